@@ -1,0 +1,61 @@
+package dcl.registry.adapters.persistence;
+
+import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.ChangeAction;
+import dcl.registry.domain.model.MappingChange;
+import dcl.registry.domain.model.MappingId;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.out.AuditTrail;
+import dcl.registry.domain.port.out.LoadMappingHistory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** The append-only audit trail in PostgreSQL; a mapping's history is its entries. */
+@ApplicationScoped
+public class JpaAuditTrail implements AuditTrail, LoadMappingHistory {
+  static final String MAPPING = "mapping";
+
+  @PersistenceContext(unitName = "registry")
+  EntityManager em;
+
+  @Override
+  public void record(MappingChange change) {
+    AuditEntryEntity row = new AuditEntryEntity();
+    row.tenantId = change.tenant().value();
+    row.subjectType = MAPPING;
+    row.subjectId = change.mappingId().toString();
+    row.action = change.action().name();
+    row.actor = change.actor().subject();
+    row.occurredAt = change.at();
+    row.reason = change.reason().orElse(null);
+    row.version = change.version();
+    row.beforeState = change.before().map(MappingJson::snapshot).orElse(null);
+    row.afterState = change.after().map(MappingJson::snapshot).orElse(null);
+    em.persist(row);
+  }
+
+  @Override
+  public List<MappingChange> historyOf(TenantId tenant, MappingId id) {
+    return em.createQuery(
+            "SELECT a FROM AuditEntryEntity a WHERE a.tenantId = :tenant AND a.subjectType = :type"
+                + " AND a.subjectId = :id ORDER BY a.seq",
+            AuditEntryEntity.class)
+        .setParameter("tenant", tenant.value())
+        .setParameter("type", MAPPING)
+        .setParameter("id", id.toString())
+        .getResultStream()
+        .map(row -> new MappingChange(
+            new TenantId(row.tenantId),
+            MappingId.parse(row.subjectId),
+            ChangeAction.valueOf(row.action),
+            new Actor(row.actor),
+            row.occurredAt,
+            Optional.ofNullable(row.reason),
+            MappingJson.snapshot(row.beforeState),
+            MappingJson.snapshot(row.afterState)))
+        .toList();
+  }
+}

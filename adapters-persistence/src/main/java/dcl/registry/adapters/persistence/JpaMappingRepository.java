@@ -1,0 +1,195 @@
+package dcl.registry.adapters.persistence;
+
+import dcl.registry.domain.error.DuplicateMapping;
+import dcl.registry.domain.error.StaleVersion;
+import dcl.registry.domain.model.ConnectorId;
+import dcl.registry.domain.model.FieldMapping;
+import dcl.registry.domain.model.MappingId;
+import dcl.registry.domain.model.MappingQuery;
+import dcl.registry.domain.model.MappingStatus;
+import dcl.registry.domain.model.Page;
+import dcl.registry.domain.model.PageRequest;
+import dcl.registry.domain.model.SourceRef;
+import dcl.registry.domain.model.SourceTable;
+import dcl.registry.domain.model.TableMappingSet;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.out.LoadMappings;
+import dcl.registry.domain.port.out.StoreMappings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Mappings in PostgreSQL. Every query is scoped by tenant. */
+@ApplicationScoped
+public class JpaMappingRepository implements LoadMappings, StoreMappings {
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  @PersistenceContext(unitName = "registry")
+  EntityManager em;
+
+  @Override
+  public Optional<FieldMapping> byId(TenantId tenant, MappingId id) {
+    return em.createQuery(
+            "SELECT m FROM FieldMappingEntity m WHERE m.tenantId = :tenant AND m.id = :id", FieldMappingEntity.class)
+        .setParameter("tenant", tenant.value())
+        .setParameter("id", id.toString())
+        .getResultStream()
+        .findFirst()
+        .map(FieldMappingRows::toDomain);
+  }
+
+  @Override
+  public Optional<FieldMapping> byIdentity(TenantId tenant, SourceRef source) {
+    return em.createQuery(
+            "SELECT m FROM FieldMappingEntity m WHERE m.tenantId = :tenant AND m.connector = :connector"
+                + " AND LOWER(m.sourceTable) = :table AND m.sourceField = :field",
+            FieldMappingEntity.class)
+        .setParameter("tenant", tenant.value())
+        .setParameter("connector", source.connector().value())
+        .setParameter("table", source.table().key())
+        .setParameter("field", source.field().name())
+        .getResultStream()
+        .findFirst()
+        .map(FieldMappingRows::toDomain);
+  }
+
+  @Override
+  public TableMappingSet table(TenantId tenant, ConnectorId connector, SourceTable table) {
+    List<FieldMappingEntity> rows = em.createQuery(
+            "SELECT m FROM FieldMappingEntity m WHERE m.tenantId = :tenant AND m.connector = :connector"
+                + " AND LOWER(m.sourceTable) = :table ORDER BY m.sourceField",
+            FieldMappingEntity.class)
+        .setParameter("tenant", tenant.value())
+        .setParameter("connector", connector.value())
+        .setParameter("table", table.key())
+        .getResultList();
+    long version = 0;
+    List<FieldMapping> active = new ArrayList<>();
+    SourceTable stored = table;
+    for (FieldMappingEntity row : rows) {
+      version = Math.max(version, row.changeSeq);
+      if (MappingStatus.ACTIVE.name().equals(row.status)) {
+        FieldMapping mapping = FieldMappingRows.toDomain(row);
+        active.add(mapping);
+        stored = mapping.source().table();
+      }
+    }
+    return TableMappingSet.of(connector, stored, version, active);
+  }
+
+  @Override
+  public Page<FieldMapping> search(TenantId tenant, MappingQuery query, PageRequest page) {
+    StringBuilder jpql = new StringBuilder("SELECT m FROM FieldMappingEntity m WHERE m.tenantId = :tenant");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("tenant", tenant.value());
+    query.connector().ifPresent(c -> {
+      jpql.append(" AND m.connector = :connector");
+      params.put("connector", c.value());
+    });
+    query.table().ifPresent(t -> {
+      jpql.append(" AND LOWER(m.sourceTable) = :table");
+      params.put("table", t.key());
+    });
+    query.canonicalEntity().ifPresent(e -> {
+      jpql.append(" AND LOWER(m.canonicalEntity) = :entity");
+      params.put("entity", e.toLowerCase(Locale.ROOT));
+    });
+    query.status().ifPresent(s -> {
+      jpql.append(" AND m.status = :status");
+      params.put("status", s.name());
+    });
+    query.text().filter(q -> !q.isBlank()).ifPresent(q -> {
+      jpql.append(" AND (LOWER(m.sourceField) LIKE :q ESCAPE '\\' OR LOWER(m.sourceTable) LIKE :q ESCAPE '\\'"
+          + " OR LOWER(m.canonicalField) LIKE :q ESCAPE '\\' OR LOWER(m.canonicalEntity) LIKE :q ESCAPE '\\')");
+      params.put("q", "%" + likeEscaped(q.toLowerCase(Locale.ROOT)) + "%");
+    });
+    page.cursor().map(PageCursor::decode).ifPresent(after -> {
+      jpql.append(" AND (m.connector > :afterConnector"
+          + " OR (m.connector = :afterConnector AND LOWER(m.sourceTable) > :afterTable)"
+          + " OR (m.connector = :afterConnector AND LOWER(m.sourceTable) = :afterTable AND m.sourceField > :afterField))");
+      params.put("afterConnector", after.connector());
+      params.put("afterTable", after.tableKey());
+      params.put("afterField", after.field());
+    });
+    jpql.append(" ORDER BY m.connector, LOWER(m.sourceTable), m.sourceField");
+    TypedQuery<FieldMappingEntity> typed = em.createQuery(jpql.toString(), FieldMappingEntity.class);
+    params.forEach(typed::setParameter);
+    List<FieldMappingEntity> rows = typed.setMaxResults(page.limit() + 1).getResultList();
+    boolean more = rows.size() > page.limit();
+    List<FieldMapping> items = rows.stream().limit(page.limit()).map(FieldMappingRows::toDomain).toList();
+    Optional<String> next = Optional.empty();
+    if (more) {
+      FieldMapping last = items.get(items.size() - 1);
+      next = Optional.of(new PageCursor(
+              last.source().connector().value(), last.source().table().key(), last.source().field().name())
+          .encode());
+    }
+    return new Page<>(items, next);
+  }
+
+  @Override
+  public FieldMapping insert(FieldMapping mapping) {
+    FieldMappingEntity row = new FieldMappingEntity();
+    FieldMappingRows.copy(mapping, row);
+    row.version = mapping.version();
+    try {
+      em.persist(row);
+      em.flush();
+    } catch (PersistenceException e) {
+      if (isUniqueViolation(e)) {
+        throw new DuplicateMapping(mapping.source());
+      }
+      throw e;
+    }
+    em.refresh(row);
+    return FieldMappingRows.toDomain(row);
+  }
+
+  @Override
+  public FieldMapping update(FieldMapping next) {
+    FieldMappingEntity row = em.find(FieldMappingEntity.class, next.id().toString());
+    long expected = next.version() - 1;
+    if (row == null || !row.tenantId.equals(next.tenant().value())) {
+      throw new IllegalStateException("update of a mapping that is not stored: " + next.id());
+    }
+    if (row.version != expected) {
+      throw new StaleVersion(expected, row.version);
+    }
+    FieldMappingRows.copy(next, row);
+    try {
+      em.flush();
+    } catch (OptimisticLockException e) {
+      throw new StaleVersion(expected, expected + 1);
+    } catch (PersistenceException e) {
+      if (isUniqueViolation(e)) {
+        throw new DuplicateMapping(next.source());
+      }
+      throw e;
+    }
+    em.refresh(row);
+    return FieldMappingRows.toDomain(row);
+  }
+
+  private static String likeEscaped(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,29 @@
+package dcl.registry.adapters.persistence;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/** Brings the schema to the latest migration before the application serves anything. */
+@ApplicationScoped
+public class SchemaMigrations {
+  private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+
+  @Resource(lookup = "jdbc/dcl")
+  DataSource dataSource;
+
+  void migrateAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
+        + result.migrationsExecuted + " migrations applied now)");
+  }
+}

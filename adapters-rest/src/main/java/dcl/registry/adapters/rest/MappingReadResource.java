@@ -1,0 +1,152 @@
+package dcl.registry.adapters.rest;
+
+import dcl.registry.adapters.rest.security.Caller;
+import dcl.registry.adapters.rest.security.Roles;
+import dcl.registry.domain.error.Violations;
+import dcl.registry.domain.model.ConnectorId;
+import dcl.registry.domain.model.FieldMapping;
+import dcl.registry.domain.model.MappingId;
+import dcl.registry.domain.model.MappingQuery;
+import dcl.registry.domain.model.MappingStatus;
+import dcl.registry.domain.model.PageRequest;
+import dcl.registry.domain.model.SourceField;
+import dcl.registry.domain.model.SourceRef;
+import dcl.registry.domain.model.SourceTable;
+import dcl.registry.domain.model.TableMappingSet;
+import dcl.registry.domain.port.in.GetMappingHistoryUseCase;
+import dcl.registry.domain.port.in.GetMappingUseCase;
+import dcl.registry.domain.port.in.GetTableMappingsUseCase;
+import dcl.registry.domain.port.in.LookUpMappingUseCase;
+import dcl.registry.domain.port.in.SearchMappingsUseCase;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Reading mappings: lookups for the runtime, lists and search for people. */
+@Path("/mappings")
+@jakarta.enterprise.context.RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Mappings")
+@RolesAllowed({Roles.VIEWER, Roles.SERVICE, Roles.REVIEWER, Roles.ADMIN, Roles.OPERATOR})
+public class MappingReadResource {
+  static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+  @Inject Caller caller;
+  @Inject LookUpMappingUseCase lookUp;
+  @Inject GetMappingUseCase getMapping;
+  @Inject GetTableMappingsUseCase tableMappings;
+  @Inject SearchMappingsUseCase search;
+  @Inject GetMappingHistoryUseCase history;
+  @Context Request request;
+
+  @GET
+  @Operation(summary = "Search mappings", description = "All filters optional; cursor pagination.")
+  public PageResponse<MappingResponse> search(
+      @QueryParam("connector") String connector,
+      @QueryParam("table") String table,
+      @QueryParam("entity") String entity,
+      @QueryParam("status") String status,
+      @QueryParam("q") String text,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    Violations violations = new Violations();
+    Optional<ConnectorId> byConnector = blankToEmpty(connector).map(c -> violations.check(() -> new ConnectorId(c)));
+    Optional<SourceTable> byTable = blankToEmpty(table).map(t -> violations.check(() -> new SourceTable(t)));
+    Optional<MappingStatus> byStatus = blankToEmpty(status).map(s -> violations.check(() -> MappingStatus.parse("status", s)));
+    PageRequest page = violations.check(() -> Paging.of(limit, cursor));
+    violations.throwIfAny();
+    MappingQuery query = new MappingQuery(byConnector, byTable, blankToEmpty(entity), byStatus, blankToEmpty(text));
+    return PageResponse.from(search.search(caller.tenant(), query, page), MappingResponse::from);
+  }
+
+  @GET
+  @Path("{id: " + UUID + "}")
+  @Operation(summary = "One mapping by id, in any status; ETag is its version")
+  @APIResponse(responseCode = "200", description = "The mapping")
+  @APIResponse(responseCode = "304", description = "Not modified since the If-None-Match version")
+  @APIResponse(responseCode = "404", description = "No such mapping for your tenant")
+  public Response byId(@PathParam("id") String id) {
+    return withVersion(getMapping.get(caller.tenant(), MappingId.parse(id)));
+  }
+
+  @GET
+  @Path("{id: " + UUID + "}/history")
+  @Operation(summary = "Every version of a mapping: who, when, why, before and after")
+  public List<HistoryEntryResponse> history(@PathParam("id") String id) {
+    return history.history(caller.tenant(), MappingId.parse(id)).stream().map(HistoryEntryResponse::from).toList();
+  }
+
+  @GET
+  @Path("{connector}")
+  @Operation(summary = "The mappings of one connector, page by page")
+  public PageResponse<MappingResponse> ofConnector(
+      @PathParam("connector") String connector, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    Violations violations = new Violations();
+    ConnectorId id = violations.check(() -> new ConnectorId(connector));
+    PageRequest page = violations.check(() -> Paging.of(limit, cursor));
+    violations.throwIfAny();
+    return PageResponse.from(search.search(caller.tenant(), MappingQuery.ofConnector(id), page), MappingResponse::from);
+  }
+
+  @GET
+  @Path("{connector}/{table}")
+  @Operation(summary = "The ACTIVE mapping set of a table; ETag/If-None-Match supported")
+  @APIResponse(responseCode = "200", description = "The mapping set")
+  @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match version")
+  @APIResponse(responseCode = "404", description = "No ACTIVE mapping for this table")
+  public Response table(@PathParam("connector") String connector, @PathParam("table") String table) {
+    Violations violations = new Violations();
+    ConnectorId id = violations.check(() -> new ConnectorId(connector));
+    SourceTable sourceTable = violations.check(() -> new SourceTable(table));
+    violations.throwIfAny();
+    TableMappingSet set = tableMappings.tableMappings(caller.tenant(), id, sourceTable);
+    EntityTag tag = new EntityTag("t" + set.version());
+    Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+    if (unchanged != null) {
+      return unchanged.tag(tag).build();
+    }
+    return Response.ok(TableMappingsResponse.from(set)).tag(tag).build();
+  }
+
+  @GET
+  @Path("{connector}/{table}/{field: .+}")
+  @Operation(summary = "The runtime's lookup: the ACTIVE mapping of one source field")
+  @APIResponse(responseCode = "200", description = "The mapping")
+  @APIResponse(responseCode = "404", description = "No ACTIVE mapping for this field")
+  public Response lookUp(
+      @PathParam("connector") String connector, @PathParam("table") String table, @PathParam("field") String field) {
+    Violations violations = new Violations();
+    ConnectorId id = violations.check(() -> new ConnectorId(connector));
+    SourceTable sourceTable = violations.check(() -> new SourceTable(table));
+    SourceField sourceField = violations.check(() -> new SourceField(field));
+    violations.throwIfAny();
+    return withVersion(lookUp.lookUp(caller.tenant(), new SourceRef(id, sourceTable, sourceField)));
+  }
+
+  private Response withVersion(FieldMapping mapping) {
+    EntityTag tag = EntityTags.of(mapping.version());
+    Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+    if (unchanged != null) {
+      return unchanged.tag(tag).build();
+    }
+    return Response.ok(MappingResponse.from(mapping)).tag(tag).build();
+  }
+
+  private static Optional<String> blankToEmpty(String value) {
+    return Optional.ofNullable(value).filter(v -> !v.isBlank());
+  }
+}

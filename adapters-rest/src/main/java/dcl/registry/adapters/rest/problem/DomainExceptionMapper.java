@@ -1,0 +1,48 @@
+package dcl.registry.adapters.rest.problem;
+
+import dcl.registry.domain.error.DomainException;
+import dcl.registry.domain.error.DuplicateMapping;
+import dcl.registry.domain.error.InvalidInput;
+import dcl.registry.domain.error.MappingNotFound;
+import dcl.registry.domain.error.StaleVersion;
+import dcl.registry.domain.error.VersionRequired;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+
+/** One status code for each domain error. */
+@Provider
+public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
+  @Override
+  public Response toResponse(DomainException error) {
+    return problemFor(error).toResponse();
+  }
+
+  static Problem problemFor(DomainException error) {
+    String detail = error.getMessage();
+    if (error instanceof InvalidInput invalid) {
+      return Problem.of(400, "invalid-input", "The request is invalid", detail)
+          .errors(invalid.violations().stream()
+              .map(v -> Map.of("field", v.field(), "message", v.message()))
+              .toList());
+    }
+    if (error instanceof MappingNotFound) {
+      return Problem.of(404, "mapping-not-found", "Mapping not found", detail);
+    }
+    if (error instanceof DuplicateMapping duplicate) {
+      Problem problem = Problem.of(409, "duplicate-mapping", "The mapping exists already", detail);
+      duplicate.existingId().ifPresent(id -> problem.with("existingId", id.toString())
+          .with("update", "PUT /dcl/mappings/" + id));
+      return problem;
+    }
+    if (error instanceof StaleVersion stale) {
+      return Problem.of(412, "stale-version", "The mapping changed since you read it", detail)
+          .with("currentVersion", stale.current());
+    }
+    if (error instanceof VersionRequired) {
+      return Problem.of(428, "version-required", "If-Match is required", detail);
+    }
+    return Problem.of(400, "rejected", "The request was rejected", detail);
+  }
+}

@@ -1,0 +1,15 @@
+package dcl.registry.adapters.rest.problem;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** JAX-RS wraps body-reading failures in a ProcessingException: still the caller's malformed body. */
+@Provider
+public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingException> {
+  @Override
+  public Response toResponse(ProcessingException error) {
+    return UnreadableBodyMapper.unreadable(error).toResponse();
+  }
+}

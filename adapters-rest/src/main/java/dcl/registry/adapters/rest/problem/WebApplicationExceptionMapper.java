@@ -1,0 +1,44 @@
+package dcl.registry.adapters.rest.problem;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** HTTP errors raised by JAX-RS itself (unknown path, wrong method, media type, auth) as problems. */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+  @Override
+  public Response toResponse(WebApplicationException error) {
+    Response original = error.getResponse();
+    Response.StatusType status = original.getStatusInfo();
+    if (status.getFamily() == Response.Status.Family.REDIRECTION || status.getStatusCode() == 304) {
+      return original;
+    }
+    Problem problem = Problem.http(status, detail(error, status));
+    if (error instanceof NotAllowedException) {
+      problem.header(HttpHeaders.ALLOW, String.join(", ", original.getAllowedMethods()));
+    }
+    if (error instanceof NotAuthorizedException) {
+      problem.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+    return problem.toResponse();
+  }
+
+  private static String detail(WebApplicationException error, Response.StatusType status) {
+    return switch (status.getStatusCode()) {
+      case 401 -> error.getMessage() != null && error.getMessage().startsWith("The token")
+          ? error.getMessage()
+          : "A valid bearer token is required";
+      case 403 -> "Your token does not carry a role allowed to do this";
+      case 404 -> "No resource at this path; see /openapi for the API";
+      case 405 -> "This path does not support that method";
+      case 406 -> "This resource answers application/json only";
+      case 415 -> "Send the body as application/json";
+      default -> status.getReasonPhrase();
+    };
+  }
+}

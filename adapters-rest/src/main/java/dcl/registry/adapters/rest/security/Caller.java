@@ -1,0 +1,38 @@
+package dcl.registry.adapters.rest.security;
+
+import dcl.registry.domain.error.InvalidInput;
+import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.TenantId;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotAuthorizedException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The caller of the current request. The tenant always comes from the token, never from the request. */
+@RequestScoped
+public class Caller {
+  static final String TENANT_CLAIM = "tenant_id";
+
+  @Inject JsonWebToken token;
+
+  public TenantId tenant() {
+    Object claim = token == null ? null : token.getClaim(TENANT_CLAIM);
+    String value = claim == null ? null : claim.toString().replace("\"", "");
+    if (value == null || value.isBlank()) {
+      throw new NotAuthorizedException("The token carries no tenant_id claim", "Bearer");
+    }
+    try {
+      return new TenantId(value);
+    } catch (InvalidInput e) {
+      throw new NotAuthorizedException("The token's tenant_id claim is not a valid tenant id", "Bearer");
+    }
+  }
+
+  public Actor actor() {
+    String subject = token == null ? null : token.getSubject();
+    if (subject == null || subject.isBlank()) {
+      throw new NotAuthorizedException("The token carries no sub claim", "Bearer");
+    }
+    return new Actor(subject);
+  }
+}

@@ -1,0 +1,2 @@
+/** Who is calling: roles, tenant and subject from the verified JWT. */
+package dcl.registry.adapters.rest.security;
