@@ -15,7 +15,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   public Response toResponse(WebApplicationException error) {
     Response original = error.getResponse();
     Response.StatusType status = original.getStatusInfo();
-    if (status.getFamily() == Response.Status.Family.REDIRECTION || status.getStatusCode() == 304) {
+    if (status.getFamily() == Response.Status.Family.REDIRECTION || isProblem(original)) {
       return original;
     }
     Problem problem = Problem.http(status, detail(error, status));
@@ -26,6 +26,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       problem.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
     return problem.toResponse();
+  }
+
+  private static boolean isProblem(Response response) {
+    return response.hasEntity() && response.getMediaType() != null
+        && Problem.MEDIA_TYPE.equals(response.getMediaType().toString());
   }
 
   private static String detail(WebApplicationException error, Response.StatusType status) {

@@ -1,7 +1,7 @@
 package dcl.registry.adapters.rest.runtime;
 
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.List;
 
 /** Body of {@code POST /dcl/transform}. */
-public record TransformRequest(String connector, String table, List<JsonObject> records) {}
+public record TransformRequest(String connector, String table, List<JsonValue> records) {}

@@ -10,7 +10,7 @@ import dcl.registry.domain.port.in.TransformRecordsUseCase;
 import dcl.registry.domain.transform.SourceRecord;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,12 +46,12 @@ public class TransformResource {
       v.add("records", "is required: a list of JSON objects");
     } else if (body.records().size() > MAX_RECORDS) {
       v.add("records", "at most " + MAX_RECORDS + " records per request");
-    } else if (body.records().contains(null)) {
-      v.add("records", "every record must be a JSON object, not null");
+    } else if (!body.records().stream().allMatch(r -> r != null && r.getValueType() == JsonValue.ValueType.OBJECT)) {
+      v.add("records", "every record must be a JSON object");
     }
     v.throwIfAny();
     List<SourceRecord> records = body.records().stream()
-        .map((JsonObject record) -> new SourceRecord(JsonValues.toMap(record)))
+        .map(record -> new SourceRecord(JsonValues.toMap(record.asJsonObject())))
         .toList();
     return TransformResponse.from(transform.transform(caller.tenant(), connector, table, records));
   }

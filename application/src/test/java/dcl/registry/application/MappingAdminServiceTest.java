@@ -1,0 +1,175 @@
+package dcl.registry.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dcl.registry.domain.error.DuplicateMapping;
+import dcl.registry.domain.error.MappingNotFound;
+import dcl.registry.domain.error.StaleVersion;
+import dcl.registry.domain.error.VersionRequired;
+import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.CanonicalField;
+import dcl.registry.domain.model.ChangeAction;
+import dcl.registry.domain.model.Confidence;
+import dcl.registry.domain.model.ConnectorId;
+import dcl.registry.domain.model.FieldMapping;
+import dcl.registry.domain.model.MappingChange;
+import dcl.registry.domain.model.MappingId;
+import dcl.registry.domain.model.MappingQuery;
+import dcl.registry.domain.model.MappingStatus;
+import dcl.registry.domain.model.Page;
+import dcl.registry.domain.model.PageRequest;
+import dcl.registry.domain.model.SourceField;
+import dcl.registry.domain.model.SourceRef;
+import dcl.registry.domain.model.SourceTable;
+import dcl.registry.domain.model.TableMappingSet;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.in.CreateMappingUseCase.CreateMapping;
+import dcl.registry.domain.port.in.DeleteMappingUseCase.DeleteMapping;
+import dcl.registry.domain.port.in.UpdateMappingUseCase.UpdateMapping;
+import dcl.registry.domain.port.out.AuditTrail;
+import dcl.registry.domain.port.out.LoadMappings;
+import dcl.registry.domain.port.out.StoreMappings;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The write rules, with the ports played by small in-memory stand-ins (the real store has its own ITs). */
+class MappingAdminServiceTest {
+  private static final TenantId ACME = new TenantId("acme");
+  private static final TenantId GLOBEX = new TenantId("globex");
+  private static final Actor ALICE = new Actor("alice");
+
+  private final InMemoryMappings store = new InMemoryMappings();
+  private final List<MappingChange> audit = new ArrayList<>();
+  private final MappingAdminService service = new MappingAdminService(
+      store, store, audit::add, new ImmediateTransactions(), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+
+  private static SourceRef ref(String table, String field) {
+    return new SourceRef(new ConnectorId("salesforce"), new SourceTable(table), new SourceField(field));
+  }
+
+  private FieldMapping create(TenantId tenant, String table, String field) {
+    return service.create(new CreateMapping(tenant, ALICE, ref(table, field),
+        new CanonicalField("opportunity", "amount"), Optional.empty(), Confidence.CERTAIN, Optional.of("first")));
+  }
+
+  @Test
+  void givenANewIdentity_whenCreated_thenItIsActiveAtVersionOneAndAudited() {
+    FieldMapping created = create(ACME, "Opportunity", "Amount");
+    assertEquals(MappingStatus.ACTIVE, created.status());
+    assertEquals(1, created.version());
+    assertEquals(List.of(ChangeAction.CREATED), audit.stream().map(MappingChange::action).toList());
+    assertEquals(Optional.of("first"), audit.get(0).reason());
+  }
+
+  @Test
+  void givenAnExistingMapping_whenTheSameIdentityDiffersOnlyInTableCase_thenItIsADuplicate() {
+    FieldMapping first = create(ACME, "Opportunity", "Amount");
+    DuplicateMapping duplicate = assertThrows(DuplicateMapping.class, () -> create(ACME, "OPPORTUNITY", "Amount"));
+    assertEquals(Optional.of(first.id()), duplicate.existingId());
+    assertTrue(duplicate.getMessage().contains("PUT /dcl/mappings/" + first.id()));
+  }
+
+  @Test
+  void givenTheSameIdentityInAnotherTenant_whenCreated_thenBothExist() {
+    create(ACME, "Opportunity", "Amount");
+    assertEquals(GLOBEX, create(GLOBEX, "Opportunity", "Amount").tenant());
+  }
+
+  @Test
+  void givenAStaleOrMissingVersion_whenUpdated_thenRefused() {
+    FieldMapping created = create(ACME, "Opportunity", "Amount");
+    CanonicalField target = new CanonicalField("opportunity", "value");
+    assertThrows(VersionRequired.class, () -> service.update(new UpdateMapping(
+        ACME, ALICE, created.id(), Optional.empty(), target, Optional.empty(), Confidence.CERTAIN, Optional.empty())));
+    StaleVersion stale = assertThrows(StaleVersion.class, () -> service.update(new UpdateMapping(
+        ACME, ALICE, created.id(), Optional.of(7L), target, Optional.empty(), Confidence.CERTAIN, Optional.empty())));
+    assertEquals(1, stale.current());
+    FieldMapping updated = service.update(new UpdateMapping(
+        ACME, ALICE, created.id(), Optional.of(1L), target, Optional.empty(), Confidence.CERTAIN, Optional.empty()));
+    assertEquals(2, updated.version());
+    assertEquals(target, updated.target());
+  }
+
+  @Test
+  void givenAnotherTenantsMapping_whenUpdatedOrDeleted_thenItIsNotFound() {
+    FieldMapping created = create(ACME, "Opportunity", "Amount");
+    assertThrows(MappingNotFound.class, () -> service.delete(
+        new DeleteMapping(GLOBEX, ALICE, created.id(), Optional.empty(), Optional.empty())));
+  }
+
+  @Test
+  void givenADeletedMapping_whenCreatedAgain_thenTheSameIdComesBackWithItsHistory() {
+    FieldMapping created = create(ACME, "Opportunity", "Amount");
+    FieldMapping deleted = service.delete(new DeleteMapping(ACME, ALICE, created.id(), Optional.of(1L), Optional.of("gone")));
+    assertEquals(MappingStatus.DEPRECATED, deleted.status());
+    FieldMapping revived = create(ACME, "opportunity", "Amount");
+    assertEquals(created.id(), revived.id());
+    assertEquals(3, revived.version());
+    assertEquals(MappingStatus.ACTIVE, revived.status());
+    assertEquals(List.of(ChangeAction.CREATED, ChangeAction.DELETED, ChangeAction.REVIVED),
+        audit.stream().map(MappingChange::action).toList());
+  }
+
+  /** Runs the work directly: no transaction to manage in memory. */
+  static final class ImmediateTransactions implements TransactionBoundary {
+    @Override
+    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+      return work.get();
+    }
+  }
+
+  /** Keeps mappings in a map, enforcing the identity rule and versions like the real store does. */
+  static final class InMemoryMappings implements LoadMappings, StoreMappings {
+    private final Map<MappingId, FieldMapping> rows = new LinkedHashMap<>();
+
+    @Override
+    public Optional<FieldMapping> byId(TenantId tenant, MappingId id) {
+      return Optional.ofNullable(rows.get(id)).filter(m -> m.tenant().equals(tenant));
+    }
+
+    @Override
+    public Optional<FieldMapping> byIdentity(TenantId tenant, SourceRef source) {
+      return rows.values().stream()
+          .filter(m -> m.tenant().equals(tenant) && m.source().sameIdentity(source))
+          .findFirst();
+    }
+
+    @Override
+    public TableMappingSet table(TenantId tenant, ConnectorId connector, SourceTable table) {
+      throw new UnsupportedOperationException("not used by the write path");
+    }
+
+    @Override
+    public Page<FieldMapping> search(TenantId tenant, MappingQuery query, PageRequest page) {
+      throw new UnsupportedOperationException("not used by the write path");
+    }
+
+    @Override
+    public FieldMapping insert(FieldMapping mapping) {
+      if (byIdentity(mapping.tenant(), mapping.source()).isPresent()) {
+        throw new DuplicateMapping(mapping.source());
+      }
+      rows.put(mapping.id(), mapping);
+      return mapping;
+    }
+
+    @Override
+    public FieldMapping update(FieldMapping next) {
+      FieldMapping current = rows.get(next.id());
+      if (current.version() != next.version() - 1) {
+        throw new StaleVersion(next.version() - 1, current.version());
+      }
+      rows.put(next.id(), next);
+      return next;
+    }
+  }
+}
