@@ -1,0 +1,197 @@
+package dcl.registry.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Loads 10,000 mappings into a fresh tenant of a running registry, then measures single lookups over
+ * HTTP: sequential, and with 100 concurrent clients. Prints p50/p95/p99, throughput and errors.
+ *
+ * <p>Run: {@code ./mvnw -q -pl server-config exec:java@bench-lookups} against a service started in
+ * development mode (it signs tokens with the development key). Settings by system property:
+ * {@code bench.url} (http://localhost:9080), {@code bench.mappings} (10000), {@code bench.sequential}
+ * (5000), {@code bench.concurrent.clients} (100), {@code bench.concurrent.requests} (50000),
+ * {@code bench.warmup.seconds} (30).
+ */
+public final class LookupBenchmark {
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  private final String base;
+  private final String adminToken;
+  private final String serviceToken;
+  private final int mappings;
+
+  private LookupBenchmark(String base, String tenant, PrivateKey key, int mappings) throws Exception {
+    this.base = base;
+    this.adminToken = token(key, tenant, "bench-admin", "admin");
+    this.serviceToken = token(key, tenant, "bench-aam", "service");
+    this.mappings = mappings;
+  }
+
+  public static void main(String[] args) throws Exception {
+    String base = System.getProperty("bench.url", "http://localhost:9080");
+    int mappings = Integer.getInteger("bench.mappings", 10_000);
+    int sequential = Integer.getInteger("bench.sequential", 5_000);
+    int clients = Integer.getInteger("bench.concurrent.clients", 100);
+    int concurrentRequests = Integer.getInteger("bench.concurrent.requests", 50_000);
+    int warmupSeconds = Integer.getInteger("bench.warmup.seconds", 30);
+    Path keyFile = Path.of(System.getProperty("bench.key", "../bin/dev-keys/private.pem"));
+    String tenant = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+
+    LookupBenchmark bench = new LookupBenchmark(base, tenant, loadKey(keyFile), mappings);
+    System.out.printf("target %s, tenant %s%n", base, tenant);
+    bench.load();
+    bench.warmUp(warmupSeconds, clients);
+    bench.report("sequential (1 client)", bench.run(1, sequential));
+    bench.report("concurrent (" + clients + " clients)", bench.run(clients, concurrentRequests));
+  }
+
+  private void load() throws Exception {
+    long start = System.nanoTime();
+    AtomicInteger errors = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Future<?>> done = new ArrayList<>();
+    for (int i = 0; i < mappings; i++) {
+      int n = i;
+      done.add(pool.submit(() -> {
+        String body = String.format(Locale.ROOT,
+            "{\"connector\":\"bench\",\"sourceTable\":\"Table%d\",\"sourceField\":\"Field%d\","
+                + "\"canonicalEntity\":\"entity%d\",\"canonicalField\":\"field%d\"}",
+            n % 100, n, n % 10, n);
+        int status = send(HttpRequest.newBuilder(URI.create(base + "/dcl/mappings"))
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (status != 201) {
+          errors.incrementAndGet();
+        }
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(Locale.ROOT, "loaded %d mappings in %.1f s (%.0f/s), %d errors%n",
+        mappings, seconds, mappings / seconds, errors.get());
+  }
+
+  private void warmUp(int seconds, int clients) throws Exception {
+    if (seconds <= 0) {
+      return;
+    }
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<?>> done = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      done.add(pool.submit(() -> {
+        while (System.nanoTime() < end) {
+          lookUp(ThreadLocalRandom.current().nextInt(mappings));
+        }
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    System.out.printf("warm-up: %d s with %d clients (discarded)%n", seconds, clients);
+  }
+
+  private Result run(int clients, int requests) throws Exception {
+    long[] latencies = new long[requests];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long start = System.nanoTime();
+    List<Future<?>> done = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      done.add(pool.submit(() -> {
+        for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+          long t0 = System.nanoTime();
+          int status = lookUp(ThreadLocalRandom.current().nextInt(mappings));
+          latencies[i] = System.nanoTime() - t0;
+          if (status != 200) {
+            errors.incrementAndGet();
+          }
+        }
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    Arrays.sort(latencies);
+    return new Result(requests, seconds, latencies, errors.get());
+  }
+
+  private int lookUp(int n) {
+    return send(HttpRequest.newBuilder(URI.create(base + "/dcl/mappings/bench/table" + (n % 100) + "/Field" + n))
+        .header("Authorization", "Bearer " + serviceToken)
+        .GET());
+  }
+
+  private static int send(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  private void report(String label, Result r) {
+    System.out.printf(Locale.ROOT,
+        "%-24s requests=%d  throughput=%.0f req/s  p50=%.2f ms  p95=%.2f ms  p99=%.2f ms  max=%.2f ms  errors=%d%n",
+        label, r.requests, r.requests / r.seconds, r.percentile(50), r.percentile(95), r.percentile(99),
+        r.latencies[r.latencies.length - 1] / 1e6, r.errors);
+  }
+
+  private record Result(int requests, double seconds, long[] latencies, int errors) {
+    double percentile(int p) {
+      int index = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
+      return latencies[Math.max(0, index)] / 1e6;
+    }
+  }
+
+  private static String token(PrivateKey key, String tenant, String subject, String group) throws Exception {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    long now = Instant.now().getEpochSecond();
+    String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes());
+    String claims = b64.encodeToString(String.format(Locale.ROOT,
+        "{\"iss\":\"dcl-dev\",\"sub\":\"%s\",\"upn\":\"%s\",\"groups\":[\"%s\"],\"tenant_id\":\"%s\",\"iat\":%d,\"exp\":%d}",
+        subject, subject, group, tenant, now, now + 7200).getBytes());
+    Signature rsa = Signature.getInstance("SHA256withRSA");
+    rsa.initSign(key);
+    rsa.update((header + "." + claims).getBytes());
+    return header + "." + claims + "." + b64.encodeToString(rsa.sign());
+  }
+
+  private static PrivateKey loadKey(Path pem) throws Exception {
+    String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+  }
+}
