@@ -142,15 +142,8 @@ public class JpaMappingRepository implements LoadMappings, StoreMappings {
     FieldMappingEntity row = new FieldMappingEntity();
     FieldMappingRows.copy(mapping, row);
     row.version = mapping.version();
-    try {
-      em.persist(row);
-      em.flush();
-    } catch (PersistenceException e) {
-      if (isUniqueViolation(e)) {
-        throw new DuplicateMapping(mapping.source());
-      }
-      throw e;
-    }
+    em.persist(row);
+    flush(mapping, mapping.version() - 1);
     em.refresh(row);
     return FieldMappingRows.toDomain(row);
   }
@@ -166,18 +159,23 @@ public class JpaMappingRepository implements LoadMappings, StoreMappings {
       throw new StaleVersion(expected, row.version);
     }
     FieldMappingRows.copy(next, row);
+    flush(next, expected);
+    em.refresh(row);
+    return FieldMappingRows.toDomain(row);
+  }
+
+  /** Writes now, so that a lost race shows as the domain error it is. */
+  private void flush(FieldMapping written, long expectedVersion) {
     try {
       em.flush();
     } catch (OptimisticLockException e) {
-      throw new StaleVersion(expected, expected + 1);
+      throw new StaleVersion(expectedVersion, expectedVersion + 1);
     } catch (PersistenceException e) {
       if (isUniqueViolation(e)) {
-        throw new DuplicateMapping(next.source());
+        throw new DuplicateMapping(written.source());
       }
       throw e;
     }
-    em.refresh(row);
-    return FieldMappingRows.toDomain(row);
   }
 
   private static String likeEscaped(String text) {

@@ -1,5 +1,6 @@
 package dcl.registry.adapters.rest;
 
+import dcl.registry.adapters.rest.problem.Problem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -18,32 +19,20 @@ public class ErrorPageServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
-    String title;
-    String detail;
-    if (status == 401) {
-      title = "Unauthorized";
-      detail = "A valid bearer token is required (Authorization: Bearer <JWT>)";
-    } else if (status == 403) {
-      title = "Forbidden";
-      detail = "Your token does not carry a role allowed to do this";
-    } else if (status == 404) {
-      title = "Not Found";
-      detail = "No resource at this path; see /openapi for the API";
-    } else if (status == 405) {
-      title = "Method Not Allowed";
-      detail = "This path does not support that method";
-    } else if (status == 400) {
-      title = "Bad Request";
-      detail = "The request could not be understood";
-    } else {
-      title = "Internal Server Error";
-      detail = "The request failed";
-    }
+    String title = switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      default -> "Internal Server Error";
+    };
+    String detail = Problem.explain(status);
     response.setStatus(status);
     if (status == 401) {
       response.setHeader("WWW-Authenticate", "Bearer");
     }
-    response.setContentType("application/problem+json");
+    response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
         + ",\"detail\":\"" + detail + "\"}");

@@ -32,6 +32,20 @@ public final class Problem {
     return new Problem(status.getStatusCode(), null, status.getReasonPhrase(), detail);
   }
 
+  /** What a plain HTTP error means for a caller of this API. */
+  public static String explain(int status) {
+    return switch (status) {
+      case 400 -> "The request could not be understood";
+      case 401 -> "A valid bearer token is required (Authorization: Bearer <JWT>)";
+      case 403 -> "Your token does not carry a role allowed to do this";
+      case 404 -> "No resource at this path; see /openapi for the API";
+      case 405 -> "This path does not support that method";
+      case 406 -> "This resource answers application/json only";
+      case 415 -> "Send the body as application/json";
+      default -> "The request failed";
+    };
+  }
+
   public Problem with(String key, Object value) {
     body.put(key, value);
     return this;

@@ -34,16 +34,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   }
 
   private static String detail(WebApplicationException error, Response.StatusType status) {
-    return switch (status.getStatusCode()) {
-      case 401 -> error.getMessage() != null && error.getMessage().startsWith("The token")
-          ? error.getMessage()
-          : "A valid bearer token is required";
-      case 403 -> "Your token does not carry a role allowed to do this";
-      case 404 -> "No resource at this path; see /openapi for the API";
-      case 405 -> "This path does not support that method";
-      case 406 -> "This resource answers application/json only";
-      case 415 -> "Send the body as application/json";
-      default -> status.getReasonPhrase();
-    };
+    if (status.getStatusCode() == 401 && error.getMessage() != null && error.getMessage().startsWith("The token")) {
+      return error.getMessage();
+    }
+    return Problem.explain(status.getStatusCode());
   }
 }
