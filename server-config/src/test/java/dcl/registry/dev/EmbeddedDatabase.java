@@ -10,12 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Starts a real PostgreSQL from Maven artifacts for the dev run and the integration tests, and keeps
- * it running until the Maven JVM that started it ends.
+ * Starts a real PostgreSQL from Maven artifacts for the dev run, and keeps it running until the
+ * Maven JVM that started it ends. The data survives restarts.
  *
- * <p>Arguments: {@code port dataDirectory [fresh]}. With {@code fresh} the data directory is wiped
- * first (tests); without it the data survives restarts (dev run). When {@code DCL_DB_URL} is set the
- * service uses that database and nothing is started.
+ * <p>Arguments: {@code port dataDirectory}. When {@code DCL_DB_URL} is set the service uses that
+ * database and nothing is started.
  */
 public final class EmbeddedDatabase {
   static final String DATABASE = "dcl";
@@ -24,17 +23,13 @@ public final class EmbeddedDatabase {
   private EmbeddedDatabase() {}
 
   public static void main(String[] args) throws IOException, SQLException {
-    boolean fresh = args.length > 2 && "fresh".equals(args[2]);
     String configured = System.getenv("DCL_DB_URL");
-    if (!fresh && configured != null && !configured.isBlank()) {
+    if (configured != null && !configured.isBlank()) {
       System.out.println("[dcl] DCL_DB_URL is set: using the configured database, no embedded PostgreSQL");
       return;
     }
     int port = Integer.parseInt(args[0]);
     Path data = Path.of(args[1]).toAbsolutePath();
-    if (fresh) {
-      deleteTree(data);
-    }
     Files.createDirectories(data);
     running = EmbeddedPostgres.builder()
         .setPort(port)
@@ -68,14 +63,4 @@ public final class EmbeddedDatabase {
     }
   }
 
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (var paths = Files.walk(root)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 abstract class DeployedRegistry {
   @Deployment(testable = false)
   static WebArchive registry() {
+    TestDatabase.ensureStarted();
     return ShrinkWrap.createFromZipFile(
         WebArchive.class, new File(System.getProperty("dcl.war", "target/dcl-registry.war")));
   }

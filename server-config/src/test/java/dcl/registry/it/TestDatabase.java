@@ -1,0 +1,84 @@
+package dcl.registry.it;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+
+/**
+ * The integration tests' PostgreSQL: a real server from Maven artifacts, started once by the test
+ * JVM before the first deployment, on the port the test Liberty servers are configured with. Tests
+ * may stop and start it to exercise a database outage.
+ */
+final class TestDatabase {
+  private static final int PORT = Integer.getInteger("dcl.it.db.port", 54329);
+  private static final Path DATA = Path.of(System.getProperty("dcl.it.db.dir", "target/it-postgres"));
+  private static EmbeddedPostgres server;
+
+  private TestDatabase() {}
+
+  static synchronized void ensureStarted() {
+    if (server != null) {
+      return;
+    }
+    wipe();
+    start();
+    try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE dcl");
+      s.execute("ALTER USER postgres PASSWORD 'postgres'");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not prepare the test database", e);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stop, "test-postgres-stop"));
+  }
+
+  /** Stops the server the hard way a crash or an outage would: connections drop. */
+  static synchronized void stop() {
+    if (server == null) {
+      return;
+    }
+    try {
+      server.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      server = null;
+    }
+  }
+
+  /** Starts the server again on the same data and port. */
+  static synchronized void start() {
+    try {
+      Files.createDirectories(DATA);
+      server = EmbeddedPostgres.builder()
+          .setPort(PORT)
+          .setDataDirectory(DATA)
+          .setCleanDataDirectory(false)
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the test PostgreSQL on port " + PORT, e);
+    }
+  }
+
+  static synchronized boolean running() {
+    return server != null;
+  }
+
+  private static void wipe() {
+    if (!Files.exists(DATA)) {
+      return;
+    }
+    try (var paths = Files.walk(DATA)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
