@@ -1,17 +1,20 @@
 package dcl.registry.server;
 
+import dcl.registry.adapters.persistence.JpaMappingRepository;
+import dcl.registry.adapters.persistence.cache.CachedMappingReads;
 import dcl.registry.application.MappingAdminService;
+import dcl.registry.application.MappingChangeFeedService;
 import dcl.registry.application.MappingQueryService;
 import dcl.registry.application.RecordTransformService;
 import dcl.registry.application.TransactionBoundary;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappingHistory;
-import dcl.registry.domain.port.out.LoadMappings;
-import dcl.registry.domain.port.out.StoreMappings;
+import dcl.registry.domain.port.out.LoadMappingChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Builds the use cases from the adapters that implement their ports. The services are plain Java,
@@ -25,22 +28,30 @@ public class UseCaseWiring {
     return Clock.systemUTC();
   }
 
+  /** Reads for viewers and the runtime go through the cache. */
   @Produces
   @Singleton
-  MappingQueryService mappingQueries(LoadMappings mappings, LoadMappingHistory history) {
-    return new MappingQueryService(mappings, history);
+  MappingQueryService mappingQueries(CachedMappingReads cached, LoadMappingHistory history) {
+    return new MappingQueryService(cached, history);
   }
 
+  /** Writes read the database itself: decisions are never taken on cached state. */
   @Produces
   @Singleton
   MappingAdminService mappingAdmin(
-      LoadMappings load, StoreMappings store, AuditTrail audit, TransactionBoundary transactions, Clock clock) {
-    return new MappingAdminService(load, store, audit, transactions, clock);
+      JpaMappingRepository database, AuditTrail audit, TransactionBoundary transactions, Clock clock) {
+    return new MappingAdminService(database, database, audit, transactions, clock);
   }
 
   @Produces
   @Singleton
-  RecordTransformService recordTransform(LoadMappings mappings) {
-    return new RecordTransformService(mappings);
+  RecordTransformService recordTransform(CachedMappingReads cached) {
+    return new RecordTransformService(cached);
+  }
+
+  @Produces
+  @Singleton
+  MappingChangeFeedService changeFeed(LoadMappingChanges changes) {
+    return new MappingChangeFeedService(changes, Duration.ofMillis(200));
   }
 }

@@ -19,9 +19,20 @@ final class Api {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String token;
+  private final String base;
+
+  private Api(String token, String base) {
+    this.token = token;
+    this.base = base;
+  }
 
   private Api(String token) {
-    this.token = token;
+    this(token, BASE);
+  }
+
+  /** The same caller, talking to another node. */
+  Api at(String otherBase) {
+    return new Api(token, otherBase);
   }
 
   static Api as(String token) {
@@ -54,7 +65,7 @@ final class Api {
   }
 
   Reply send(String method, String path, String json, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

@@ -8,6 +8,8 @@ import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappingHistory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -15,14 +17,25 @@ import java.util.Optional;
 
 /** The append-only audit trail in PostgreSQL; a mapping's history is its entries. */
 @ApplicationScoped
+@TranslatesDatabaseFailures
 public class JpaAuditTrail implements AuditTrail, LoadMappingHistory {
   static final String MAPPING = "mapping";
 
   @PersistenceContext(unitName = "registry")
   EntityManager em;
 
+  @Inject Event<MappingWritten> written;
+
+  /**
+   * Appends the change. Writers of one tenant are serialized from here to their commit (a
+   * transaction-scoped advisory lock), so a tenant's seq order is its commit order and the change
+   * feed never skips a row that commits late. This is the last statement of every write.
+   */
   @Override
   public void record(MappingChange change) {
+    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1)) IS NULL")
+        .setParameter(1, change.tenant().value())
+        .getSingleResult();
     AuditEntryEntity row = new AuditEntryEntity();
     row.tenantId = change.tenant().value();
     row.subjectType = MAPPING;
@@ -35,6 +48,8 @@ public class JpaAuditTrail implements AuditTrail, LoadMappingHistory {
     row.beforeState = change.before().map(MappingJson::snapshot).orElse(null);
     row.afterState = change.after().map(MappingJson::snapshot).orElse(null);
     em.persist(row);
+    em.flush();
+    change.after().or(change::before).ifPresent(m -> written.fire(new MappingWritten(m.tenant(), m.source())));
   }
 
   @Override

@@ -31,6 +31,7 @@ import java.util.Optional;
 
 /** Mappings in PostgreSQL. Every query is scoped by tenant. */
 @ApplicationScoped
+@TranslatesDatabaseFailures
 public class JpaMappingRepository implements LoadMappings, StoreMappings {
   private static final String UNIQUE_VIOLATION = "23505";
 
@@ -86,6 +87,33 @@ public class JpaMappingRepository implements LoadMappings, StoreMappings {
     }
     return TableMappingSet.of(connector, stored, version, active);
   }
+
+  /**
+   * The tables of tenants with at most {@code maxPerTenant} ACTIVE mappings, biggest tenants last,
+   * at most {@code maxTables}: what cache warming loads.
+   */
+  public List<TableOfTenant> tablesOfSmallTenants(int maxPerTenant, int maxTables) {
+    List<?> rows = em.createNativeQuery(
+            "SELECT m.tenant_id, m.connector, min(m.source_table) FROM field_mappings m"
+                + " JOIN (SELECT tenant_id, count(*) AS n FROM field_mappings WHERE status = 'ACTIVE'"
+                + "       GROUP BY tenant_id HAVING count(*) <= ?1) small ON small.tenant_id = m.tenant_id"
+                + " WHERE m.status = 'ACTIVE'"
+                + " GROUP BY m.tenant_id, m.connector, lower(m.source_table), small.n"
+                + " ORDER BY small.n, m.tenant_id")
+        .setParameter(1, maxPerTenant)
+        .setMaxResults(maxTables)
+        .getResultList();
+    List<TableOfTenant> tables = new ArrayList<>();
+    for (Object row : rows) {
+      Object[] columns = (Object[]) row;
+      tables.add(new TableOfTenant(
+          new TenantId((String) columns[0]), new ConnectorId((String) columns[1]), new SourceTable((String) columns[2])));
+    }
+    return tables;
+  }
+
+  /** A source table of one tenant. */
+  public record TableOfTenant(TenantId tenant, ConnectorId connector, SourceTable table) {}
 
   @Override
   public Page<FieldMapping> search(TenantId tenant, MappingQuery query, PageRequest page) {

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 /** A JTA transaction around a unit of work; a runtime exception rolls everything back. */
 @ApplicationScoped
+@TranslatesDatabaseFailures
 public class JtaTransactionBoundary implements TransactionBoundary {
   @Override
   @Transactional(Transactional.TxType.REQUIRED)

@@ -1,5 +1,6 @@
 package dcl.registry.adapters.persistence;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -12,12 +13,15 @@ import org.flywaydb.core.api.output.MigrateResult;
 /** Brings the schema to the latest migration before the application serves anything. */
 @ApplicationScoped
 public class SchemaMigrations {
+  /** Runs before anything else that starts with the application and needs the schema. */
+  public static final int STARTUP_ORDER = 1000;
+
   private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
   @Resource(lookup = "jdbc/dcl")
   DataSource dataSource;
 
-  void migrateAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+  void migrateAtStart(@Observes @Initialized(ApplicationScoped.class) @Priority(STARTUP_ORDER) Object started) {
     MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:db/migration")

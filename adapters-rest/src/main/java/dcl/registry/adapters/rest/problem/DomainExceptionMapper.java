@@ -5,6 +5,7 @@ import dcl.registry.domain.error.DuplicateMapping;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.MappingNotFound;
 import dcl.registry.domain.error.StaleVersion;
+import dcl.registry.domain.error.StoreUnavailable;
 import dcl.registry.domain.error.VersionRequired;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -39,6 +40,10 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     if (error instanceof StaleVersion stale) {
       return Problem.of(412, "stale-version", "The mapping changed since you read it", detail)
           .with("currentVersion", stale.current());
+    }
+    if (error instanceof StoreUnavailable) {
+      return Problem.of(503, "store-unavailable", "The mapping store is unavailable", detail)
+          .header("Retry-After", Integer.toString(StoreUnavailable.RETRY_AFTER_SECONDS));
     }
     if (error instanceof VersionRequired) {
       return Problem.of(428, "version-required", "If-Match is required", detail);

@@ -1,0 +1,69 @@
+package dcl.registry.adapters.persistence;
+
+import dcl.registry.domain.error.DomainException;
+import dcl.registry.domain.error.StoreUnavailable;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns "the database cannot be reached" into {@link StoreUnavailable} (503 with Retry-After) and
+ * leaves every other error alone. Runs outside the transaction interceptor, so a failed commit is
+ * translated too.
+ */
+@TranslatesDatabaseFailures
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
+public class DatabaseFailureTranslator {
+  private static final Logger LOG = Logger.getLogger(DatabaseFailureTranslator.class.getName());
+
+  @AroundInvoke
+  Object translate(InvocationContext call) throws Exception {
+    try {
+      return call.proceed();
+    } catch (DomainException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (isConnectionFailure(e)) {
+        LOG.log(Level.WARNING, "Database unreachable in " + call.getMethod().getName() + ": " + rootMessage(e));
+        throw new StoreUnavailable();
+      }
+      throw e;
+    }
+  }
+
+  static boolean isConnectionFailure(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DomainException domain) {
+        return domain instanceof StoreUnavailable;
+      }
+      if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
+          || t instanceof ConnectException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+      if (t.getClass().getName().equals("jakarta.resource.ResourceException")
+          || t.getClass().getName().equals("jakarta.resource.spi.ResourceAllocationException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+}

@@ -1,0 +1,56 @@
+package dcl.registry.adapters.persistence.cache;
+
+import dcl.registry.adapters.persistence.MappingWritten;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.infinispan.Cache;
+
+/**
+ * After a write commits (never before), removes the written identity's lookup, its not-found entry
+ * and its table set on every node. A read that started before the commit may still put the old
+ * value back a moment later; a second removal shortly after closes that window.
+ */
+@ApplicationScoped
+public class CacheInvalidation {
+  static final long SECOND_PASS_MILLIS = 300;
+  private static final Logger LOG = Logger.getLogger(CacheInvalidation.class.getName());
+
+  @Inject RegistryCaches caches;
+  @Inject CacheMetrics metrics;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MappingWritten written) {
+    String lookup = CacheKeys.lookup(written.tenant(), written.source());
+    String table = CacheKeys.table(written.tenant(), written.source().connector(), written.source().table());
+    forget(lookup, table);
+    scheduler.schedule(() -> forget(lookup, table), SECOND_PASS_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  private void forget(String lookup, String table) {
+    if (!caches.running()) {
+      return;
+    }
+    remove(caches.lookups(), lookup);
+    remove(caches.misses(), lookup);
+    remove(caches.tables(), table);
+  }
+
+  private void remove(Cache<String, Object> cache, String key) {
+    try {
+      cache.remove(key);
+      metrics.invalidated(cache.getName());
+    } catch (RuntimeException e) {
+      // The entry may live on until it expires: say so loudly.
+      metrics.error(cache.getName());
+      LOG.log(Level.SEVERE, "Cache invalidation failed for " + cache.getName() + "; stale until expiry", e);
+    }
+  }
+}
