@@ -3,18 +3,26 @@ package dcl.registry.server;
 import dcl.registry.adapters.persistence.JpaMappingRepository;
 import dcl.registry.adapters.persistence.cache.CachedMappingReads;
 import dcl.registry.application.MappingAdminService;
+import dcl.registry.application.JobPaths;
+import dcl.registry.application.JobService;
+import dcl.registry.application.LegacyImportService;
 import dcl.registry.application.MappingChangeFeedService;
+import dcl.registry.application.ParityCheckService;
 import dcl.registry.application.MappingQueryService;
 import dcl.registry.application.RecordTransformService;
 import dcl.registry.application.TransactionBoundary;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappingHistory;
+import dcl.registry.domain.port.out.JobRecords;
+import dcl.registry.domain.port.out.JobRunner;
 import dcl.registry.domain.port.out.LoadMappingChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Builds the use cases from the adapters that implement their ports. The services are plain Java,
@@ -47,6 +55,27 @@ public class UseCaseWiring {
   @Singleton
   RecordTransformService recordTransform(CachedMappingReads cached) {
     return new RecordTransformService(cached);
+  }
+
+  @Produces
+  @Singleton
+  LegacyImportService legacyImport(JpaMappingRepository database, AuditTrail audit, TransactionBoundary transactions, Clock clock) {
+    return new LegacyImportService(database, database, audit, transactions, clock);
+  }
+
+  /** Parity asks the registry's read path, as the runtime does. */
+  @Produces
+  @Singleton
+  ParityCheckService parity(CachedMappingReads cached) {
+    return new ParityCheckService(cached);
+  }
+
+  @Produces
+  @Singleton
+  JobService jobs(JobRunner runner, JobRecords records) {
+    String root = ConfigProvider.getConfig().getOptionalValue("dcl.jobs.root", String.class)
+        .orElse(Path.of(System.getProperty("user.dir"), "jobs").toString());
+    return new JobService(runner, records, new JobPaths(Path.of(root)));
   }
 
   @Produces

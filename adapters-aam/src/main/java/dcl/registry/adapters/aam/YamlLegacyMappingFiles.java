@@ -43,7 +43,7 @@ public class YamlLegacyMappingFiles implements LegacyMappingFiles {
     try {
       root = reader().load(content);
     } catch (YAMLException e) {
-      return failed(fileName, "not valid YAML: " + firstLine(e.getMessage()));
+      return failed(fileName, "not valid YAML: " + oneLine(e.getMessage()));
     }
     if (!(root instanceof Map<?, ?> document)) {
       return failed(fileName, "not a mapping file: the top level must be a map with 'connector' and 'tables'");
@@ -203,8 +203,8 @@ public class YamlLegacyMappingFiles implements LegacyMappingFiles {
     return new LegacyDocument(file, List.of(), List.of(new LegacyProblem(file, null, null, reason)));
   }
 
-  private static String firstLine(String message) {
-    String flat = message == null ? "" : message.replaceAll("\s+", " ").strip();
+  private static String oneLine(String message) {
+    String flat = message == null ? "" : message.replaceAll("\\s+", " ").strip();
     return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
   }
 

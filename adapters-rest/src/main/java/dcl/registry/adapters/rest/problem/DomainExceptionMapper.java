@@ -3,7 +3,10 @@ package dcl.registry.adapters.rest.problem;
 import dcl.registry.domain.error.DomainException;
 import dcl.registry.domain.error.DuplicateMapping;
 import dcl.registry.domain.error.InvalidInput;
+import dcl.registry.domain.error.JobNotFound;
+import dcl.registry.domain.error.JobStateConflict;
 import dcl.registry.domain.error.MappingNotFound;
+import dcl.registry.domain.error.NotPermitted;
 import dcl.registry.domain.error.StaleVersion;
 import dcl.registry.domain.error.StoreUnavailable;
 import dcl.registry.domain.error.VersionRequired;
@@ -40,6 +43,15 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     if (error instanceof StaleVersion stale) {
       return Problem.of(412, "stale-version", "The mapping changed since you read it", detail)
           .with("currentVersion", stale.current());
+    }
+    if (error instanceof NotPermitted) {
+      return Problem.of(403, "not-permitted", "Not permitted", detail);
+    }
+    if (error instanceof JobNotFound) {
+      return Problem.of(404, "job-not-found", "Job not found", detail);
+    }
+    if (error instanceof JobStateConflict) {
+      return Problem.of(409, "job-state", "The job cannot do that now", detail);
     }
     if (error instanceof StoreUnavailable) {
       return Problem.of(503, "store-unavailable", "The mapping store is unavailable", detail)

@@ -1,0 +1,89 @@
+package dcl.registry.application;
+
+import dcl.registry.domain.error.InvalidInput;
+import dcl.registry.domain.error.JobNotFound;
+import dcl.registry.domain.error.JobStateConflict;
+import dcl.registry.domain.error.NotPermitted;
+import dcl.registry.domain.job.JobKind;
+import dcl.registry.domain.job.JobProgress;
+import dcl.registry.domain.job.JobRequest;
+import dcl.registry.domain.job.JobView;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.in.RunJobsUseCase;
+import dcl.registry.domain.port.out.JobRecords;
+import dcl.registry.domain.port.out.JobRunner;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks job requests (paths, roles, tenant) and hands them to the batch runtime. */
+public class JobService implements RunJobsUseCase {
+  /** Parameters every job receives. */
+  public static final String TENANT = "tenant";
+  public static final String ACTOR = "actor";
+  public static final String PATH = "path";
+  public static final String DRY_RUN = "dryRun";
+  public static final String ALL_TENANTS = "allTenants";
+  private static final Set<String> RESTARTABLE = Set.of("STOPPED", "FAILED");
+
+  private final JobRunner runner;
+  private final JobRecords records;
+  private final JobPaths paths;
+
+  public JobService(JobRunner runner, JobRecords records, JobPaths paths) {
+    this.runner = runner;
+    this.records = records;
+    this.paths = paths;
+  }
+
+  @Override
+  public long start(JobRequest request) {
+    if (request.allTenants() && request.kind() != JobKind.BACKUP && request.kind() != JobKind.RESTORE) {
+      throw new InvalidInput("allTenants", "only backup and restore cover all tenants");
+    }
+    if (request.allTenants() && !request.operator()) {
+      throw new NotPermitted("allTenants needs the operator role");
+    }
+    if (request.dryRun() && request.kind() != JobKind.YAML_IMPORT) {
+      throw new InvalidInput("dryRun", "only yaml-import has a dry run");
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put(TENANT, request.tenant().value());
+    parameters.put(ACTOR, request.actor().subject());
+    parameters.put(PATH, paths.resolve(request.path().orElse(null)).toString());
+    parameters.put(DRY_RUN, Boolean.toString(request.dryRun()));
+    parameters.put(ALL_TENANTS, Boolean.toString(request.allTenants()));
+    return runner.start(request.kind(), parameters);
+  }
+
+  @Override
+  public long restart(TenantId tenant, long executionId) {
+    JobRunner.Run run = ownRun(tenant, executionId);
+    if (!RESTARTABLE.contains(run.status())) {
+      throw new JobStateConflict("Job " + executionId + " is " + run.status() + "; only STOPPED or FAILED jobs restart");
+    }
+    return runner.restart(executionId);
+  }
+
+  @Override
+  public JobView view(TenantId tenant, long executionId) {
+    JobRunner.Run run = ownRun(tenant, executionId);
+    var record = records.find(run.instanceId());
+    return new JobView(
+        executionId,
+        run.kind(),
+        tenant,
+        run.parameters().getOrDefault(ACTOR, "unknown"),
+        run.status(),
+        run.startedAt(),
+        run.endedAt(),
+        record.map(JobRecords.Record::progress).orElse(JobProgress.NONE),
+        record.map(JobRecords.Record::reportJson).orElse("{}"));
+  }
+
+  private JobRunner.Run ownRun(TenantId tenant, long executionId) {
+    return runner.run(executionId)
+        .filter(run -> tenant.value().equals(run.parameters().get(TENANT)))
+        .orElseThrow(() -> new JobNotFound(executionId));
+  }
+}
