@@ -1,6 +1,7 @@
 package dcl.registry.adapters.persistence.cache;
 
 import dcl.registry.adapters.persistence.MappingWritten;
+import dcl.registry.adapters.persistence.RegistryRestored;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,16 @@ public class CacheInvalidation {
     String table = CacheKeys.table(written.tenant(), written.source().connector(), written.source().table());
     forget(lookup, table);
     scheduler.schedule(() -> forget(lookup, table), SECOND_PASS_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** A restore writes around the per-mapping path: every node forgets everything once it commits. */
+  void afterRestore(@Observes(during = TransactionPhase.AFTER_SUCCESS) RegistryRestored restored) {
+    if (caches.running()) {
+      caches.lookups().clear();
+      caches.misses().clear();
+      caches.tables().clear();
+      LOG.info("Mapping cache cleared on every node after a restore");
+    }
   }
 
   private void forget(String lookup, String table) {

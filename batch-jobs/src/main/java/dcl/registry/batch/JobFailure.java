@@ -1,0 +1,16 @@
+package dcl.registry.batch;
+
+import dcl.registry.domain.port.out.JobRecords;
+import jakarta.json.Json;
+
+/** Ends a job as FAILED with the reason in its report, where the starter looks. */
+final class JobFailure {
+  private JobFailure() {}
+
+  static String fail(JobRecords records, JobRun run, String reason) {
+    JobReport.of(records, run.instanceId(), run.tenant().value(), run.actor().subject())
+        .set("error", Json.createValue(reason))
+        .save(records);
+    throw new IllegalStateException(reason);
+  }
+}

@@ -1,0 +1,107 @@
+package dcl.registry.batch;
+
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.out.JobRecords;
+import dcl.registry.domain.port.out.RegistryTables;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Verifies a backup completely (every checksum and count) before touching anything, then restores
+ * it into empty tables in one transaction. A corrupt, truncated or foreign backup is refused.
+ */
+@Named
+@Dependent
+public class RestoreBatchlet extends AbstractBatchlet {
+  @Inject JobContext job;
+  @Inject RegistryTables tables;
+  @Inject JobRecords records;
+
+  @Override
+  public String process() throws IOException {
+    JobRun run = JobRun.of(job);
+    Path folder = run.path();
+    JsonObject manifest;
+    Map<String, Path> files = new LinkedHashMap<>();
+    long total = 0;
+    try {
+      manifest = BackupFiles.manifest(folder);
+      String scope = manifest.getString("scope", "");
+      if ("all-tenants".equals(scope) != run.allTenants()) {
+        throw new BackupFiles.BackupRejected(run.allTenants()
+            ? "this is a backup of tenant " + scope + "; restore it without allTenants, as that tenant"
+            : "this is a backup of all tenants; an operator restores it with allTenants");
+      }
+      if (!run.allTenants() && !scope.equals(run.tenant().value())) {
+        throw new BackupFiles.BackupRejected("this is a backup of another tenant");
+      }
+      for (JsonValue value : manifest.getJsonArray("files")) {
+        JsonObject file = value.asJsonObject();
+        Path path = folder.resolve(file.getString("name")).normalize();
+        if (!path.startsWith(folder) || !Files.isRegularFile(path)) {
+          throw new BackupFiles.BackupRejected(file.getString("name") + " is missing");
+        }
+        try {
+          BackupFiles.verify(path, file.getString("sha256"), file.getJsonNumber("records").longValue());
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+          throw new BackupFiles.BackupRejected(file.getString("name") + " is truncated or corrupt: " + e.getMessage());
+        }
+        files.put(file.getString("table"), path);
+        total += file.getJsonNumber("records").longValue();
+      }
+      Optional<TenantId> target = run.allTenants() ? Optional.empty() : Optional.of(run.tenant());
+      for (String table : tables.tables()) {
+        long present = tables.count(table, target);
+        if (present > 0) {
+          throw new BackupFiles.BackupRejected("restore goes into an empty database: " + table + " already has " + present + " rows"
+              + target.map(t -> " for tenant " + t).orElse(""));
+        }
+      }
+    } catch (BackupFiles.BackupRejected e) {
+      return JobFailure.fail(records, run, "backup refused, nothing restored: " + e.getMessage());
+    }
+
+    List<BufferedReader> open = new ArrayList<>();
+    try {
+      Map<String, Iterator<String>> rows = new LinkedHashMap<>();
+      for (Map.Entry<String, Path> file : files.entrySet()) {
+        BufferedReader reader = BackupFiles.lines(file.getValue());
+        open.add(reader);
+        rows.put(file.getKey(), reader.lines().iterator());
+      }
+      Map<String, Long> restored = tables.restore(rows);
+      var counts = Json.createObjectBuilder();
+      restored.forEach(counts::add);
+      JobReport.of(records, run.instanceId(), run.tenant().value(), run.actor().subject())
+          .total(total).advance(total, 0)
+          .set("restored", counts.build())
+          .save(records);
+      return "COMPLETED";
+    } finally {
+      for (BufferedReader reader : open) {
+        try {
+          reader.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+}
