@@ -30,10 +30,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @ApplicationScoped
 public class UseCaseWiring {
+  /** Microsecond ticks: what PostgreSQL stores, so a written mapping reads back identical. */
   @Produces
   @Singleton
   Clock clock() {
-    return Clock.systemUTC();
+    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
   }
 
   /** Reads for viewers and the runtime go through the cache. */

@@ -3,6 +3,7 @@ package dcl.registry.it;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,9 +16,15 @@ final class SecondNode implements AutoCloseable {
   private static final String NAME = "dcl-it-b";
   private final Path wlp = Path.of(System.getProperty("dcl.wlp.home", "target/liberty/wlp"));
 
+  /** Starts node B on the tests' main database. */
   static SecondNode start() {
+    return start("dcl");
+  }
+
+  /** Starts node B on a database of the test PostgreSQL (its database URL comes from the environment). */
+  static SecondNode start(String database) {
     SecondNode node = new SecondNode();
-    node.script("start");
+    node.script("start", Map.of("DCL_DB_URL", "jdbc:postgresql://localhost:" + TestDatabase.PORT + "/" + database));
     node.awaitReady(Duration.ofSeconds(120));
     return node;
   }
@@ -47,9 +54,20 @@ final class SecondNode implements AutoCloseable {
     script("stop");
   }
 
+  /** Stops the node while it works, as an operator or a crash would. */
+  void stopNow() {
+    script("stop");
+  }
+
   private void script(String action) {
+    script(action, Map.of());
+  }
+
+  private void script(String action, Map<String, String> environment) {
     try {
-      Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, NAME)
+      ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, NAME);
+      builder.environment().putAll(environment);
+      Process process = builder
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.INHERIT)
           .start();

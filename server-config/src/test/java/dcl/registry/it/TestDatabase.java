@@ -16,7 +16,7 @@ import java.util.Comparator;
  * may stop and start it to exercise a database outage.
  */
 final class TestDatabase {
-  private static final int PORT = Integer.getInteger("dcl.it.db.port", 54329);
+  static final int PORT = Integer.getInteger("dcl.it.db.port", 54329);
   private static final Path DATA = Path.of(System.getProperty("dcl.it.db.dir", "target/it-postgres"));
   private static EmbeddedPostgres server;
 
@@ -62,6 +62,15 @@ final class TestDatabase {
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the test PostgreSQL on port " + PORT, e);
+    }
+  }
+
+  /** A new, empty database on the same server (migrated by whichever service connects first). */
+  static synchronized void createDatabase(String name) {
+    try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create database " + name, e);
     }
   }
 

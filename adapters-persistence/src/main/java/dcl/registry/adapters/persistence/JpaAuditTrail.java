@@ -28,8 +28,8 @@ public class JpaAuditTrail implements AuditTrail, LoadMappingHistory {
 
   /**
    * Appends the change. Writers of one tenant are serialized from here to their commit (a
-   * transaction-scoped advisory lock), so a tenant's seq order is its commit order and the change
-   * feed never skips a row that commits late. This is the last statement of every write.
+   * transaction-scoped advisory lock; the row itself is inserted at commit, under the lock), so a
+   * tenant's seq order is its commit order and the change feed never skips a row that commits late.
    */
   @Override
   public void record(MappingChange change) {
@@ -48,7 +48,6 @@ public class JpaAuditTrail implements AuditTrail, LoadMappingHistory {
     row.beforeState = change.before().map(MappingJson::snapshot).orElse(null);
     row.afterState = change.after().map(MappingJson::snapshot).orElse(null);
     em.persist(row);
-    em.flush();
     change.after().or(change::before).ifPresent(m -> written.fire(new MappingWritten(m.tenant(), m.source())));
   }
 

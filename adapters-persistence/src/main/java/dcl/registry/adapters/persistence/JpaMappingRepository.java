@@ -172,8 +172,7 @@ public class JpaMappingRepository implements LoadMappings, StoreMappings {
     row.version = mapping.version();
     em.persist(row);
     flush(mapping, mapping.version() - 1);
-    em.refresh(row);
-    return FieldMappingRows.toDomain(row);
+    return mapping;
   }
 
   @Override
@@ -188,8 +187,7 @@ public class JpaMappingRepository implements LoadMappings, StoreMappings {
     }
     FieldMappingRows.copy(next, row);
     flush(next, expected);
-    em.refresh(row);
-    return FieldMappingRows.toDomain(row);
+    return next;
   }
 
   /** Writes now, so that a lost race shows as the domain error it is. */
