@@ -4,6 +4,7 @@ import dcl.registry.domain.error.DuplicateMapping;
 import dcl.registry.domain.error.MappingNotFound;
 import dcl.registry.domain.error.StaleVersion;
 import dcl.registry.domain.error.VersionRequired;
+import dcl.registry.domain.error.WritesFrozen;
 import dcl.registry.domain.model.ChangeAction;
 import dcl.registry.domain.model.FieldMapping;
 import dcl.registry.domain.model.MappingChange;
@@ -13,6 +14,7 @@ import dcl.registry.domain.model.Provenance;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.CreateMappingUseCase;
 import dcl.registry.domain.port.in.DeleteMappingUseCase;
+import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.port.in.UpdateMappingUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappings;
@@ -28,18 +30,28 @@ public class MappingAdminService implements CreateMappingUseCase, UpdateMappingU
   private final AuditTrail audit;
   private final TransactionBoundary transactions;
   private final Clock clock;
+  private final RolloutUseCase rollout;
 
-  public MappingAdminService(
-      LoadMappings load, StoreMappings store, AuditTrail audit, TransactionBoundary transactions, Clock clock) {
+  public MappingAdminService(LoadMappings load, StoreMappings store, AuditTrail audit, TransactionBoundary transactions,
+      Clock clock, RolloutUseCase rollout) {
     this.load = load;
     this.store = store;
     this.audit = audit;
     this.transactions = transactions;
     this.clock = clock;
+    this.rollout = rollout;
+  }
+
+  /** While a tenant is rolled back to YAML, its registry writes would never reach the runtime. */
+  private void requireRegistryIsTheSourceOfTruth(TenantId tenant) {
+    if (rollout.current(tenant).yamlAnswers()) {
+      throw new WritesFrozen(tenant);
+    }
   }
 
   @Override
   public FieldMapping create(CreateMapping command) {
+    requireRegistryIsTheSourceOfTruth(command.tenant());
     return transactions.inTransaction(() -> {
       Instant now = clock.instant();
       FieldMapping decision = FieldMapping.create(
@@ -69,6 +81,7 @@ public class MappingAdminService implements CreateMappingUseCase, UpdateMappingU
 
   @Override
   public FieldMapping update(UpdateMapping command) {
+    requireRegistryIsTheSourceOfTruth(command.tenant());
     long expected = command.expectedVersion().orElseThrow(VersionRequired::new);
     return transactions.inTransaction(() -> {
       FieldMapping current = current(command.tenant(), command.id(), expected);
@@ -82,6 +95,7 @@ public class MappingAdminService implements CreateMappingUseCase, UpdateMappingU
 
   @Override
   public FieldMapping delete(DeleteMapping command) {
+    requireRegistryIsTheSourceOfTruth(command.tenant());
     return transactions.inTransaction(() -> {
       FieldMapping current = load.byId(command.tenant(), command.id())
           .orElseThrow(() -> new MappingNotFound("id " + command.id()));

@@ -8,6 +8,7 @@ import dcl.registry.domain.error.DuplicateMapping;
 import dcl.registry.domain.error.MappingNotFound;
 import dcl.registry.domain.error.StaleVersion;
 import dcl.registry.domain.error.VersionRequired;
+import dcl.registry.domain.error.WritesFrozen;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.ChangeAction;
@@ -27,6 +28,9 @@ import dcl.registry.domain.model.TableMappingSet;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.CreateMappingUseCase.CreateMapping;
 import dcl.registry.domain.port.in.DeleteMappingUseCase.DeleteMapping;
+import dcl.registry.domain.port.in.RolloutUseCase;
+import dcl.registry.domain.rollout.RolloutSettings;
+import dcl.registry.domain.rollout.SourceOfTruth;
 import dcl.registry.domain.port.in.UpdateMappingUseCase.UpdateMapping;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappings;
@@ -35,6 +39,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +55,10 @@ class MappingAdminServiceTest {
 
   private final InMemoryMappings store = new InMemoryMappings();
   private final List<MappingChange> audit = new ArrayList<>();
+  private final Set<TenantId> rolledBack = new HashSet<>();
   private final MappingAdminService service = new MappingAdminService(
-      store, store, audit::add, new ImmediateTransactions(), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+      store, store, new RecordingAudit(audit), new ImmediateTransactions(),
+      Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new FixedRollout(rolledBack));
 
   private static SourceRef ref(String table, String field) {
     return new SourceRef(new ConnectorId("salesforce"), new SourceTable(table), new SourceField(field));
@@ -117,6 +125,57 @@ class MappingAdminServiceTest {
     assertEquals(MappingStatus.ACTIVE, revived.status());
     assertEquals(List.of(ChangeAction.CREATED, ChangeAction.DELETED, ChangeAction.REVIVED),
         audit.stream().map(MappingChange::action).toList());
+  }
+
+  @Test
+  void givenATenantRolledBackToYaml_whenAnAdminWrites_thenTheWriteIsRefusedAndNothingIsStored() {
+    rolledBack.add(ACME);
+    WritesFrozen frozen = assertThrows(WritesFrozen.class, () -> create(ACME, "Opportunity", "Amount"));
+    assertTrue(frozen.getMessage().contains("sourceOfTruth"));
+    assertEquals(List.of(), audit);
+    assertEquals(GLOBEX, create(GLOBEX, "Opportunity", "Amount").tenant(), "other tenants still write");
+  }
+
+  /** Keeps mapping changes; settings changes are not part of these rules. */
+  static final class RecordingAudit implements AuditTrail {
+    private final List<MappingChange> changes;
+
+    RecordingAudit(List<MappingChange> changes) {
+      this.changes = changes;
+    }
+
+    @Override
+    public void record(MappingChange change) {
+      changes.add(change);
+    }
+
+    @Override
+    public void recordSetting(TenantId tenant, Actor actor, Instant at, String setting, String before, String after,
+        Optional<String> reason) {
+      throw new UnsupportedOperationException("not used by the write path");
+    }
+  }
+
+  /** Tenants in the set are rolled back to YAML. */
+  static final class FixedRollout implements RolloutUseCase {
+    private final Set<TenantId> rolledBack;
+
+    FixedRollout(Set<TenantId> rolledBack) {
+      this.rolledBack = rolledBack;
+    }
+
+    @Override
+    public RolloutSettings current(TenantId tenant) {
+      return rolledBack.contains(tenant)
+          ? new RolloutSettings(tenant, SourceOfTruth.YAML, Optional.of("legacy"), false, Optional.empty(), Optional.empty())
+          : RolloutSettings.initial(tenant);
+    }
+
+    @Override
+    public RolloutSettings change(TenantId tenant, Actor actor, SourceOfTruth sourceOfTruth, Optional<String> legacyPath,
+        boolean dualRead, Optional<String> reason) {
+      throw new UnsupportedOperationException("not used by the write path");
+    }
   }
 
   /** Runs the work directly: no transaction to manage in memory. */

@@ -4,6 +4,9 @@ import dcl.registry.adapters.persistence.JpaMappingRepository;
 import dcl.registry.adapters.persistence.cache.CachedMappingReads;
 import dcl.registry.application.MappingAdminService;
 import dcl.registry.application.JobPaths;
+import dcl.registry.application.LegacyIndex;
+import dcl.registry.application.RolloutService;
+import dcl.registry.application.RoutedMappingReads;
 import dcl.registry.application.JobService;
 import dcl.registry.application.LegacyImportService;
 import dcl.registry.application.MappingChangeFeedService;
@@ -13,9 +16,14 @@ import dcl.registry.application.RecordTransformService;
 import dcl.registry.application.TransactionBoundary;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappingHistory;
+import dcl.registry.domain.port.out.DualReadObserver;
 import dcl.registry.domain.port.out.JobRecords;
+import dcl.registry.domain.port.out.LegacyMappingFiles;
+import dcl.registry.domain.port.out.RolloutStore;
 import dcl.registry.domain.port.out.JobRunner;
 import dcl.registry.domain.port.out.LoadMappingChanges;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -30,6 +38,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @ApplicationScoped
 public class UseCaseWiring {
+  /** Dual-read comparisons run here, off the request thread. */
+  @Resource ManagedExecutorService dualReadExecutor;
+
   /** Microsecond ticks: what PostgreSQL stores, so a written mapping reads back identical. */
   @Produces
   @Singleton
@@ -37,25 +48,55 @@ public class UseCaseWiring {
     return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
   }
 
-  /** Reads for viewers and the runtime go through the cache. */
   @Produces
   @Singleton
-  MappingQueryService mappingQueries(CachedMappingReads cached, LoadMappingHistory history) {
-    return new MappingQueryService(cached, history);
+  JobPaths jobPaths() {
+    String root = ConfigProvider.getConfig().getOptionalValue("dcl.jobs.root", String.class)
+        .orElse(Path.of(System.getProperty("user.dir"), "jobs").toString());
+    return new JobPaths(Path.of(root));
+  }
+
+  @Produces
+  @Singleton
+  LegacyIndex legacyIndex(LegacyMappingFiles files) {
+    return new LegacyIndex(files, Duration.ofSeconds(30));
+  }
+
+  /** A change on any node is in force on every node within 10 seconds (well inside the required 60). */
+  @Produces
+  @Singleton
+  RolloutService rollout(RolloutStore store, AuditTrail audit, TransactionBoundary transactions, Clock clock,
+      JobPaths paths, LegacyIndex legacy) {
+    return new RolloutService(store, audit, transactions, clock, paths, legacy, Duration.ofSeconds(10));
+  }
+
+  /** The runtime's read path: cached registry, or the legacy YAML when the tenant is rolled back; dual-read. */
+  @Produces
+  @Singleton
+  RoutedMappingReads runtimeReads(CachedMappingReads cached, RolloutService rollout, LegacyIndex legacy,
+      DualReadObserver observer) {
+    return new RoutedMappingReads(cached, rollout, legacy, observer, dualReadExecutor);
+  }
+
+  /** Reads for viewers and the runtime go through the routed, cached path. */
+  @Produces
+  @Singleton
+  MappingQueryService mappingQueries(RoutedMappingReads reads, LoadMappingHistory history) {
+    return new MappingQueryService(reads, history);
   }
 
   /** Writes read the database itself: decisions are never taken on cached state. */
   @Produces
   @Singleton
-  MappingAdminService mappingAdmin(
-      JpaMappingRepository database, AuditTrail audit, TransactionBoundary transactions, Clock clock) {
-    return new MappingAdminService(database, database, audit, transactions, clock);
+  MappingAdminService mappingAdmin(JpaMappingRepository database, AuditTrail audit, TransactionBoundary transactions,
+      Clock clock, RolloutService rollout) {
+    return new MappingAdminService(database, database, audit, transactions, clock, rollout);
   }
 
   @Produces
   @Singleton
-  RecordTransformService recordTransform(CachedMappingReads cached) {
-    return new RecordTransformService(cached);
+  RecordTransformService recordTransform(RoutedMappingReads reads) {
+    return new RecordTransformService(reads);
   }
 
   @Produces
@@ -73,10 +114,8 @@ public class UseCaseWiring {
 
   @Produces
   @Singleton
-  JobService jobs(JobRunner runner, JobRecords records) {
-    String root = ConfigProvider.getConfig().getOptionalValue("dcl.jobs.root", String.class)
-        .orElse(Path.of(System.getProperty("user.dir"), "jobs").toString());
-    return new JobService(runner, records, new JobPaths(Path.of(root)));
+  JobService jobs(JobRunner runner, JobRecords records, JobPaths paths) {
+    return new JobService(runner, records, paths);
   }
 
   @Produces

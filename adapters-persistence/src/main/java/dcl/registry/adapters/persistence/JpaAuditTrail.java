@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +50,22 @@ public class JpaAuditTrail implements AuditTrail, LoadMappingHistory {
     row.afterState = change.after().map(MappingJson::snapshot).orElse(null);
     em.persist(row);
     change.after().or(change::before).ifPresent(m -> written.fire(new MappingWritten(m.tenant(), m.source())));
+  }
+
+  @Override
+  public void recordSetting(TenantId tenant, Actor actor, Instant at, String setting, String before, String after,
+      Optional<String> reason) {
+    AuditEntryEntity row = new AuditEntryEntity();
+    row.tenantId = tenant.value();
+    row.subjectType = "tenant-setting";
+    row.subjectId = setting;
+    row.action = "CHANGED";
+    row.actor = actor.subject();
+    row.occurredAt = at;
+    row.reason = reason.orElse(null);
+    row.beforeState = before;
+    row.afterState = after;
+    em.persist(row);
   }
 
   @Override

@@ -10,6 +10,7 @@ import dcl.registry.domain.error.NotPermitted;
 import dcl.registry.domain.error.StaleVersion;
 import dcl.registry.domain.error.StoreUnavailable;
 import dcl.registry.domain.error.VersionRequired;
+import dcl.registry.domain.error.WritesFrozen;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -43,6 +44,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     if (error instanceof StaleVersion stale) {
       return Problem.of(412, "stale-version", "The mapping changed since you read it", detail)
           .with("currentVersion", stale.current());
+    }
+    if (error instanceof WritesFrozen) {
+      return Problem.of(409, "writes-frozen", "The tenant is rolled back to the legacy YAML", detail);
     }
     if (error instanceof NotPermitted) {
       return Problem.of(403, "not-permitted", "Not permitted", detail);

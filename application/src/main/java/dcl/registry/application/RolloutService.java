@@ -1,0 +1,85 @@
+package dcl.registry.application;
+
+import dcl.registry.domain.error.InvalidInput;
+import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.in.RolloutUseCase;
+import dcl.registry.domain.port.out.AuditTrail;
+import dcl.registry.domain.port.out.RolloutStore;
+import dcl.registry.domain.rollout.RolloutSettings;
+import dcl.registry.domain.rollout.SourceOfTruth;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tenants' rollout settings. Each node re-reads a tenant's settings when its copy is older than
+ * {@code staleAfter}, so a change made on any node is in force everywhere within that time.
+ */
+public class RolloutService implements RolloutUseCase {
+  private final RolloutStore store;
+  private final AuditTrail audit;
+  private final TransactionBoundary transactions;
+  private final Clock clock;
+  private final JobPaths paths;
+  private final LegacyIndex legacy;
+  private final Duration staleAfter;
+  private final Map<TenantId, Copy> copies = new ConcurrentHashMap<>();
+
+  public RolloutService(RolloutStore store, AuditTrail audit, TransactionBoundary transactions, Clock clock,
+      JobPaths paths, LegacyIndex legacy, Duration staleAfter) {
+    this.store = store;
+    this.audit = audit;
+    this.transactions = transactions;
+    this.clock = clock;
+    this.paths = paths;
+    this.legacy = legacy;
+    this.staleAfter = staleAfter;
+  }
+
+  @Override
+  public RolloutSettings current(TenantId tenant) {
+    long now = System.nanoTime();
+    return copies.compute(tenant, (t, copy) -> copy != null && now - copy.readAt() < staleAfter.toNanos()
+        ? copy
+        : new Copy(store.find(t).orElse(RolloutSettings.initial(t)), now)).settings();
+  }
+
+  @Override
+  public RolloutSettings change(TenantId tenant, Actor actor, SourceOfTruth sourceOfTruth, Optional<String> legacyPath,
+      boolean dualRead, Optional<String> reason) {
+    RolloutSettings next = new RolloutSettings(tenant, sourceOfTruth, legacyPath.filter(p -> !p.isBlank()), dualRead,
+        Optional.of(clock.instant()), Optional.of(actor.subject()));
+    next.legacyPath().ifPresent(path -> {
+      try {
+        if (legacy.size(paths.resolve(path)) == 0) {
+          throw new InvalidInput("legacyPath", "holds no readable legacy mapping");
+        }
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInput("legacyPath", e.getMessage());
+      }
+    });
+    RolloutSettings saved = transactions.inTransaction(() -> {
+      RolloutSettings before = store.find(tenant).orElse(RolloutSettings.initial(tenant));
+      store.save(next);
+      audit.recordSetting(tenant, actor, next.updatedAt().orElseThrow(), "rollout", describe(before), describe(next), reason);
+      return next;
+    });
+    copies.put(tenant, new Copy(saved, System.nanoTime()));
+    return saved;
+  }
+
+  /** The folder YAML answers from for this tenant, when it does. */
+  public Optional<java.nio.file.Path> legacyFolder(RolloutSettings settings) {
+    return settings.legacyPath().map(paths::resolve);
+  }
+
+  private static String describe(RolloutSettings s) {
+    return "sourceOfTruth=" + s.sourceOfTruth().wireName() + ", legacyPath=" + s.legacyPath().orElse("-")
+        + ", dualRead=" + s.dualRead();
+  }
+
+  private record Copy(RolloutSettings settings, long readAt) {}
+}

@@ -1,0 +1,93 @@
+package dcl.registry.batch;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.concurrent.CronTrigger;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The nightly schedule's settings. Cron expressions follow Jakarta Concurrency's CronTrigger
+ * ({@code [seconds] minutes hours day-of-month month day-of-week}); empty means off.
+ */
+@Dependent
+public class ScheduleSettings {
+  static final String PARITY_CRON = "dcl.schedule.parity.cron";
+  static final String PARITY_TENANTS = "dcl.schedule.parity.tenants";
+  static final String PARITY_PATH = "dcl.schedule.parity.path";
+  static final String BACKUP_CRON = "dcl.schedule.backup.cron";
+  static final String BACKUP_PATH = "dcl.schedule.backup.path";
+  static final String BACKUP_KEEP = "dcl.schedule.backup.keep";
+  static final String ZONE = "dcl.schedule.zone";
+
+  private final Config config = ConfigProvider.getConfig();
+
+  Optional<String> parityCron() {
+    return config.getOptionalValue(PARITY_CRON, String.class).filter(s -> !s.isBlank());
+  }
+
+  Optional<String> backupCron() {
+    return config.getOptionalValue(BACKUP_CRON, String.class).filter(s -> !s.isBlank());
+  }
+
+  List<String> parityTenants() {
+    return Arrays.stream(config.getOptionalValue(PARITY_TENANTS, String.class).orElse("default").split(","))
+        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  Path parityPath() {
+    return jobsRoot().resolve(config.getOptionalValue(PARITY_PATH, String.class).orElse("legacy"));
+  }
+
+  Path backupRoot() {
+    return jobsRoot().resolve(config.getOptionalValue(BACKUP_PATH, String.class).orElse("backups/nightly"));
+  }
+
+  int backupKeep() {
+    return config.getOptionalValue(BACKUP_KEEP, Integer.class).orElse(7);
+  }
+
+  ZoneId zone() {
+    return ZoneId.of(config.getOptionalValue(ZONE, String.class).orElse("UTC"));
+  }
+
+  private Path jobsRoot() {
+    return Path.of(config.getOptionalValue("dcl.jobs.root", String.class)
+        .orElse(Path.of(System.getProperty("user.dir"), "jobs").toString()));
+  }
+
+  /** Every broken setting, each naming its property; empty when all are fine. */
+  List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    ZoneId zone = ZoneId.of("UTC");
+    try {
+      zone = zone();
+    } catch (RuntimeException e) {
+      problems.add(ZONE + ": '" + config.getOptionalValue(ZONE, String.class).orElse("") + "' is not a time zone id such as UTC or Europe/Paris");
+    }
+    for (String property : List.of(PARITY_CRON, BACKUP_CRON)) {
+      Optional<String> cron = config.getOptionalValue(property, String.class).filter(s -> !s.isBlank());
+      if (cron.isPresent()) {
+        try {
+          new CronTrigger(cron.get(), zone);
+        } catch (RuntimeException e) {
+          problems.add(property + ": '" + cron.get() + "' is not a cron expression ([seconds] minutes hours"
+              + " day-of-month month day-of-week, e.g. '0 2 * * *' for 02:00 daily): " + e.getMessage());
+        }
+      }
+    }
+    try {
+      if (backupKeep() < 1) {
+        problems.add(BACKUP_KEEP + " must be at least 1");
+      }
+    } catch (RuntimeException e) {
+      problems.add(BACKUP_KEEP + " must be a whole number");
+    }
+    return problems;
+  }
+}

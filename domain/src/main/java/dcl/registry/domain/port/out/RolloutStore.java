@@ -1,0 +1,12 @@
+package dcl.registry.domain.port.out;
+
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.rollout.RolloutSettings;
+import java.util.Optional;
+
+/** Where tenants' rollout settings are kept (shared by all nodes). */
+public interface RolloutStore {
+  Optional<RolloutSettings> find(TenantId tenant);
+
+  void save(RolloutSettings settings);
+}
