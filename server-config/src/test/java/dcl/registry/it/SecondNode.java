@@ -29,6 +29,43 @@ final class SecondNode implements AutoCloseable {
     return node;
   }
 
+  /**
+   * Starts node B with extra environment that should stop the application from starting; returns
+   * the node (to stop it) once its log shows the application failed.
+   */
+  static SecondNode startExpectingFailure(Map<String, String> environment) {
+    SecondNode node = new SecondNode();
+    node.clearLog();
+    Map<String, String> all = new java.util.HashMap<>(environment);
+    all.put("DCL_DB_URL", "jdbc:postgresql://localhost:" + TestDatabase.PORT + "/dcl");
+    node.script("start", all);
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (node.log().contains("CWWKZ0002E") || node.log().contains("CWWKZ0001I")) {
+        return node;
+      }
+      sleep(500);
+    }
+    return node;
+  }
+
+  String log() {
+    try {
+      Path log = wlp.resolve("usr/servers/" + NAME + "/logs/messages.log");
+      return java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log) : "";
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void clearLog() {
+    try {
+      java.nio.file.Files.deleteIfExists(wlp.resolve("usr/servers/" + NAME + "/logs/messages.log"));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   String base() {
     return "http://localhost:" + HTTP_PORT;
   }
