@@ -60,7 +60,7 @@ public class LegacyImportService implements ImportLegacyMappingsUseCase {
           if (!dryRun) {
             FieldMapping created = store.insert(FieldMapping.create(tenant, entry.source(), entry.target(), entry.transform(),
                 Confidence.CERTAIN, MappingStatus.ACTIVE, Provenance.YAML_IMPORT, actor, now));
-            audit.record(change(ChangeAction.CREATED, Optional.empty(), created, reason));
+            audit.record(MappingChange.of(ChangeAction.CREATED, Optional.empty(), created, reason));
           }
           continue;
         }
@@ -71,13 +71,8 @@ public class LegacyImportService implements ImportLegacyMappingsUseCase {
         }
         updated++;
         if (!dryRun) {
-          FieldMapping next = current.isDeprecated()
-              ? current.revive(FieldMapping.create(tenant, entry.source(), entry.target(), entry.transform(),
-                  Confidence.CERTAIN, MappingStatus.ACTIVE, Provenance.YAML_IMPORT, actor, now))
-              : current.retarget(entry.target(), entry.transform(), Confidence.CERTAIN, actor, now)
-                  .withStatus(MappingStatus.ACTIVE, actor, now);
-          FieldMapping stored = store.update(versionAfter(current, next));
-          audit.record(change(current.isDeprecated() ? ChangeAction.REVIVED : ChangeAction.UPDATED,
+          FieldMapping stored = store.update(current.reactivate(entry.target(), entry.transform(), Confidence.CERTAIN, actor, now));
+          audit.record(MappingChange.of(current.isDeprecated() ? ChangeAction.REVIVED : ChangeAction.UPDATED,
               Optional.of(current), stored, reason));
         }
       }
@@ -85,15 +80,5 @@ public class LegacyImportService implements ImportLegacyMappingsUseCase {
     });
   }
 
-  /** One write is one version, however many attributes it changes. */
-  private static FieldMapping versionAfter(FieldMapping current, FieldMapping next) {
-    return new FieldMapping(next.id(), next.tenant(), next.source(), next.target(), next.transform(), next.confidence(),
-        next.status(), current.version() + 1, next.provenance(), next.createdAt(), next.updatedAt(), next.updatedBy());
-  }
 
-  private static MappingChange change(
-      ChangeAction action, Optional<FieldMapping> before, FieldMapping after, Optional<String> reason) {
-    return new MappingChange(after.tenant(), after.id(), action, after.updatedBy(), after.updatedAt(), reason, before,
-        Optional.of(after));
-  }
 }

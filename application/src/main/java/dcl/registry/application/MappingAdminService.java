@@ -70,11 +70,11 @@ public class MappingAdminService implements CreateMappingUseCase, UpdateMappingU
       }
       if (existing.isPresent()) {
         FieldMapping revived = store.update(existing.get().revive(decision));
-        audit.record(change(revived.tenant(), revived.id(), ChangeAction.REVIVED, command.reason(), existing, revived));
+        audit.record(MappingChange.of(ChangeAction.REVIVED, existing, revived, command.reason()));
         return revived;
       }
       FieldMapping created = store.insert(decision);
-      audit.record(change(created.tenant(), created.id(), ChangeAction.CREATED, command.reason(), Optional.empty(), created));
+      audit.record(MappingChange.of(ChangeAction.CREATED, Optional.empty(), created, command.reason()));
       return created;
     });
   }
@@ -88,7 +88,7 @@ public class MappingAdminService implements CreateMappingUseCase, UpdateMappingU
       FieldMapping next = current.retarget(
           command.target(), command.transform(), command.confidence(), command.actor(), clock.instant());
       FieldMapping stored = store.update(next);
-      audit.record(change(stored.tenant(), stored.id(), ChangeAction.UPDATED, command.reason(), Optional.of(current), stored));
+      audit.record(MappingChange.of(ChangeAction.UPDATED, Optional.of(current), stored, command.reason()));
       return stored;
     });
   }
@@ -106,7 +106,7 @@ public class MappingAdminService implements CreateMappingUseCase, UpdateMappingU
         return current;
       }
       FieldMapping stored = store.update(current.withStatus(MappingStatus.DEPRECATED, command.actor(), clock.instant()));
-      audit.record(change(stored.tenant(), stored.id(), ChangeAction.DELETED, command.reason(), Optional.of(current), stored));
+      audit.record(MappingChange.of(ChangeAction.DELETED, Optional.of(current), stored, command.reason()));
       return stored;
     });
   }
@@ -119,13 +119,4 @@ public class MappingAdminService implements CreateMappingUseCase, UpdateMappingU
     return current;
   }
 
-  private MappingChange change(
-      TenantId tenant,
-      MappingId id,
-      ChangeAction action,
-      Optional<String> reason,
-      Optional<FieldMapping> before,
-      FieldMapping after) {
-    return new MappingChange(tenant, id, action, after.updatedBy(), after.updatedAt(), reason, before, Optional.of(after));
-  }
 }

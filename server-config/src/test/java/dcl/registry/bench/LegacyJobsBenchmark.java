@@ -7,12 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -37,7 +31,7 @@ public final class LegacyJobsBenchmark {
     int mappings = Integer.getInteger("bench.mappings", 100_000);
     Path root = Path.of(System.getProperty("bench.jobs.root", "target/liberty/wlp/usr/servers/dcl/jobs"));
     String tenant = "legacy-bench-" + UUID.randomUUID().toString().substring(0, 8);
-    String token = token(Path.of(System.getProperty("bench.key", "../bin/dev-keys/private.pem")), tenant);
+    String token = new DevToken(Path.of(System.getProperty("bench.key", "../bin/dev-keys/private.pem"))).mint(tenant, "bench", "admin");
 
     String folder = "bench/" + tenant;
     long t0 = System.nanoTime();
@@ -108,18 +102,4 @@ public final class LegacyJobsBenchmark {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
   }
 
-  private static String token(Path pem, String tenant) throws Exception {
-    String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    long now = Instant.now().getEpochSecond();
-    String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes());
-    String claims = b64.encodeToString(String.format(Locale.ROOT,
-        "{\"iss\":\"dcl-dev\",\"sub\":\"bench\",\"upn\":\"bench\",\"groups\":[\"admin\"],\"tenant_id\":\"%s\",\"iat\":%d,\"exp\":%d}",
-        tenant, now, now + 7200).getBytes());
-    Signature rsa = Signature.getInstance("SHA256withRSA");
-    rsa.initSign(key);
-    rsa.update((header + "." + claims).getBytes());
-    return header + "." + claims + "." + b64.encodeToString(rsa.sign());
-  }
 }

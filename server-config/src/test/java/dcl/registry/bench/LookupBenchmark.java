@@ -4,17 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -48,10 +41,10 @@ public final class LookupBenchmark {
   private final String serviceToken;
   private final int mappings;
 
-  private LookupBenchmark(String base, String tenant, PrivateKey key, int mappings) throws Exception {
+  private LookupBenchmark(String base, String tenant, DevToken tokens, int mappings) throws Exception {
     this.base = base;
-    this.adminToken = token(key, tenant, "bench-admin", "admin");
-    this.serviceToken = token(key, tenant, "bench-aam", "service");
+    this.adminToken = tokens.mint(tenant, "bench-admin", "admin");
+    this.serviceToken = tokens.mint(tenant, "bench-aam", "service");
     this.mappings = mappings;
   }
 
@@ -66,7 +59,7 @@ public final class LookupBenchmark {
     String tenant = System.getProperty("bench.tenant", "bench-" + UUID.randomUUID().toString().substring(0, 8));
     boolean load = Boolean.parseBoolean(System.getProperty("bench.load", "true"));
 
-    LookupBenchmark bench = new LookupBenchmark(base, tenant, loadKey(keyFile), mappings);
+    LookupBenchmark bench = new LookupBenchmark(base, tenant, new DevToken(keyFile), mappings);
     System.out.printf("target %s, tenant %s%n", base, tenant);
     if (load) {
       bench.load();
@@ -243,21 +236,5 @@ public final class LookupBenchmark {
     }
   }
 
-  private static String token(PrivateKey key, String tenant, String subject, String group) throws Exception {
-    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    long now = Instant.now().getEpochSecond();
-    String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes());
-    String claims = b64.encodeToString(String.format(Locale.ROOT,
-        "{\"iss\":\"dcl-dev\",\"sub\":\"%s\",\"upn\":\"%s\",\"groups\":[\"%s\"],\"tenant_id\":\"%s\",\"iat\":%d,\"exp\":%d}",
-        subject, subject, group, tenant, now, now + 7200).getBytes());
-    Signature rsa = Signature.getInstance("SHA256withRSA");
-    rsa.initSign(key);
-    rsa.update((header + "." + claims).getBytes());
-    return header + "." + claims + "." + b64.encodeToString(rsa.sign());
-  }
 
-  private static PrivateKey loadKey(Path pem) throws Exception {
-    String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-  }
 }

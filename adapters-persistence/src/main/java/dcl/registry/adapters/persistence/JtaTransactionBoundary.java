@@ -2,16 +2,21 @@ package dcl.registry.adapters.persistence;
 
 import dcl.registry.application.TransactionBoundary;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 import java.util.function.Supplier;
 
-/** A JTA transaction around a unit of work; a runtime exception rolls everything back. */
+/**
+ * A JTA transaction around a unit of work. A runtime exception rolls everything back; a domain
+ * error (a 4xx) is carried out of the transaction as a value rather than thrown through the
+ * transaction manager, which would otherwise file an incident report for every rejected request.
+ */
 @ApplicationScoped
 @TranslatesDatabaseFailures
 public class JtaTransactionBoundary implements TransactionBoundary {
+  @Inject TransactionalWork work;
+
   @Override
-  @Transactional(Transactional.TxType.REQUIRED)
-  public <T> T inTransaction(Supplier<T> work) {
-    return work.get();
+  public <T> T inTransaction(Supplier<T> unit) {
+    return work.run(unit).get();
   }
 }

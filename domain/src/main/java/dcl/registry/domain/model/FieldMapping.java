@@ -63,6 +63,13 @@ public record FieldMapping(
         id, tenant, source, newTarget, newTransform, newConfidence, status, version + 1, provenance, createdAt, now, actor);
   }
 
+  /** The next version: a new target, transform and confidence, ACTIVE again whatever it was. */
+  public FieldMapping reactivate(
+      CanonicalField newTarget, Optional<Transform> newTransform, Confidence newConfidence, Actor actor, Instant now) {
+    return new FieldMapping(id, tenant, source, newTarget, newTransform, newConfidence, MappingStatus.ACTIVE, version + 1,
+        provenance, createdAt, now, actor);
+  }
+
   /** The next version in another status. */
   public FieldMapping withStatus(MappingStatus newStatus, Actor actor, Instant now) {
     return new FieldMapping(

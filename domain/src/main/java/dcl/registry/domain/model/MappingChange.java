@@ -23,6 +23,12 @@ public record MappingChange(
     }
   }
 
+  /** The change that turned {@code before} (if any) into {@code after}, by after's author at after's time. */
+  public static MappingChange of(ChangeAction action, Optional<FieldMapping> before, FieldMapping after, Optional<String> reason) {
+    return new MappingChange(after.tenant(), after.id(), action, after.updatedBy(), after.updatedAt(), reason, before,
+        Optional.of(after));
+  }
+
   /** The version this change produced (the last one known for a delete). */
   public long version() {
     return after.or(() -> before).map(FieldMapping::version).orElse(0L);
