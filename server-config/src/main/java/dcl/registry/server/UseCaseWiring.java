@@ -3,7 +3,9 @@ package dcl.registry.server;
 import dcl.registry.adapters.persistence.JpaMappingRepository;
 import dcl.registry.adapters.persistence.cache.CachedMappingReads;
 import dcl.registry.application.MappingAdminService;
+import dcl.registry.application.CanonicalSchemaService;
 import dcl.registry.application.JobPaths;
+import dcl.registry.application.ProposalService;
 import dcl.registry.application.LegacyIndex;
 import dcl.registry.application.RolloutService;
 import dcl.registry.application.RoutedMappingReads;
@@ -16,7 +18,9 @@ import dcl.registry.application.RecordTransformService;
 import dcl.registry.application.TransactionBoundary;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappingHistory;
+import dcl.registry.domain.port.out.CanonicalSchemas;
 import dcl.registry.domain.port.out.DualReadObserver;
+import dcl.registry.domain.port.out.StoreProposals;
 import dcl.registry.domain.port.out.JobRecords;
 import dcl.registry.domain.port.out.LegacyMappingFiles;
 import dcl.registry.domain.port.out.RolloutStore;
@@ -116,6 +120,18 @@ public class UseCaseWiring {
   @Singleton
   JobService jobs(JobRunner runner, JobRecords records, JobPaths paths) {
     return new JobService(runner, records, paths);
+  }
+
+  @Produces
+  @Singleton
+  CanonicalSchemaService canonicalSchemas(CanonicalSchemas schemas, AuditTrail audit, TransactionBoundary transactions, Clock clock) {
+    return new CanonicalSchemaService(schemas, audit, transactions, clock);
+  }
+
+  @Produces
+  @Singleton
+  ProposalService proposals(CanonicalSchemaService schemas, StoreProposals store, TransactionBoundary transactions, Clock clock) {
+    return new ProposalService(schemas, store, transactions, clock);
   }
 
   @Produces

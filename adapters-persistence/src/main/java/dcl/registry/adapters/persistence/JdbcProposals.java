@@ -1,0 +1,49 @@
+package dcl.registry.adapters.persistence;
+
+import dcl.registry.domain.intelligence.Candidate;
+import dcl.registry.domain.intelligence.MappingProposal;
+import dcl.registry.domain.port.out.StoreProposals;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+
+/** Proposals in PostgreSQL, with their evidence (ranked candidates, reasoning, fallbacks) as JSON. */
+@ApplicationScoped
+@TranslatesDatabaseFailures
+public class JdbcProposals implements StoreProposals {
+  @PersistenceContext(unitName = "registry")
+  EntityManager em;
+
+  @Override
+  public void save(MappingProposal p) {
+    JsonArrayBuilder candidates = Json.createArrayBuilder();
+    for (Candidate c : p.candidates()) {
+      candidates.add(Json.createObjectBuilder().add("target", c.target().toString()).add("score", c.score())
+          .add("reasoning", c.reasoning()));
+    }
+    JsonArrayBuilder degraded = Json.createArrayBuilder();
+    p.degraded().forEach(degraded::add);
+    String evidence = Json.createObjectBuilder().add("strategy", p.strategy()).add("candidates", candidates)
+        .add("degraded", degraded).build().toString();
+    em.createNativeQuery(
+            "INSERT INTO mapping_proposals (id, tenant_id, connector, source_table, source_field, canonical_entity,"
+                + " canonical_field, confidence, strategy, evidence, created_at, created_by)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+        .setParameter(1, p.id().toString())
+        .setParameter(2, p.tenant().value())
+        .setParameter(3, p.source().connector().value())
+        .setParameter(4, p.source().table().name())
+        .setParameter(5, p.source().field().name())
+        .setParameter(6, p.best().target().entity())
+        .setParameter(7, p.best().target().field())
+        .setParameter(8, p.best().score())
+        .setParameter(9, p.strategy())
+        .setParameter(10, evidence)
+        .setParameter(11, Timestamp.from(p.createdAt()))
+        .setParameter(12, p.createdBy().subject())
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,60 @@
+package dcl.registry.adapters.rest.runtime;
+
+import dcl.registry.adapters.rest.security.Caller;
+import dcl.registry.adapters.rest.security.Roles;
+import dcl.registry.domain.error.InvalidInput;
+import dcl.registry.domain.error.Violations;
+import dcl.registry.domain.intelligence.ProposalRequest;
+import dcl.registry.domain.model.ConnectorId;
+import dcl.registry.domain.model.SourceField;
+import dcl.registry.domain.model.SourceRef;
+import dcl.registry.domain.model.SourceTable;
+import dcl.registry.domain.port.in.ProposeMappingUseCase;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Proposals for the runtime: stored with their evidence, live only after approval. */
+@Path("/intelligence")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Intelligence")
+@RolesAllowed({Roles.SERVICE, Roles.ADMIN})
+public class IntelligenceResource {
+  static final int MAX_SAMPLES = 100;
+
+  @Inject Caller caller;
+  @Inject ProposeMappingUseCase proposals;
+
+  @POST
+  @Path("propose-mapping")
+  @Operation(summary = "Propose a canonical target for a source field (stored as a proposal)")
+  public ProposalResponse propose(ProposeMappingRequest body) {
+    if (body == null) {
+      throw new InvalidInput("body", "is required: {connector, sourceTable, sourceField, sampleValues?, description?}");
+    }
+    Violations v = new Violations();
+    ConnectorId connector = v.check(() -> new ConnectorId(body.connector()));
+    SourceTable table = v.check(() -> new SourceTable(body.sourceTable()));
+    SourceField field = v.check(() -> new SourceField(body.sourceField()));
+    List<String> samples = body.sampleValues() == null ? List.of() : body.sampleValues();
+    if (samples.size() > MAX_SAMPLES) {
+      v.add("sampleValues", "at most " + MAX_SAMPLES + " samples");
+    }
+    v.throwIfAny();
+    return ProposalResponse.from(proposals.propose(caller.tenant(), caller.actor(), new ProposalRequest(
+        new SourceRef(connector, table, field), samples.stream().filter(s -> s != null).toList(),
+        Optional.ofNullable(body.description()), Optional.ofNullable(body.tableDescription()),
+        Optional.ofNullable(body.type()))));
+  }
+}
