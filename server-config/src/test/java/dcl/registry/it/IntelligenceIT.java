@@ -1,0 +1,64 @@
+package dcl.registry.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Canonical schema per tenant and lexical proposals, over HTTP with no LLM configured. */
+class IntelligenceIT extends DeployedRegistry {
+  private final String tenant = Api.freshTenant();
+  private final Api admin = Api.as(Tokens.mint(tenant, "alice", "admin"));
+  private final Api runtime = Api.as(Tokens.mint(tenant, "aam", "service"));
+
+  @Test
+  void givenANewTenant_whenItsCanonicalSchemaIsRead_thenTheDefaultCrmModelIsThere() {
+    JsonArray entities = runtime.get("/dcl/canonical/entities").array();
+    List<String> names = entities.stream().map(e -> e.asJsonObject().getString("name")).sorted().toList();
+    assertEquals(List.of("account", "activity", "contact", "invoice", "lead", "opportunity", "order", "product", "ticket", "user"), names);
+    JsonObject contact = entities.stream().map(e -> e.asJsonObject()).filter(e -> e.getString("name").equals("contact")).findFirst().orElseThrow();
+    assertTrue(contact.getJsonArray("fields").stream().anyMatch(f -> f.asJsonObject().getString("name").equals("email")
+        && !f.asJsonObject().getString("description").isBlank()));
+  }
+
+  @Test
+  void givenAnAdmin_whenAnEntityIsDefinedAndReplaced_then201Then200AndOnlyThisTenantSeesIt() {
+    String body = "{\"description\":\"A recurring plan\",\"fields\":[{\"name\":\"plan\",\"type\":\"string\"},"
+        + "{\"name\":\"mrr\",\"type\":\"number\",\"description\":\"monthly recurring revenue\"}]}";
+    assertEquals(201, admin.put("/dcl/canonical/entities/subscription", body).status());
+    assertEquals(200, admin.put("/dcl/canonical/entities/subscription", body).status());
+    assertTrue(runtime.get("/dcl/canonical/entities").body().contains("\"subscription\""));
+    assertTrue(!Api.as(Tokens.mint(Api.freshTenant(), "eve", "viewer")).get("/dcl/canonical/entities").body().contains("subscription"));
+    assertEquals(403, runtime.put("/dcl/canonical/entities/subscription", body).status());
+    assertEquals(400, admin.put("/dcl/canonical/entities/subscription", "{\"fields\":[]}").status());
+    assertEquals(400, admin.put("/dcl/canonical/entities/subscription", "{\"fields\":[{\"name\":\"9lives\"}]}").status());
+
+    JsonObject proposal = runtime.post("/dcl/intelligence/propose-mapping",
+        "{\"connector\":\"stripe\",\"sourceTable\":\"subscriptions\",\"sourceField\":\"monthly_recurring_revenue\","
+            + "\"sampleValues\":[\"12.5\"],\"description\":\"monthly recurring revenue\"}").json();
+    assertEquals("subscription.mrr", proposal.getString("canonicalEntity") + "." + proposal.getString("canonicalField"),
+        "proposals use the tenant's own schema");
+  }
+
+  @Test
+  void givenASourceField_whenAProposalIsAsked_thenTheLexicalStrategyAnswersWithAlternatives() {
+    Api.Reply reply = runtime.post("/dcl/intelligence/propose-mapping",
+        "{\"connector\":\"hubspot\",\"sourceTable\":\"deals\",\"sourceField\":\"hs_closedate\",\"sampleValues\":[\"2024-01-02\"]}");
+    assertEquals(200, reply.status(), reply.toString());
+    JsonObject proposal = reply.json();
+    assertEquals("opportunity", proposal.getString("canonicalEntity"));
+    assertEquals("close_date", proposal.getString("canonicalField"));
+    assertEquals("lexical", proposal.getString("strategy"));
+    assertEquals(0, proposal.getJsonArray("degraded").size());
+    assertEquals(3, proposal.getJsonArray("alternatives").size());
+    assertTrue(proposal.getJsonNumber("confidence").doubleValue() > 0.5);
+    assertTrue(proposal.getString("proposalId").length() == 36);
+
+    assertEquals(400, runtime.post("/dcl/intelligence/propose-mapping", "{\"connector\":\"hubspot\"}").status());
+    assertEquals(403, Api.as(Tokens.mint(tenant, "victor", "viewer")).post("/dcl/intelligence/propose-mapping",
+        "{\"connector\":\"hubspot\",\"sourceTable\":\"deals\",\"sourceField\":\"x\"}").status());
+  }
+}
