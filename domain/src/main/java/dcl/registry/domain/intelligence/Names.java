@@ -16,8 +16,8 @@ public final class Names {
   private static final Map<String, String> SYNONYMS = Map.ofEntries(
       Map.entry("addr", "address"), Map.entry("amt", "amount"), Map.entry("qty", "quantity"),
       Map.entry("num", "number"), Map.entry("nbr", "number"), Map.entry("no", "number"),
-      Map.entry("tel", "phone"), Map.entry("telephone", "phone"), Map.entry("mobile", "mobile"),
-      Map.entry("cell", "mobile"), Map.entry("mail", "email"), Map.entry("e", "e"),
+      Map.entry("tel", "phone"), Map.entry("telephone", "phone"),
+      Map.entry("cell", "mobile"), Map.entry("mail", "email"),
       Map.entry("desc", "description"), Map.entry("descr", "description"), Map.entry("dt", "date"),
       Map.entry("ts", "time"), Map.entry("timestamp", "time"), Map.entry("datetime", "time"), Map.entry("at", "time"),
       Map.entry("cnt", "count"), Map.entry("fname", "first"), Map.entry("firstname", "first"),
@@ -30,12 +30,12 @@ public final class Names {
       Map.entry("identifier", "id"), Map.entry("key", "id"), Map.entry("uuid", "id"), Map.entry("guid", "id"),
       Map.entry("deal", "opportunity"), Map.entry("deals", "opportunity"), Map.entry("opp", "opportunity"),
       Map.entry("person", "contact"), Map.entry("people", "contact"), Map.entry("customer", "account"),
-      Map.entry("case", "ticket"), Map.entry("issue", "ticket"), Map.entry("amount", "amount"),
-      Map.entry("value", "amount"), Map.entry("price", "price"), Map.entry("revenue", "revenue"),
+      Map.entry("case", "ticket"), Map.entry("issue", "ticket"),
+      Map.entry("value", "amount"),
       Map.entry("pipeline", "stage"), Map.entry("dealstage", "stage"), Map.entry("stagename", "stage"),
-      Map.entry("title", "title"), Map.entry("jobtitle", "title"), Map.entry("url", "website"),
+      Map.entry("jobtitle", "title"), Map.entry("url", "website"),
       Map.entry("web", "website"), Map.entry("site", "website"), Map.entry("homepage", "website"),
-      Map.entry("owner", "owner"), Map.entry("assigned", "owner"), Map.entry("user", "user"),
+      Map.entry("assigned", "owner"),
       Map.entry("sex", "gender"), Map.entry("birthdate", "birth"), Map.entry("dob", "birth"), Map.entry("born", "birth"));
 
   private static final Set<String> DECORATIONS = Set.of("hs", "c", "x", "custom", "fld", "col");
