@@ -3,6 +3,7 @@ package dcl.registry.application;
 import dcl.registry.domain.canonical.CanonicalEntity;
 import dcl.registry.domain.canonical.CanonicalSchema;
 import dcl.registry.domain.canonical.DefaultCrmModel;
+import dcl.registry.domain.error.CanonicalEntityNotFound;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.CanonicalSchemaUseCase;
@@ -41,6 +42,17 @@ public class CanonicalSchemaService implements CanonicalSchemaUseCase {
       audit.recordSetting(tenant, actor, clock.instant(), "canonical:" + entity.name(),
           before.map(Object::toString).orElse("-"), entity.toString(), reason);
       return before.isEmpty();
+    });
+  }
+
+  @Override
+  public void remove(TenantId tenant, Actor actor, String entity, Optional<String> reason) {
+    transactions.inTransaction(() -> {
+      CanonicalSchema current = schemas.find(tenant).orElseGet(() -> installed(tenant));
+      CanonicalEntity before = current.entity(entity).orElseThrow(() -> new CanonicalEntityNotFound(entity));
+      schemas.remove(tenant, entity);
+      audit.recordSetting(tenant, actor, clock.instant(), "canonical:" + entity, before.toString(), "-", reason);
+      return before;
     });
   }
 

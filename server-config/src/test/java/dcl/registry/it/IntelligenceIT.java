@@ -41,6 +41,10 @@ class IntelligenceIT extends DeployedRegistry {
             + "\"sampleValues\":[\"12.5\"],\"description\":\"monthly recurring revenue\"}").json();
     assertEquals("subscription.mrr", proposal.getString("canonicalEntity") + "." + proposal.getString("canonicalField"),
         "proposals use the tenant's own schema");
+
+    assertEquals(204, admin.delete("/dcl/canonical/entities/subscription?reason=retired").status());
+    assertEquals(404, admin.delete("/dcl/canonical/entities/subscription").status());
+    assertTrue(!runtime.get("/dcl/canonical/entities").body().contains("\"subscription\""));
   }
 
   @Test

@@ -65,6 +65,12 @@ public class JdbcCanonicalSchemas implements CanonicalSchemas {
         .executeUpdate();
   }
 
+  @Override
+  public boolean remove(TenantId tenant, String entity) {
+    return em.createNativeQuery("DELETE FROM canonical_entities WHERE tenant_id = ?1 AND name = ?2")
+        .setParameter(1, tenant.value()).setParameter(2, entity).executeUpdate() == 1;
+  }
+
   private static String json(List<CanonicalFieldDefinition> fields) {
     JsonArrayBuilder array = Json.createArrayBuilder();
     for (CanonicalFieldDefinition f : fields) {

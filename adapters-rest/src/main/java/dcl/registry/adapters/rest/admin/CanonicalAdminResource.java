@@ -10,6 +10,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,5 +43,13 @@ public class CanonicalAdminResource {
     CanonicalEntity entity = body.toDomain(name);
     boolean created = schemas.define(caller.tenant(), caller.actor(), entity, Optional.ofNullable(body.reason()));
     return Response.status(created ? 201 : 200).entity(CanonicalEntityResponse.from(entity)).build();
+  }
+
+  @DELETE
+  @Path("{entity}")
+  @Operation(summary = "Remove an entity from the tenant's canonical model; 404 when it has none of that name")
+  public Response remove(@PathParam("entity") String name, @QueryParam("reason") String reason) {
+    schemas.remove(caller.tenant(), caller.actor(), name, Optional.ofNullable(reason));
+    return Response.noContent().build();
   }
 }

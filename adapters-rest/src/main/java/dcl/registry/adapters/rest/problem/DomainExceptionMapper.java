@@ -1,5 +1,6 @@
 package dcl.registry.adapters.rest.problem;
 
+import dcl.registry.domain.error.CanonicalEntityNotFound;
 import dcl.registry.domain.error.DomainException;
 import dcl.registry.domain.error.DuplicateMapping;
 import dcl.registry.domain.error.InvalidInput;
@@ -50,6 +51,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     }
     if (error instanceof NotPermitted) {
       return Problem.of(403, "not-permitted", "Not permitted", detail);
+    }
+    if (error instanceof CanonicalEntityNotFound) {
+      return Problem.of(404, "canonical-entity-not-found", "Canonical entity not found", detail);
     }
     if (error instanceof JobNotFound) {
       return Problem.of(404, "job-not-found", "Job not found", detail);

@@ -12,4 +12,7 @@ public interface CanonicalSchemaUseCase {
 
   /** Defines or replaces an entity; true when it was new. */
   boolean define(TenantId tenant, Actor actor, CanonicalEntity entity, Optional<String> reason);
+
+  /** Removes an entity from the tenant's model (mappings pointing to it stay as they are). */
+  void remove(TenantId tenant, Actor actor, String entity, Optional<String> reason);
 }

@@ -15,4 +15,7 @@ public interface CanonicalSchemas {
 
   /** Defines or replaces one entity. */
   void save(TenantId tenant, CanonicalEntity entity, String actor);
+
+  /** Removes one entity; false when there was none of that name. */
+  boolean remove(TenantId tenant, String entity);
 }
