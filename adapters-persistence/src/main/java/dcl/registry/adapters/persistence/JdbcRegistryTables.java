@@ -27,12 +27,16 @@ import javax.sql.DataSource;
 @ApplicationScoped
 @TranslatesDatabaseFailures
 public class JdbcRegistryTables implements RegistryTables {
-  /** Table → its primary key; in restore order. */
+  /** Table → the columns of its primary key (its backup order); in restore order. */
   private static final Map<String, String> TABLES = new LinkedHashMap<>();
 
   static {
     TABLES.put("field_mappings", "id");
     TABLES.put("audit_trail", "seq");
+    TABLES.put("mapping_proposals", "id");
+    TABLES.put("canonical_tenants", "tenant_id");
+    TABLES.put("canonical_entities", "tenant_id, t.name");
+    TABLES.put("tenant_rollout", "tenant_id");
   }
 
   /** Sequences to move past restored rows: sequence → (table, column). */
