@@ -4,6 +4,7 @@ import dcl.registry.adapters.persistence.JpaMappingRepository;
 import dcl.registry.adapters.persistence.cache.CachedMappingReads;
 import dcl.registry.application.MappingAdminService;
 import dcl.registry.application.CanonicalSchemaService;
+import dcl.registry.application.ConfidenceService;
 import dcl.registry.application.JobPaths;
 import dcl.registry.application.ProposalService;
 import dcl.registry.application.LegacyIndex;
@@ -132,6 +133,13 @@ public class UseCaseWiring {
   @Singleton
   ProposalService proposals(CanonicalSchemaService schemas, StoreProposals store, TransactionBoundary transactions, Clock clock) {
     return new ProposalService(schemas, store, transactions, clock);
+  }
+
+  @Produces
+  @Singleton
+  ConfidenceService confidence(JpaMappingRepository database, AuditTrail audit, TransactionBoundary transactions,
+      Clock clock, RolloutService rollout) {
+    return new ConfidenceService(database, database, audit, transactions, clock, rollout, IntelligenceSettings.weights());
   }
 
   @Produces

@@ -48,6 +48,28 @@ class IntelligenceIT extends DeployedRegistry {
   }
 
   @Test
+  void givenAMapping_whenItsConfidenceIsCalculated_thenTheScoreIsStoredAsANewAuditedVersion() {
+    String id = admin.post("/dcl/mappings", mappingJson("hubspot", "deals", "amount", "opportunity", "amount"))
+        .json().getString("id");
+    Api.Reply reply = runtime.post("/dcl/intelligence/calculate-confidence",
+        "{\"mappingId\":\"" + id + "\",\"validationResults\":{\"successRate\":0.9,\"ragSimilarity\":0.8}}");
+    assertEquals(200, reply.status(), reply.toString());
+    JsonObject result = reply.json();
+    assertEquals(0.8, result.getJsonNumber("score").doubleValue(), 1e-9);
+    assertEquals(1.0, result.getJsonObject("factors").getJsonNumber("humanApproval").doubleValue());
+    assertTrue(result.getJsonArray("recommendations").getString(0).startsWith("usageFrequency unknown"));
+    JsonObject stored = admin.get("/dcl/mappings/" + id).json();
+    assertEquals(0.8, stored.getJsonNumber("confidence").doubleValue(), 1e-9);
+    assertEquals(2, stored.getInt("version"));
+    assertTrue(admin.get("/dcl/mappings/" + id + "/history").array().getJsonObject(1).getString("reason").startsWith("confidence recalculated"));
+
+    assertEquals(400, runtime.post("/dcl/intelligence/calculate-confidence",
+        "{\"mappingId\":\"" + id + "\",\"validationResults\":{\"successRate\":2}}").status());
+    assertEquals(404, Api.as(Tokens.mint(Api.freshTenant(), "x", "service")).post("/dcl/intelligence/calculate-confidence",
+        "{\"mappingId\":\"" + id + "\"}").status());
+  }
+
+  @Test
   void givenASourceField_whenAProposalIsAsked_thenTheLexicalStrategyAnswersWithAlternatives() {
     Api.Reply reply = runtime.post("/dcl/intelligence/propose-mapping",
         "{\"connector\":\"hubspot\",\"sourceTable\":\"deals\",\"sourceField\":\"hs_closedate\",\"sampleValues\":[\"2024-01-02\"]}");

@@ -5,6 +5,9 @@ import dcl.registry.adapters.rest.security.Roles;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.Violations;
 import dcl.registry.domain.intelligence.ProposalRequest;
+import dcl.registry.domain.intelligence.ValidationResults;
+import dcl.registry.domain.model.MappingId;
+import dcl.registry.domain.port.in.CalculateConfidenceUseCase;
 import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
@@ -35,6 +38,22 @@ public class IntelligenceResource {
 
   @Inject Caller caller;
   @Inject ProposeMappingUseCase proposals;
+  @Inject CalculateConfidenceUseCase confidence;
+
+  @POST
+  @Path("calculate-confidence")
+  @Operation(summary = "Weighted confidence of a mapping (weights from configuration); the score is stored on it")
+  public ConfidenceResponse calculateConfidence(CalculateConfidenceRequest body) {
+    if (body == null || body.mappingId() == null) {
+      throw new InvalidInput("mappingId", "is required");
+    }
+    MappingId id = MappingId.parse(body.mappingId());
+    CalculateConfidenceRequest.Observations o = body.validationResults() == null
+        ? new CalculateConfidenceRequest.Observations(null, null, null) : body.validationResults();
+    ValidationResults results = new ValidationResults(Optional.ofNullable(o.successRate()),
+        Optional.ofNullable(o.ragSimilarity()), Optional.ofNullable(o.usageFrequency()));
+    return ConfidenceResponse.from(id.toString(), confidence.calculate(caller.tenant(), caller.actor(), id, results));
+  }
 
   @POST
   @Path("propose-mapping")
