@@ -1,7 +1,6 @@
 package dcl.registry.application;
 
 import dcl.registry.domain.error.MappingNotFound;
-import dcl.registry.domain.error.WritesFrozen;
 import dcl.registry.domain.intelligence.ConfidenceAssessment;
 import dcl.registry.domain.intelligence.ConfidenceWeights;
 import dcl.registry.domain.intelligence.ValidationResults;
@@ -43,9 +42,7 @@ public class ConfidenceService implements CalculateConfidenceUseCase {
 
   @Override
   public ConfidenceAssessment calculate(TenantId tenant, Actor actor, MappingId id, ValidationResults results) {
-    if (rollout.current(tenant).yamlAnswers()) {
-      throw new WritesFrozen(tenant);
-    }
+    rollout.current(tenant).requireRegistryWrites();
     return transactions.inTransaction(() -> {
       FieldMapping current = load.byId(tenant, id).orElseThrow(() -> new MappingNotFound("id " + id));
       ConfidenceAssessment assessment = ConfidenceAssessment.of(current, results, weights);

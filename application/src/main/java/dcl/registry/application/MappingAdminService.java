@@ -4,7 +4,6 @@ import dcl.registry.domain.error.DuplicateMapping;
 import dcl.registry.domain.error.MappingNotFound;
 import dcl.registry.domain.error.StaleVersion;
 import dcl.registry.domain.error.VersionRequired;
-import dcl.registry.domain.error.WritesFrozen;
 import dcl.registry.domain.model.ChangeAction;
 import dcl.registry.domain.model.FieldMapping;
 import dcl.registry.domain.model.MappingChange;
@@ -42,16 +41,10 @@ public class MappingAdminService implements CreateMappingUseCase, UpdateMappingU
     this.rollout = rollout;
   }
 
-  /** While a tenant is rolled back to YAML, its registry writes would never reach the runtime. */
-  private void requireRegistryIsTheSourceOfTruth(TenantId tenant) {
-    if (rollout.current(tenant).yamlAnswers()) {
-      throw new WritesFrozen(tenant);
-    }
-  }
 
   @Override
   public FieldMapping create(CreateMapping command) {
-    requireRegistryIsTheSourceOfTruth(command.tenant());
+    rollout.current(command.tenant()).requireRegistryWrites();
     return transactions.inTransaction(() -> {
       Instant now = clock.instant();
       FieldMapping decision = FieldMapping.create(
@@ -81,7 +74,7 @@ public class MappingAdminService implements CreateMappingUseCase, UpdateMappingU
 
   @Override
   public FieldMapping update(UpdateMapping command) {
-    requireRegistryIsTheSourceOfTruth(command.tenant());
+    rollout.current(command.tenant()).requireRegistryWrites();
     long expected = command.expectedVersion().orElseThrow(VersionRequired::new);
     return transactions.inTransaction(() -> {
       FieldMapping current = current(command.tenant(), command.id(), expected);
@@ -95,7 +88,7 @@ public class MappingAdminService implements CreateMappingUseCase, UpdateMappingU
 
   @Override
   public FieldMapping delete(DeleteMapping command) {
-    requireRegistryIsTheSourceOfTruth(command.tenant());
+    rollout.current(command.tenant()).requireRegistryWrites();
     return transactions.inTransaction(() -> {
       FieldMapping current = load.byId(command.tenant(), command.id())
           .orElseThrow(() -> new MappingNotFound("id " + command.id()));

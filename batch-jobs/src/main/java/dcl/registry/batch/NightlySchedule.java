@@ -1,5 +1,6 @@
 package dcl.registry.batch;
 
+import dcl.registry.application.JobPaths;
 import dcl.registry.application.JobService;
 import dcl.registry.domain.job.JobKind;
 import dcl.registry.domain.port.out.JobRunner;
@@ -39,6 +40,7 @@ public class NightlySchedule {
   @Inject ScheduleSettings settings;
   @Inject JobRunner runner;
   @Inject ScheduleClaims claims;
+  @Inject JobPaths paths;
   @Resource ManagedScheduledExecutorService scheduler;
 
   private final List<ScheduledFuture<?>> planned = new ArrayList<>();
@@ -61,7 +63,7 @@ public class NightlySchedule {
       return;
     }
     for (String tenant : settings.parityTenants()) {
-      start(JobKind.PARITY_CHECK, tenant, settings.parityPath().toString(), false);
+      start(JobKind.PARITY_CHECK, tenant, paths.resolve(settings.parityPath()).toString(), false);
     }
   }
 
@@ -70,7 +72,7 @@ public class NightlySchedule {
     if (!claims.claim("backup", slot, node)) {
       return;
     }
-    Path folder = settings.backupRoot().resolve(FOLDER.format(ZonedDateTime.ofInstant(slot, ZoneId.of("UTC"))));
+    Path folder = paths.resolve(settings.backupPath()).resolve(FOLDER.format(ZonedDateTime.ofInstant(slot, ZoneId.of("UTC"))));
     start(JobKind.BACKUP, "all-tenants", folder.toString(), true);
   }
 
@@ -83,7 +85,7 @@ public class NightlySchedule {
     parameters.put(JobService.ALL_TENANTS, Boolean.toString(allTenants));
     if (kind == JobKind.BACKUP) {
       parameters.put(RetentionBatchlet.KEEP, Integer.toString(settings.backupKeep()));
-      parameters.put(RetentionBatchlet.ROOT, settings.backupRoot().toString());
+      parameters.put(RetentionBatchlet.ROOT, paths.resolve(settings.backupPath()).toString());
     }
     try {
       long id = runner.start(kind, parameters);

@@ -2,7 +2,6 @@ package dcl.registry.batch;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.concurrent.CronTrigger;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,12 +39,14 @@ public class ScheduleSettings {
         .map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
-  Path parityPath() {
-    return jobsRoot().resolve(config.getOptionalValue(PARITY_PATH, String.class).orElse("legacy"));
+  /** The legacy folder the nightly parity check reads, relative to the jobs root. */
+  String parityPath() {
+    return config.getOptionalValue(PARITY_PATH, String.class).orElse("legacy");
   }
 
-  Path backupRoot() {
-    return jobsRoot().resolve(config.getOptionalValue(BACKUP_PATH, String.class).orElse("backups/nightly"));
+  /** The folder nightly backups go into, relative to the jobs root. */
+  String backupPath() {
+    return config.getOptionalValue(BACKUP_PATH, String.class).orElse("backups/nightly");
   }
 
   int backupKeep() {
@@ -56,10 +57,6 @@ public class ScheduleSettings {
     return ZoneId.of(config.getOptionalValue(ZONE, String.class).orElse("UTC"));
   }
 
-  private Path jobsRoot() {
-    return Path.of(config.getOptionalValue("dcl.jobs.root", String.class)
-        .orElse(Path.of(System.getProperty("user.dir"), "jobs").toString()));
-  }
 
   /** Every broken setting, each naming its property; empty when all are fine. */
   List<String> problems() {

@@ -1,6 +1,7 @@
 package dcl.registry.domain.rollout;
 
 import dcl.registry.domain.error.InvalidInput;
+import dcl.registry.domain.error.WritesFrozen;
 import dcl.registry.domain.model.TenantId;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,5 +27,17 @@ public record RolloutSettings(
 
   public boolean yamlAnswers() {
     return sourceOfTruth == SourceOfTruth.YAML;
+  }
+
+  /**
+   * Refuses registry writes while the tenant is rolled back to YAML: they would never reach the
+   * runtime.
+   *
+   * @throws WritesFrozen when the source of truth is yaml
+   */
+  public void requireRegistryWrites() {
+    if (yamlAnswers()) {
+      throw new WritesFrozen(tenant);
+    }
   }
 }
