@@ -57,6 +57,9 @@ public class RolloutService implements RolloutUseCase {
         if (legacy.size(paths.resolve(path)) == 0) {
           throw new InvalidInput("legacyPath", "holds no readable legacy mapping");
         }
+      } catch (InvalidInput e) {
+        // JobPaths names its own parameter 'path'; here the caller sent it as legacyPath
+        throw new InvalidInput("legacyPath", e.violations().get(0).message());
       } catch (IllegalArgumentException e) {
         throw new InvalidInput("legacyPath", e.getMessage());
       }

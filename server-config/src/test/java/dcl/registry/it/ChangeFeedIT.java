@@ -64,7 +64,10 @@ class ChangeFeedIT extends DeployedRegistry {
 
   @Test
   void givenBadParameters_whenPolling_then400() {
-    assertEquals(400, runtime.get("/dcl/mappings/changes?since=-1").status());
+    Api.Reply negative = runtime.get("/dcl/mappings/changes?since=-1");
+    assertEquals(400, negative.status());
+    assertTrue(negative.contentType().startsWith("application/problem+json"));
+    assertEquals("since", negative.json().getJsonArray("errors").getJsonObject(0).getString("field"));
     assertEquals(400, runtime.get("/dcl/mappings/changes?timeout=600").status());
     assertEquals(400, runtime.get("/dcl/mappings/changes?limit=0").status());
     assertEquals(401, Api.anonymous().get("/dcl/mappings/changes").status());

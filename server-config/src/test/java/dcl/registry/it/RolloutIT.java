@@ -81,6 +81,23 @@ class RolloutIT extends DeployedRegistry {
   }
 
   @Test
+  void givenBadRolloutRequests_whenPut_thenProblemsNameTheFieldAndNothingChanges() {
+    assertProblem(admin.put("/dcl/admin/rollout", "{\"sourceOfTruth\":\"sideways\"}"), "sourceOfTruth");
+    assertProblem(admin.put("/dcl/admin/rollout", "{}"), "sourceOfTruth");
+    assertProblem(admin.put("/dcl/admin/rollout", "{\"sourceOfTruth\":\"yaml\"}"), "legacyPath");
+    assertProblem(admin.put("/dcl/admin/rollout", "{\"sourceOfTruth\":\"yaml\",\"legacyPath\":\"../../etc\"}"), "legacyPath");
+    assertProblem(admin.put("/dcl/admin/rollout", "{\"sourceOfTruth\":\"yaml\",\"legacyPath\":\"no-such-folder\"}"), "legacyPath");
+    assertEquals(403, runtime.put("/dcl/admin/rollout", "{\"sourceOfTruth\":\"registry\"}").status());
+    assertEquals("registry", admin.get("/dcl/admin/rollout").json().getString("sourceOfTruth"));
+  }
+
+  private static void assertProblem(Api.Reply reply, String field) {
+    assertEquals(400, reply.status(), reply.toString());
+    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+    assertEquals(field, reply.json().getJsonArray("errors").getJsonObject(0).getString("field"), reply.toString());
+  }
+
+  @Test
   void givenAnInvalidScheduleExpression_whenANodeStarts_thenTheApplicationRefusesToStartAndNamesTheProperty() {
     try (SecondNode broken = SecondNode.startExpectingFailure(Map.of("DCL_SCHEDULE_PARITY_CRON", "every night at two"))) {
       String log = broken.log();
