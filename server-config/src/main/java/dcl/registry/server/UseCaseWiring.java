@@ -6,7 +6,6 @@ import dcl.registry.application.MappingAdminService;
 import dcl.registry.application.CanonicalSchemaService;
 import dcl.registry.application.ConfidenceService;
 import dcl.registry.application.JobPaths;
-import dcl.registry.application.ProposalService;
 import dcl.registry.application.LegacyIndex;
 import dcl.registry.application.RolloutService;
 import dcl.registry.application.RoutedMappingReads;
@@ -21,7 +20,6 @@ import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappingHistory;
 import dcl.registry.domain.port.out.CanonicalSchemas;
 import dcl.registry.domain.port.out.DualReadObserver;
-import dcl.registry.domain.port.out.StoreProposals;
 import dcl.registry.domain.port.out.JobRecords;
 import dcl.registry.domain.port.out.LegacyMappingFiles;
 import dcl.registry.domain.port.out.RolloutStore;
@@ -127,12 +125,6 @@ public class UseCaseWiring {
   @Singleton
   CanonicalSchemaService canonicalSchemas(CanonicalSchemas schemas, AuditTrail audit, TransactionBoundary transactions, Clock clock) {
     return new CanonicalSchemaService(schemas, audit, transactions, clock);
-  }
-
-  @Produces
-  @Singleton
-  ProposalService proposals(CanonicalSchemaService schemas, StoreProposals store, TransactionBoundary transactions, Clock clock) {
-    return new ProposalService(schemas, store, transactions, clock);
   }
 
   @Produces

@@ -2,10 +2,12 @@ package dcl.registry.adapters.persistence;
 
 import dcl.registry.domain.intelligence.Candidate;
 import dcl.registry.domain.intelligence.MappingProposal;
+import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.port.out.StoreProposals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
@@ -24,10 +26,16 @@ public class JdbcProposals implements StoreProposals {
       candidates.add(Json.createObjectBuilder().add("target", c.target().toString()).add("score", c.score())
           .add("reasoning", c.reasoning()));
     }
+    JsonArrayBuilder similar = Json.createArrayBuilder();
+    for (SimilarMapping s : p.answer().similar()) {
+      similar.add(Json.createObjectBuilder().add("mappingId", s.mappingId().toString()).add("source", s.source().toString())
+          .add("target", s.target().toString()).add("similarity", s.similarity()));
+    }
     JsonArrayBuilder degraded = Json.createArrayBuilder();
-    p.degraded().forEach(degraded::add);
-    String evidence = Json.createObjectBuilder().add("strategy", p.strategy()).add("candidates", candidates)
-        .add("degraded", degraded).build().toString();
+    p.degraded().forEach(f -> degraded.add(f.toString()));
+    JsonObjectBuilder evidence = Json.createObjectBuilder().add("strategy", p.strategy()).add("candidates", candidates)
+        .add("similarMappings", similar).add("degraded", degraded);
+    p.answer().promptVersion().ifPresent(v -> evidence.add("promptVersion", v));
     em.createNativeQuery(
             "INSERT INTO mapping_proposals (id, tenant_id, connector, source_table, source_field, canonical_entity,"
                 + " canonical_field, confidence, strategy, evidence, created_at, created_by)"
@@ -41,7 +49,7 @@ public class JdbcProposals implements StoreProposals {
         .setParameter(7, p.best().target().field())
         .setParameter(8, p.best().score())
         .setParameter(9, p.strategy())
-        .setParameter(10, evidence)
+        .setParameter(10, evidence.build().toString())
         .setParameter(11, Timestamp.from(p.createdAt()))
         .setParameter(12, p.createdBy().subject())
         .executeUpdate();

@@ -9,18 +9,30 @@ import java.util.UUID;
 
 /**
  * A stored proposal: what a strategy suggests for a source field, with its evidence (the ranked
- * candidates, why, and every fallback taken). It goes live only through a reviewer's approval.
+ * candidates, the similar mappings used, the prompt version, every fallback taken). It goes live only
+ * through a reviewer's approval.
  */
-public record MappingProposal(
-    UUID id, TenantId tenant, SourceRef source, List<Candidate> candidates, String strategy, List<String> degraded,
-    Instant createdAt, Actor createdBy) {
+public record MappingProposal(UUID id, TenantId tenant, SourceRef source, StrategyAnswer answer, Instant createdAt, Actor createdBy) {
 
   public MappingProposal {
-    candidates = List.copyOf(candidates);
-    degraded = List.copyOf(degraded);
+    if (answer.candidates().isEmpty()) {
+      throw new IllegalArgumentException("a proposal needs at least one candidate");
+    }
   }
 
   public Candidate best() {
-    return candidates.get(0);
+    return answer.candidates().get(0);
+  }
+
+  public List<Candidate> candidates() {
+    return answer.candidates();
+  }
+
+  public String strategy() {
+    return answer.strategy();
+  }
+
+  public List<Fallback> degraded() {
+    return answer.degraded();
   }
 }

@@ -12,6 +12,15 @@ public record CanonicalField(String entity, String field) {
     Text.requirePattern("canonicalField", field, NAME, RULE);
   }
 
+  /** Reads {@code entity.field}. */
+  public static CanonicalField parse(String text) {
+    int dot = text == null ? -1 : text.indexOf('.');
+    if (dot < 0) {
+      throw new dcl.registry.domain.error.InvalidInput("canonicalField", "must read entity.field, was " + text);
+    }
+    return new CanonicalField(text.substring(0, dot), text.substring(dot + 1));
+  }
+
   @Override
   public String toString() {
     return entity + "." + field;

@@ -10,6 +10,8 @@ import dcl.registry.domain.error.MappingNotFound;
 import dcl.registry.domain.error.NotPermitted;
 import dcl.registry.domain.error.StaleVersion;
 import dcl.registry.domain.error.StoreUnavailable;
+import dcl.registry.domain.error.NoSimilarMapping;
+import dcl.registry.domain.error.StrategyUnavailable;
 import dcl.registry.domain.error.VersionRequired;
 import dcl.registry.domain.error.WritesFrozen;
 import jakarta.ws.rs.core.Response;
@@ -55,6 +57,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     if (error instanceof CanonicalEntityNotFound) {
       return Problem.of(404, "canonical-entity-not-found", "Canonical entity not found", detail);
     }
+    if (error instanceof NoSimilarMapping) {
+      return Problem.of(404, "no-similar-mapping", "No similar known mapping", detail);
+    }
     if (error instanceof JobNotFound) {
       return Problem.of(404, "job-not-found", "Job not found", detail);
     }
@@ -64,6 +69,11 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     if (error instanceof StoreUnavailable) {
       return Problem.of(503, "store-unavailable", "The mapping store is unavailable", detail)
           .header("Retry-After", Integer.toString(StoreUnavailable.RETRY_AFTER_SECONDS));
+    }
+    if (error instanceof StrategyUnavailable unavailable) {
+      return Problem.of(503, "strategy-unavailable", "The configured proposal strategy cannot answer now", detail)
+          .with("degraded", java.util.List.of(unavailable.fallback().toString()))
+          .header("Retry-After", Integer.toString(StrategyUnavailable.RETRY_AFTER_SECONDS));
     }
     if (error instanceof VersionRequired) {
       return Problem.of(428, "version-required", "If-Match is required", detail);

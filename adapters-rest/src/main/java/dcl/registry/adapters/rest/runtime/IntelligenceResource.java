@@ -13,6 +13,10 @@ import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.port.in.ProposeMappingUseCase;
+import dcl.registry.domain.port.in.RagLookupUseCase;
+import dcl.registry.domain.intelligence.SimilarMapping;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -39,6 +43,22 @@ public class IntelligenceResource {
   @Inject Caller caller;
   @Inject ProposeMappingUseCase proposals;
   @Inject CalculateConfidenceUseCase confidence;
+  @Inject RagLookupUseCase ragLookup;
+
+  @GET
+  @Path("rag-lookup/{connector}/{table}/{field}")
+  @Operation(summary = "The most similar known ACTIVE mapping, when its similarity reaches the configured threshold")
+  public RagLookupResponse ragLookup(@PathParam("connector") String connector, @PathParam("table") String table,
+      @PathParam("field") String field) {
+    Violations v = new Violations();
+    SourceRef source = v.check(() -> new SourceRef(new ConnectorId(connector), new SourceTable(table), new SourceField(field)));
+    v.throwIfAny();
+    SimilarMapping match = ragLookup.lookUp(caller.tenant(), source);
+    return new RagLookupResponse(source.connector().value(), source.table().name(), source.field().name(),
+        match.target().entity(), match.target().field(), Math.round(match.similarity() * 1000) / 1000.0,
+        new ProposalResponse.Similar(match.mappingId().toString(), match.source().toString(), match.target().entity(),
+            match.target().field(), Math.round(match.similarity() * 1000) / 1000.0));
+  }
 
   @POST
   @Path("calculate-confidence")

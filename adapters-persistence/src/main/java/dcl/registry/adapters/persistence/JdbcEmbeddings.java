@@ -1,0 +1,78 @@
+package dcl.registry.adapters.persistence;
+
+import dcl.registry.domain.error.StoreUnavailable;
+import dcl.registry.domain.intelligence.KnownVector;
+import dcl.registry.domain.intelligence.QuantizedVector;
+import dcl.registry.domain.model.CanonicalField;
+import dcl.registry.domain.model.ConnectorId;
+import dcl.registry.domain.model.MappingId;
+import dcl.registry.domain.model.SourceField;
+import dcl.registry.domain.model.SourceRef;
+import dcl.registry.domain.model.SourceTable;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.out.StoredEmbeddings;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/** Mapping embeddings in PostgreSQL, read in one streamed pass at start (plain JDBC: bytes in, bytes out). */
+@ApplicationScoped
+public class JdbcEmbeddings implements StoredEmbeddings {
+  private static final int FETCH = 2_000;
+
+  @Resource(lookup = "jdbc/dcl")
+  DataSource dataSource;
+
+  @Override
+  public void forEachActive(String modelKey, Consumer<KnownVector> each) {
+    String sql = "SELECT m.tenant_id, m.id, m.connector, m.source_table, m.source_field, m.canonical_entity,"
+        + " m.canonical_field, e.vector FROM field_mappings m"
+        + " LEFT JOIN mapping_embeddings e ON e.mapping_id = m.id AND e.model_key = ?"
+        + " WHERE m.status = 'ACTIVE' ORDER BY m.tenant_id";
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        s.setFetchSize(FETCH);
+        s.setString(1, modelKey);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            byte[] vector = r.getBytes(8);
+            each.accept(new KnownVector(new TenantId(r.getString(1)), MappingId.parse(r.getString(2)),
+                new SourceRef(new ConnectorId(r.getString(3)), new SourceTable(r.getString(4)), new SourceField(r.getString(5))),
+                new CanonicalField(r.getString(6), r.getString(7)),
+                Optional.ofNullable(vector).map(QuantizedVector::fromBytes)));
+          }
+        }
+      } finally {
+        c.rollback();
+      }
+    } catch (SQLException e) {
+      throw new StoreUnavailable();
+    }
+  }
+
+  @Override
+  public void save(String modelKey, TenantId tenant, Map<MappingId, QuantizedVector> vectors) {
+    String sql = "INSERT INTO mapping_embeddings (mapping_id, model_key, tenant_id, vector) VALUES (?, ?, ?, ?)"
+        + " ON CONFLICT (mapping_id, model_key) DO UPDATE SET vector = EXCLUDED.vector";
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      for (Map.Entry<MappingId, QuantizedVector> v : vectors.entrySet()) {
+        s.setString(1, v.getKey().toString());
+        s.setString(2, modelKey);
+        s.setString(3, tenant.value());
+        s.setBytes(4, v.getValue().toBytes());
+        s.addBatch();
+      }
+      s.executeBatch();
+    } catch (SQLException e) {
+      throw new StoreUnavailable();
+    }
+  }
+}

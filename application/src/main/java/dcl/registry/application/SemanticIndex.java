@@ -1,0 +1,187 @@
+package dcl.registry.application;
+
+import dcl.registry.domain.canonical.CanonicalEntity;
+import dcl.registry.domain.canonical.CanonicalFieldDefinition;
+import dcl.registry.domain.canonical.CanonicalSchema;
+import dcl.registry.domain.error.StrategyUnavailable;
+import dcl.registry.domain.intelligence.Candidate;
+import dcl.registry.domain.intelligence.EmbeddingText;
+import dcl.registry.domain.intelligence.KnownVector;
+import dcl.registry.domain.intelligence.ProposalRequest;
+import dcl.registry.domain.intelligence.QuantizedVector;
+import dcl.registry.domain.intelligence.SimilarMapping;
+import dcl.registry.domain.intelligence.StrategyName;
+import dcl.registry.domain.model.CanonicalField;
+import dcl.registry.domain.model.FieldMapping;
+import dcl.registry.domain.model.MappingId;
+import dcl.registry.domain.model.SourceRef;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.out.LoadMappings;
+import dcl.registry.domain.port.out.SemanticSearch;
+import dcl.registry.domain.port.out.StoredEmbeddings;
+import dcl.registry.domain.port.out.TextEmbedder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * The in-memory nearest-neighbour index of every tenant's ACTIVE mappings (one quantized vector each),
+ * loaded from PostgreSQL at start, kept current on every mapping write, and the canonical fields' vectors,
+ * computed once per description. Until the start-up load is done, similar-mapping searches are refused
+ * (the {@code rag} strategy reports it) rather than answered from a partial index.
+ */
+public class SemanticIndex implements SemanticSearch {
+  private static final Logger LOG = Logger.getLogger(SemanticIndex.class.getName());
+  private static final int SAVE_BATCH = 500;
+  private static final int CANONICAL_VECTORS_KEPT = 50_000;
+
+  private final TextEmbedder embedder;
+  private final StoredEmbeddings stored;
+  private final LoadMappings mappings;
+  private final String modelKey;
+  private final Map<TenantId, Map<MappingId, Entry>> tenants = new ConcurrentHashMap<>();
+  private final Map<String, QuantizedVector> canonicalVectors = new ConcurrentHashMap<>();
+  private final AtomicLong toLoad = new AtomicLong(-1);
+  private final AtomicLong loaded = new AtomicLong();
+  private volatile boolean ready;
+
+  private record Entry(MappingId id, SourceRef source, CanonicalField target, QuantizedVector vector) {}
+
+  public SemanticIndex(TextEmbedder embedder, StoredEmbeddings stored, LoadMappings mappings) {
+    this.embedder = embedder;
+    this.stored = stored;
+    this.mappings = mappings;
+    this.modelKey = embedder.model() + "/" + EmbeddingText.RECIPE;
+  }
+
+  /** Loads every ACTIVE mapping's vector, embedding (and storing) those that have none yet. */
+  public void rebuild() {
+    long started = System.nanoTime();
+    Map<TenantId, List<KnownVector>> missing = new LinkedHashMap<>();
+    long[] count = {0};
+    stored.forEachActive(modelKey, known -> {
+      count[0]++;
+      known.vector().ifPresentOrElse(
+          v -> add(known.tenant(), new Entry(known.mappingId(), known.source(), known.target(), v)),
+          () -> missing.computeIfAbsent(known.tenant(), t -> new ArrayList<>()).add(known));
+    });
+    long reused = count[0] - missing.values().stream().mapToLong(List::size).sum();
+    toLoad.set(count[0]);
+    loaded.set(reused);
+    for (Map.Entry<TenantId, List<KnownVector>> tenant : missing.entrySet()) {
+      List<KnownVector> all = tenant.getValue();
+      for (int from = 0; from < all.size(); from += SAVE_BATCH) {
+        Map<MappingId, QuantizedVector> batch = new LinkedHashMap<>();
+        for (KnownVector known : all.subList(from, Math.min(all.size(), from + SAVE_BATCH))) {
+          QuantizedVector v = embed(EmbeddingText.ofSource(known.source()));
+          batch.put(known.mappingId(), v);
+          add(tenant.getKey(), new Entry(known.mappingId(), known.source(), known.target(), v));
+        }
+        stored.save(modelKey, tenant.getKey(), batch);
+        loaded.addAndGet(batch.size());
+      }
+    }
+    ready = true;
+    LOG.info(String.format(Locale.ROOT, "Semantic index ready: %d ACTIVE mappings of %d tenants (%d vectors reused, %d embedded)"
+        + " in %d ms; model %s", count[0], tenants.size(), reused, count[0] - reused, (System.nanoTime() - started) / 1_000_000, modelKey));
+  }
+
+  /** Brings one mapping's entry up to date after a write: indexed while ACTIVE, dropped otherwise. */
+  public void refresh(TenantId tenant, SourceRef source) {
+    Optional<FieldMapping> current = mappings.byIdentity(tenant, source);
+    Map<MappingId, Entry> entries = tenants.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>());
+    entries.values().removeIf(e -> e.source().equals(source) && current.map(m -> !m.id().equals(e.id())).orElse(true));
+    if (current.isEmpty() || !current.get().isActive()) {
+      current.ifPresent(m -> entries.remove(m.id()));
+      return;
+    }
+    FieldMapping mapping = current.get();
+    Entry known = entries.get(mapping.id());
+    QuantizedVector vector = known != null && known.source().equals(mapping.source()) ? known.vector()
+        : embed(EmbeddingText.ofSource(mapping.source()));
+    entries.put(mapping.id(), new Entry(mapping.id(), mapping.source(), mapping.target(), vector));
+    if (known == null) {
+      stored.save(modelKey, tenant, Map.of(mapping.id(), vector));
+    }
+  }
+
+  /** Forgets a tenant's entries (e.g. before its mappings are restored) and loads them again. */
+  public void reloadTenant(TenantId tenant) {
+    tenants.remove(tenant);
+    stored.forEachActive(modelKey, known -> {
+      if (known.tenant().equals(tenant)) {
+        QuantizedVector v = known.vector().orElseGet(() -> embed(EmbeddingText.ofSource(known.source())));
+        add(tenant, new Entry(known.mappingId(), known.source(), known.target(), v));
+      }
+    });
+  }
+
+  public boolean ready() {
+    return ready;
+  }
+
+  public long size() {
+    return tenants.values().stream().mapToLong(Map::size).sum();
+  }
+
+  @Override
+  public List<SimilarMapping> similarMappings(TenantId tenant, ProposalRequest request, int limit) {
+    if (!ready) {
+      throw new StrategyUnavailable(StrategyName.RAG.label(), toLoad.get() < 0 ? "index loading"
+          : "index warming (" + loaded.get() + " of " + toLoad.get() + " mappings embedded)");
+    }
+    Map<MappingId, Entry> entries = tenants.getOrDefault(tenant, Map.of());
+    if (entries.isEmpty()) {
+      return List.of();
+    }
+    QuantizedVector query = embed(EmbeddingText.ofSource(request.source()));
+    PriorityQueue<SimilarMapping> best = new PriorityQueue<>(Comparator.comparingDouble(SimilarMapping::similarity));
+    for (Entry e : entries.values()) {
+      double similarity = query.similarity(e.vector());
+      if (best.size() < limit) {
+        best.add(new SimilarMapping(e.id(), e.source(), e.target(), similarity));
+      } else if (similarity > best.peek().similarity()) {
+        best.poll();
+        best.add(new SimilarMapping(e.id(), e.source(), e.target(), similarity));
+      }
+    }
+    List<SimilarMapping> ranked = new ArrayList<>(best);
+    ranked.sort(Comparator.comparingDouble(SimilarMapping::similarity).reversed());
+    return ranked;
+  }
+
+  @Override
+  public List<Candidate> similarCanonicalFields(CanonicalSchema schema, ProposalRequest request, int limit) {
+    QuantizedVector query = embed(EmbeddingText.ofRequest(request));
+    if (canonicalVectors.size() > CANONICAL_VECTORS_KEPT) {
+      canonicalVectors.clear(); // descriptions churned far past any real schema: start over rather than grow
+    }
+    List<Candidate> scored = new ArrayList<>();
+    for (CanonicalEntity entity : schema.entities()) {
+      for (CanonicalFieldDefinition field : entity.fields()) {
+        QuantizedVector v = canonicalVectors.computeIfAbsent(EmbeddingText.ofCanonical(entity, field), this::embed);
+        double similarity = Math.round(query.similarity(v) * 1000) / 1000.0;
+        scored.add(new Candidate(new CanonicalField(entity.name(), field.name()), similarity,
+            String.format(Locale.ROOT, "name and description read alike (similarity %.2f)", similarity)));
+      }
+    }
+    scored.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(c -> c.target().toString()));
+    return List.copyOf(scored.subList(0, Math.min(limit, scored.size())));
+  }
+
+  private void add(TenantId tenant, Entry entry) {
+    tenants.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>()).putIfAbsent(entry.id(), entry);
+  }
+
+  private QuantizedVector embed(String text) {
+    return QuantizedVector.of(embedder.embed(text));
+  }
+}

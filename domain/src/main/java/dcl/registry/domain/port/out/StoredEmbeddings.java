@@ -1,0 +1,16 @@
+package dcl.registry.domain.port.out;
+
+import dcl.registry.domain.intelligence.KnownVector;
+import dcl.registry.domain.intelligence.QuantizedVector;
+import dcl.registry.domain.model.MappingId;
+import dcl.registry.domain.model.TenantId;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Embeddings of mappings kept beside them, so that a restart reloads the index instead of recomputing it. */
+public interface StoredEmbeddings {
+  /** Every ACTIVE mapping of every tenant, with its stored vector for this model key when there is one. */
+  void forEachActive(String modelKey, Consumer<KnownVector> each);
+
+  void save(String modelKey, TenantId tenant, Map<MappingId, QuantizedVector> vectors);
+}

@@ -1,0 +1,62 @@
+package dcl.registry.server;
+
+import dcl.registry.adapters.persistence.MappingWritten;
+import dcl.registry.adapters.persistence.RegistryRestored;
+import dcl.registry.application.SemanticIndex;
+import dcl.registry.application.TransactionBoundary;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the semantic index in step with PostgreSQL: loaded in the background at start (the {@code rag}
+ * strategy says it is warming until then), refreshed after every committed mapping write, reloaded after a
+ * restore. Embedding happens off the writer's thread, so writes never wait for the model.
+ */
+@ApplicationScoped
+public class SemanticIndexLifecycle {
+  private static final Logger LOG = Logger.getLogger(SemanticIndexLifecycle.class.getName());
+
+  @Resource ManagedExecutorService executor;
+  @Inject SemanticIndex index;
+  @Inject TransactionBoundary transactions;
+
+  void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    executor.execute(() -> {
+      try {
+        index.rebuild();
+      } catch (RuntimeException failed) {
+        LOG.log(Level.SEVERE, "The semantic index could not be loaded; rag proposals stay unavailable", failed);
+      }
+    });
+  }
+
+  void afterWrite(@Observes(during = TransactionPhase.AFTER_SUCCESS) MappingWritten written) {
+    executor.execute(() -> {
+      try {
+        transactions.inTransaction(() -> {
+          index.refresh(written.tenant(), written.source());
+          return null;
+        });
+      } catch (RuntimeException failed) {
+        LOG.log(Level.WARNING, "Semantic index not refreshed for " + written.source() + " of tenant " + written.tenant(), failed);
+      }
+    });
+  }
+
+  void afterRestore(@Observes(during = TransactionPhase.AFTER_SUCCESS) RegistryRestored restored) {
+    executor.execute(() -> {
+      try {
+        index.rebuild();
+      } catch (RuntimeException failed) {
+        LOG.log(Level.SEVERE, "The semantic index could not be reloaded after a restore", failed);
+      }
+    });
+  }
+}
