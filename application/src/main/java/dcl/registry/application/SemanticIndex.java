@@ -51,6 +51,7 @@ public class SemanticIndex implements SemanticSearch {
   private final Map<String, QuantizedVector> canonicalVectors = new ConcurrentHashMap<>();
   private final AtomicLong toLoad = new AtomicLong(-1);
   private final AtomicLong loaded = new AtomicLong();
+  private final AtomicLong caughtUpTo = new AtomicLong(-1);
   private volatile boolean ready;
 
   private record Entry(MappingId id, SourceRef source, CanonicalField target, QuantizedVector vector) {}
@@ -65,6 +66,7 @@ public class SemanticIndex implements SemanticSearch {
   /** Loads every ACTIVE mapping's vector, embedding (and storing) those that have none yet. */
   public void rebuild() {
     long started = System.nanoTime();
+    caughtUpTo.compareAndSet(-1, stored.latestChange());
     Map<TenantId, List<KnownVector>> missing = new LinkedHashMap<>();
     long[] count = {0};
     stored.forEachActive(modelKey, known -> {
@@ -113,6 +115,23 @@ public class SemanticIndex implements SemanticSearch {
     }
   }
 
+  /**
+   * Refreshes the mappings written since the last catch-up on any node (this node's own writes are refreshed
+   * at once; other nodes' reach this index through here). Returns how many were refreshed.
+   */
+  public int catchUp(int limit) {
+    long from = caughtUpTo.get();
+    if (!ready || from < 0) {
+      return 0;
+    }
+    List<StoredEmbeddings.ChangedMapping> changed = stored.changedSince(from, limit);
+    for (StoredEmbeddings.ChangedMapping c : changed) {
+      refresh(c.tenant(), c.source());
+      caughtUpTo.set(c.position());
+    }
+    return changed.size();
+  }
+
   /** Forgets a tenant's entries (e.g. before its mappings are restored) and loads them again. */
   public void reloadTenant(TenantId tenant) {
     tenants.remove(tenant);
@@ -126,6 +145,15 @@ public class SemanticIndex implements SemanticSearch {
 
   public boolean ready() {
     return ready;
+  }
+
+  /** Mappings loaded or embedded so far, and how many the start-up load found (-1 before it counted them). */
+  public long loaded() {
+    return loaded.get();
+  }
+
+  public long toLoad() {
+    return toLoad.get();
   }
 
   public long size() {

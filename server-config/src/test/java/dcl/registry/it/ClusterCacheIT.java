@@ -115,4 +115,26 @@ class ClusterCacheIT extends DeployedRegistry {
     }
     throw new AssertionError("the two nodes did not form one cache cluster");
   }
+
+  @Test
+  void givenBHasNoLlmConfigured_whenAMappingWrittenOnAIsLookedAlikeOnB_thenBFindsItAndProposesWithoutFallbacks() {
+    SemanticIndexReady.await(Api.anonymous().at("http://localhost:" + SecondNode.HTTP_PORT));
+    String id = adminOnA.post("/dcl/mappings", mappingJson("salesforce", "Opportunity", "CloseDate", "opportunity", "close_date"))
+        .json().getString("id");
+    long started = System.nanoTime();
+    Api.Reply lookup = runtimeOnB.get("/dcl/intelligence/rag-lookup/hubspot/deals/close_date");
+    while (lookup.status() == 404 && System.nanoTime() - started < 20_000_000_000L) {
+      SecondNode.sleep(200);
+      lookup = runtimeOnB.get("/dcl/intelligence/rag-lookup/hubspot/deals/close_date");
+    }
+    assertEquals(200, lookup.status(), "node B picks up node A's write through the database's write order");
+    assertEquals(id, lookup.json().getJsonObject("matchedMapping").getString("mappingId"));
+    System.out.printf("rag index on B followed a write on A after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+
+    Api.Reply proposal = runtimeOnB.post("/dcl/intelligence/propose-mapping",
+        "{\"connector\":\"hubspot\",\"sourceTable\":\"contacts\",\"sourceField\":\"firstname\",\"sampleValues\":[\"Ann\"]}");
+    assertEquals(200, proposal.status(), proposal.toString());
+    assertEquals("contact.first_name", proposal.json().getString("canonicalEntity") + "." + proposal.json().getString("canonicalField"));
+    assertEquals(0, proposal.json().getJsonArray("degraded").size(), "no LLM configured on B: lexical is the plan, not a fallback");
+  }
 }

@@ -74,6 +74,23 @@ final class TestDatabase {
     }
   }
 
+  /** One text column of the registry database's rows, for tests that check what was written (e.g. the audit trail). */
+  static synchronized java.util.List<String> texts(String sql, String parameter) {
+    try (Connection c = server.getDatabase("postgres", "dcl").getConnection();
+        java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, parameter);
+      java.util.List<String> rows = new java.util.ArrayList<>();
+      try (java.sql.ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          rows.add(r.getString(1));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the registry database", e);
+    }
+  }
+
   static synchronized boolean running() {
     return server != null;
   }

@@ -17,6 +17,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -71,6 +73,39 @@ public class JdbcEmbeddings implements StoredEmbeddings {
         s.addBatch();
       }
       s.executeBatch();
+    } catch (SQLException e) {
+      throw new StoreUnavailable();
+    }
+  }
+
+  @Override
+  public long latestChange() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT coalesce(max(change_seq), 0) FROM field_mappings");
+        ResultSet r = s.executeQuery()) {
+      r.next();
+      return r.getLong(1);
+    } catch (SQLException e) {
+      throw new StoreUnavailable();
+    }
+  }
+
+  @Override
+  public List<ChangedMapping> changedSince(long position, int limit) {
+    String sql = "SELECT tenant_id, connector, source_table, source_field, change_seq FROM field_mappings"
+        + " WHERE change_seq > ? ORDER BY change_seq LIMIT ?";
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, position);
+      s.setInt(2, limit);
+      List<ChangedMapping> changed = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          changed.add(new ChangedMapping(new TenantId(r.getString(1)),
+              new SourceRef(new ConnectorId(r.getString(2)), new SourceTable(r.getString(3)), new SourceField(r.getString(4))),
+              r.getLong(5)));
+        }
+      }
+      return changed;
     } catch (SQLException e) {
       throw new StoreUnavailable();
     }

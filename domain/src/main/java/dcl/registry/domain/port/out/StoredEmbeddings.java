@@ -3,6 +3,8 @@ package dcl.registry.domain.port.out;
 import dcl.registry.domain.intelligence.KnownVector;
 import dcl.registry.domain.intelligence.QuantizedVector;
 import dcl.registry.domain.model.MappingId;
+import dcl.registry.domain.model.SourceRef;
+import java.util.List;
 import dcl.registry.domain.model.TenantId;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -13,4 +15,13 @@ public interface StoredEmbeddings {
   void forEachActive(String modelKey, Consumer<KnownVector> each);
 
   void save(String modelKey, TenantId tenant, Map<MappingId, QuantizedVector> vectors);
+
+  /** The position of the latest mapping write, on any node. */
+  long latestChange();
+
+  /** Mappings written (on any node) after {@code position}, oldest first, at most {@code limit}. */
+  List<ChangedMapping> changedSince(long position, int limit);
+
+  /** A mapping write seen through the database: which mapping, and where it is in the write order. */
+  record ChangedMapping(TenantId tenant, SourceRef source, long position) {}
 }
