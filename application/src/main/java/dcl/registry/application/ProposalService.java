@@ -1,6 +1,8 @@
 package dcl.registry.application;
 
+import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.NoSimilarMapping;
+import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.intelligence.MappingProposal;
 import dcl.registry.domain.intelligence.ProposalContext;
 import dcl.registry.domain.intelligence.ProposalRequest;
@@ -19,6 +21,7 @@ import dcl.registry.domain.port.out.SemanticSearch;
 import dcl.registry.domain.port.out.StoreProposals;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,7 +34,8 @@ public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase 
   static final int ALTERNATIVES = 3;
 
   private final CanonicalSchemaUseCase schemas;
-  private final ProposalStrategy strategy;
+  private final StrategyName configured;
+  private final Map<StrategyName, ProposalStrategy> strategies;
   private final SemanticSearch search;
   private final double lookupThreshold;
   private final StoreProposals proposals;
@@ -40,11 +44,17 @@ public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase 
   private final TransactionBoundary transactions;
   private final Clock clock;
 
-  public ProposalService(CanonicalSchemaUseCase schemas, ProposalStrategy strategy, SemanticSearch search,
+  /** {@code strategies} holds every strategy this installation can run, the configured one among them. */
+  public ProposalService(CanonicalSchemaUseCase schemas, StrategyName configured, Map<StrategyName, ProposalStrategy> strategies,
+      SemanticSearch search,
       double lookupThreshold, StoreProposals proposals, AuditTrail audit, ProposalObserver observer,
       TransactionBoundary transactions, Clock clock) {
     this.schemas = schemas;
-    this.strategy = strategy;
+    this.configured = configured;
+    this.strategies = Map.copyOf(strategies);
+    if (!strategies.containsKey(configured)) {
+      throw new IllegalArgumentException("the configured strategy " + configured.label() + " is not available");
+    }
     this.search = search;
     this.lookupThreshold = lookupThreshold;
     this.proposals = proposals;
@@ -56,6 +66,16 @@ public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase 
 
   @Override
   public MappingProposal propose(TenantId tenant, Actor actor, ProposalRequest request) {
+    return propose(tenant, actor, request, configured);
+  }
+
+  @Override
+  public MappingProposal propose(TenantId tenant, Actor actor, ProposalRequest request, StrategyName name) {
+    ProposalStrategy strategy = strategies.get(name);
+    if (strategy == null) {
+      throw new InvalidInput("strategy", name.label() + " is not configured on this installation; available: "
+          + strategies.keySet().stream().map(StrategyName::label).sorted().toList());
+    }
     StrategyAnswer answer = strategy.propose(new ProposalContext(tenant, schemas.schema(tenant), request, 1 + ALTERNATIVES));
     MappingProposal proposal = new MappingProposal(UUID.randomUUID(), tenant, request.source(), answer, clock.instant(), actor);
     transactions.inTransaction(() -> {

@@ -14,6 +14,7 @@ import dcl.registry.domain.intelligence.LlmStrategy;
 import dcl.registry.domain.intelligence.MixedStrategy;
 import dcl.registry.domain.intelligence.ProposalStrategy;
 import dcl.registry.domain.intelligence.RagStrategy;
+import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.intelligence.StrategySettings;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.ProposalObserver;
@@ -23,6 +24,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -51,26 +54,21 @@ public class IntelligenceWiring {
 
   @Produces
   @Singleton
-  ProposalStrategy strategy(StrategySettings settings, GeminiSettings gemini, SemanticIndex index,
-      Instance<GeminiLanguageModel> geminiModel) {
+  ProposalService proposals(CanonicalSchemaService schemas, StrategySettings settings, GeminiSettings gemini,
+      SemanticIndex index, Instance<GeminiLanguageModel> geminiModel, StoreProposals store, AuditTrail audit,
+      ProposalObserver observer, TransactionBoundary transactions, Clock clock) {
+    Map<StrategyName, ProposalStrategy> strategies = new EnumMap<>(StrategyName.class);
     LexicalStrategy lexical = new LexicalStrategy();
     RagStrategy rag = new RagStrategy(index);
+    // an LLM only with a key: the settings check refused to start when the configured strategy needs one
     Optional<ProposalStrategy> llm = gemini.configured() ? Optional.of(new LlmStrategy(geminiModel.get(), index)) : Optional.empty();
-    ProposalStrategy chosen = switch (settings.strategy()) {
-      case LEXICAL -> lexical;
-      case RAG -> rag;
-      case LLM -> llm.orElseThrow(); // the settings check refused to start without a key
-      case MIXED -> new MixedStrategy(rag, llm, lexical, settings.mixedRagThreshold());
-    };
-    LOG.info("Proposal strategy: " + (chosen instanceof MixedStrategy ? chosen : settings.strategy().label()) + "; " + gemini);
-    return chosen;
-  }
-
-  @Produces
-  @Singleton
-  ProposalService proposals(CanonicalSchemaService schemas, ProposalStrategy strategy, SemanticIndex index,
-      StrategySettings settings, StoreProposals store, AuditTrail audit, ProposalObserver observer,
-      TransactionBoundary transactions, Clock clock) {
-    return new ProposalService(schemas, strategy, index, settings.lookupThreshold(), store, audit, observer, transactions, clock);
+    MixedStrategy mixed = new MixedStrategy(rag, llm, lexical, settings.mixedRagThreshold());
+    strategies.put(StrategyName.LEXICAL, lexical);
+    strategies.put(StrategyName.RAG, rag);
+    llm.ifPresent(l -> strategies.put(StrategyName.LLM, l));
+    strategies.put(StrategyName.MIXED, mixed);
+    LOG.info("Proposal strategy: " + (settings.strategy() == StrategyName.MIXED ? mixed : settings.strategy().label()) + "; " + gemini);
+    return new ProposalService(schemas, settings.strategy(), strategies, index, settings.lookupThreshold(), store, audit,
+        observer, transactions, clock);
   }
 }

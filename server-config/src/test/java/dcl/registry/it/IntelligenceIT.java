@@ -7,6 +7,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Canonical schema per tenant and lexical proposals, over HTTP with no LLM configured. */
@@ -129,5 +130,15 @@ class IntelligenceIT extends DeployedRegistry {
     assertEquals(0, proposal.getJsonArray("degraded").size(), "rag answered before the LLM was needed");
 
     assertEquals(400, runtime.get("/dcl/intelligence/rag-lookup/hubspot/deals/" + "x".repeat(300)).status());
+  }
+
+  @Test
+  void givenTheLlmStrategyWithoutAKey_whenANodeStarts_thenTheApplicationRefusesToStartAndNamesTheProperty() {
+    try (SecondNode broken = SecondNode.startExpectingFailure(Map.of("DCL_INTELLIGENCE_STRATEGY", "llm"))) {
+      String log = broken.log();
+      assertTrue(log.contains("CWWKZ0002E"), "the application did not start");
+      assertTrue(log.contains("Invalid configuration: dcl.llm.gemini.api-key is required when dcl.intelligence.strategy=llm"), log);
+      assertTrue(!log.contains("CWWKZ0001I: Application dcl-registry started"));
+    }
   }
 }

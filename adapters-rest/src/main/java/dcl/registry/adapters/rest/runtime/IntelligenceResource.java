@@ -15,6 +15,7 @@ import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.port.in.ProposeMappingUseCase;
 import dcl.registry.domain.port.in.RagLookupUseCase;
 import dcl.registry.domain.intelligence.SimilarMapping;
+import dcl.registry.domain.intelligence.StrategyName;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PathParam;
 import jakarta.annotation.security.RolesAllowed;
@@ -90,10 +91,17 @@ public class IntelligenceResource {
     if (samples.size() > MAX_SAMPLES) {
       v.add("sampleValues", "at most " + MAX_SAMPLES + " samples");
     }
+    Optional<StrategyName> strategy = Optional.ofNullable(body.strategy()).map(name -> StrategyName.parse(name).orElse(null));
+    if (body.strategy() != null && strategy.isEmpty()) {
+      v.add("strategy", "must be one of " + StrategyName.allowed());
+    }
     v.throwIfAny();
-    return ProposalResponse.from(proposals.propose(caller.tenant(), caller.actor(), new ProposalRequest(
+    ProposalRequest request = new ProposalRequest(
         new SourceRef(connector, table, field), samples.stream().filter(s -> s != null).toList(),
         Optional.ofNullable(body.description()), Optional.ofNullable(body.tableDescription()),
-        Optional.ofNullable(body.type()))));
+        Optional.ofNullable(body.type()));
+    return ProposalResponse.from(strategy.isPresent()
+        ? proposals.propose(caller.tenant(), caller.actor(), request, strategy.get())
+        : proposals.propose(caller.tenant(), caller.actor(), request));
   }
 }

@@ -5,4 +5,4 @@ import java.util.List;
 /** Body of {@code POST /dcl/intelligence/propose-mapping}. */
 public record ProposeMappingRequest(
     String connector, String sourceTable, String sourceField, List<String> sampleValues, String description,
-    String tableDescription, String type) {}
+    String tableDescription, String type, String strategy) {}

@@ -2,10 +2,19 @@ package dcl.registry.domain.port.in;
 
 import dcl.registry.domain.intelligence.MappingProposal;
 import dcl.registry.domain.intelligence.ProposalRequest;
+import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.TenantId;
 
 /** Proposes (and stores) a canonical target for a source field. */
 public interface ProposeMappingUseCase {
+  /** With the configured strategy. */
   MappingProposal propose(TenantId tenant, Actor actor, ProposalRequest request);
+
+  /**
+   * With the strategy the caller names (exactly that one: no fallback), e.g. to compare strategies.
+   *
+   * @throws dcl.registry.domain.error.InvalidInput when that strategy is not configured here
+   */
+  MappingProposal propose(TenantId tenant, Actor actor, ProposalRequest request, StrategyName strategy);
 }
