@@ -1,5 +1,7 @@
 package dcl.registry.domain.intelligence;
 
+import dcl.registry.domain.canonical.CanonicalEntity;
+import dcl.registry.domain.canonical.CanonicalFieldDefinition;
 import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.port.out.SemanticSearch;
 import java.util.ArrayList;
@@ -47,18 +49,24 @@ public final class RagStrategy implements ProposalStrategy {
       closest.merge(s.target(), s, (a, b) -> a.similarity() >= b.similarity() ? a : b);
     }
 
+    Map<CanonicalField, Double> meaning = new HashMap<>();
+    search.similarCanonicalFields(context.schema(), context.request(), everyField).forEach(c -> meaning.put(c.target(), c.score()));
+
     List<Candidate> ranked = new ArrayList<>();
-    for (Candidate semantic : search.similarCanonicalFields(context.schema(), context.request(), everyField)) {
-      CanonicalField target = semantic.target();
-      double words = Optional.ofNullable(lexical.get(target)).map(Candidate::score).orElse(0.0);
-      double neighbour = vote.getOrDefault(target, 0.0);
-      double hybrid = Math.min(1, LEXICAL_WEIGHT * words + SEMANTIC_WEIGHT * semantic.score() + NEIGHBOUR_VOTE * neighbour);
-      if (neighbour >= TRUSTED_NEIGHBOUR && neighbour >= hybrid) {
-        ranked.add(new Candidate(target, round(neighbour), String.format(Locale.ROOT,
-            "known mapping %s reads alike (similarity %.2f)", closest.get(target).source(), neighbour)));
-      } else {
-        ranked.add(new Candidate(target, round(hybrid), String.format(Locale.ROOT,
-            "meaning %.2f, words %.2f, look-alike mappings %.2f", semantic.score(), words, neighbour)));
+    for (CanonicalEntity entity : context.schema().entities()) {
+      for (CanonicalFieldDefinition field : entity.fields()) {
+        CanonicalField target = new CanonicalField(entity.name(), field.name());
+        double semantic = meaning.getOrDefault(target, 0.0);
+        double words = Optional.ofNullable(lexical.get(target)).map(Candidate::score).orElse(0.0);
+        double neighbour = vote.getOrDefault(target, 0.0);
+        double hybrid = Math.min(1, LEXICAL_WEIGHT * words + SEMANTIC_WEIGHT * semantic + NEIGHBOUR_VOTE * neighbour);
+        if (neighbour >= TRUSTED_NEIGHBOUR && neighbour >= hybrid) {
+          ranked.add(new Candidate(target, round(neighbour), String.format(Locale.ROOT,
+              "known mapping %s reads alike (similarity %.2f)", closest.get(target).source(), neighbour)));
+        } else {
+          ranked.add(new Candidate(target, round(hybrid), String.format(Locale.ROOT,
+              "meaning %.2f, words %.2f, look-alike mappings %.2f", semantic, words, neighbour)));
+        }
       }
     }
     // a trusted look-alike whose target the schema no longer defines still counts: it is what the tenant runs
