@@ -41,7 +41,7 @@ public class MappingQueryService
   public FieldMapping lookUp(TenantId tenant, SourceRef source) {
     return mappings
         .byIdentity(tenant, source)
-        .filter(FieldMapping::isActive)
+        .filter(FieldMapping::isServed)
         .orElseThrow(() -> new MappingNotFound(source.toString()));
   }
 

@@ -11,6 +11,16 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import dcl.registry.domain.approval.StoredProposal;
+import dcl.registry.domain.model.CanonicalField;
+import dcl.registry.domain.model.ConnectorId;
+import dcl.registry.domain.model.SourceField;
+import dcl.registry.domain.model.SourceRef;
+import dcl.registry.domain.model.SourceTable;
+import dcl.registry.domain.model.TenantId;
 
 /** Proposals in PostgreSQL, with their evidence (ranked candidates, reasoning, fallbacks) as JSON. */
 @ApplicationScoped
@@ -53,5 +63,18 @@ public class JdbcProposals implements StoreProposals {
         .setParameter(11, Timestamp.from(p.createdAt()))
         .setParameter(12, p.createdBy().subject())
         .executeUpdate();
+  }
+
+  @Override
+  public Optional<StoredProposal> byId(TenantId tenant, UUID id) {
+    List<?> rows = em.createNativeQuery("SELECT connector, source_table, source_field, canonical_entity, canonical_field,"
+            + " confidence, strategy FROM mapping_proposals WHERE tenant_id = ?1 AND id = ?2")
+        .setParameter(1, tenant.value()).setParameter(2, id.toString()).getResultList();
+    return rows.stream().findFirst().map(row -> {
+      Object[] c = (Object[]) row;
+      return new StoredProposal(id, new SourceRef(new ConnectorId((String) c[0]), new SourceTable((String) c[1]),
+          new SourceField((String) c[2])), new CanonicalField((String) c[3], (String) c[4]), ((Number) c[5]).doubleValue(),
+          (String) c[6]);
+    });
   }
 }

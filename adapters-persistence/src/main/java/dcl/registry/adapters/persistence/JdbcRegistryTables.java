@@ -37,6 +37,8 @@ public class JdbcRegistryTables implements RegistryTables {
     TABLES.put("canonical_tenants", "tenant_id");
     TABLES.put("canonical_entities", "tenant_id, t.name");
     TABLES.put("tenant_rollout", "tenant_id");
+    TABLES.put("approvals", "id");
+    TABLES.put("webhooks", "tenant_id, t.name");
   }
 
   /** Sequences to move past restored rows: sequence → (table, column). */

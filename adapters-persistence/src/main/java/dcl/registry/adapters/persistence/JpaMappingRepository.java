@@ -79,7 +79,7 @@ public class JpaMappingRepository implements LoadMappings, StoreMappings {
     SourceTable stored = table;
     for (FieldMappingEntity row : rows) {
       version = Math.max(version, row.changeSeq);
-      if (MappingStatus.ACTIVE.name().equals(row.status)) {
+      if (MappingStatus.ACTIVE.name().equals(row.status) || MappingStatus.NEEDS_REVIEW.name().equals(row.status)) {
         FieldMapping mapping = FieldMappingRows.toDomain(row);
         active.add(mapping);
         stored = mapping.source().table();
@@ -95,9 +95,9 @@ public class JpaMappingRepository implements LoadMappings, StoreMappings {
   public List<TableOfTenant> tablesOfSmallTenants(int maxPerTenant, int maxTables) {
     List<?> rows = em.createNativeQuery(
             "SELECT m.tenant_id, m.connector, min(m.source_table) FROM field_mappings m"
-                + " JOIN (SELECT tenant_id, count(*) AS n FROM field_mappings WHERE status = 'ACTIVE'"
+                + " JOIN (SELECT tenant_id, count(*) AS n FROM field_mappings WHERE status IN ('ACTIVE', 'NEEDS_REVIEW')"
                 + "       GROUP BY tenant_id HAVING count(*) <= ?1) small ON small.tenant_id = m.tenant_id"
-                + " WHERE m.status = 'ACTIVE'"
+                + " WHERE m.status IN ('ACTIVE', 'NEEDS_REVIEW')"
                 + " GROUP BY m.tenant_id, m.connector, lower(m.source_table), small.n"
                 + " ORDER BY small.n, m.tenant_id")
         .setParameter(1, maxPerTenant)

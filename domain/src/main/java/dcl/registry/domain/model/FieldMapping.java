@@ -52,6 +52,11 @@ public record FieldMapping(
     return status == MappingStatus.ACTIVE;
   }
 
+  /** Served to the runtime: ACTIVE, or NEEDS_REVIEW (drift reported, kept serving until a reviewer decides). */
+  public boolean isServed() {
+    return status == MappingStatus.ACTIVE || status == MappingStatus.NEEDS_REVIEW;
+  }
+
   public boolean isDeprecated() {
     return status == MappingStatus.DEPRECATED;
   }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Where a mapping stands in its life; only ACTIVE mappings are served to the runtime. */
+/** Where a mapping stands in its life ({@link Lifecycle}); ACTIVE and NEEDS_REVIEW mappings are served to the runtime. */
 public enum MappingStatus {
   PROPOSED,
   APPROVED,

@@ -10,6 +10,8 @@ import dcl.registry.domain.error.MappingNotFound;
 import dcl.registry.domain.error.NotPermitted;
 import dcl.registry.domain.error.StaleVersion;
 import dcl.registry.domain.error.StoreUnavailable;
+import dcl.registry.domain.error.IllegalTransition;
+import dcl.registry.domain.error.ResourceNotFound;
 import dcl.registry.domain.error.NoSimilarMapping;
 import dcl.registry.domain.error.StrategyUnavailable;
 import dcl.registry.domain.error.VersionRequired;
@@ -56,6 +58,12 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     }
     if (error instanceof CanonicalEntityNotFound) {
       return Problem.of(404, "canonical-entity-not-found", "Canonical entity not found", detail);
+    }
+    if (error instanceof IllegalTransition) {
+      return Problem.of(409, "illegal-transition", "Not possible in its current state", detail);
+    }
+    if (error instanceof ResourceNotFound) {
+      return Problem.of(404, "not-found", "Not found", detail);
     }
     if (error instanceof NoSimilarMapping) {
       return Problem.of(404, "no-similar-mapping", "No similar known mapping", detail);

@@ -14,6 +14,7 @@ import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.port.in.ProposeMappingUseCase;
 import dcl.registry.domain.port.in.RagLookupUseCase;
+import dcl.registry.domain.port.in.RepairDriftUseCase;
 import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.intelligence.StrategyName;
 import jakarta.ws.rs.GET;
@@ -45,6 +46,20 @@ public class IntelligenceResource {
   @Inject ProposeMappingUseCase proposals;
   @Inject CalculateConfidenceUseCase confidence;
   @Inject RagLookupUseCase ragLookup;
+  @Inject RepairDriftUseCase drift;
+
+  @POST
+  @Path("repair-drift")
+  @Operation(summary = "Propose repairs for schema drift (a detected change, or the fields a table has now); every"
+      + " proposal is queued for approval, and mappings whose field is gone or changed become NEEDS_REVIEW (still served)")
+  public RepairDriftResponse repairDrift(RepairDriftRequest body) {
+    if (body == null) {
+      throw new InvalidInput("body", "send either {driftEvent, schemaDiff} or {connector, sourceTable, observedFields}");
+    }
+    var request = body.toDomain();
+    return RepairDriftResponse.from(request.connector().value(), request.table().name(),
+        drift.repair(caller.tenant(), caller.actor(), request));
+  }
 
   @GET
   @Path("rag-lookup/{connector}/{table}/{field}")

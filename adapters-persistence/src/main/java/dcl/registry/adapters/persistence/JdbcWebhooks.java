@@ -1,0 +1,148 @@
+package dcl.registry.adapters.persistence;
+
+import dcl.registry.domain.approval.Approval;
+import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.notify.DeliveryResult;
+import dcl.registry.domain.notify.Webhook;
+import dcl.registry.domain.notify.WebhookDelivery;
+import dcl.registry.domain.port.out.ReviewerNotifications;
+import dcl.registry.domain.port.out.WebhookStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Webhooks and their outbox in PostgreSQL. An approval event becomes one delivery row per webhook in the
+ * approval's own transaction (so an event is never lost nor sent for a decision that rolled back);
+ * deliveries are claimed with {@code FOR UPDATE SKIP LOCKED}, so each goes out from one node.
+ */
+@ApplicationScoped
+@TranslatesDatabaseFailures
+public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
+  private static final String DELIVERY_COLUMNS = "d.id, d.tenant_id, d.webhook, w.url, w.secret, d.event, d.payload,"
+      + " d.status, d.attempts, d.created_at, d.delivered_at,"
+      + " (SELECT a.http_status FROM webhook_attempts a WHERE a.delivery_id = d.id ORDER BY a.attempt DESC LIMIT 1),"
+      + " (SELECT a.error FROM webhook_attempts a WHERE a.delivery_id = d.id ORDER BY a.attempt DESC LIMIT 1)";
+
+  @PersistenceContext(unitName = "registry")
+  EntityManager em;
+
+  private final Clock clock = Clock.systemUTC();
+
+  @Override
+  public boolean put(TenantId tenant, Webhook webhook, Actor actor, Instant now) {
+    List<?> inserted = em.createNativeQuery("INSERT INTO webhooks (tenant_id, name, url, secret, updated_at, updated_by)"
+            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (tenant_id, name) DO UPDATE SET url = EXCLUDED.url,"
+            + " secret = EXCLUDED.secret, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by"
+            + " RETURNING (xmax = 0)")
+        .setParameter(1, tenant.value()).setParameter(2, webhook.name()).setParameter(3, webhook.url().toString())
+        .setParameter(4, webhook.secret()).setParameter(5, Timestamp.from(now)).setParameter(6, actor.subject())
+        .getResultList();
+    return Boolean.TRUE.equals(inserted.get(0));
+  }
+
+  @Override
+  public List<Webhook> all(TenantId tenant) {
+    List<Webhook> hooks = new ArrayList<>();
+    for (Object row : em.createNativeQuery("SELECT name, url, secret FROM webhooks WHERE tenant_id = ?1 ORDER BY name")
+        .setParameter(1, tenant.value()).getResultList()) {
+      Object[] c = (Object[]) row;
+      hooks.add(new Webhook((String) c[0], URI.create((String) c[1]), (String) c[2]));
+    }
+    return hooks;
+  }
+
+  @Override
+  public boolean delete(TenantId tenant, String name) {
+    em.createNativeQuery("UPDATE webhook_deliveries SET status = 'FAILED' WHERE tenant_id = ?1 AND webhook = ?2"
+            + " AND status = 'PENDING'")
+        .setParameter(1, tenant.value()).setParameter(2, name).executeUpdate();
+    return em.createNativeQuery("DELETE FROM webhooks WHERE tenant_id = ?1 AND name = ?2")
+        .setParameter(1, tenant.value()).setParameter(2, name).executeUpdate() == 1;
+  }
+
+  @Override
+  public void approvalEvent(String event, Approval approval) {
+    Instant now = clock.instant();
+    JsonObjectBuilder a = Json.createObjectBuilder()
+        .add("id", approval.id().toString())
+        .add("status", approval.status().name().toLowerCase(java.util.Locale.ROOT))
+        .add("type", approval.change().type())
+        .add("source", approval.change().source().toString())
+        .add("target", approval.change().target().toString())
+        .add("confidence", approval.confidence())
+        .add("submittedBy", approval.submittedBy().subject())
+        .add("reason", approval.reason() == null ? "" : approval.reason());
+    approval.decidedBy().ifPresent(d -> a.add("decidedBy", d.subject()));
+    approval.notes().ifPresent(n -> a.add("notes", n));
+    String payload = Json.createObjectBuilder().add("event", event).add("tenant", approval.tenant().value())
+        .add("occurredAt", now.toString()).add("approval", a).build().toString();
+    for (Webhook webhook : all(approval.tenant())) {
+      em.createNativeQuery("INSERT INTO webhook_deliveries (id, tenant_id, webhook, event, payload, status, attempts,"
+              + " next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, 'PENDING', 0, ?6, ?6)")
+          .setParameter(1, UUID.randomUUID().toString()).setParameter(2, approval.tenant().value())
+          .setParameter(3, webhook.name()).setParameter(4, event).setParameter(5, payload)
+          .setParameter(6, Timestamp.from(now))
+          .executeUpdate();
+    }
+  }
+
+  @Override
+  public List<WebhookDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
+    List<?> claimed = em.createNativeQuery("UPDATE webhook_deliveries SET next_attempt_at = ?1 WHERE id IN ("
+            + "SELECT id FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at <= ?2"
+            + " ORDER BY next_attempt_at LIMIT ?3 FOR UPDATE SKIP LOCKED) RETURNING id")
+        .setParameter(1, Timestamp.from(leaseUntil)).setParameter(2, Timestamp.from(now)).setParameter(3, limit)
+        .getResultList();
+    List<WebhookDelivery> due = new ArrayList<>();
+    for (Object id : claimed) {
+      due.addAll(deliveries(em.createNativeQuery("SELECT " + DELIVERY_COLUMNS + " FROM webhook_deliveries d JOIN webhooks w"
+          + " ON w.tenant_id = d.tenant_id AND w.name = d.webhook WHERE d.id = ?1").setParameter(1, id).getResultList()));
+    }
+    return due;
+  }
+
+  @Override
+  public void recordAttempt(WebhookDelivery delivery, int attempt, Instant at, DeliveryResult result, Optional<Instant> retryAt) {
+    em.createNativeQuery("INSERT INTO webhook_attempts (delivery_id, attempt, at, http_status, error) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .setParameter(1, delivery.id()).setParameter(2, attempt).setParameter(3, Timestamp.from(at))
+        .setParameter(4, result.httpStatus().orElse(null)).setParameter(5, result.error().orElse(null))
+        .executeUpdate();
+    String status = result.delivered() ? "DELIVERED" : retryAt.isPresent() ? "PENDING" : "FAILED";
+    em.createNativeQuery("UPDATE webhook_deliveries SET status = ?1, attempts = ?2, next_attempt_at = ?3, delivered_at = ?4"
+            + " WHERE id = ?5")
+        .setParameter(1, status).setParameter(2, attempt).setParameter(3, Timestamp.from(retryAt.orElse(at)))
+        .setParameter(4, result.delivered() ? Timestamp.from(at) : null).setParameter(5, delivery.id())
+        .executeUpdate();
+  }
+
+  @Override
+  public List<WebhookDelivery> recent(TenantId tenant, int limit) {
+    return deliveries(em.createNativeQuery("SELECT " + DELIVERY_COLUMNS + " FROM webhook_deliveries d JOIN webhooks w"
+            + " ON w.tenant_id = d.tenant_id AND w.name = d.webhook WHERE d.tenant_id = ?1 ORDER BY d.created_at DESC LIMIT ?2")
+        .setParameter(1, tenant.value()).setParameter(2, limit).getResultList());
+  }
+
+  private static List<WebhookDelivery> deliveries(List<?> rows) {
+    List<WebhookDelivery> deliveries = new ArrayList<>();
+    for (Object row : rows) {
+      Object[] c = (Object[]) row;
+      deliveries.add(new WebhookDelivery((String) c[0], new TenantId((String) c[1]),
+          new Webhook((String) c[2], URI.create((String) c[3]), (String) c[4]), (String) c[5], (String) c[6], (String) c[7],
+          ((Number) c[8]).intValue(), JdbcApprovals.instant(c[9]), Optional.ofNullable(c[10]).map(JdbcApprovals::instant),
+          Optional.ofNullable((Number) c[11]).map(Number::intValue), Optional.ofNullable((String) c[12])));
+    }
+    return deliveries;
+  }
+}

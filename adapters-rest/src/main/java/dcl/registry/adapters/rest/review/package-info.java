@@ -1,0 +1,2 @@
+/** The approval workflow's REST resources (reviewers and submitters). */
+package dcl.registry.adapters.rest.review;

@@ -1,0 +1,94 @@
+package dcl.registry.application;
+
+import dcl.registry.domain.error.ResourceNotFound;
+import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.notify.DeliveryResult;
+import dcl.registry.domain.notify.Webhook;
+import dcl.registry.domain.notify.WebhookDelivery;
+import dcl.registry.domain.port.out.AuditTrail;
+import dcl.registry.domain.port.out.WebhookStore;
+import dcl.registry.domain.port.out.WebhookTransport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Reviewer webhooks: admins set them (audited, the secret never shown back); approval events wait in an
+ * outbox and are delivered here, off every request, with backoff and every attempt recorded. A dead
+ * endpoint costs only its own retries.
+ */
+public class WebhookService {
+  private static final Logger LOG = Logger.getLogger(WebhookService.class.getName());
+  /** A claimed delivery unfinished this long (a node died mid-send) is due again. */
+  static final Duration LEASE = Duration.ofSeconds(60);
+
+  private final WebhookStore store;
+  private final WebhookTransport transport;
+  private final AuditTrail audit;
+  private final TransactionBoundary transactions;
+  private final Clock clock;
+
+  public WebhookService(WebhookStore store, WebhookTransport transport, AuditTrail audit, TransactionBoundary transactions,
+      Clock clock) {
+    this.store = store;
+    this.transport = transport;
+    this.audit = audit;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /** True when new. */
+  public boolean put(TenantId tenant, Actor admin, Webhook webhook) {
+    return transactions.inTransaction(() -> {
+      Instant now = clock.instant();
+      boolean created = store.put(tenant, webhook, admin, now);
+      audit.recordSetting(tenant, admin, now, "webhook:" + webhook.name(), created ? "-" : "(previous url and secret)",
+          webhook.url() + " (secret set)", Optional.empty());
+      return created;
+    });
+  }
+
+  public List<Webhook> all(TenantId tenant) {
+    return store.all(tenant);
+  }
+
+  public void delete(TenantId tenant, Actor admin, String name) {
+    transactions.inTransaction(() -> {
+      if (!store.delete(tenant, name)) {
+        throw new ResourceNotFound("webhook " + name);
+      }
+      audit.recordSetting(tenant, admin, clock.instant(), "webhook:" + name, "set", "-", Optional.empty());
+      return null;
+    });
+  }
+
+  public List<WebhookDelivery> recent(TenantId tenant, int limit) {
+    return store.recent(tenant, limit);
+  }
+
+  /** Sends what is due (any tenant); returns how many attempts were made. */
+  public int deliverDue(int limit) {
+    Instant now = clock.instant();
+    List<WebhookDelivery> due = transactions.inTransaction(() -> store.claimDue(now, now.plus(LEASE), limit));
+    for (WebhookDelivery delivery : due) {
+      DeliveryResult result = transport.send(delivery);
+      int attempt = delivery.attempts() + 1;
+      Optional<Instant> retryAt = result.delivered() || attempt >= WebhookDelivery.MAX_ATTEMPTS
+          ? Optional.empty() : Optional.of(clock.instant().plus(WebhookDelivery.backoff(attempt)));
+      if (!result.delivered()) {
+        LOG.warning(() -> "Webhook " + delivery.webhook().name() + " of tenant " + delivery.tenant() + ": attempt " + attempt
+            + " of " + delivery.event() + " failed (" + result.httpStatus().map(s -> "HTTP " + s).orElse(result.error().orElse("?"))
+            + ")" + retryAt.map(t -> "; next at " + t).orElse("; given up"));
+      }
+      transactions.inTransaction(() -> {
+        store.recordAttempt(delivery, attempt, clock.instant(), result, retryAt);
+        return null;
+      });
+    }
+    return due.size();
+  }
+}

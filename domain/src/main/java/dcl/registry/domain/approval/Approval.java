@@ -1,0 +1,66 @@
+package dcl.registry.domain.approval;
+
+import dcl.registry.domain.error.IllegalTransition;
+import dcl.registry.domain.error.NotPermitted;
+import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.Lifecycle;
+import dcl.registry.domain.model.MappingStatus;
+import dcl.registry.domain.model.TenantId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A change waiting for (or given) a reviewer's decision. Four eyes: whoever submitted it may not decide
+ * it. Its status follows the review lifecycle: PROPOSED → APPROVED | REJECTED, REJECTED → PROPOSED.
+ */
+public record Approval(
+    ApprovalId id, TenantId tenant, ProposedChange change, double confidence, Optional<UUID> proposalId,
+    MappingStatus status, Actor submittedBy, Instant submittedAt, String reason,
+    Optional<Actor> decidedBy, Optional<Instant> decidedAt, Optional<String> notes, long version) {
+
+  public Approval {
+    Objects.requireNonNull(change);
+    if (status != MappingStatus.PROPOSED && status != MappingStatus.APPROVED && status != MappingStatus.REJECTED) {
+      throw new IllegalArgumentException("an approval is PROPOSED, APPROVED or REJECTED, not " + status);
+    }
+  }
+
+  public static Approval submit(TenantId tenant, ProposedChange change, double confidence, Optional<UUID> proposalId,
+      Actor submitter, Instant now, String reason) {
+    return new Approval(ApprovalId.random(), tenant, change, confidence, proposalId, MappingStatus.PROPOSED, submitter,
+        now, reason, Optional.empty(), Optional.empty(), Optional.empty(), 1);
+  }
+
+  public boolean pending() {
+    return status == MappingStatus.PROPOSED;
+  }
+
+  /**
+   * The decision {@code to} by {@code reviewer}. Deciding again the same way by the same reviewer is a
+   * retry and answers {@code this} unchanged; any other decision on a decided approval is refused.
+   */
+  public Approval decide(MappingStatus to, Actor reviewer, Instant now, Optional<String> decisionNotes) {
+    if (reviewer.subject().equals(submittedBy.subject())) {
+      throw new NotPermitted("four eyes: " + reviewer.subject() + " submitted approval " + id + " and may not decide it");
+    }
+    if (status == to && decidedBy.map(d -> d.subject().equals(reviewer.subject())).orElse(false)) {
+      return this;
+    }
+    if (status != MappingStatus.PROPOSED) {
+      throw new IllegalTransition("approval " + id + " was already " + status.name().toLowerCase(java.util.Locale.ROOT)
+          + decidedBy.map(d -> " by " + d.subject()).orElse("") + "; it is no longer pending");
+    }
+    Lifecycle.require("approval " + id, status, to);
+    return new Approval(id, tenant, change, confidence, proposalId, to, submittedBy, submittedAt, reason,
+        Optional.of(reviewer), Optional.of(now), decisionNotes, version + 1);
+  }
+
+  /** A rejected approval whose proposal was updated goes back to the queue. */
+  public Approval resubmit(ProposedChange updated, double newConfidence, Actor submitter, Instant now, String newReason) {
+    Lifecycle.require("approval " + id, status, MappingStatus.PROPOSED);
+    return new Approval(id, tenant, updated, newConfidence, proposalId, MappingStatus.PROPOSED, submitter, now, newReason,
+        Optional.empty(), Optional.empty(), Optional.empty(), version + 1);
+  }
+}

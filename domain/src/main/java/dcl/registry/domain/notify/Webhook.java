@@ -1,0 +1,32 @@
+package dcl.registry.domain.notify;
+
+import dcl.registry.domain.error.Violations;
+import java.net.URI;
+import java.util.regex.Pattern;
+
+/**
+ * A tenant's reviewer webhook: where approval events are POSTed, and the secret their HMAC-SHA256
+ * signature is made with (never shown again once set).
+ */
+public record Webhook(String name, URI url, String secret) {
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+  public Webhook {
+    Violations v = new Violations();
+    if (name == null || !NAME.matcher(name).matches()) {
+      v.add("name", "must be 1-64 lower-case letters, digits, '-' or '_'");
+    }
+    if (url == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
+      v.add("url", "must be an absolute http(s) URL");
+    }
+    if (secret == null || secret.length() < 16 || secret.length() > 256) {
+      v.add("secret", "must be 16 to 256 characters (it signs every delivery)");
+    }
+    v.throwIfAny();
+  }
+
+  @Override
+  public String toString() {
+    return "Webhook[" + name + " -> " + url + "]";
+  }
+}

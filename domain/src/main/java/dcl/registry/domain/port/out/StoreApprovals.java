@@ -1,0 +1,26 @@
+package dcl.registry.domain.port.out;
+
+import dcl.registry.domain.approval.Approval;
+import dcl.registry.domain.approval.ApprovalId;
+import dcl.registry.domain.approval.PendingFilter;
+import dcl.registry.domain.model.Page;
+import dcl.registry.domain.model.PageRequest;
+import dcl.registry.domain.model.TenantId;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The approval queue. Updates are compare-and-set on the version, so two deciders cannot both win. */
+public interface StoreApprovals {
+  void insert(Approval approval);
+
+  Optional<Approval> byId(TenantId tenant, ApprovalId id);
+
+  /** The latest approval of a stored proposal, if it was submitted. */
+  Optional<Approval> ofProposal(TenantId tenant, UUID proposalId);
+
+  /** Stores {@code next} if the stored version is still {@code next.version() - 1}; false when someone was faster. */
+  boolean update(Approval next);
+
+  /** Pending approvals, oldest first. */
+  Page<Approval> pending(TenantId tenant, PendingFilter filter, PageRequest page);
+}

@@ -1,0 +1,70 @@
+package dcl.registry.domain.approval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dcl.registry.domain.error.IllegalTransition;
+import dcl.registry.domain.error.NotPermitted;
+import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.CanonicalField;
+import dcl.registry.domain.model.ConnectorId;
+import dcl.registry.domain.model.MappingStatus;
+import dcl.registry.domain.model.SourceField;
+import dcl.registry.domain.model.SourceRef;
+import dcl.registry.domain.model.SourceTable;
+import dcl.registry.domain.model.TenantId;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ApprovalTest {
+  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+  private static final Actor SUBMITTER = new Actor("aam");
+  private static final Actor RITA = new Actor("rita");
+  private static final Actor ROB = new Actor("rob");
+
+  private static Approval pending() {
+    return Approval.submit(new TenantId("acme"), new ProposedChange.MapField(
+            new SourceRef(new ConnectorId("hubspot"), new SourceTable("deals"), new SourceField("deal_amount")),
+            new CanonicalField("opportunity", "amount"), Optional.empty()),
+        0.9, Optional.empty(), SUBMITTER, T0, "drift");
+  }
+
+  @Test
+  void givenAPendingApproval_whenAReviewerApproves_thenItIsApprovedWithTheDecisionRecorded() {
+    Approval approved = pending().decide(MappingStatus.APPROVED, RITA, T0.plusSeconds(5), Optional.of("ok"));
+    assertEquals(MappingStatus.APPROVED, approved.status());
+    assertEquals(Optional.of(RITA), approved.decidedBy());
+    assertEquals(Optional.of("ok"), approved.notes());
+    assertEquals(2, approved.version());
+  }
+
+  @Test
+  void givenTheSubmitter_whenItDecidesItsOwnSubmission_thenFourEyesRefuse() {
+    assertThrows(NotPermitted.class, () -> pending().decide(MappingStatus.APPROVED, SUBMITTER, T0, Optional.empty()));
+    assertThrows(NotPermitted.class, () -> pending().decide(MappingStatus.REJECTED, SUBMITTER, T0, Optional.empty()));
+  }
+
+  @Test
+  void givenADecidedApproval_whenTheSameReviewerRetries_thenNothingChangesAndAnyOtherDecisionIsRefused() {
+    Approval approved = pending().decide(MappingStatus.APPROVED, RITA, T0, Optional.empty());
+    assertSame(approved, approved.decide(MappingStatus.APPROVED, RITA, T0.plusSeconds(1), Optional.empty()));
+    IllegalTransition second = assertThrows(IllegalTransition.class,
+        () -> approved.decide(MappingStatus.APPROVED, ROB, T0, Optional.empty()));
+    assertTrue(second.getMessage().contains("already approved by rita"), second.getMessage());
+    assertThrows(IllegalTransition.class, () -> approved.decide(MappingStatus.REJECTED, RITA, T0, Optional.empty()));
+  }
+
+  @Test
+  void givenARejectedApproval_whenResubmitted_thenItIsPendingAgainAndAnApprovedOneCannotBe() {
+    Approval rejected = pending().decide(MappingStatus.REJECTED, RITA, T0, Optional.of("wrong target"));
+    Approval again = rejected.resubmit(rejected.change(), 0.95, SUBMITTER, T0.plusSeconds(60), "updated");
+    assertEquals(MappingStatus.PROPOSED, again.status());
+    assertEquals(Optional.empty(), again.decidedBy());
+    assertEquals(3, again.version());
+    Approval approved = pending().decide(MappingStatus.APPROVED, RITA, T0, Optional.empty());
+    assertThrows(IllegalTransition.class, () -> approved.resubmit(approved.change(), 1, SUBMITTER, T0, "x"));
+  }
+}

@@ -1,0 +1,71 @@
+package dcl.registry.server;
+
+import dcl.registry.adapters.aam.notify.HttpWebhookTransport;
+import dcl.registry.adapters.persistence.JdbcApprovals;
+import dcl.registry.adapters.persistence.JdbcProposals;
+import dcl.registry.adapters.persistence.JdbcWebhooks;
+import dcl.registry.adapters.persistence.JpaMappingRepository;
+import dcl.registry.application.ApprovalService;
+import dcl.registry.application.CanonicalSchemaService;
+import dcl.registry.application.DriftRepairService;
+import dcl.registry.application.ProposalService;
+import dcl.registry.application.RolloutService;
+import dcl.registry.application.TransactionBoundary;
+import dcl.registry.application.WebhookService;
+import dcl.registry.domain.port.out.AuditTrail;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The approval workflow, drift repair and reviewer webhooks, wired to their adapters; delivers webhooks every second. */
+@ApplicationScoped
+public class ReviewWiring {
+  private static final Logger LOG = Logger.getLogger(ReviewWiring.class.getName());
+  static final int DELIVERY_BATCH = 50;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  @Produces
+  @Singleton
+  ApprovalService approvals(JdbcApprovals approvals, JdbcProposals proposals, JpaMappingRepository mappings, AuditTrail audit,
+      JdbcWebhooks notifications, TransactionBoundary transactions, Clock clock, RolloutService rollout) {
+    return new ApprovalService(approvals, proposals, mappings, mappings, audit, notifications, transactions, clock, rollout);
+  }
+
+  @Produces
+  @Singleton
+  DriftRepairService driftRepair(JpaMappingRepository mappings, AuditTrail audit, CanonicalSchemaService schemas,
+      ProposalService proposals, ApprovalService approvals, JdbcProposals stored, TransactionBoundary transactions, Clock clock,
+      RolloutService rollout) {
+    return new DriftRepairService(mappings, mappings, audit, schemas, proposals, approvals, stored, transactions, clock, rollout);
+  }
+
+  @Produces
+  @Singleton
+  WebhookService webhooks(JdbcWebhooks store, HttpWebhookTransport transport, AuditTrail audit, TransactionBoundary transactions,
+      Clock clock) {
+    return new WebhookService(store, transport, audit, transactions, clock);
+  }
+
+  void atStart(@Observes @Initialized(ApplicationScoped.class) Object started, WebhookService webhookService) {
+    scheduler.scheduleWithFixedDelay(() -> deliver(webhookService), 1, 1, TimeUnit.SECONDS);
+  }
+
+  private static void deliver(WebhookService webhookService) {
+    try {
+      while (webhookService.deliverDue(DELIVERY_BATCH) == DELIVERY_BATCH) {
+        // a full batch: more may be due
+      }
+    } catch (RuntimeException failed) {
+      LOG.log(Level.WARNING, "Webhook delivery round failed; next round in 1 s", failed);
+    }
+  }
+}
