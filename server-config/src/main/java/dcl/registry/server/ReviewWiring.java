@@ -21,7 +21,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import jakarta.annotation.PreDestroy;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +34,7 @@ public class ReviewWiring {
   static final int DELIVERY_BATCH = 50;
 
   @Resource ManagedScheduledExecutorService scheduler;
+  private volatile ScheduledFuture<?> deliveries;
 
   @Produces
   @Singleton
@@ -56,7 +59,14 @@ public class ReviewWiring {
   }
 
   void atStart(@Observes @Initialized(ApplicationScoped.class) Object started, WebhookService webhookService) {
-    scheduler.scheduleWithFixedDelay(() -> deliver(webhookService), 1, 1, TimeUnit.SECONDS);
+    deliveries = scheduler.scheduleWithFixedDelay(() -> deliver(webhookService), 1, 1, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (deliveries != null) {
+      deliveries.cancel(false);
+    }
   }
 
   private static void deliver(WebhookService webhookService) {

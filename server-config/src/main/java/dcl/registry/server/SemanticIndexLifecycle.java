@@ -7,7 +7,9 @@ import dcl.registry.application.TransactionBoundary;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -34,6 +36,7 @@ public class SemanticIndexLifecycle {
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject SemanticIndex index;
   @Inject TransactionBoundary transactions;
+  private volatile ScheduledFuture<?> catchUpTask;
 
   void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
     executor.execute(() -> {
@@ -43,7 +46,15 @@ public class SemanticIndexLifecycle {
         LOG.log(Level.SEVERE, "The semantic index could not be loaded; rag proposals stay unavailable", failed);
       }
     });
-    scheduler.scheduleWithFixedDelay(this::catchUp, CATCH_UP_SECONDS, CATCH_UP_SECONDS, TimeUnit.SECONDS);
+    catchUpTask = scheduler.scheduleWithFixedDelay(this::catchUp, CATCH_UP_SECONDS, CATCH_UP_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** The schedule outlives nothing: a stopped (or redeployed) application stops catching up. */
+  @PreDestroy
+  void stop() {
+    if (catchUpTask != null) {
+      catchUpTask.cancel(false);
+    }
   }
 
   private void catchUp() {

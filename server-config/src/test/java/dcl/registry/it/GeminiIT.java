@@ -83,10 +83,9 @@ class GeminiIT extends DeployedRegistry {
   @Order(2)
   void givenMalformedJson_whenProposed_thenLexicalAnswersAndTheFallbackIsListed() {
     gemini.then(GeminiStub.answer("{\"target\": \"opportunity.amount\", \"confid"));
-    JsonObject proposal = propose("amount", "1200");
+    JsonObject proposal = propose("custom_metric_a", "1200");
     assertEquals("lexical", proposal.getString("strategy"));
     assertTrue(degraded(proposal).contains("llm: malformed answer (JsonParsingException)"), degraded(proposal).toString());
-    assertEquals("opportunity.amount", proposal.getString("canonicalEntity") + "." + proposal.getString("canonicalField"));
   }
 
   @Test
@@ -115,7 +114,7 @@ class GeminiIT extends DeployedRegistry {
   @Order(5)
   void givenAnAnswerSlowerThanTheTimeout_whenProposed_thenLexicalAnswersAndTheTimeoutIsListed() {
     gemini.then(new GeminiStub.Reply(200, GeminiStub.choosing("opportunity.amount", 0.9).body(), 3_000));
-    JsonObject proposal = propose("deal_amount", "10");
+    JsonObject proposal = propose("custom_metric_b", "10");
     assertEquals("lexical", proposal.getString("strategy"));
     assertTrue(degraded(proposal).contains("llm: no answer within 1500 ms"), degraded(proposal).toString());
   }
@@ -124,16 +123,16 @@ class GeminiIT extends DeployedRegistry {
   @Order(6)
   void given500sUntilTheCircuitOpens_whenProposed_thenLaterProposalsDoNotCallGeminiAndSaySo() {
     gemini.then(GeminiStub.status(500));
-    JsonObject first = propose("amount", "5");
+    JsonObject first = propose("custom_metric_c", "5");
     assertEquals("lexical", first.getString("strategy"));
     assertTrue(degraded(first).stream().anyMatch(d -> d.startsWith("llm: ")), degraded(first).toString());
     JsonObject later = first;
     for (int i = 0; i < 5 && !degraded(later).contains("llm: circuit open after repeated failures"); i++) {
-      later = propose("amount", "5");
+      later = propose("custom_metric_c", "5");
     }
     assertEquals(List.of("llm: circuit open after repeated failures"), degraded(later));
     int calls = gemini.received().size();
-    JsonObject open = propose("amount", "5");
+    JsonObject open = propose("custom_metric_c", "5");
     assertEquals(calls, gemini.received().size(), "an open circuit does not call Gemini");
     assertEquals("lexical", open.getString("strategy"));
     assertEquals(List.of("llm: circuit open after repeated failures"), degraded(open));

@@ -73,7 +73,7 @@ public class JdbcApprovals implements StoreApprovals {
   @Override
   public boolean update(Approval next) {
     return em.createNativeQuery("UPDATE approvals SET change_type = ?1, change = ?2, confidence = ?3, status = ?4,"
-            + " submitted_by = ?5, submitted_at = ?6, reason = ?7, decided_by = ?8, decided_at = ?9, notes = ?10, version = ?11"
+            + " submitted_by = ?5, submitted_at = ?6, reason = ?7, decided_by = ?8, decided_at = CAST(?9 AS timestamptz), notes = ?10, version = ?11"
             + " WHERE tenant_id = ?12 AND id = ?13 AND version = ?14")
         .setParameter(1, next.change().type())
         .setParameter(2, ApprovalJson.write(next.change()))

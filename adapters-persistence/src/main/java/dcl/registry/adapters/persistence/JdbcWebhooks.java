@@ -102,7 +102,7 @@ public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
   public List<WebhookDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
     List<?> claimed = em.createNativeQuery("UPDATE webhook_deliveries SET next_attempt_at = ?1 WHERE id IN ("
             + "SELECT id FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at <= ?2"
-            + " ORDER BY next_attempt_at LIMIT ?3 FOR UPDATE SKIP LOCKED) RETURNING id")
+            + " ORDER BY next_attempt_at, created_at LIMIT ?3 FOR UPDATE SKIP LOCKED) RETURNING id")
         .setParameter(1, Timestamp.from(leaseUntil)).setParameter(2, Timestamp.from(now)).setParameter(3, limit)
         .getResultList();
     List<WebhookDelivery> due = new ArrayList<>();
@@ -110,17 +110,20 @@ public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
       due.addAll(deliveries(em.createNativeQuery("SELECT " + DELIVERY_COLUMNS + " FROM webhook_deliveries d JOIN webhooks w"
           + " ON w.tenant_id = d.tenant_id AND w.name = d.webhook WHERE d.id = ?1").setParameter(1, id).getResultList()));
     }
+    due.sort(java.util.Comparator.comparing(WebhookDelivery::createdAt)); // events go out in the order they happened
     return due;
   }
 
   @Override
   public void recordAttempt(WebhookDelivery delivery, int attempt, Instant at, DeliveryResult result, Optional<Instant> retryAt) {
-    em.createNativeQuery("INSERT INTO webhook_attempts (delivery_id, attempt, at, http_status, error) VALUES (?1, ?2, ?3, ?4, ?5)")
+    em.createNativeQuery("INSERT INTO webhook_attempts (delivery_id, attempt, at, http_status, error) VALUES (?1, ?2, ?3,"
+            + " CAST(?4 AS integer), ?5)")
         .setParameter(1, delivery.id()).setParameter(2, attempt).setParameter(3, Timestamp.from(at))
         .setParameter(4, result.httpStatus().orElse(null)).setParameter(5, result.error().orElse(null))
         .executeUpdate();
     String status = result.delivered() ? "DELIVERED" : retryAt.isPresent() ? "PENDING" : "FAILED";
-    em.createNativeQuery("UPDATE webhook_deliveries SET status = ?1, attempts = ?2, next_attempt_at = ?3, delivered_at = ?4"
+    em.createNativeQuery("UPDATE webhook_deliveries SET status = ?1, attempts = ?2, next_attempt_at = ?3,"
+            + " delivered_at = CAST(?4 AS timestamptz)"
             + " WHERE id = ?5")
         .setParameter(1, status).setParameter(2, attempt).setParameter(3, Timestamp.from(retryAt.orElse(at)))
         .setParameter(4, result.delivered() ? Timestamp.from(at) : null).setParameter(5, delivery.id())
