@@ -1,5 +1,6 @@
 package dcl.registry.adapters.rest.review;
 
+import dcl.registry.adapters.rest.ChangeView;
 import dcl.registry.domain.approval.Approval;
 import dcl.registry.domain.approval.ProposedChange;
 import dcl.registry.domain.model.Actor;
@@ -16,22 +17,10 @@ public record ApprovalResponse(
 
   public static ApprovalResponse from(Approval a) {
     ProposedChange c = a.change();
-    String transform = null;
-    String previous = null;
-    String mapping = null;
-    if (c instanceof ProposedChange.MapField m) {
-      transform = m.transform().map(t -> t.type()).orElse(null);
-    } else if (c instanceof ProposedChange.RenameField r) {
-      transform = r.transform().map(t -> t.type()).orElse(null);
-      previous = r.previous().toString();
-    } else if (c instanceof ProposedChange.DeprecateField d) {
-      mapping = d.mapping().toString();
-    } else if (c instanceof ProposedChange.ConfirmMapping k) {
-      mapping = k.mapping().toString();
-    }
+    ChangeView view = ChangeView.of(c);
     return new ApprovalResponse(a.id().toString(), a.status().name().toLowerCase(Locale.ROOT), c.type(),
         c.source().connector().value(), c.source().table().name(), c.source().field().name(), c.target().entity(),
-        c.target().field(), transform, previous, mapping, a.confidence(), a.proposalId().map(UUID::toString).orElse(null),
+        c.target().field(), view.transform(), view.previousMappingId(), view.mappingId(), a.confidence(), a.proposalId().map(UUID::toString).orElse(null),
         a.submittedBy().subject(), a.submittedAt(), a.reason(), a.decidedBy().map(Actor::subject).orElse(null),
         a.decidedAt().orElse(null), a.notes().orElse(null), a.version());
   }

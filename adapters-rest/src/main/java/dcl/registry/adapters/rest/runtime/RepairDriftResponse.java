@@ -1,5 +1,6 @@
 package dcl.registry.adapters.rest.runtime;
 
+import dcl.registry.adapters.rest.ChangeView;
 import dcl.registry.domain.approval.ProposedChange;
 import dcl.registry.domain.drift.EstimatedImpact;
 import dcl.registry.domain.drift.RepairPlan;
@@ -44,21 +45,9 @@ public record RepairDriftResponse(
 
   private static Proposal proposal(RepairProposal p) {
     ProposedChange c = p.change();
-    String transform = null;
-    String previous = null;
-    String mapping = null;
-    if (c instanceof ProposedChange.MapField m) {
-      transform = m.transform().map(t -> t.type()).orElse(null);
-    } else if (c instanceof ProposedChange.RenameField r) {
-      transform = r.transform().map(t -> t.type()).orElse(null);
-      previous = r.previous().toString();
-    } else if (c instanceof ProposedChange.DeprecateField d) {
-      mapping = d.mapping().toString();
-    } else if (c instanceof ProposedChange.ConfirmMapping k) {
-      mapping = k.mapping().toString();
-    }
+    ChangeView view = ChangeView.of(c);
     return new Proposal(c.type(), p.approval().map(Object::toString).orElse(null), p.confidence(), p.rationale(),
         c.source().connector().value(), c.source().table().name(), c.source().field().name(), c.target().entity(),
-        c.target().field(), transform, previous, mapping);
+        c.target().field(), view.transform(), view.previousMappingId(), view.mappingId());
   }
 }
