@@ -47,14 +47,12 @@ public class SemanticIndex implements SemanticSearch {
   private final StoredEmbeddings stored;
   private final LoadMappings mappings;
   private final String modelKey;
-  private final Map<TenantId, Map<MappingId, Entry>> tenants = new ConcurrentHashMap<>();
+  private final Map<TenantId, TenantVectors> tenants = new ConcurrentHashMap<>();
   private final Map<String, QuantizedVector> canonicalVectors = new ConcurrentHashMap<>();
   private final AtomicLong toLoad = new AtomicLong(-1);
   private final AtomicLong loaded = new AtomicLong();
   private final AtomicLong caughtUpTo = new AtomicLong(-1);
   private volatile boolean ready;
-
-  private record Entry(MappingId id, SourceRef source, CanonicalField target, QuantizedVector vector) {}
 
   public SemanticIndex(TextEmbedder embedder, StoredEmbeddings stored, LoadMappings mappings) {
     this.embedder = embedder;
@@ -63,16 +61,21 @@ public class SemanticIndex implements SemanticSearch {
     this.modelKey = embedder.model() + "/" + EmbeddingText.RECIPE;
   }
 
-  /** Loads every ACTIVE mapping's vector, embedding (and storing) those that have none yet. */
+  /**
+   * Loads every ACTIVE mapping's vector, embedding (and storing) those that have none yet, then replaces the
+   * index with what was loaded (also after a restore). Writes made meanwhile are picked up by the next
+   * {@link #catchUp}, which starts again from where this load began.
+   */
   public void rebuild() {
     long started = System.nanoTime();
-    caughtUpTo.compareAndSet(-1, stored.latestChange());
+    long position = stored.latestChange();
+    Map<TenantId, TenantVectors> fresh = new ConcurrentHashMap<>();
     Map<TenantId, List<KnownVector>> missing = new LinkedHashMap<>();
     long[] count = {0};
     stored.forEachActive(modelKey, known -> {
       count[0]++;
       known.vector().ifPresentOrElse(
-          v -> add(known.tenant(), new Entry(known.mappingId(), known.source(), known.target(), v)),
+          v -> add(fresh, known.tenant(), new TenantVectors.Indexed(known.mappingId(), known.source(), known.target()), v),
           () -> missing.computeIfAbsent(known.tenant(), t -> new ArrayList<>()).add(known));
     });
     long reused = count[0] - missing.values().stream().mapToLong(List::size).sum();
@@ -85,12 +88,15 @@ public class SemanticIndex implements SemanticSearch {
         for (KnownVector known : all.subList(from, Math.min(all.size(), from + SAVE_BATCH))) {
           QuantizedVector v = embed(EmbeddingText.ofSource(known.source()));
           batch.put(known.mappingId(), v);
-          add(tenant.getKey(), new Entry(known.mappingId(), known.source(), known.target(), v));
+          add(fresh, tenant.getKey(), new TenantVectors.Indexed(known.mappingId(), known.source(), known.target()), v);
         }
         stored.save(modelKey, tenant.getKey(), batch);
         loaded.addAndGet(batch.size());
       }
     }
+    tenants.keySet().retainAll(fresh.keySet());
+    tenants.putAll(fresh);
+    caughtUpTo.set(position);
     ready = true;
     LOG.info(String.format(Locale.ROOT, "Semantic index ready: %d ACTIVE mappings of %d tenants (%d vectors reused, %d embedded)"
         + " in %d ms; model %s", count[0], tenants.size(), reused, count[0] - reused, (System.nanoTime() - started) / 1_000_000, modelKey));
@@ -99,18 +105,18 @@ public class SemanticIndex implements SemanticSearch {
   /** Brings one mapping's entry up to date after a write: indexed while ACTIVE, dropped otherwise. */
   public void refresh(TenantId tenant, SourceRef source) {
     Optional<FieldMapping> current = mappings.byIdentity(tenant, source);
-    Map<MappingId, Entry> entries = tenants.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>());
-    entries.values().removeIf(e -> e.source().equals(source) && current.map(m -> !m.id().equals(e.id())).orElse(true));
+    TenantVectors entries = tenants.computeIfAbsent(tenant, t -> new TenantVectors());
+    entries.removeIf(e -> e.source().equals(source) && current.map(m -> !m.id().equals(e.id())).orElse(true));
     if (current.isEmpty() || !current.get().isActive()) {
       current.ifPresent(m -> entries.remove(m.id()));
       return;
     }
     FieldMapping mapping = current.get();
-    Entry known = entries.get(mapping.id());
-    QuantizedVector vector = known != null && known.source().equals(mapping.source()) ? known.vector()
-        : embed(EmbeddingText.ofSource(mapping.source()));
-    entries.put(mapping.id(), new Entry(mapping.id(), mapping.source(), mapping.target(), vector));
-    if (known == null) {
+    Optional<Map.Entry<TenantVectors.Indexed, QuantizedVector>> known = entries.get(mapping.id());
+    QuantizedVector vector = known.filter(k -> k.getKey().source().equals(mapping.source())).map(Map.Entry::getValue)
+        .orElseGet(() -> embed(EmbeddingText.ofSource(mapping.source())));
+    entries.put(new TenantVectors.Indexed(mapping.id(), mapping.source(), mapping.target()), vector);
+    if (known.isEmpty()) {
       stored.save(modelKey, tenant, Map.of(mapping.id(), vector));
     }
   }
@@ -132,17 +138,6 @@ public class SemanticIndex implements SemanticSearch {
     return changed.size();
   }
 
-  /** Forgets a tenant's entries (e.g. before its mappings are restored) and loads them again. */
-  public void reloadTenant(TenantId tenant) {
-    tenants.remove(tenant);
-    stored.forEachActive(modelKey, known -> {
-      if (known.tenant().equals(tenant)) {
-        QuantizedVector v = known.vector().orElseGet(() -> embed(EmbeddingText.ofSource(known.source())));
-        add(tenant, new Entry(known.mappingId(), known.source(), known.target(), v));
-      }
-    });
-  }
-
   public boolean ready() {
     return ready;
   }
@@ -157,7 +152,7 @@ public class SemanticIndex implements SemanticSearch {
   }
 
   public long size() {
-    return tenants.values().stream().mapToLong(Map::size).sum();
+    return tenants.values().stream().mapToLong(TenantVectors::size).sum();
   }
 
   @Override
@@ -166,24 +161,11 @@ public class SemanticIndex implements SemanticSearch {
       throw new StrategyUnavailable(StrategyName.RAG.label(), toLoad.get() < 0 ? "index loading"
           : "index warming (" + loaded.get() + " of " + toLoad.get() + " mappings embedded)");
     }
-    Map<MappingId, Entry> entries = tenants.getOrDefault(tenant, Map.of());
-    if (entries.isEmpty()) {
+    TenantVectors entries = tenants.get(tenant);
+    if (entries == null || entries.size() == 0) {
       return List.of();
     }
-    QuantizedVector query = embed(EmbeddingText.ofSource(request.source()));
-    PriorityQueue<SimilarMapping> best = new PriorityQueue<>(Comparator.comparingDouble(SimilarMapping::similarity));
-    for (Entry e : entries.values()) {
-      double similarity = query.similarity(e.vector());
-      if (best.size() < limit) {
-        best.add(new SimilarMapping(e.id(), e.source(), e.target(), similarity));
-      } else if (similarity > best.peek().similarity()) {
-        best.poll();
-        best.add(new SimilarMapping(e.id(), e.source(), e.target(), similarity));
-      }
-    }
-    List<SimilarMapping> ranked = new ArrayList<>(best);
-    ranked.sort(Comparator.comparingDouble(SimilarMapping::similarity).reversed());
-    return ranked;
+    return entries.nearest(embed(EmbeddingText.ofSource(request.source())), limit);
   }
 
   @Override
@@ -205,8 +187,8 @@ public class SemanticIndex implements SemanticSearch {
     return List.copyOf(scored.subList(0, Math.min(limit, scored.size())));
   }
 
-  private void add(TenantId tenant, Entry entry) {
-    tenants.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>()).putIfAbsent(entry.id(), entry);
+  private static void add(Map<TenantId, TenantVectors> index, TenantId tenant, TenantVectors.Indexed entry, QuantizedVector vector) {
+    index.computeIfAbsent(tenant, t -> new TenantVectors()).put(entry, vector);
   }
 
   private QuantizedVector embed(String text) {

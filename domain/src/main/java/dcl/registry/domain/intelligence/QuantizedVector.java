@@ -36,7 +36,7 @@ public record QuantizedVector(byte[] values, float scale) {
     if (a.length != b.length) {
       throw new IllegalArgumentException("vectors of different models: " + a.length + " and " + b.length + " dimensions");
     }
-    long dot = 0;
+    int dot = 0; // at most 127 * 127 * dimensions: an int holds it for any sentence model, and the JIT vectorises it
     for (int i = 0; i < a.length; i++) {
       dot += a[i] * b[i];
     }
