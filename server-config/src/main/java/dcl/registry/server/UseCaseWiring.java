@@ -123,8 +123,9 @@ public class UseCaseWiring {
 
   @Produces
   @Singleton
+  /** Schemas kept 5 s per tenant: another node's change is seen within that. */
   CanonicalSchemaService canonicalSchemas(CanonicalSchemas schemas, AuditTrail audit, TransactionBoundary transactions, Clock clock) {
-    return new CanonicalSchemaService(schemas, audit, transactions, clock);
+    return new CanonicalSchemaService(schemas, audit, transactions, clock, Duration.ofSeconds(5));
   }
 
   @Produces
