@@ -12,11 +12,9 @@ import dcl.registry.domain.intelligence.QuantizedVector;
 import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.CanonicalField;
-import dcl.registry.domain.model.FieldMapping;
 import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.TenantId;
-import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.SemanticSearch;
 import dcl.registry.domain.port.out.StoredEmbeddings;
 import dcl.registry.domain.port.out.TextEmbedder;
@@ -34,7 +32,8 @@ import java.util.logging.Logger;
 
 /**
  * The in-memory nearest-neighbour index of every tenant's ACTIVE mappings (one quantized vector each),
- * loaded from PostgreSQL at start, kept current on every mapping write, and the canonical fields' vectors,
+ * loaded from PostgreSQL at start, kept current by following every mapping write in the database's write
+ * order (so writes on any node reach every node's index), and the canonical fields' vectors,
  * computed once per description. Until the start-up load is done, similar-mapping searches are refused
  * (the {@code rag} strategy reports it) rather than answered from a partial index.
  */
@@ -45,19 +44,21 @@ public class SemanticIndex implements SemanticSearch {
 
   private final TextEmbedder embedder;
   private final StoredEmbeddings stored;
-  private final LoadMappings mappings;
   private final String modelKey;
   private final Map<TenantId, TenantVectors> tenants = new ConcurrentHashMap<>();
   private final Map<String, QuantizedVector> canonicalVectors = new ConcurrentHashMap<>();
   private final AtomicLong toLoad = new AtomicLong(-1);
   private final AtomicLong loaded = new AtomicLong();
   private final AtomicLong caughtUpTo = new AtomicLong(-1);
+  private final Map<Long, Long> gaps = new ConcurrentHashMap<>();
+  static final java.time.Duration GAP_PATIENCE = java.time.Duration.ofMinutes(2);
+  /** A restore moves the sequence far ahead: such jumps are not all tracked (the restore reloads the index anyway). */
+  static final int MAX_GAPS = 10_000;
   private volatile boolean ready;
 
-  public SemanticIndex(TextEmbedder embedder, StoredEmbeddings stored, LoadMappings mappings) {
+  public SemanticIndex(TextEmbedder embedder, StoredEmbeddings stored) {
     this.embedder = embedder;
     this.stored = stored;
-    this.mappings = mappings;
     this.modelKey = embedder.model() + "/" + EmbeddingText.RECIPE;
   }
 
@@ -102,40 +103,67 @@ public class SemanticIndex implements SemanticSearch {
         + " in %d ms; model %s", count[0], tenants.size(), reused, count[0] - reused, (System.nanoTime() - started) / 1_000_000, modelKey));
   }
 
-  /** Brings one mapping's entry up to date after a write: indexed while ACTIVE, dropped otherwise. */
-  public void refresh(TenantId tenant, SourceRef source) {
-    Optional<FieldMapping> current = mappings.byIdentity(tenant, source);
-    TenantVectors entries = tenants.computeIfAbsent(tenant, t -> new TenantVectors());
-    entries.removeIf(e -> e.source().equals(source) && current.map(m -> !m.id().equals(e.id())).orElse(true));
-    if (current.isEmpty() || !current.get().isActive()) {
-      current.ifPresent(m -> entries.remove(m.id()));
-      return;
-    }
-    FieldMapping mapping = current.get();
-    Optional<Map.Entry<TenantVectors.Indexed, QuantizedVector>> known = entries.get(mapping.id());
-    QuantizedVector vector = known.filter(k -> k.getKey().source().equals(mapping.source())).map(Map.Entry::getValue)
-        .orElseGet(() -> embed(EmbeddingText.ofSource(mapping.source())));
-    entries.put(new TenantVectors.Indexed(mapping.id(), mapping.source(), mapping.target()), vector);
-    if (known.isEmpty()) {
-      stored.save(modelKey, tenant, Map.of(mapping.id(), vector));
-    }
-  }
-
   /**
-   * Refreshes the mappings written since the last catch-up on any node (this node's own writes are refreshed
-   * at once; other nodes' reach this index through here). Returns how many were refreshed.
+   * Applies the mapping writes made since the last catch-up, on any node, in write order: an ACTIVE mapping
+   * is (re)indexed — with its stored vector, the one already indexed for the same source, or a new one
+   * (embedded and stored) — and any other is dropped. Returns how many writes were applied.
    */
   public int catchUp(int limit) {
     long from = caughtUpTo.get();
     if (!ready || from < 0) {
       return 0;
     }
-    List<StoredEmbeddings.ChangedMapping> changed = stored.changedSince(from, limit);
-    for (StoredEmbeddings.ChangedMapping c : changed) {
-      refresh(c.tenant(), c.source());
-      caughtUpTo.set(c.position());
+    List<StoredEmbeddings.ChangedMapping> changed = stored.changedSince(modelKey, from, limit);
+    noteGaps(from, changed);
+    apply(changed);
+    if (!changed.isEmpty()) {
+      caughtUpTo.set(changed.get(changed.size() - 1).position());
+    }
+    if (!gaps.isEmpty()) {
+      List<StoredEmbeddings.ChangedMapping> late = stored.changedAt(modelKey, List.copyOf(gaps.keySet()));
+      late.forEach(c -> gaps.remove(c.position()));
+      apply(late);
+      long expired = System.nanoTime() - GAP_PATIENCE.toNanos();
+      gaps.values().removeIf(seen -> seen < expired);
     }
     return changed.size();
+  }
+
+  /**
+   * Positions skipped over belong to transactions that rolled back or have not committed yet: the sequence
+   * is taken at write time, the row becomes visible at commit. They are looked for again until they show up
+   * or {@link #GAP_PATIENCE} has passed, so a slow transaction's write is not lost to the index.
+   */
+  private void noteGaps(long from, List<StoredEmbeddings.ChangedMapping> changed) {
+    long expected = from + 1;
+    long now = System.nanoTime();
+    for (StoredEmbeddings.ChangedMapping c : changed) {
+      for (long p = expected; p < c.position() && gaps.size() < MAX_GAPS; p++) {
+        gaps.putIfAbsent(p, now);
+      }
+      expected = c.position() + 1;
+    }
+  }
+
+  private void apply(List<StoredEmbeddings.ChangedMapping> changed) {
+    Map<TenantId, Map<MappingId, QuantizedVector>> embedded = new LinkedHashMap<>();
+    for (StoredEmbeddings.ChangedMapping c : changed) {
+      KnownVector m = c.mapping();
+      TenantVectors entries = tenants.computeIfAbsent(m.tenant(), t -> new TenantVectors());
+      if (!c.active()) {
+        entries.remove(m.mappingId());
+        continue;
+      }
+      QuantizedVector vector = m.vector()
+          .or(() -> entries.get(m.mappingId()).filter(k -> k.getKey().source().equals(m.source())).map(Map.Entry::getValue))
+          .orElseGet(() -> {
+            QuantizedVector fresh = embed(EmbeddingText.ofSource(m.source()));
+            embedded.computeIfAbsent(m.tenant(), t -> new LinkedHashMap<>()).put(m.mappingId(), fresh);
+            return fresh;
+          });
+      entries.put(new TenantVectors.Indexed(m.mappingId(), m.source(), m.target()), vector);
+    }
+    embedded.forEach((tenant, vectors) -> stored.save(modelKey, tenant, vectors));
   }
 
   public boolean ready() {

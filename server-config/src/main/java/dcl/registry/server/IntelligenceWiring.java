@@ -4,7 +4,6 @@ import dcl.registry.adapters.llm.embedding.MiniLmTextEmbedder;
 import dcl.registry.adapters.llm.gemini.GeminiLanguageModel;
 import dcl.registry.adapters.llm.gemini.GeminiSettings;
 import dcl.registry.adapters.persistence.JdbcEmbeddings;
-import dcl.registry.adapters.persistence.JpaMappingRepository;
 import dcl.registry.application.CanonicalSchemaService;
 import dcl.registry.application.ProposalService;
 import dcl.registry.application.SemanticIndex;
@@ -48,8 +47,8 @@ public class IntelligenceWiring {
 
   @Produces
   @Singleton
-  SemanticIndex semanticIndex(MiniLmTextEmbedder embedder, JdbcEmbeddings stored, JpaMappingRepository mappings) {
-    return new SemanticIndex(embedder, stored, mappings);
+  SemanticIndex semanticIndex(MiniLmTextEmbedder embedder, JdbcEmbeddings stored) {
+    return new SemanticIndex(embedder, stored);
   }
 
   @Produces

@@ -7,17 +7,11 @@ import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.QuantizedVector;
 import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.ConnectorId;
-import dcl.registry.domain.model.FieldMapping;
 import dcl.registry.domain.model.MappingId;
-import dcl.registry.domain.model.MappingQuery;
-import dcl.registry.domain.model.Page;
-import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
-import dcl.registry.domain.model.TableMappingSet;
 import dcl.registry.domain.model.TenantId;
-import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.StoredEmbeddings;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,11 +71,16 @@ public final class SemanticIndexBenchmark {
       }
 
       @Override
-      public List<ChangedMapping> changedSince(long position, int limit) {
+      public List<ChangedMapping> changedSince(String modelKey, long position, int limit) {
+        return List.of();
+      }
+
+      @Override
+      public List<ChangedMapping> changedAt(String modelKey, java.util.Collection<Long> positions) {
         return List.of();
       }
     };
-    SemanticIndex index = new SemanticIndex(embedder, stored, new NoMappings());
+    SemanticIndex index = new SemanticIndex(embedder, stored);
     long loadStart = System.nanoTime();
     index.rebuild();
     long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
@@ -121,28 +120,5 @@ public final class SemanticIndexBenchmark {
       }
     }
     return r.totalMemory() - r.freeMemory();
-  }
-
-  /** The index only reads single mappings on refresh, which this benchmark does not exercise. */
-  private static final class NoMappings implements LoadMappings {
-    @Override
-    public Optional<FieldMapping> byId(TenantId tenant, MappingId id) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<FieldMapping> byIdentity(TenantId tenant, SourceRef source) {
-      return Optional.empty();
-    }
-
-    @Override
-    public TableMappingSet table(TenantId tenant, ConnectorId connector, SourceTable table) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Page<FieldMapping> search(TenantId tenant, MappingQuery query, PageRequest page) {
-      throw new UnsupportedOperationException();
-    }
   }
 }

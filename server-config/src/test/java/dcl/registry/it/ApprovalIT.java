@@ -106,6 +106,8 @@ class ApprovalIT extends DeployedRegistry {
       assertEquals("ACTIVE", live.getString("status"));
       assertEquals(1.0, live.getJsonNumber("confidence").doubleValue());
       assertEquals(404, runtime.get("/dcl/mappings/hubspot/deals/amount").status(), "the old name is retired");
+      String feed = runtime.get("/dcl/mappings/changes?since=0&limit=100&timeout=0").body();
+      assertTrue(feed.contains("\"sourceField\":\"deal_amount\""), "the approval reaches the runtime's change feed: " + feed);
       assertTrue(admin.get("/dcl/mappings/" + oldId + "/history").body().contains("approval " + approvalId + " approved by rita"));
 
       assertEquals(200, rita.post("/dcl/approvals/" + approvalId + "/approve", "{\"notes\":\"checked in HubSpot\"}").status(),
@@ -234,5 +236,23 @@ class ApprovalIT extends DeployedRegistry {
     assertEquals(200, rita.post("/dcl/approvals/" + deprecation + "/approve", "{}").status());
     assertEquals(404, runtime.get("/dcl/mappings/pipedrive/persons/fax_number").status(), "deprecated once approved");
     assertEquals(200, runtime.get("/dcl/mappings/pipedrive/persons/email").status());
+  }
+
+  @Test
+  void givenMorePendingApprovalsThanAPage_whenListed_thenTheCursorWalksThemOldestFirst() {
+    List<String> queued = new ArrayList<>();
+    for (String field : List.of("phone", "mobilephone", "jobtitle")) {
+      String proposalId = runtime.post("/dcl/intelligence/propose-mapping",
+          "{\"connector\":\"hubspot\",\"sourceTable\":\"contacts\",\"sourceField\":\"" + field + "\"}").json().getString("proposalId");
+      queued.add(runtime.post("/dcl/approvals/submit", "{\"proposalId\":\"" + proposalId + "\"}").json().getString("id"));
+    }
+    JsonObject first = rita.get("/dcl/approvals/pending?limit=2").json();
+    JsonObject second = rita.get("/dcl/approvals/pending?limit=2&cursor=" + first.getString("next")).json();
+    List<String> seen = new ArrayList<>();
+    first.getJsonArray("items").forEach(i -> seen.add(i.asJsonObject().getString("id")));
+    second.getJsonArray("items").forEach(i -> seen.add(i.asJsonObject().getString("id")));
+    assertEquals(queued, seen);
+    assertTrue(second.isNull("next"));
+    assertEquals(400, rita.get("/dcl/approvals/pending?cursor=not-ours").status());
   }
 }

@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,11 +46,7 @@ public class JdbcEmbeddings implements StoredEmbeddings {
         s.setString(1, modelKey);
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
-            byte[] vector = r.getBytes(8);
-            each.accept(new KnownVector(new TenantId(r.getString(1)), MappingId.parse(r.getString(2)),
-                new SourceRef(new ConnectorId(r.getString(3)), new SourceTable(r.getString(4)), new SourceField(r.getString(5))),
-                new CanonicalField(r.getString(6), r.getString(7)),
-                Optional.ofNullable(vector).map(QuantizedVector::fromBytes)));
+            each.accept(known(r));
           }
         }
       } finally {
@@ -90,24 +87,52 @@ public class JdbcEmbeddings implements StoredEmbeddings {
     }
   }
 
+  private static final String CHANGED = "SELECT m.tenant_id, m.id, m.connector, m.source_table, m.source_field,"
+      + " m.canonical_entity, m.canonical_field, e.vector, m.status, m.change_seq FROM field_mappings m"
+      + " LEFT JOIN mapping_embeddings e ON e.mapping_id = m.id AND e.model_key = ?";
+
   @Override
-  public List<ChangedMapping> changedSince(long position, int limit) {
-    String sql = "SELECT tenant_id, connector, source_table, source_field, change_seq FROM field_mappings"
-        + " WHERE change_seq > ? ORDER BY change_seq LIMIT ?";
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-      s.setLong(1, position);
-      s.setInt(2, limit);
-      List<ChangedMapping> changed = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          changed.add(new ChangedMapping(new TenantId(r.getString(1)),
-              new SourceRef(new ConnectorId(r.getString(2)), new SourceTable(r.getString(3)), new SourceField(r.getString(4))),
-              r.getLong(5)));
-        }
-      }
-      return changed;
+  public List<ChangedMapping> changedSince(String modelKey, long position, int limit) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(CHANGED + " WHERE m.change_seq > ? ORDER BY m.change_seq LIMIT ?")) {
+      s.setString(1, modelKey);
+      s.setLong(2, position);
+      s.setInt(3, limit);
+      return changed(s);
     } catch (SQLException e) {
       throw new StoreUnavailable();
     }
+  }
+
+  @Override
+  public List<ChangedMapping> changedAt(String modelKey, Collection<Long> positions) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(CHANGED + " WHERE m.change_seq = ANY (?) ORDER BY m.change_seq")) {
+      s.setString(1, modelKey);
+      s.setArray(2, c.createArrayOf("bigint", positions.toArray()));
+      return changed(s);
+    } catch (SQLException e) {
+      throw new StoreUnavailable();
+    }
+  }
+
+  private static List<ChangedMapping> changed(PreparedStatement s) throws SQLException {
+    {
+      List<ChangedMapping> changed = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          changed.add(new ChangedMapping(known(r), "ACTIVE".equals(r.getString(9)), r.getLong(10)));
+        }
+      }
+      return changed;
+    }
+  }
+
+  /** Columns 1-8 of a mapping row joined with its vector. */
+  private static KnownVector known(ResultSet r) throws SQLException {
+    byte[] vector = r.getBytes(8);
+    return new KnownVector(new TenantId(r.getString(1)), MappingId.parse(r.getString(2)),
+        new SourceRef(new ConnectorId(r.getString(3)), new SourceTable(r.getString(4)), new SourceField(r.getString(5))),
+        new CanonicalField(r.getString(6), r.getString(7)), Optional.ofNullable(vector).map(QuantizedVector::fromBytes));
   }
 }

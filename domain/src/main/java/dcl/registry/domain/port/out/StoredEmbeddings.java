@@ -4,6 +4,7 @@ import dcl.registry.domain.intelligence.KnownVector;
 import dcl.registry.domain.intelligence.QuantizedVector;
 import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.SourceRef;
+import java.util.Collection;
 import java.util.List;
 import dcl.registry.domain.model.TenantId;
 import java.util.Map;
@@ -19,9 +20,15 @@ public interface StoredEmbeddings {
   /** The position of the latest mapping write, on any node. */
   long latestChange();
 
-  /** Mappings written (on any node) after {@code position}, oldest first, at most {@code limit}. */
-  List<ChangedMapping> changedSince(long position, int limit);
+  /**
+   * Mappings written (on any node) after {@code position}, oldest first, at most {@code limit}, as they are
+   * now, with their stored vector for this model key when there is one.
+   */
+  List<ChangedMapping> changedSince(String modelKey, long position, int limit);
 
-  /** A mapping write seen through the database: which mapping, and where it is in the write order. */
-  record ChangedMapping(TenantId tenant, SourceRef source, long position) {}
+  /** The mappings whose latest write holds one of these positions (writes that committed late). */
+  List<ChangedMapping> changedAt(String modelKey, Collection<Long> positions);
+
+  /** A mapping write seen through the database: the mapping as it is now, and where it is in the write order. */
+  record ChangedMapping(KnownVector mapping, boolean active, long position) {}
 }
