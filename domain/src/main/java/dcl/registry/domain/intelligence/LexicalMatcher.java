@@ -24,31 +24,32 @@ public final class LexicalMatcher {
   private LexicalMatcher() {}
 
   public static List<Candidate> rank(CanonicalSchema schema, ProposalRequest request, int limit) {
-    List<String> fieldWords = Names.words(request.source().field().name());
+    List<String> fieldWords = Names.stems(Names.words(request.source().field().name()));
     Set<String> fieldSet = new LinkedHashSet<>(fieldWords);
     String fieldJoined = String.join("", fieldWords);
-    Set<String> tableWords = new LinkedHashSet<>(Names.words(request.source().table().name()));
+    Set<String> tableWords = new LinkedHashSet<>(Names.stems(Names.words(request.source().table().name())));
     Set<String> described = new LinkedHashSet<>();
-    request.description().ifPresent(d -> described.addAll(Names.contentWords(d)));
+    request.description().ifPresent(d -> described.addAll(Names.stems(List.copyOf(Names.contentWords(d)))));
     if (!described.isEmpty()) {
       described.addAll(fieldWords);
     }
-    Set<String> tableDescribed = request.tableDescription().map(Names::contentWords).orElse(Set.of());
+    Set<String> tableDescribed = request.tableDescription().map(d -> Set.copyOf(Names.stems(List.copyOf(Names.contentWords(d)))))
+        .orElse(Set.of());
     Optional<ValueKind> kind = ValueKind.of(request.samples());
 
     List<Candidate> candidates = new ArrayList<>();
     for (CanonicalEntity entity : schema.entities()) {
-      Set<String> entityWords = new LinkedHashSet<>(Names.words(entity.name()));
+      Set<String> entityWords = new LinkedHashSet<>(Names.stems(Names.words(entity.name())));
       double entityScore = Math.max(Names.jaccard(tableWords, entityWords),
           Names.similarity(String.join("", tableWords), String.join("", entityWords)));
       if (!tableDescribed.isEmpty()) {
         Set<String> entityText = new LinkedHashSet<>(entityWords);
-        entity.description().ifPresent(d -> entityText.addAll(Names.contentWords(d)));
-        entity.fields().forEach(f -> entityText.addAll(Names.words(f.name())));
+        entity.description().ifPresent(d -> entityText.addAll(Names.stems(List.copyOf(Names.contentWords(d)))));
+        entity.fields().forEach(f -> entityText.addAll(Names.stems(Names.words(f.name()))));
         entityScore = Math.max(entityScore, 0.8 * Names.jaccard(tableDescribed, entityText) * 2);
       }
       for (CanonicalFieldDefinition field : entity.fields()) {
-        List<String> candidateWords = Names.words(field.name());
+        List<String> candidateWords = Names.stems(Names.words(field.name()));
         double nameScore = Math.max(
             Names.jaccard(fieldSet, new LinkedHashSet<>(candidateWords)),
             Names.similarity(fieldJoined, String.join("", candidateWords)));
@@ -60,7 +61,7 @@ public final class LexicalMatcher {
         if (!described.isEmpty()) {
           Set<String> candidateText = new LinkedHashSet<>(candidateWords);
           candidateText.addAll(entityWords);
-          field.description().ifPresent(d -> candidateText.addAll(Names.contentWords(d)));
+          field.description().ifPresent(d -> candidateText.addAll(Names.stems(List.copyOf(Names.contentWords(d)))));
           descriptionScore = Math.min(1.0, 2 * Names.jaccard(described, candidateText));
         }
         double weightDescription = described.isEmpty() ? 0 : DESCRIPTION;

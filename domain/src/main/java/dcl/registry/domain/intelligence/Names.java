@@ -85,6 +85,27 @@ public final class Names {
     return SYNONYMS.getOrDefault(singular, SYNONYMS.getOrDefault(word, singular));
   }
 
+  /**
+   * A crude stem for comparing words, never for showing them: inflections dropped so that "clicked",
+   * "click" and "clicks", or "replied" and "reply", meet ("bounced" and "bounce" both become "bounc").
+   */
+  public static String stem(String word) {
+    String w = word;
+    if (w.length() > 4 && w.endsWith("ied")) {
+      w = w.substring(0, w.length() - 3) + "y";
+    } else if (w.length() > 4 && w.endsWith("ed")) {
+      w = w.substring(0, w.length() - 2);
+    } else if (w.length() > 5 && w.endsWith("ing")) {
+      w = w.substring(0, w.length() - 3);
+    }
+    return w.length() > 3 && w.endsWith("e") ? w.substring(0, w.length() - 1) : w;
+  }
+
+  /** The stems of words, in order. */
+  public static List<String> stems(List<String> words) {
+    return words.stream().map(Names::stem).toList();
+  }
+
   /** |A∩B| / |A∪B|, 0 for two empty sets. */
   public static double jaccard(Set<String> a, Set<String> b) {
     if (a.isEmpty() && b.isEmpty()) {

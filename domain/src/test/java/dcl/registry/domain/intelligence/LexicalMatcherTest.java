@@ -48,4 +48,13 @@ class LexicalMatcherTest {
     assertEquals(List.of("opportunity"), Names.words("deals"));
     assertEquals(1.0, Names.similarity("email", "email"));
   }
+
+  @Test
+  void givenInflectedWords_whenStemmed_thenTheyMeetTheirBaseForm() {
+    assertEquals(Names.stem("click"), Names.stem("clicked"));
+    assertEquals(Names.stem("reply"), Names.stem("replied"));
+    assertEquals(Names.stem("bounce"), Names.stem("bounced"));
+    assertEquals(Names.stem("open"), Names.stem("opening"));
+    assertEquals("id", Names.stem("id"));
+  }
 }
