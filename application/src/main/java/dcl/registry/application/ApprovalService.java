@@ -82,7 +82,7 @@ public class ApprovalService implements ReviewApprovalsUseCase {
         recordAndNotify(again, submitter, "rejected", "approval.submitted", reason);
         return new Submitted(again, false);
       }
-      return new Submitted(queue(tenant, change, proposal.confidence(), Optional.of(proposalId), submitter, reason), true);
+      return queue(tenant, change, proposal.confidence(), Optional.of(proposalId), submitter, reason);
     });
   }
 
@@ -96,17 +96,25 @@ public class ApprovalService implements ReviewApprovalsUseCase {
             + " and submit that proposal.");
       }
       ProposedChange change = new ProposedChange.ConfirmMapping(mapping.id(), mapping.source(), mapping.target());
-      return new Submitted(queue(tenant, change, mapping.confidence().value(), Optional.empty(), submitter, reason), true);
+      return queue(tenant, change, mapping.confidence().value(), Optional.empty(), submitter, reason);
     });
   }
 
-  /** Puts a change in the queue, audited, reviewers notified; part of the caller's transaction. */
-  Approval queue(TenantId tenant, ProposedChange change, double confidence, Optional<UUID> proposalId, Actor submitter,
+  /**
+   * Puts a change in the queue, audited, reviewers notified; part of the caller's transaction. The same change
+   * already pending (a drift reported twice, a confirmation asked twice) answers that approval instead.
+   */
+  Submitted queue(TenantId tenant, ProposedChange change, double confidence, Optional<UUID> proposalId, Actor submitter,
       String reason) {
+    Optional<Approval> same = approvals.pendingFor(tenant, change.source()).stream()
+        .filter(a -> a.change().equals(change)).findFirst();
+    if (same.isPresent()) {
+      return new Submitted(same.get(), false);
+    }
     Approval approval = Approval.submit(tenant, change, confidence, proposalId, submitter, clock.instant(), reason);
     approvals.insert(approval);
     recordAndNotify(approval, submitter, "-", "approval.submitted", reason);
-    return approval;
+    return new Submitted(approval, true);
   }
 
   @Override

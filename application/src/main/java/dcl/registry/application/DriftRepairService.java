@@ -115,7 +115,8 @@ public class DriftRepairService implements dcl.registry.domain.port.in.RepairDri
         // every repair is a stored proposal too (new fields have theirs already), so it can be found and submitted by id
         UUID proposalId = d.proposalId().orElseGet(() -> store(tenant, reporter, now, d.proposal()));
         Approval approval = approvals.queue(tenant, d.proposal().change(), d.proposal().confidence(), Optional.of(proposalId),
-            reporter, "drift repair for " + drift.connector().value() + "/" + drift.table().name() + ": " + d.proposal().rationale());
+            reporter, "drift repair for " + drift.connector().value() + "/" + drift.table().name() + ": " + d.proposal().rationale())
+            .approval();
         queued.add(d.proposal().queued(approval.id()));
       }
       return new RepairPlan(changes, queued, impact(drafts), marked);

@@ -84,6 +84,9 @@ class ApprovalIT extends DeployedRegistry {
       assertEquals("NEEDS_REVIEW", underReview.getString("status"), "the old mapping keeps serving, flagged");
 
       String approvalId = recommended.getString("approvalId");
+      JsonObject again = Json.createReader(new StringReader(repairRename())).readObject();
+      assertEquals(approvalId, again.getJsonObject("recommended").getString("approvalId"),
+          "the same drift reported twice is one approval");
       String proposalId = runtime.get("/dcl/approvals/" + approvalId).json().getString("proposalId");
       Api.Reply submitted = runtime.post("/dcl/approvals/submit", "{\"proposalId\":\"" + proposalId + "\",\"reason\":\"renamed in HubSpot\"}");
       assertEquals(200, submitted.status(), "already queued by the repair: the same approval");

@@ -8,6 +8,7 @@ import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.MappingStatus;
 import dcl.registry.domain.model.Page;
 import dcl.registry.domain.model.PageRequest;
+import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.StoreApprovals;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +69,14 @@ public class JdbcApprovals implements StoreApprovals {
     return rows(em.createNativeQuery("SELECT " + COLUMNS + " FROM approvals WHERE tenant_id = ?1 AND proposal_id = ?2"
             + " ORDER BY submitted_at DESC LIMIT 1")
         .setParameter(1, tenant.value()).setParameter(2, proposalId.toString())).stream().findFirst();
+  }
+
+  @Override
+  public List<Approval> pendingFor(TenantId tenant, SourceRef source) {
+    return rows(em.createNativeQuery("SELECT " + COLUMNS + " FROM approvals WHERE tenant_id = ?1 AND status = 'PROPOSED'"
+            + " AND connector = ?2 AND lower(source_table) = ?3 AND source_field = ?4 ORDER BY submitted_at")
+        .setParameter(1, tenant.value()).setParameter(2, source.connector().value())
+        .setParameter(3, source.table().key()).setParameter(4, source.field().name()));
   }
 
   @Override

@@ -6,6 +6,8 @@ import dcl.registry.domain.approval.PendingFilter;
 import dcl.registry.domain.model.Page;
 import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.model.SourceRef;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +19,9 @@ public interface StoreApprovals {
 
   /** The latest approval of a stored proposal, if it was submitted. */
   Optional<Approval> ofProposal(TenantId tenant, UUID proposalId);
+
+  /** The pending approvals about one source field. */
+  List<Approval> pendingFor(TenantId tenant, SourceRef source);
 
   /** Stores {@code next} if the stored version is still {@code next.version() - 1}; false when someone was faster. */
   boolean update(Approval next);
