@@ -76,7 +76,9 @@ public class SemanticIndexLifecycle {
 
   private void drain() {
     requested.set(false);
-    draining.lock();
+    if (!draining.tryLock()) {
+      return; // a load or another drain is running: it, or the next scheduled round, takes these writes too
+    }
     try {
       while (index.catchUp(CATCH_UP_BATCH) == CATCH_UP_BATCH) {
         // a full batch: more writes are waiting
