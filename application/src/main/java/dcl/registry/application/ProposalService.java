@@ -91,6 +91,11 @@ public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase 
   }
 
   @Override
+  public dcl.registry.domain.approval.StoredProposal stored(TenantId tenant, UUID id) {
+    return proposals.byId(tenant, id).orElseThrow(() -> new dcl.registry.domain.error.ResourceNotFound("proposal " + id));
+  }
+
+  @Override
   public SimilarMapping lookUp(TenantId tenant, SourceRef source) {
     List<SimilarMapping> nearest = search.similarMappings(tenant,
         new ProposalRequest(source, List.of(), Optional.empty(), Optional.empty(), Optional.empty()), 1);

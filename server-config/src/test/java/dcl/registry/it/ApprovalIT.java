@@ -189,6 +189,11 @@ class ApprovalIT extends DeployedRegistry {
     String proposalId = runtime.post("/dcl/intelligence/propose-mapping",
         "{\"connector\":\"zendesk\",\"sourceTable\":\"tickets\",\"sourceField\":\"priority\"}").json().getString("proposalId");
     String approvalId = runtime.post("/dcl/approvals/submit", "{\"proposalId\":\"" + proposalId + "\",\"reason\":\"x\"}").json().getString("id");
+    JsonObject evidence = rita.get("/dcl/intelligence/proposals/" + proposalId).json();
+    assertEquals("priority", evidence.getString("sourceField"));
+    assertEquals(evidence.getString("strategy"), evidence.getJsonObject("evidence").getString("strategy"));
+    assertTrue(evidence.getJsonObject("evidence").getJsonArray("candidates").size() >= 1, evidence.toString());
+    assertEquals(404, Api.as(Tokens.mint(Api.freshTenant(), "eve", "reviewer")).get("/dcl/intelligence/proposals/" + proposalId).status());
     Api.Reply rejected = rita.post("/dcl/approvals/" + approvalId + "/reject", "{\"notes\":\"wrong entity\"}");
     assertEquals(200, rejected.status());
     assertEquals("rejected", rejected.json().getString("status"));

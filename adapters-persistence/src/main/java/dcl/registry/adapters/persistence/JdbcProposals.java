@@ -68,13 +68,13 @@ public class JdbcProposals implements StoreProposals {
   @Override
   public Optional<StoredProposal> byId(TenantId tenant, UUID id) {
     List<?> rows = em.createNativeQuery("SELECT connector, source_table, source_field, canonical_entity, canonical_field,"
-            + " confidence, strategy FROM mapping_proposals WHERE tenant_id = ?1 AND id = ?2")
+            + " confidence, strategy, created_at, created_by, evidence FROM mapping_proposals WHERE tenant_id = ?1 AND id = ?2")
         .setParameter(1, tenant.value()).setParameter(2, id.toString()).getResultList();
     return rows.stream().findFirst().map(row -> {
       Object[] c = (Object[]) row;
       return new StoredProposal(id, new SourceRef(new ConnectorId((String) c[0]), new SourceTable((String) c[1]),
           new SourceField((String) c[2])), new CanonicalField((String) c[3], (String) c[4]), ((Number) c[5]).doubleValue(),
-          (String) c[6]);
+          (String) c[6], JdbcApprovals.instant(c[7]), (String) c[8], String.valueOf(c[9]));
     });
   }
 }

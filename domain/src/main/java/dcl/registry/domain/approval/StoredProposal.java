@@ -2,7 +2,12 @@ package dcl.registry.domain.approval;
 
 import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.SourceRef;
+import java.time.Instant;
 import java.util.UUID;
 
-/** A stored mapping proposal, as the approval queue needs it: the field, the best target and its score. */
-public record StoredProposal(UUID id, SourceRef source, CanonicalField target, double confidence, String strategy) {}
+/**
+ * A stored mapping proposal: the field, the best target and its score, who asked and when, and its evidence
+ * (the stored JSON of candidates, similar mappings, prompt version and fallbacks, passed through as text).
+ */
+public record StoredProposal(UUID id, SourceRef source, CanonicalField target, double confidence, String strategy,
+    Instant createdAt, String createdBy, String evidence) {}

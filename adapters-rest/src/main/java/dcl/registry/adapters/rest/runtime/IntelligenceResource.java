@@ -48,6 +48,28 @@ public class IntelligenceResource {
   @Inject RagLookupUseCase ragLookup;
   @Inject RepairDriftUseCase drift;
 
+  /** A stored proposal and its evidence. */
+  public record StoredProposalResponse(String proposalId, String connector, String sourceTable, String sourceField,
+      String canonicalEntity, String canonicalField, double confidence, String strategy, java.time.Instant createdAt,
+      String createdBy, jakarta.json.JsonObject evidence) {}
+
+  @GET
+  @Path("proposals/{id}")
+  @RolesAllowed({Roles.SERVICE, Roles.REVIEWER, Roles.ADMIN})
+  @Operation(summary = "A stored proposal with its evidence (candidates, similar mappings, prompt version, fallbacks), for reviewers")
+  public StoredProposalResponse proposal(@PathParam("id") String id) {
+    java.util.UUID proposalId;
+    try {
+      proposalId = java.util.UUID.fromString(id);
+    } catch (IllegalArgumentException notAUuid) {
+      throw new InvalidInput("id", "must be a UUID");
+    }
+    var p = proposals.stored(caller.tenant(), proposalId);
+    return new StoredProposalResponse(p.id().toString(), p.source().connector().value(), p.source().table().name(),
+        p.source().field().name(), p.target().entity(), p.target().field(), p.confidence(), p.strategy(), p.createdAt(),
+        p.createdBy(), jakarta.json.Json.createReader(new java.io.StringReader(p.evidence())).readObject());
+  }
+
   @POST
   @Path("repair-drift")
   @Operation(summary = "Propose repairs for schema drift (a detected change, or the fields a table has now); every"

@@ -17,4 +17,11 @@ public interface ProposeMappingUseCase {
    * @throws dcl.registry.domain.error.InvalidInput when that strategy is not configured here
    */
   MappingProposal propose(TenantId tenant, Actor actor, ProposalRequest request, StrategyName strategy);
+
+  /**
+   * A stored proposal with its evidence, for reviewers.
+   *
+   * @throws dcl.registry.domain.error.ResourceNotFound when the tenant has no such proposal
+   */
+  dcl.registry.domain.approval.StoredProposal stored(TenantId tenant, java.util.UUID id);
 }
