@@ -263,4 +263,34 @@ class ApprovalIT extends DeployedRegistry {
     assertTrue(second.isNull("next"));
     assertEquals(400, rita.get("/dcl/approvals/pending?cursor=not-ours").status());
   }
+
+  @Test
+  void givenAFieldWhoseTypeChanged_whenRepaired_thenACastIsProposedAndTheMappingIsUnderReview() {
+    admin.post("/dcl/mappings", mappingJson("hubspot", "deals", "amount", "opportunity", "amount"));
+    Api.Reply reply = runtime.post("/dcl/intelligence/repair-drift",
+        "{\"driftEvent\":{\"connector\":\"hubspot\",\"sourceTable\":\"deals\"},\"schemaDiff\":{\"changeType\":"
+            + "\"type_changed\",\"field\":\"amount\",\"oldType\":\"number\",\"newType\":\"string\",\"samples\":[\"1,200.50\"]}}");
+    assertEquals(200, reply.status(), reply.toString());
+    JsonObject recommended = reply.json().getJsonObject("recommended");
+    assertEquals("map_field", recommended.getString("type"));
+    assertEquals("number", recommended.getString("transform"));
+    assertEquals("NEEDS_REVIEW", runtime.get("/dcl/mappings/hubspot/deals/amount").json().getString("status"));
+    assertEquals(200, rita.post("/dcl/approvals/" + recommended.getString("approvalId") + "/approve", "{}").status());
+    JsonObject live = runtime.get("/dcl/mappings/hubspot/deals/amount").json();
+    assertEquals("ACTIVE", live.getString("status"));
+    assertEquals("number", live.getJsonObject("transform").getString("type"));
+  }
+
+  @Test
+  void givenBadWebhookSettings_whenPut_thenEachFieldIsNamedInAProblem() {
+    Api.Reply bad = admin.put("/dcl/admin/webhooks/reviewers", "{\"url\":\"ftp://example.com/x\",\"secret\":\"short\"}");
+    assertEquals(400, bad.status());
+    assertTrue(bad.contentType().startsWith("application/problem+json"), bad.toString());
+    assertTrue(bad.body().contains("\"field\":\"url\"") && bad.body().contains("\"field\":\"secret\""), bad.body());
+    assertEquals(400, admin.put("/dcl/admin/webhooks/Not%20A%20Name", "{\"url\":\"https://example.com\",\"secret\":\"" + SECRET + "\"}").status());
+    assertEquals(400, admin.put("/dcl/admin/webhooks/reviewers", "").status());
+    assertEquals(400, admin.get("/dcl/admin/webhooks/deliveries?limit=0").status());
+    assertEquals(404, admin.delete("/dcl/admin/webhooks/never-set").status());
+    assertEquals(403, rita.put("/dcl/admin/webhooks/reviewers", "{\"url\":\"https://example.com\",\"secret\":\"" + SECRET + "\"}").status());
+  }
 }

@@ -93,6 +93,14 @@ class IntelligenceIT extends DeployedRegistry {
     assertTrue(proposal.getString("proposalId").length() == 36);
 
     assertEquals(400, runtime.post("/dcl/intelligence/propose-mapping", "{\"connector\":\"hubspot\"}").status());
+    Api.Reply unknownStrategy = runtime.post("/dcl/intelligence/propose-mapping",
+        "{\"connector\":\"hubspot\",\"sourceTable\":\"deals\",\"sourceField\":\"x\",\"strategy\":\"gpt\"}");
+    assertEquals(400, unknownStrategy.status());
+    assertTrue(unknownStrategy.body().contains("\"field\":\"strategy\""), unknownStrategy.body());
+    Api.Reply notAnId = runtime.get("/dcl/intelligence/proposals/not-a-uuid");
+    assertEquals(400, notAnId.status());
+    assertTrue(notAnId.contentType().startsWith("application/problem+json"), notAnId.toString());
+    assertEquals(404, runtime.get("/dcl/intelligence/proposals/" + java.util.UUID.randomUUID()).status());
     assertEquals(403, Api.as(Tokens.mint(tenant, "victor", "viewer")).post("/dcl/intelligence/propose-mapping",
         "{\"connector\":\"hubspot\",\"sourceTable\":\"deals\",\"sourceField\":\"x\"}").status());
   }
