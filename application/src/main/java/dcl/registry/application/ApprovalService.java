@@ -119,7 +119,7 @@ public class ApprovalService implements ReviewApprovalsUseCase {
 
   @Override
   public Page<Approval> pending(TenantId tenant, PendingFilter filter, PageRequest page) {
-    return approvals.pending(tenant, filter, page);
+    return approvals.pending(tenant, filter, clock.instant(), page);
   }
 
   @Override

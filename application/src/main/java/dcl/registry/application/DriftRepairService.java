@@ -32,6 +32,7 @@ import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.StoreMappings;
 import dcl.registry.domain.port.out.StoreProposals;
 import dcl.registry.domain.intelligence.Candidate;
+import dcl.registry.domain.intelligence.DeclaredTypes;
 import dcl.registry.domain.intelligence.StrategyAnswer;
 import java.time.Clock;
 import java.time.Instant;
@@ -221,7 +222,7 @@ public class DriftRepairService implements dcl.registry.domain.port.in.RepairDri
   private static Optional<Transform> castTo(String newSourceType, Optional<String> canonicalType) {
     String canonical = canonicalType.orElse("").toLowerCase(Locale.ROOT);
     String source = newSourceType.toLowerCase(Locale.ROOT);
-    if (canonical.matches("number|integer|decimal|currency|percent") && !source.matches("number|integer|decimal|double|float")) {
+    if (DeclaredTypes.isNumeric(canonical) && !DeclaredTypes.isNumeric(source)) {
       return Optional.of(new Transform.ToNumber());
     }
     if (canonical.equals("boolean") && !source.equals("boolean")) {

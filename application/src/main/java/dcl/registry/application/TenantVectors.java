@@ -108,8 +108,7 @@ final class TenantVectors {
   List<SimilarMapping> nearest(QuantizedVector query, int limit) {
     lock.readLock().lock();
     try {
-      byte[] q = query.values();
-      if (slotOf.isEmpty() || q.length != dimensions) {
+      if (slotOf.isEmpty() || query.values().length != dimensions) {
         return List.of();
       }
       PriorityQueue<SimilarMapping> best = new PriorityQueue<>(Comparator.comparingDouble(SimilarMapping::similarity));
@@ -118,12 +117,7 @@ final class TenantVectors {
         if (e == null) {
           continue;
         }
-        int dot = 0;
-        int offset = slot * dimensions;
-        for (int k = 0; k < dimensions; k++) {
-          dot += q[k] * values[offset + k];
-        }
-        double similarity = Math.max(0, Math.min(1, dot * (double) query.scale() * scales[slot]));
+        double similarity = query.similarity(values, slot * dimensions, scales[slot]);
         if (best.size() < limit || similarity > best.peek().similarity()) {
           best.add(new SimilarMapping(e.id(), e.source(), e.target(), similarity));
           if (best.size() > limit) {

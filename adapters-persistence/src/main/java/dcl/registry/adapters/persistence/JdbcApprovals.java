@@ -47,7 +47,7 @@ public class JdbcApprovals implements StoreApprovals {
         .setParameter(5, a.change().source().connector().value())
         .setParameter(6, a.change().source().table().name())
         .setParameter(7, a.change().source().field().name())
-        .setParameter(8, entity(a))
+        .setParameter(8, a.change().target().entity())
         .setParameter(9, a.confidence())
         .setParameter(10, a.proposalId().map(UUID::toString).orElse(null))
         .setParameter(11, a.status().name())
@@ -102,7 +102,7 @@ public class JdbcApprovals implements StoreApprovals {
   }
 
   @Override
-  public Page<Approval> pending(TenantId tenant, PendingFilter filter, PageRequest page) {
+  public Page<Approval> pending(TenantId tenant, PendingFilter filter, Instant now, PageRequest page) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM approvals WHERE tenant_id = ?1 AND status = 'PROPOSED'");
     List<Object> parameters = new ArrayList<>(List.of(tenant.value()));
     filter.connector().ifPresent(c -> {
@@ -113,8 +113,8 @@ public class JdbcApprovals implements StoreApprovals {
       parameters.add(e);
       sql.append(" AND canonical_entity = ?").append(parameters.size());
     });
-    filter.submittedBefore().ifPresent(t -> {
-      parameters.add(Timestamp.from(t));
+    filter.minAge().ifPresent(age -> {
+      parameters.add(Timestamp.from(now.minus(age)));
       sql.append(" AND submitted_at <= ?").append(parameters.size());
     });
     if (page.cursor().isPresent()) {
@@ -152,10 +152,6 @@ public class JdbcApprovals implements StoreApprovals {
         throw new InvalidInput("cursor", "is not a cursor this service issued; use the 'next' value of a previous page");
       }
     }
-  }
-
-  private static String entity(Approval a) {
-    return a.change().target().entity();
   }
 
   private static List<Approval> rows(Query query) {

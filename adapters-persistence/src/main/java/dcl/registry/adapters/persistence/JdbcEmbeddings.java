@@ -117,15 +117,13 @@ public class JdbcEmbeddings implements StoredEmbeddings {
   }
 
   private static List<ChangedMapping> changed(PreparedStatement s) throws SQLException {
-    {
-      List<ChangedMapping> changed = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          changed.add(new ChangedMapping(known(r), "ACTIVE".equals(r.getString(9)), r.getLong(10)));
-        }
+    List<ChangedMapping> changed = new ArrayList<>();
+    try (ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        changed.add(new ChangedMapping(known(r), "ACTIVE".equals(r.getString(9)), r.getLong(10)));
       }
-      return changed;
     }
+    return changed;
   }
 
   /** Columns 1-8 of a mapping row joined with its vector. */

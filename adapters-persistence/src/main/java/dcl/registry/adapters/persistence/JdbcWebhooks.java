@@ -15,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +36,6 @@ public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
 
   @PersistenceContext(unitName = "registry")
   EntityManager em;
-
-  private final Clock clock = Clock.systemUTC();
 
   @Override
   public boolean put(TenantId tenant, Webhook webhook, Actor actor, Instant now) {
@@ -74,7 +71,7 @@ public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
 
   @Override
   public void approvalEvent(String event, Approval approval) {
-    Instant now = clock.instant();
+    Instant occurred = approval.decidedAt().orElse(approval.submittedAt());
     JsonObjectBuilder a = Json.createObjectBuilder()
         .add("id", approval.id().toString())
         .add("status", approval.status().name().toLowerCase(java.util.Locale.ROOT))
@@ -87,13 +84,13 @@ public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
     approval.decidedBy().ifPresent(d -> a.add("decidedBy", d.subject()));
     approval.notes().ifPresent(n -> a.add("notes", n));
     String payload = Json.createObjectBuilder().add("event", event).add("tenant", approval.tenant().value())
-        .add("occurredAt", now.toString()).add("approval", a).build().toString();
+        .add("occurredAt", occurred.toString()).add("approval", a).build().toString();
     for (Webhook webhook : all(approval.tenant())) {
       em.createNativeQuery("INSERT INTO webhook_deliveries (id, tenant_id, webhook, event, payload, status, attempts,"
               + " next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, 'PENDING', 0, ?6, ?6)")
           .setParameter(1, UUID.randomUUID().toString()).setParameter(2, approval.tenant().value())
           .setParameter(3, webhook.name()).setParameter(4, event).setParameter(5, payload)
-          .setParameter(6, Timestamp.from(now))
+          .setParameter(6, Timestamp.from(occurred))
           .executeUpdate();
     }
   }

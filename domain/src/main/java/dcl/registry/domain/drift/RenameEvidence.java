@@ -1,5 +1,6 @@
 package dcl.registry.domain.drift;
 
+import dcl.registry.domain.intelligence.DeclaredTypes;
 import dcl.registry.domain.intelligence.Names;
 import dcl.registry.domain.intelligence.ValueKind;
 import dcl.registry.domain.model.SourceField;
@@ -39,11 +40,7 @@ public record RenameEvidence(double name, double typeFit, double score) {
     String a = declared.toLowerCase(Locale.ROOT);
     String b = canonical.toLowerCase(Locale.ROOT);
     return a.equals(b) || a.contains(b) || b.contains(a)
-        || (isNumeric(a) && isNumeric(b)) || (a.startsWith("date") && b.startsWith("date"));
-  }
-
-  private static boolean isNumeric(String type) {
-    return type.matches("number|numeric|decimal|double|float|int|integer|long|currency|percent");
+        || (DeclaredTypes.isNumeric(a) && DeclaredTypes.isNumeric(b)) || (a.startsWith("date") && b.startsWith("date"));
   }
 
   public String explain() {

@@ -31,16 +31,20 @@ public record QuantizedVector(byte[] values, float scale) {
 
   /** Cosine similarity of the two (normalised) vectors, clamped to [0, 1]: opposite meanings count as unrelated. */
   public double similarity(QuantizedVector other) {
-    byte[] a = values;
-    byte[] b = other.values;
-    if (a.length != b.length) {
-      throw new IllegalArgumentException("vectors of different models: " + a.length + " and " + b.length + " dimensions");
+    if (values.length != other.values.length) {
+      throw new IllegalArgumentException(
+          "vectors of different models: " + values.length + " and " + other.values.length + " dimensions");
     }
+    return similarity(other.values, 0, other.scale);
+  }
+
+  /** The same, against a vector stored at {@code offset} of a larger array (an index's packed slots). */
+  public double similarity(byte[] packed, int offset, float packedScale) {
     int dot = 0; // at most 127 * 127 * dimensions: an int holds it for any sentence model, and the JIT vectorises it
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
+    for (int i = 0; i < values.length; i++) {
+      dot += values[i] * packed[offset + i];
     }
-    return Math.max(0, Math.min(1, dot * (double) scale * other.scale));
+    return Math.max(0, Math.min(1, dot * (double) scale * packedScale));
   }
 
   /** Serialised form for storage: the scale's four bytes, then one byte per dimension. */

@@ -42,10 +42,8 @@ public final class RagStrategy implements ProposalStrategy {
     Map<CanonicalField, Candidate> lexical = new HashMap<>();
     LexicalMatcher.rank(context.schema(), context.request(), everyField).forEach(c -> lexical.put(c.target(), c));
 
-    Map<CanonicalField, Double> vote = new HashMap<>();
     Map<CanonicalField, SimilarMapping> closest = new HashMap<>();
     for (SimilarMapping s : similar) {
-      vote.merge(s.target(), s.similarity(), Math::max);
       closest.merge(s.target(), s, (a, b) -> a.similarity() >= b.similarity() ? a : b);
     }
 
@@ -58,7 +56,7 @@ public final class RagStrategy implements ProposalStrategy {
         CanonicalField target = new CanonicalField(entity.name(), field.name());
         double semantic = meaning.getOrDefault(target, 0.0);
         double words = Optional.ofNullable(lexical.get(target)).map(Candidate::score).orElse(0.0);
-        double neighbour = vote.getOrDefault(target, 0.0);
+        double neighbour = Optional.ofNullable(closest.get(target)).map(SimilarMapping::similarity).orElse(0.0);
         double hybrid = Math.min(1, LEXICAL_WEIGHT * words + SEMANTIC_WEIGHT * semantic + NEIGHBOUR_VOTE * neighbour);
         if (neighbour >= TRUSTED_NEIGHBOUR && neighbour >= hybrid) {
           ranked.add(new Candidate(target, round(neighbour), String.format(Locale.ROOT,

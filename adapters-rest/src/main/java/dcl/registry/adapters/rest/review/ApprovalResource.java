@@ -25,7 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -86,9 +85,8 @@ public class ApprovalResource {
     }
     PageRequest page = v.check(() -> Paging.of(limit, cursor));
     v.throwIfAny();
-    Optional<java.time.Instant> before = age.map(a -> Clock.systemUTC().instant().minus(a));
     return PageResponse.from(approvals.pending(caller.tenant(),
-        new PendingFilter(byConnector, Optional.ofNullable(entity).filter(e -> !e.isBlank()), before), page), ApprovalResponse::from);
+        new PendingFilter(byConnector, Optional.ofNullable(entity).filter(e -> !e.isBlank()), age), page), ApprovalResponse::from);
   }
 
   @GET

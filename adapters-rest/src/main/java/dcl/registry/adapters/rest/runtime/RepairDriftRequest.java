@@ -127,13 +127,12 @@ public record RepairDriftRequest(
       v.add(name, "is required for this changeType");
       return null;
     }
-    SourceField[] holder = new SourceField[1];
     try {
-      holder[0] = new SourceField(value);
-    } catch (InvalidInput invalid) {
+      return new SourceField(value);
+    } catch (InvalidInput invalid) { // reported under this request's own name for the field, not SourceField's
       invalid.violations().forEach(x -> v.add(name, x.message()));
+      return null;
     }
-    return holder[0];
   }
 
   private static List<String> samples(Violations v, String name, List<String> samples) {

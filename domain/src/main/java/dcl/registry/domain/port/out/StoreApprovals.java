@@ -7,6 +7,7 @@ import dcl.registry.domain.model.Page;
 import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.model.SourceRef;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,6 @@ public interface StoreApprovals {
   /** Stores {@code next} if the stored version is still {@code next.version() - 1}; false when someone was faster. */
   boolean update(Approval next);
 
-  /** Pending approvals, oldest first. */
-  Page<Approval> pending(TenantId tenant, PendingFilter filter, PageRequest page);
+  /** Pending approvals, oldest first; {@code now} is what the filter's minimum age counts back from. */
+  Page<Approval> pending(TenantId tenant, PendingFilter filter, Instant now, PageRequest page);
 }
