@@ -50,7 +50,8 @@ public class JobService implements RunJobsUseCase {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put(TENANT, request.tenant().value());
     parameters.put(ACTOR, request.actor().subject());
-    parameters.put(PATH, paths.resolve(request.path().orElse(null)).toString());
+    String path = request.path().orElse(null);
+    parameters.put(PATH, (request.allTenants() ? paths.acrossTenants(path) : paths.forTenant(request.tenant(), path)).toString());
     parameters.put(DRY_RUN, Boolean.toString(request.dryRun()));
     parameters.put(ALL_TENANTS, Boolean.toString(request.allTenants()));
     return runner.start(request.kind(), parameters);

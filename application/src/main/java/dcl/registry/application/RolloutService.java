@@ -1,6 +1,7 @@
 package dcl.registry.application;
 
 import dcl.registry.domain.error.InvalidInput;
+import dcl.registry.domain.error.StoreUnavailable;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.RolloutUseCase;
@@ -16,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tenants' rollout settings. Each node re-reads a tenant's settings when its copy is older than
- * {@code staleAfter}, so a change made on any node is in force everywhere within that time.
+ * {@code staleAfter}, so a change made on any node is in force everywhere within that time. While the
+ * store cannot be read, the last copy stays in force for up to {@code maxStale} more, visibly stale.
  */
 public class RolloutService implements RolloutUseCase {
   private final RolloutStore store;
@@ -26,10 +28,11 @@ public class RolloutService implements RolloutUseCase {
   private final JobPaths paths;
   private final LegacyIndex legacy;
   private final Duration staleAfter;
+  private final Duration maxStale;
   private final Map<TenantId, Copy> copies = new ConcurrentHashMap<>();
 
   public RolloutService(RolloutStore store, AuditTrail audit, TransactionBoundary transactions, Clock clock,
-      JobPaths paths, LegacyIndex legacy, Duration staleAfter) {
+      JobPaths paths, LegacyIndex legacy, Duration staleAfter, Duration maxStale) {
     this.store = store;
     this.audit = audit;
     this.transactions = transactions;
@@ -37,14 +40,43 @@ public class RolloutService implements RolloutUseCase {
     this.paths = paths;
     this.legacy = legacy;
     this.staleAfter = staleAfter;
+    this.maxStale = maxStale;
   }
 
   @Override
   public RolloutSettings current(TenantId tenant) {
     long now = System.nanoTime();
-    return copies.compute(tenant, (t, copy) -> copy != null && now - copy.readAt() < staleAfter.toNanos()
-        ? copy
-        : new Copy(store.find(t).orElse(RolloutSettings.initial(t)), now)).settings();
+    return copies.compute(tenant, (t, copy) -> {
+      if (copy != null && now - copy.readAt() < staleAfter.toNanos()) {
+        return copy;
+      }
+      try {
+        return new Copy(store.find(t).orElse(RolloutSettings.initial(t)), now);
+      } catch (StoreUnavailable outage) {
+        // The runtime's hot path must not depend on the database: the last settings read stay in
+        // force for a bounded time, and say so (staleness), rather than every lookup failing.
+        if (copy != null && now - copy.readAt() < staleAfter.plus(maxStale).toNanos()) {
+          return copy;
+        }
+        throw outage;
+      }
+    }).settings();
+  }
+
+  @Override
+  public Optional<Duration> staleness(TenantId tenant) {
+    return Optional.ofNullable(copies.get(tenant)).flatMap(this::staleness);
+  }
+
+  /** The longest any tenant's settings in force on this node have gone unconfirmed (zero when none). */
+  public Duration oldestStaleness() {
+    return copies.values().stream().map(this::staleness).flatMap(Optional::stream).max(Duration::compareTo)
+        .orElse(Duration.ZERO);
+  }
+
+  private Optional<Duration> staleness(Copy copy) {
+    Duration age = Duration.ofNanos(System.nanoTime() - copy.readAt());
+    return age.compareTo(staleAfter) > 0 ? Optional.of(age) : Optional.empty();
   }
 
   @Override
@@ -54,12 +86,9 @@ public class RolloutService implements RolloutUseCase {
         Optional.of(clock.instant()), Optional.of(actor.subject()));
     next.legacyPath().ifPresent(path -> {
       try {
-        if (legacy.size(paths.resolve(path)) == 0) {
+        if (legacy.size(paths.forTenant(tenant, "legacyPath", path)) == 0) {
           throw new InvalidInput("legacyPath", "holds no readable legacy mapping");
         }
-      } catch (InvalidInput e) {
-        // JobPaths names its own parameter 'path'; here the caller sent it as legacyPath
-        throw new InvalidInput("legacyPath", e.violations().get(0).message());
       } catch (IllegalArgumentException e) {
         throw new InvalidInput("legacyPath", e.getMessage());
       }
@@ -76,7 +105,7 @@ public class RolloutService implements RolloutUseCase {
 
   /** The folder YAML answers from for this tenant, when it does. */
   public Optional<java.nio.file.Path> legacyFolder(RolloutSettings settings) {
-    return settings.legacyPath().map(paths::resolve);
+    return settings.legacyPath().map(path -> paths.forTenant(settings.tenant(), "legacyPath", path));
   }
 
   private static String describe(RolloutSettings s) {

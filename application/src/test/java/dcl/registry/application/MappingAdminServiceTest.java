@@ -172,6 +172,11 @@ class MappingAdminServiceTest {
     }
 
     @Override
+    public java.util.Optional<java.time.Duration> staleness(TenantId tenant) {
+      return Optional.empty();
+    }
+
+    @Override
     public RolloutSettings change(TenantId tenant, Actor actor, SourceOfTruth sourceOfTruth, Optional<String> legacyPath,
         boolean dualRead, Optional<String> reason) {
       throw new UnsupportedOperationException("not used by the write path");

@@ -3,6 +3,7 @@ package dcl.registry.batch;
 import dcl.registry.application.JobPaths;
 import dcl.registry.application.JobService;
 import dcl.registry.domain.job.JobKind;
+import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.JobRunner;
 import dcl.registry.domain.port.out.ScheduleClaims;
 import jakarta.annotation.PreDestroy;
@@ -63,7 +64,7 @@ public class NightlySchedule {
       return;
     }
     for (String tenant : settings.parityTenants()) {
-      start(JobKind.PARITY_CHECK, tenant, paths.resolve(settings.parityPath()).toString(), false);
+      start(JobKind.PARITY_CHECK, tenant, paths.forTenant(new TenantId(tenant), settings.parityPath()).toString(), false);
     }
   }
 
@@ -72,7 +73,7 @@ public class NightlySchedule {
     if (!claims.claim("backup", slot, node)) {
       return;
     }
-    Path folder = paths.resolve(settings.backupPath()).resolve(FOLDER.format(ZonedDateTime.ofInstant(slot, ZoneId.of("UTC"))));
+    Path folder = paths.acrossTenants(settings.backupPath()).resolve(FOLDER.format(ZonedDateTime.ofInstant(slot, ZoneId.of("UTC"))));
     start(JobKind.BACKUP, "all-tenants", folder.toString(), true);
   }
 
@@ -85,7 +86,7 @@ public class NightlySchedule {
     parameters.put(JobService.ALL_TENANTS, Boolean.toString(allTenants));
     if (kind == JobKind.BACKUP) {
       parameters.put(RetentionBatchlet.KEEP, Integer.toString(settings.backupKeep()));
-      parameters.put(RetentionBatchlet.ROOT, paths.resolve(settings.backupPath()).toString());
+      parameters.put(RetentionBatchlet.ROOT, paths.acrossTenants(settings.backupPath()).toString());
     }
     try {
       long id = runner.start(kind, parameters);

@@ -39,12 +39,12 @@ public class ScheduleSettings {
         .map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
-  /** The legacy folder the nightly parity check reads, relative to the jobs root. */
+  /** The legacy folder the nightly parity check reads, relative to each listed tenant's jobs folder. */
   String parityPath() {
     return config.getOptionalValue(PARITY_PATH, String.class).orElse("legacy");
   }
 
-  /** The folder nightly backups go into, relative to the jobs root. */
+  /** The folder nightly backups (of all tenants) go into, relative to the jobs root. */
   String backupPath() {
     return config.getOptionalValue(BACKUP_PATH, String.class).orElse("backups/nightly");
   }

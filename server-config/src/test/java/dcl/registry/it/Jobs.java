@@ -18,20 +18,24 @@ final class Jobs {
 
   private Jobs() {}
 
-  /** Copies a legacy corpus (mappings or broken) into the jobs root; returns its path relative to the root. */
-  static String corpus(String name) {
-    Path target = ROOT.resolve("legacy").resolve(name);
+  /** Copies a legacy corpus (mappings or broken) into the tenant's jobs folder; returns its path relative to that folder. */
+  static String corpus(String tenant, String name) {
+    copy(LEGACY.resolve(name), ROOT.resolve(tenant).resolve("legacy").resolve(name));
+    return "legacy/" + name;
+  }
+
+  /** Copies a folder's files, as an operator handing files from one tenant to another would. */
+  static void copy(Path from, Path to) {
     try {
-      Files.createDirectories(target);
-      try (var files = Files.list(LEGACY.resolve(name))) {
+      Files.createDirectories(to);
+      try (var files = Files.list(from)) {
         for (Path file : files.toList()) {
-          Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return "legacy/" + name;
   }
 
   static long start(Api api, String job, String body) {

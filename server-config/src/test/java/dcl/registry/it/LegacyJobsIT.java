@@ -16,7 +16,7 @@ class LegacyJobsIT extends DeployedRegistry {
 
   @Test
   void givenTheCleanCorpus_whenImportedAndChecked_then179ImportedAndZeroMismatches() {
-    String corpus = Jobs.corpus("mappings");
+    String corpus = Jobs.corpus(tenant, "mappings");
     JsonObject imported = Jobs.run(admin, "yaml-import", "{\"path\":\"" + corpus + "\"}");
     assertEquals("COMPLETED", imported.getString("status"), imported.toString());
     JsonObject report = imported.getJsonObject("report");
@@ -54,7 +54,7 @@ class LegacyJobsIT extends DeployedRegistry {
   @Test
   void givenTheBrokenCorpus_whenImported_thenEveryProblemIsReportedAndValidEntriesImport() {
     assertEquals(201, admin.post("/dcl/mappings", mappingJson("pipedrive", "deals", "value", "opportunity", "amount")).status());
-    JsonObject job = Jobs.run(admin, "yaml-import", "{\"path\":\"" + Jobs.corpus("broken") + "\"}");
+    JsonObject job = Jobs.run(admin, "yaml-import", "{\"path\":\"" + Jobs.corpus(tenant, "broken") + "\"}");
     assertEquals("COMPLETED", job.getString("status"));
     JsonObject report = job.getJsonObject("report");
     Set<String> rejected = report.getJsonArray("rejected").stream().map(v -> v.asJsonObject())
@@ -75,7 +75,7 @@ class LegacyJobsIT extends DeployedRegistry {
 
   @Test
   void givenADryRun_whenImported_thenTheReportCountsButNothingIsWritten() {
-    JsonObject report = Jobs.run(admin, "yaml-import", "{\"path\":\"" + Jobs.corpus("mappings") + "\",\"dryRun\":true}")
+    JsonObject report = Jobs.run(admin, "yaml-import", "{\"path\":\"" + Jobs.corpus(tenant, "mappings") + "\",\"dryRun\":true}")
         .getJsonObject("report");
     assertTrue(report.getBoolean("dryRun"));
     assertEquals(179, report.getInt("imported"));
@@ -84,7 +84,7 @@ class LegacyJobsIT extends DeployedRegistry {
 
   @Test
   void givenAnExport_whenImportedIntoAnEmptyTenant_thenParityWithTheOriginalIsZero() {
-    String corpus = Jobs.corpus("mappings");
+    String corpus = Jobs.corpus(tenant, "mappings");
     Jobs.run(admin, "yaml-import", "{\"path\":\"" + corpus + "\"}");
     String folder = "export/" + tenant;
     JsonObject export = Jobs.run(admin, "yaml-export", "{\"path\":\"" + folder + "\"}");
@@ -92,22 +92,56 @@ class LegacyJobsIT extends DeployedRegistry {
     assertEquals(5, export.getJsonObject("report").getJsonArray("files").size());
     assertEquals(179, export.getJsonObject("report").getInt("exported"));
 
-    Api fresh = Api.as(Tokens.mint(Api.freshTenant(), "bob", "admin"));
-    assertEquals(179, Jobs.run(fresh, "yaml-import", "{\"path\":\"" + folder + "\"}").getJsonObject("report").getInt("imported"));
+    String freshTenant = Api.freshTenant();
+    Api fresh = Api.as(Tokens.mint(freshTenant, "bob", "admin"));
+    assertEquals(400, fresh.post("/dcl/jobs/yaml-import", "{\"path\":\"../" + tenant + "/" + folder + "\"}").status(),
+        "another tenant's export is out of reach; an operator hands it over on the file system");
+    Jobs.copy(Jobs.ROOT.resolve(tenant).resolve(folder), Jobs.ROOT.resolve(freshTenant).resolve("handed-over"));
+    Jobs.copy(Jobs.ROOT.resolve(tenant).resolve(corpus), Jobs.ROOT.resolve(freshTenant).resolve(corpus));
+    assertEquals(179, Jobs.run(fresh, "yaml-import", "{\"path\":\"handed-over\"}").getJsonObject("report").getInt("imported"));
     JsonObject parity = Jobs.run(fresh, "parity-check", "{\"path\":\"" + corpus + "\"}").getJsonObject("report");
     assertEquals(179, parity.getInt("compared"));
     assertEquals(0, parity.getJsonArray("mismatches").size());
   }
 
   @Test
+  void givenTwoTenants_whenOneAimsJobsOrItsRollbackAtTheOthersFolders_thenRefusedAndEachServesItsOwn() {
+    String corpus = Jobs.corpus(tenant, "mappings");
+    Jobs.run(admin, "yaml-import", "{\"path\":\"" + corpus + "\"}");
+    assertEquals("COMPLETED", Jobs.run(admin, "yaml-export", "{\"path\":\"x/a-legacy\"}").getString("status"));
+    String intruderTenant = Api.freshTenant();
+    Api intruder = Api.as(Tokens.mint(intruderTenant, "mallory", "admin"));
+    String theirs = "../" + tenant + "/x/a-legacy";
+    for (String job : List.of("yaml-export", "yaml-import", "parity-check", "backup", "restore")) {
+      Api.Reply refused = intruder.post("/dcl/jobs/" + job, "{\"path\":\"" + theirs + "\"}");
+      assertEquals(400, refused.status(), job + ": " + refused);
+      assertEquals("path", refused.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    }
+    Api.Reply rollout = intruder.put("/dcl/admin/rollout", "{\"sourceOfTruth\":\"yaml\",\"legacyPath\":\"" + theirs + "\"}");
+    assertEquals(400, rollout.status(), rollout.toString());
+    assertEquals("legacyPath", rollout.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+
+    // the same relative folder names each tenant's own: the intruder's export cannot replace what A's rollback serves
+    assertEquals(201, intruder.post("/dcl/mappings", mappingJson("salesforce", "Opportunity", "Amount", "opportunity", "stolen")).status());
+    assertEquals("COMPLETED", Jobs.run(intruder, "yaml-export", "{\"path\":\"x/a-legacy\"}").getString("status"));
+    assertEquals(200, admin.put("/dcl/admin/rollout", "{\"sourceOfTruth\":\"yaml\",\"legacyPath\":\"x/a-legacy\"}").status());
+    Api.Reply served = admin.get("/dcl/mappings/salesforce/Opportunity/Amount");
+    assertEquals("yaml", served.header("X-DCL-Source"));
+    assertEquals("amount", served.json().getString("canonicalField"));
+    assertEquals(200, admin.put("/dcl/admin/rollout", "{\"sourceOfTruth\":\"registry\"}").status());
+  }
+
+  @Test
   void givenBadJobRequests_whenStarted_thenProblems() {
     assertEquals(400, admin.post("/dcl/jobs/yaml-import", "{\"path\":\"../../../etc\"}").status());
     assertEquals(400, admin.post("/dcl/jobs/yaml-import", "{\"path\":\"/etc\"}").status());
+    assertEquals(400, admin.post("/dcl/jobs/yaml-export", "{\"path\":\"" + "x".repeat(300) + "\"}").status(),
+        "a path the job store cannot keep is refused up front");
     assertEquals(400, admin.post("/dcl/jobs/yaml-import", "{}").status());
     assertEquals(400, admin.post("/dcl/jobs/compact", "{\"path\":\"x\"}").status());
     assertEquals(403, admin.post("/dcl/jobs/backup", "{\"path\":\"b\",\"allTenants\":true}").status());
     assertEquals(403, Api.as(Tokens.mint(tenant, "victor", "viewer")).post("/dcl/jobs/yaml-import", "{\"path\":\"x\"}").status());
-    long id = Jobs.start(admin, "yaml-import", "{\"path\":\"" + Jobs.corpus("mappings") + "\",\"dryRun\":true}");
+    long id = Jobs.start(admin, "yaml-import", "{\"path\":\"" + Jobs.corpus(tenant, "mappings") + "\",\"dryRun\":true}");
     assertEquals(404, Api.as(Tokens.mint(Api.freshTenant(), "eve", "admin")).get("/dcl/jobs/" + id).status());
     Jobs.await(admin, id);
     assertEquals(409, admin.post("/dcl/jobs/" + id + "/restart", "{}").status(), "a completed job does not restart");

@@ -23,10 +23,31 @@ final class SecondNode implements AutoCloseable {
 
   /** Starts node B on a database of the test PostgreSQL (its database URL comes from the environment). */
   static SecondNode start(String database) {
+    return start(Map.of("DCL_DB_URL", "jdbc:postgresql://localhost:" + TestDatabase.PORT + "/" + database));
+  }
+
+  /**
+   * Starts node B in development mode on the main test database, with {@code environment} on top
+   * (which may switch it to production mode with another issuer), and waits until it is ready.
+   */
+  static SecondNode start(Map<String, String> environment) {
     SecondNode node = new SecondNode();
-    node.script("start", Map.of("DCL_DB_URL", "jdbc:postgresql://localhost:" + TestDatabase.PORT + "/" + database));
+    node.script("start", withDefaults(environment));
     node.awaitReady(Duration.ofSeconds(120));
     return node;
+  }
+
+  /** Development mode trusting the development key, as the Arquillian-managed node runs. */
+  private static Map<String, String> withDefaults(Map<String, String> environment) {
+    Map<String, String> all = new java.util.HashMap<>();
+    all.put("DCL_MODE", "development");
+    all.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+    all.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of(System.getProperty("dcl.dev.keys", "../bin/dev-keys"), "public.pem")
+        .toAbsolutePath().toString());
+    all.put("MP_JWT_VERIFY_AUDIENCES", Tokens.AUDIENCE);
+    all.put("DCL_DB_URL", "jdbc:postgresql://localhost:" + TestDatabase.PORT + "/dcl");
+    all.putAll(environment);
+    return all;
   }
 
   /**
@@ -36,9 +57,7 @@ final class SecondNode implements AutoCloseable {
   static SecondNode startExpectingFailure(Map<String, String> environment) {
     SecondNode node = new SecondNode();
     node.clearLog();
-    Map<String, String> all = new java.util.HashMap<>(environment);
-    all.put("DCL_DB_URL", "jdbc:postgresql://localhost:" + TestDatabase.PORT + "/dcl");
-    node.script("start", all);
+    node.script("start", withDefaults(environment));
     long deadline = System.nanoTime() + 120_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (node.log().contains("CWWKZ0002E") || node.log().contains("CWWKZ0001I")) {

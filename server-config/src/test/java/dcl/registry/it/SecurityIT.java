@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Roles and tenants exactly as api.md says: 401 without a valid token, 403 without the role, 404 across tenants. */
@@ -37,6 +39,32 @@ class SecurityIT extends DeployedRegistry {
     assertEquals(401, reply.status());
     assertEquals("application/problem+json", reply.contentType());
     assertEquals("The token carries no tenant_id claim", reply.json().getString("detail"));
+  }
+
+  @Test
+  void givenATenantClaimThatIsNotExactlyATenantString_whenCalling_then401AndNoOtherTenantIsReached() {
+    createAmount();
+    String path = "/dcl/mappings/salesforce/Opportunity/Amount";
+    for (Object claim : new Object[] {
+        "\"" + tenant + "\"", tenant.substring(0, 2) + "\"" + tenant.substring(2), " " + tenant, 42, List.of(tenant),
+        Map.of("id", tenant)}) {
+      Api.Reply reply = Api.as(Tokens.withTenantClaim(claim, "mallory", "admin")).get(path);
+      assertEquals(401, reply.status(), claim + " -> " + reply);
+      assertEquals("application/problem+json", reply.contentType());
+    }
+  }
+
+  @Test
+  void givenTokensNearTheirExpiryOrForAnotherAudience_whenCalling_thenOnlyTheConfiguredSkewIsForgiven() {
+    String path = "/dcl/mappings/salesforce/Opportunity/Amount";
+    assertEquals(404, Api.as(Tokens.expiredSecondsAgo(5, tenant, "alice", "admin")).get(path).status(),
+        "5 s past expiry is within the 30 s clock skew");
+    assertEquals(401, Api.as(Tokens.expiredSecondsAgo(45, tenant, "alice", "admin")).get(path).status(),
+        "45 s past expiry is beyond it");
+    String otherAudience = Tokens.sign(Tokens.devKey(), Tokens.claims(tenant, "alice", "admin").audience("another-service").build());
+    assertEquals(401, Api.as(otherAudience).get(path).status());
+    String noAudience = Tokens.sign(Tokens.devKey(), Tokens.claims(tenant, "alice", "admin").audience((String) null).build());
+    assertEquals(401, Api.as(noAudience).get(path).status());
   }
 
   @Test

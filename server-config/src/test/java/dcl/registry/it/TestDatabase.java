@@ -1,5 +1,6 @@
 package dcl.registry.it;
 
+import dcl.registry.dev.EmbeddedDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,15 +52,35 @@ final class TestDatabase {
     }
   }
 
+  /**
+   * Kills every PostgreSQL process with SIGKILL, as a crash or an OOM killer would: no shutdown, no
+   * checkpoint. Only what PostgreSQL had made durable survives the next {@link #start()}.
+   */
+  static synchronized void kill() {
+    if (server == null) {
+      return;
+    }
+    try {
+      long pid = Long.parseLong(Files.readAllLines(DATA.resolve("postmaster.pid")).get(0).strip());
+      ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+      postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
+      postmaster.destroyForcibly();
+      postmaster.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      server.close(); // releases this JVM's lock on the data folder; its pg_ctl stop finds nothing to stop
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not kill the test PostgreSQL", e);
+    } finally {
+      server = null;
+    }
+  }
+
   /** Starts the server again on the same data and port. */
   static synchronized void start() {
     try {
       Files.createDirectories(DATA);
-      server = EmbeddedPostgres.builder()
-          .setPort(PORT)
-          .setDataDirectory(DATA)
-          .setCleanDataDirectory(false)
-          .start();
+      server = EmbeddedDatabase.durable(PORT, DATA).start();
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the test PostgreSQL on port " + PORT, e);
     }

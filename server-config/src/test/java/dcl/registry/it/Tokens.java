@@ -24,9 +24,14 @@ import java.util.UUID;
 /** Mints JWTs the way bin/dev-token does, signed with the development key the test server trusts. */
 final class Tokens {
   static final String ISSUER = "dcl-dev";
+  static final String AUDIENCE = "dcl-registry";
   private static final PrivateKey DEV_KEY = load(Path.of(System.getProperty("dcl.dev.keys", "../bin/dev-keys"), "private.pem"));
 
   private Tokens() {}
+
+  static PrivateKey devKey() {
+    return DEV_KEY;
+  }
 
   static String mint(String tenant, String subject, String... groups) {
     return sign(DEV_KEY, claims(tenant, subject, groups).build());
@@ -41,9 +46,22 @@ final class Tokens {
 
   static String withoutTenant(String subject, String... groups) {
     return sign(DEV_KEY, new JWTClaimsSet.Builder()
-        .issuer(ISSUER).subject(subject).claim("upn", subject).claim("groups", List.of(groups))
+        .issuer(ISSUER).audience(AUDIENCE).subject(subject).claim("upn", subject).claim("groups", List.of(groups))
         .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)))
         .jwtID(UUID.randomUUID().toString()).build());
+  }
+
+  /** The development key's claims with a tenant_id claim of any JSON value (a string with quotes, a number…). */
+  static String withTenantClaim(Object tenantClaim, String subject, String... groups) {
+    return sign(DEV_KEY, claims("ignored", subject, groups).claim("tenant_id", tenantClaim).build());
+  }
+
+  /** Expired this many seconds ago: within the accepted clock skew or beyond it. */
+  static String expiredSecondsAgo(long seconds, String tenant, String subject, String... groups) {
+    return sign(DEV_KEY, claims(tenant, subject, groups)
+        .issueTime(Date.from(Instant.now().minusSeconds(600)))
+        .expirationTime(Date.from(Instant.now().minusSeconds(seconds)))
+        .build());
   }
 
   /** Same claims, signed by a key nobody trusts. */
@@ -57,9 +75,10 @@ final class Tokens {
     }
   }
 
-  private static JWTClaimsSet.Builder claims(String tenant, String subject, String... groups) {
+  static JWTClaimsSet.Builder claims(String tenant, String subject, String... groups) {
     return new JWTClaimsSet.Builder()
         .issuer(ISSUER)
+        .audience(AUDIENCE)
         .subject(subject)
         .claim("upn", subject)
         .claim("groups", List.of(groups))
@@ -69,7 +88,7 @@ final class Tokens {
         .jwtID(UUID.randomUUID().toString());
   }
 
-  private static String sign(PrivateKey key, JWTClaimsSet claims) {
+  static String sign(PrivateKey key, JWTClaimsSet claims) {
     try {
       SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("dcl-dev").build(), claims);
       jwt.sign(new RSASSASigner(key));

@@ -3,6 +3,7 @@ package dcl.registry.adapters.persistence;
 import dcl.registry.domain.error.DomainException;
 import dcl.registry.domain.error.StoreUnavailable;
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
@@ -15,8 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Turns "the database cannot be reached" into {@link StoreUnavailable} (503 with Retry-After) and
- * leaves every other error alone. Runs outside the transaction interceptor, so a failed commit is
- * translated too.
+ * leaves every other error alone; while the {@link DatabaseGate} is closed it refuses at once. Runs
+ * outside the transaction interceptor, so a failed commit is translated too.
  */
 @TranslatesDatabaseFailures
 @Interceptor
@@ -24,8 +25,13 @@ import java.util.logging.Logger;
 public class DatabaseFailureTranslator {
   private static final Logger LOG = Logger.getLogger(DatabaseFailureTranslator.class.getName());
 
+  @Inject DatabaseGate gate;
+
   @AroundInvoke
   Object translate(InvocationContext call) throws Exception {
+    if (gate.closed()) {
+      throw new StoreUnavailable();
+    }
     try {
       return call.proceed();
     } catch (DomainException e) {
@@ -33,6 +39,7 @@ public class DatabaseFailureTranslator {
     } catch (RuntimeException e) {
       if (isConnectionFailure(e)) {
         LOG.log(Level.WARNING, "Database unreachable in " + call.getMethod().getName() + ": " + rootMessage(e));
+        gate.unreachable();
         throw new StoreUnavailable();
       }
       throw e;

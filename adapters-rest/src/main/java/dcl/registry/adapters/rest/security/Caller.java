@@ -5,7 +5,9 @@ import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.TenantId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.NotAuthorizedException;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The caller of the current request. The tenant always comes from the token, never from the request. */
@@ -17,15 +19,30 @@ public class Caller {
 
   public TenantId tenant() {
     Object claim = token == null ? null : token.getClaim(TENANT_CLAIM);
-    String value = claim == null ? null : claim.toString().replace("\"", "");
-    if (value == null || value.isBlank()) {
+    if (claim == null) {
       throw new NotAuthorizedException("The token carries no tenant_id claim", "Bearer");
     }
+    String value = asJsonString(claim)
+        .orElseThrow(() -> new NotAuthorizedException("The token's tenant_id claim must be a JSON string", "Bearer"));
     try {
       return new TenantId(value);
     } catch (InvalidInput e) {
       throw new NotAuthorizedException("The token's tenant_id claim is not a valid tenant id", "Bearer");
     }
+  }
+
+  /**
+   * The claim's value when it is a JSON string, read as a string: never a number's or an object's text,
+   * and never with characters removed, so {@code "\"acme\""} cannot alias tenant {@code acme}.
+   */
+  static Optional<String> asJsonString(Object claim) {
+    if (claim instanceof JsonString json) {
+      return Optional.of(json.getString());
+    }
+    if (claim instanceof String text) {
+      return Optional.of(text);
+    }
+    return Optional.empty();
   }
 
   public Actor actor() {
