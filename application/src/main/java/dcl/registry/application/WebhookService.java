@@ -4,6 +4,7 @@ import dcl.registry.domain.error.ResourceNotFound;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.notify.DeliveryResult;
+import dcl.registry.domain.notify.TargetPolicy;
 import dcl.registry.domain.notify.Webhook;
 import dcl.registry.domain.notify.WebhookDelivery;
 import dcl.registry.domain.port.out.AuditTrail;
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
 /**
  * Reviewer webhooks: admins set them (audited, the secret never shown back); approval events wait in an
  * outbox and are delivered here, off every request, with backoff and every attempt recorded. A dead
- * endpoint costs only its own retries.
+ * endpoint costs only its own retries. Only targets the {@link TargetPolicy} allows are registered; the
+ * transport checks the policy again on the addresses it connects to.
  */
 public class WebhookService {
   private static final Logger LOG = Logger.getLogger(WebhookService.class.getName());
@@ -28,21 +30,24 @@ public class WebhookService {
 
   private final WebhookStore store;
   private final WebhookTransport transport;
+  private final TargetPolicy targets;
   private final AuditTrail audit;
   private final TransactionBoundary transactions;
   private final Clock clock;
 
-  public WebhookService(WebhookStore store, WebhookTransport transport, AuditTrail audit, TransactionBoundary transactions,
-      Clock clock) {
+  public WebhookService(WebhookStore store, WebhookTransport transport, TargetPolicy targets, AuditTrail audit,
+      TransactionBoundary transactions, Clock clock) {
     this.store = store;
     this.transport = transport;
+    this.targets = targets;
     this.audit = audit;
     this.transactions = transactions;
     this.clock = clock;
   }
 
-  /** True when new. */
+  /** True when new; an {@link dcl.registry.domain.error.InvalidInput} naming {@code url} when the target is not allowed. */
   public boolean put(TenantId tenant, Actor admin, Webhook webhook) {
+    targets.checkRegistration(webhook.url());
     return transactions.inTransaction(() -> {
       Instant now = clock.instant();
       boolean created = store.put(tenant, webhook, admin, now);
@@ -77,12 +82,12 @@ public class WebhookService {
     for (WebhookDelivery delivery : due) {
       DeliveryResult result = transport.send(delivery);
       int attempt = delivery.attempts() + 1;
-      Optional<Instant> retryAt = result.delivered() || attempt >= WebhookDelivery.MAX_ATTEMPTS
+      Optional<Instant> retryAt = result.delivered() || !result.worthRetrying() || attempt >= WebhookDelivery.MAX_ATTEMPTS
           ? Optional.empty() : Optional.of(clock.instant().plus(WebhookDelivery.backoff(attempt)));
       if (!result.delivered()) {
+        String outcome = result.httpStatus().map(s -> "HTTP " + s).orElseGet(() -> result.failure().orElseThrow().text());
         LOG.warning(() -> "Webhook " + delivery.webhook().name() + " of tenant " + delivery.tenant() + ": attempt " + attempt
-            + " of " + delivery.event() + " failed (" + result.httpStatus().map(s -> "HTTP " + s).orElse(result.error().orElse("?"))
-            + ")" + retryAt.map(t -> "; next at " + t).orElse("; given up"));
+            + " of " + delivery.event() + " failed (" + outcome + ")" + retryAt.map(t -> "; next at " + t).orElse("; given up"));
       }
       transactions.inTransaction(() -> {
         store.recordAttempt(delivery, attempt, clock.instant(), result, retryAt);

@@ -12,6 +12,7 @@ import dcl.registry.application.ProposalService;
 import dcl.registry.application.RolloutService;
 import dcl.registry.application.TransactionBoundary;
 import dcl.registry.application.WebhookService;
+import dcl.registry.domain.notify.TargetPolicy;
 import dcl.registry.domain.port.out.AuditTrail;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -51,11 +52,20 @@ public class ReviewWiring {
     return new DriftRepairService(mappings, mappings, audit, schemas, proposals, approvals, stored, transactions, clock, rollout);
   }
 
+  /** Where webhooks may point; the settings were checked before the application started (WebhookSettings). */
   @Produces
   @Singleton
-  WebhookService webhooks(JdbcWebhooks store, HttpWebhookTransport transport, AuditTrail audit, TransactionBoundary transactions,
+  TargetPolicy webhookTargets() {
+    TargetPolicy targets = WebhookSettings.targetPolicy();
+    LOG.info("Webhook targets: " + targets);
+    return targets;
+  }
+
+  @Produces
+  @Singleton
+  WebhookService webhooks(JdbcWebhooks store, TargetPolicy targets, AuditTrail audit, TransactionBoundary transactions,
       Clock clock) {
-    return new WebhookService(store, transport, audit, transactions, clock);
+    return new WebhookService(store, new HttpWebhookTransport(targets), targets, audit, transactions, clock);
   }
 
   void atStart(@Observes @Initialized(ApplicationScoped.class) Object started, WebhookService webhookService) {

@@ -116,7 +116,8 @@ public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
     em.createNativeQuery("INSERT INTO webhook_attempts (delivery_id, attempt, at, http_status, error) VALUES (?1, ?2, ?3,"
             + " CAST(?4 AS integer), ?5)")
         .setParameter(1, delivery.id()).setParameter(2, attempt).setParameter(3, Timestamp.from(at))
-        .setParameter(4, result.httpStatus().orElse(null)).setParameter(5, result.error().orElse(null))
+        .setParameter(4, result.httpStatus().orElse(null))
+        .setParameter(5, result.failure().map(DeliveryResult.Failure::text).orElse(null))
         .executeUpdate();
     String status = result.delivered() ? "DELIVERED" : retryAt.isPresent() ? "PENDING" : "FAILED";
     em.createNativeQuery("UPDATE webhook_deliveries SET status = ?1, attempts = ?2, next_attempt_at = ?3,"

@@ -48,7 +48,7 @@ public class WebhookResource {
 
   @PUT
   @Path("{name}")
-  @Operation(summary = "Create or replace a webhook: 201 new, 200 replaced; audited")
+  @Operation(summary = "Create or replace a webhook: 201 new, 200 replaced, 400 when its target is not allowed; audited")
   public Response put(@PathParam("name") String name, WebhookRequest body) {
     if (body == null) {
       throw new InvalidInput("body", "is required: {url, secret}");
