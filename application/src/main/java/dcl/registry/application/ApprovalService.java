@@ -152,7 +152,8 @@ public class ApprovalService implements ReviewApprovalsUseCase {
       String why = "approval " + id + " " + decision.name().toLowerCase(Locale.ROOT) + " by " + reviewer.subject()
           + notes.map(n -> ": " + n).orElse("");
       if (decision == MappingStatus.APPROVED) {
-        applyApproved(decided, reviewer, now, why);
+        decided = decided.applied(applyApproved(decided, reviewer, now, why));
+        approvals.recordMapping(decided);
       } else {
         applyRejected(decided, reviewer, now, why);
       }
@@ -162,19 +163,26 @@ public class ApprovalService implements ReviewApprovalsUseCase {
     });
   }
 
-  private void applyApproved(Approval approval, Actor reviewer, Instant now, String why) {
+  /** Applies an approved change; answers the mapping it created or changed (for a rename: the new field's). */
+  private MappingId applyApproved(Approval approval, Actor reviewer, Instant now, String why) {
     TenantId tenant = approval.tenant();
     ProposedChange change = approval.change();
     if (change instanceof ProposedChange.MapField m) {
-      activate(tenant, m.source(), m.target(), m.transform(), Provenance.PROPOSAL, reviewer, now, why);
-    } else if (change instanceof ProposedChange.RenameField r) {
-      activate(tenant, r.source(), r.target(), r.transform(), Provenance.DRIFT_REPAIR, reviewer, now, why);
-      move(tenant, r.previous(), MappingStatus.DEPRECATED, ChangeAction.DELETED, reviewer, now, why);
-    } else if (change instanceof ProposedChange.DeprecateField d) {
-      move(tenant, d.mapping(), MappingStatus.DEPRECATED, ChangeAction.DELETED, reviewer, now, why);
-    } else if (change instanceof ProposedChange.ConfirmMapping c) {
-      move(tenant, c.mapping(), MappingStatus.ACTIVE, ChangeAction.UPDATED, reviewer, now, why);
+      return activate(tenant, m.source(), m.target(), m.transform(), Provenance.PROPOSAL, reviewer, now, why).id();
     }
+    if (change instanceof ProposedChange.RenameField r) {
+      FieldMapping renamed = activate(tenant, r.source(), r.target(), r.transform(), Provenance.DRIFT_REPAIR, reviewer,
+          now, why);
+      move(tenant, r.previous(), MappingStatus.DEPRECATED, ChangeAction.DELETED, reviewer, now, why);
+      return renamed.id();
+    }
+    if (change instanceof ProposedChange.DeprecateField d) {
+      move(tenant, d.mapping(), MappingStatus.DEPRECATED, ChangeAction.DELETED, reviewer, now, why);
+      return d.mapping();
+    }
+    ProposedChange.ConfirmMapping c = (ProposedChange.ConfirmMapping) change;
+    move(tenant, c.mapping(), MappingStatus.ACTIVE, ChangeAction.UPDATED, reviewer, now, why);
+    return c.mapping();
   }
 
   /**
@@ -192,14 +200,14 @@ public class ApprovalService implements ReviewApprovalsUseCase {
   }
 
   /** The field's mapping becomes ACTIVE with confidence 1.0: created, revived, confirmed or retargeted. */
-  private void activate(TenantId tenant, dcl.registry.domain.model.SourceRef source, dcl.registry.domain.model.CanonicalField target,
+  private FieldMapping activate(TenantId tenant, dcl.registry.domain.model.SourceRef source, dcl.registry.domain.model.CanonicalField target,
       Optional<dcl.registry.domain.model.Transform> transform, Provenance provenance, Actor reviewer, Instant now, String why) {
     Optional<FieldMapping> existing = load.byIdentity(tenant, source);
     if (existing.isEmpty()) {
       FieldMapping created = store.insert(FieldMapping.create(tenant, source, target, transform, Confidence.CERTAIN,
           MappingStatus.ACTIVE, provenance, reviewer, now));
       audit.record(MappingChange.of(ChangeAction.CREATED, Optional.empty(), created, Optional.of(why)));
-      return;
+      return created;
     }
     FieldMapping current = existing.get();
     FieldMapping next;
@@ -216,6 +224,7 @@ public class ApprovalService implements ReviewApprovalsUseCase {
     }
     FieldMapping stored = store.update(next);
     audit.record(MappingChange.of(action, Optional.of(current), stored, Optional.of(why)));
+    return stored;
   }
 
   private void move(TenantId tenant, MappingId id, MappingStatus to, ChangeAction action, Actor reviewer, Instant now,

@@ -8,6 +8,7 @@ import dcl.registry.domain.model.ChangeAction;
 import dcl.registry.domain.model.FieldMapping;
 import dcl.registry.domain.model.MappingChange;
 import dcl.registry.domain.model.MappingId;
+import dcl.registry.domain.model.MappingReplacement;
 import dcl.registry.domain.model.MappingStatus;
 import dcl.registry.domain.model.Provenance;
 import dcl.registry.domain.model.TenantId;
@@ -72,16 +73,20 @@ public class MappingAdminService implements CreateMappingUseCase, UpdateMappingU
     });
   }
 
+  /**
+   * A new version with the replacement the command's edit derives from the current version (which must be
+   * the expected one); the identity it restates must be the stored one.
+   */
   @Override
   public FieldMapping update(UpdateMapping command) {
     rollout.current(command.tenant()).requireRegistryWrites();
     long expected = command.expectedVersion().orElseThrow(VersionRequired::new);
     return transactions.inTransaction(() -> {
       FieldMapping current = current(command.tenant(), command.id(), expected);
-      FieldMapping next = current.retarget(
-          command.target(), command.transform(), command.confidence(), command.actor(), clock.instant());
+      MappingReplacement replacement = command.edit().applyTo(current);
+      FieldMapping next = current.replacedBy(replacement, command.actor(), clock.instant());
       FieldMapping stored = store.update(next);
-      audit.record(MappingChange.of(ChangeAction.UPDATED, Optional.of(current), stored, command.reason()));
+      audit.record(MappingChange.of(ChangeAction.UPDATED, Optional.of(current), stored, replacement.reason()));
       return stored;
     });
   }

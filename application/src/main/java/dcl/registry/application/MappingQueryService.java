@@ -19,7 +19,6 @@ import dcl.registry.domain.port.in.LookUpMappingUseCase;
 import dcl.registry.domain.port.in.SearchMappingsUseCase;
 import dcl.registry.domain.port.out.LoadMappingHistory;
 import dcl.registry.domain.port.out.LoadMappings;
-import java.util.List;
 
 /** The read side: what the runtime and viewers ask. Never writes. */
 public class MappingQueryService
@@ -65,8 +64,8 @@ public class MappingQueryService
   }
 
   @Override
-  public List<MappingChange> history(TenantId tenant, MappingId id) {
+  public Page<MappingChange> history(TenantId tenant, MappingId id, PageRequest page) {
     get(tenant, id);
-    return history.historyOf(tenant, id);
+    return history.historyOf(tenant, id, page);
   }
 }

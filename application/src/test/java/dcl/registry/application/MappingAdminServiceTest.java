@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dcl.registry.domain.error.DuplicateMapping;
+import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.MappingNotFound;
 import dcl.registry.domain.error.StaleVersion;
 import dcl.registry.domain.error.VersionRequired;
@@ -18,14 +19,17 @@ import dcl.registry.domain.model.FieldMapping;
 import dcl.registry.domain.model.MappingChange;
 import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.MappingQuery;
+import dcl.registry.domain.model.MappingReplacement;
 import dcl.registry.domain.model.MappingStatus;
 import dcl.registry.domain.model.Page;
 import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
+import dcl.registry.domain.model.StatedIdentity;
 import dcl.registry.domain.model.TableMappingSet;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.model.Transform;
 import dcl.registry.domain.port.in.CreateMappingUseCase.CreateMapping;
 import dcl.registry.domain.port.in.DeleteMappingUseCase.DeleteMapping;
 import dcl.registry.domain.port.in.RolloutUseCase;
@@ -96,15 +100,68 @@ class MappingAdminServiceTest {
   void givenAStaleOrMissingVersion_whenUpdated_thenRefused() {
     FieldMapping created = create(ACME, "Opportunity", "Amount");
     CanonicalField target = new CanonicalField("opportunity", "value");
-    assertThrows(VersionRequired.class, () -> service.update(new UpdateMapping(
-        ACME, ALICE, created.id(), Optional.empty(), target, Optional.empty(), Confidence.CERTAIN, Optional.empty())));
-    StaleVersion stale = assertThrows(StaleVersion.class, () -> service.update(new UpdateMapping(
-        ACME, ALICE, created.id(), Optional.of(7L), target, Optional.empty(), Confidence.CERTAIN, Optional.empty())));
+    MappingReplacement replacement = MappingReplacement.of(target, Optional.empty(), Confidence.CERTAIN, Optional.empty());
+    assertThrows(VersionRequired.class, () -> service.update(
+        UpdateMapping.replacing(ACME, ALICE, created.id(), Optional.empty(), replacement)));
+    StaleVersion stale = assertThrows(StaleVersion.class, () -> service.update(
+        UpdateMapping.replacing(ACME, ALICE, created.id(), Optional.of(7L), replacement)));
     assertEquals(1, stale.current());
-    FieldMapping updated = service.update(new UpdateMapping(
-        ACME, ALICE, created.id(), Optional.of(1L), target, Optional.empty(), Confidence.CERTAIN, Optional.empty()));
+    FieldMapping updated = service.update(UpdateMapping.replacing(ACME, ALICE, created.id(), Optional.of(1L), replacement));
     assertEquals(2, updated.version());
     assertEquals(target, updated.target());
+  }
+
+  @Test
+  void givenTheRepresentationAsRead_whenPutBackWithItsIdentity_thenANewAuditedVersionWithTheSameIdentity() {
+    FieldMapping created = create(ACME, "Opportunity", "Amount");
+    StatedIdentity asRead = new StatedIdentity(Optional.of(created.id()), Optional.of(new ConnectorId("salesforce")),
+        Optional.of(new SourceTable("OPPORTUNITY")), Optional.of(new SourceField("Amount")));
+    FieldMapping updated = service.update(UpdateMapping.replacing(ACME, ALICE, created.id(), Optional.of(1L),
+        new MappingReplacement(asRead, new CanonicalField("opportunity", "value"), Optional.empty(), new Confidence(0.7),
+            Optional.of("round trip"))));
+    assertEquals(2, updated.version());
+    assertEquals(created.source(), updated.source(), "identity as stored, spelling included");
+    assertEquals(List.of(ChangeAction.CREATED, ChangeAction.UPDATED), audit.stream().map(MappingChange::action).toList());
+    assertEquals(Optional.of("round trip"), audit.get(1).reason());
+  }
+
+  @Test
+  void givenAnotherIdentity_whenPut_thenRefusedNamingTheFieldsAndNothingIsStoredOrAudited() {
+    FieldMapping created = create(ACME, "Opportunity", "Amount");
+    StatedIdentity moved = new StatedIdentity(Optional.empty(), Optional.of(new ConnectorId("hubspot")),
+        Optional.of(new SourceTable("Opportunity")), Optional.of(new SourceField("amount")));
+    InvalidInput refused = assertThrows(InvalidInput.class, () -> service.update(UpdateMapping.replacing(ACME, ALICE,
+        created.id(), Optional.of(1L), new MappingReplacement(moved, new CanonicalField("opportunity", "value"),
+            Optional.empty(), Confidence.CERTAIN, Optional.empty()))));
+    assertEquals(List.of("connector", "sourceField"),
+        refused.violations().stream().map(InvalidInput.Violation::field).toList());
+    assertEquals(1, store.byId(ACME, created.id()).orElseThrow().version());
+    assertEquals(List.of(ChangeAction.CREATED), audit.stream().map(MappingChange::action).toList());
+  }
+
+  @Test
+  void givenAnEdit_whenUpdated_thenItIsAppliedToTheCurrentVersionAndKeepsWhatItDoesNotChange() {
+    FieldMapping created = service.create(new CreateMapping(ACME, ALICE, ref("Opportunity", "Amount"),
+        new CanonicalField("opportunity", "amount"), Optional.of(Transform.of("number", null, null)), Confidence.CERTAIN,
+        Optional.empty()));
+    List<FieldMapping> seen = new ArrayList<>();
+    FieldMapping updated = service.update(new UpdateMapping(ACME, ALICE, created.id(), Optional.of(1L), current -> {
+      seen.add(current);
+      return MappingReplacement.of(current.target(), current.transform(), new Confidence(0.8), Optional.of("spot check"));
+    }));
+    assertEquals(List.of(created), seen, "the edit sees the stored version it is based on");
+    assertEquals(0.8, updated.confidence().value());
+    assertEquals(created.transform(), updated.transform());
+    assertEquals(Optional.of("spot check"), audit.get(1).reason());
+  }
+
+  @Test
+  void givenAStaleVersion_whenEdited_thenTheEditIsNeverApplied() {
+    FieldMapping created = create(ACME, "Opportunity", "Amount");
+    assertThrows(StaleVersion.class, () -> service.update(new UpdateMapping(ACME, ALICE, created.id(), Optional.of(2L),
+        current -> {
+          throw new AssertionError("an edit of a stale version must not run");
+        })));
   }
 
   @Test

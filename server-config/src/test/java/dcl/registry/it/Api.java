@@ -60,6 +60,19 @@ final class Api {
     return send("PUT", path, json, headers);
   }
 
+  /** A JSON Merge Patch (RFC 7396): Content-Type application/merge-patch+json unless the headers name another. */
+  Reply patch(String path, String json, String... headers) {
+    for (int i = 0; i < headers.length; i += 2) {
+      if (headers[i].equalsIgnoreCase("Content-Type")) {
+        return send("PATCH", path, json, headers);
+      }
+    }
+    String[] typed = java.util.Arrays.copyOf(headers, headers.length + 2);
+    typed[headers.length] = "Content-Type";
+    typed[headers.length + 1] = "application/merge-patch+json";
+    return send("PATCH", path, json, typed);
+  }
+
   Reply delete(String path, String... headers) {
     return send("DELETE", path, null, headers);
   }
@@ -112,6 +125,11 @@ final class Api {
 
     JsonArray array() {
       return (JsonArray) parse();
+    }
+
+    /** The items of a page ({@code {"items": [...], "next": ...}}). */
+    JsonArray items() {
+      return json().getJsonArray("items");
     }
 
     private JsonStructure parse() {

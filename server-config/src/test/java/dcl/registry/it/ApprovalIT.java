@@ -104,6 +104,9 @@ class ApprovalIT extends DeployedRegistry {
       assertEquals("rita", approved.json().getString("decidedBy"));
 
       JsonObject live = runtime.get("/dcl/mappings/hubspot/deals/deal_amount").json();
+      assertEquals(live.getString("id"), approved.json().getString("mappingId"), "the approval names the mapping it made");
+      assertEquals(live.getString("id"), rita.get("/dcl/approvals/" + approvalId).json().getString("mappingId"));
+      assertEquals(oldId, approved.json().getString("previousMappingId"));
       assertEquals("opportunity", live.getString("canonicalEntity"));
       assertEquals("amount", live.getString("canonicalField"));
       assertEquals("ACTIVE", live.getString("status"));
@@ -145,14 +148,20 @@ class ApprovalIT extends DeployedRegistry {
     Api.Reply submitted = rita.post("/dcl/approvals/submit", "{\"proposalId\":\"" + proposalId + "\",\"reason\":\"new connector\"}");
     assertEquals(201, submitted.status(), submitted.toString());
     String approvalId = submitted.json().getString("id");
+    assertTrue(submitted.json().isNull("mappingId"), "a new mapping is only proposed: " + submitted);
 
     Api.Reply own = rita.post("/dcl/approvals/" + approvalId + "/approve", "{}");
     assertEquals(403, own.status(), "four eyes: the submitter may not approve");
     assertTrue(own.body().contains("four eyes"), own.body());
+    Api.Reply shouting = Api.as(Tokens.mint(tenant, "RITA", "reviewer")).post("/dcl/approvals/" + approvalId + "/approve", "{}");
+    assertEquals(403, shouting.status(), "four eyes compare subjects case-folded: " + shouting);
     assertEquals(403, runtime.post("/dcl/approvals/" + approvalId + "/approve", "{}").status(), "the runtime is no reviewer");
 
     assertEquals(200, rob.post("/dcl/approvals/" + approvalId + "/approve", "{}").status());
-    assertEquals("first_name", runtime.get("/dcl/mappings/hubspot/contacts/firstname").json().getString("canonicalField"));
+    JsonObject created = runtime.get("/dcl/mappings/hubspot/contacts/firstname").json();
+    assertEquals("first_name", created.getString("canonicalField"));
+    assertEquals(created.getString("id"), runtime.get("/dcl/approvals/" + approvalId).json().getString("mappingId"),
+        "GET /dcl/approvals/{id} names the mapping the approval created");
 
     long deadline = System.nanoTime() + 10_000_000_000L;
     String deliveries = "";
@@ -182,7 +191,7 @@ class ApprovalIT extends DeployedRegistry {
       pool.shutdownNow();
     }
     assertEquals(1, admin.get("/dcl/mappings/" + runtime.get("/dcl/mappings/hubspot/contacts/lastname").json().getString("id")
-        + "/history").array().size(), "the mapping was created once");
+        + "/history").items().size(), "the mapping was created once");
   }
 
   @Test
@@ -242,6 +251,8 @@ class ApprovalIT extends DeployedRegistry {
 
     String deprecation = plan.getJsonArray("proposals").stream().map(p -> p.asJsonObject())
         .filter(p -> p.getString("type").equals("deprecate_field")).findFirst().orElseThrow().getString("approvalId");
+    assertEquals(runtime.get("/dcl/mappings/pipedrive/persons/fax_number").json().getString("id"),
+        rita.get("/dcl/approvals/" + deprecation).json().getString("mappingId"), "a deprecation names its mapping from the start");
     assertEquals(200, rita.post("/dcl/approvals/" + deprecation + "/approve", "{}").status());
     assertEquals(404, runtime.get("/dcl/mappings/pipedrive/persons/fax_number").status(), "deprecated once approved");
     assertEquals(200, runtime.get("/dcl/mappings/pipedrive/persons/email").status());

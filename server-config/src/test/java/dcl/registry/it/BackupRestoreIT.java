@@ -38,7 +38,7 @@ class BackupRestoreIT extends DeployedRegistry {
 
       JsonObject restored = adminOnB.get("/dcl/mappings/salesforce/Opportunity/Amount").json();
       assertEquals("value", restored.getString("canonicalField"));
-      assertEquals(3, adminOnB.get("/dcl/mappings/" + amount.getString("id") + "/history").array().size() + 1,
+      assertEquals(3, adminOnB.get("/dcl/mappings/" + amount.getString("id") + "/history").items().size() + 1,
           "history came back with the mappings");
       JsonObject second = Jobs.run(adminOnB, "backup", "{\"path\":\"backups/" + tenant + "/second\"}");
       assertEquals(firstFiles, checksums(second));

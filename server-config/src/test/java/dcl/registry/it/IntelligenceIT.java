@@ -63,7 +63,7 @@ class IntelligenceIT extends DeployedRegistry {
     JsonObject stored = admin.get("/dcl/mappings/" + id).json();
     assertEquals(0.8, stored.getJsonNumber("confidence").doubleValue(), 1e-9);
     assertEquals(2, stored.getInt("version"));
-    assertTrue(admin.get("/dcl/mappings/" + id + "/history").array().getJsonObject(1).getString("reason").startsWith("confidence recalculated"));
+    assertTrue(admin.get("/dcl/mappings/" + id + "/history").items().getJsonObject(1).getString("reason").startsWith("confidence recalculated"));
 
     assertEquals(400, runtime.post("/dcl/intelligence/calculate-confidence",
         "{\"mappingId\":\"" + id + "\",\"validationResults\":{\"successRate\":2}}").status());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -96,6 +97,163 @@ class MappingApiIT extends DeployedRegistry {
   }
 
   @Test
+  void givenAMappingAsRead_whenEditedAndPutBackWhole_thenTheRoundTripWorksAndKeepsWhatWasNotEdited() {
+    String id = admin.post("/dcl/mappings", "{\"connector\":\"salesforce\",\"sourceTable\":\"Opportunity\","
+        + "\"sourceField\":\"Amount\",\"canonicalEntity\":\"opportunity\",\"canonicalField\":\"amount\","
+        + "\"transform\":{\"type\":\"number\"},\"confidence\":0.9}").json().getString("id");
+    Api.Reply read = admin.get("/dcl/mappings/" + id);
+    JsonObject edited = Json.createObjectBuilder(read.json())
+        .add("canonicalField", "amount_usd").add("reason", "currency split").build();
+
+    Api.Reply put = admin.put("/dcl/mappings/" + id, edited.toString(), "If-Match", read.header("ETag"));
+    assertEquals(200, put.status(), put.toString());
+    JsonObject after = put.json();
+    assertEquals(2, after.getInt("version"));
+    assertEquals("\"2\"", put.header("ETag"));
+    assertEquals("amount_usd", after.getString("canonicalField"));
+    assertEquals("number", after.getJsonObject("transform").getString("type"), "what the representation carried is kept");
+    assertEquals(0.9, after.getJsonNumber("confidence").doubleValue());
+    assertEquals(List.of(id, "salesforce", "Opportunity", "Amount", "ACTIVE"), List.of(after.getString("id"),
+        after.getString("connector"), after.getString("sourceTable"), after.getString("sourceField"), after.getString("status")));
+    assertEquals("currency split", viewer.get("/dcl/mappings/" + id + "/history").items().getJsonObject(1).getString("reason"));
+
+    JsonObject otherSpelling = Json.createObjectBuilder(after).add("connector", "SalesForce").add("sourceTable", "OPPORTUNITY")
+        .add("status", "DEPRECATED").add("version", 99).add("updatedBy", "mallory").build();
+    Api.Reply same = admin.put("/dcl/mappings/" + id, otherSpelling.toString(), "If-Match", "\"2\"");
+    assertEquals(200, same.status(), "the same identity in another spelling; read-only fields ignored: " + same);
+    assertEquals("Opportunity", same.json().getString("sourceTable"), "the stored spelling stays");
+    assertEquals("ACTIVE", same.json().getString("status"));
+    assertEquals(3, same.json().getInt("version"));
+    assertEquals("alice", same.json().getString("updatedBy"));
+  }
+
+  @Test
+  void givenAMapping_whenPutWithAnotherIdentity_then400NamingEachFieldAndNothingChanges() {
+    JsonObject read = create("Opportunity", "CloseDate", "opportunity", "close_date");
+    String id = read.getString("id");
+    for (String[] change : new String[][] {
+        {"connector", "hubspot"}, {"sourceTable", "Account"}, {"sourceField", "closedate"},
+        {"id", "00000000-0000-0000-0000-000000000001"}}) {
+      JsonObject moved = Json.createObjectBuilder(read).add(change[0], change[1]).build();
+      Api.Reply refused = admin.put("/dcl/mappings/" + id, moved.toString(), "If-Match", "\"1\"");
+      assertEquals(400, refused.status(), change[0] + ": " + refused);
+      assertEquals("application/problem+json", refused.contentType());
+      assertEquals(List.of(change[0]), refused.json().getJsonArray("errors").stream()
+          .map(e -> e.asJsonObject().getString("field")).toList(), refused.toString());
+      assertTrue(refused.json().getJsonArray("errors").getJsonObject(0).getString("message").contains("identity"),
+          refused.toString());
+    }
+    Api.Reply invalid = admin.put("/dcl/mappings/" + id, Json.createObjectBuilder(read).add("connector", "sales force").build()
+        .toString(), "If-Match", "\"1\"");
+    assertEquals(400, invalid.status());
+    assertEquals(1, viewer.get("/dcl/mappings/" + id).json().getInt("version"), "nothing was written");
+  }
+
+  @Test
+  void givenAMapping_whenMergePatched_thenOnlyTheNamedFieldsChangeAndNullClearsTheTransform() {
+    String id = admin.post("/dcl/mappings", "{\"connector\":\"salesforce\",\"sourceTable\":\"Quote\","
+        + "\"sourceField\":\"Total\",\"canonicalEntity\":\"quote\",\"canonicalField\":\"total\","
+        + "\"transform\":{\"type\":\"number\"},\"confidence\":0.9}").json().getString("id");
+
+    Api.Reply confidence = admin.patch("/dcl/mappings/" + id, "{\"confidence\":0.8,\"reason\":\"spot check\"}",
+        "If-Match", "\"1\"");
+    assertEquals(200, confidence.status(), confidence.toString());
+    assertEquals("\"2\"", confidence.header("ETag"));
+    JsonObject afterConfidence = confidence.json();
+    assertEquals(2, afterConfidence.getInt("version"));
+    assertEquals(0.8, afterConfidence.getJsonNumber("confidence").doubleValue());
+    assertEquals("number", afterConfidence.getJsonObject("transform").getString("type"), "not named, so kept");
+    assertEquals("total", afterConfidence.getString("canonicalField"));
+
+    Api.Reply cleared = admin.patch("/dcl/mappings/" + id, "{\"transform\":null}", "If-Match", "\"2\"");
+    assertEquals(200, cleared.status(), cleared.toString());
+    assertEquals(JsonValue.NULL, cleared.json().get("transform"), "null removes: the value is copied as is");
+    assertEquals(0.8, cleared.json().getJsonNumber("confidence").doubleValue());
+    assertEquals(3, cleared.json().getInt("version"));
+
+    Api.Reply valueMap = admin.patch("/dcl/mappings/" + id,
+        "{\"canonicalField\":\"total_amount\",\"transform\":{\"type\":\"valueMap\",\"values\":{\"n/a\":\"0\"}},"
+            + "\"sourceTable\":\"QUOTE\"}", "If-Match", "\"3\"");
+    assertEquals(200, valueMap.status(), "the identity restated in another spelling is fine: " + valueMap);
+    assertEquals("valueMap", valueMap.json().getJsonObject("transform").getString("type"));
+    assertEquals("total_amount", valueMap.json().getString("canonicalField"));
+    assertEquals("Quote", valueMap.json().getString("sourceTable"), "the stored spelling stays");
+
+    JsonArray history = viewer.get("/dcl/mappings/" + id + "/history").items();
+    assertEquals(List.of("CREATED", "UPDATED", "UPDATED", "UPDATED"),
+        history.stream().map(e -> e.asJsonObject().getString("action")).toList(), "every patch is an audited version");
+    assertEquals("spot check", history.getJsonObject(1).getString("reason"));
+    assertEquals("number", history.getJsonObject(2).getJsonObject("before").getJsonObject("transform").getString("type"));
+    assertEquals(JsonValue.NULL, history.getJsonObject(2).getJsonObject("after").get("transform"));
+  }
+
+  @Test
+  void givenAMapping_whenPatchedWithoutOrWithAStaleVersionOrAnotherMediaType_then428Or412Or415() {
+    String id = create("Quote", "Status", "quote", "status").getString("id");
+    String patch = "{\"confidence\":0.5}";
+
+    Api.Reply missing = admin.patch("/dcl/mappings/" + id, patch);
+    assertEquals(428, missing.status(), missing.toString());
+    assertEquals("application/problem+json", missing.contentType());
+    Api.Reply stale = admin.patch("/dcl/mappings/" + id, patch, "If-Match", "\"7\"");
+    assertEquals(412, stale.status(), stale.toString());
+    assertEquals(1, stale.json().getInt("currentVersion"));
+    Api.Reply json = admin.patch("/dcl/mappings/" + id, patch, "If-Match", "\"1\"", "Content-Type", "application/json");
+    assertEquals(415, json.status(), json.toString());
+    assertTrue(json.contentType().startsWith("application/problem+json"), json.toString());
+    assertEquals(404, admin.patch("/dcl/mappings/00000000-0000-0000-0000-000000000000", patch, "If-Match", "\"1\"").status());
+    assertEquals(403, viewer.patch("/dcl/mappings/" + id, patch, "If-Match", "\"1\"").status());
+    assertEquals(1, viewer.get("/dcl/mappings/" + id).json().getInt("version"), "nothing was written");
+  }
+
+  @Test
+  void givenAMapping_whenPatchedIntoSomethingInvalid_then400NamingTheFieldAndNothingChanges() {
+    String id = create("Quote", "Owner", "quote", "owner").getString("id");
+    for (String[] refused : new String[][] {
+        {"{\"connector\":\"hubspot\"}", "connector"},
+        {"{\"sourceField\":\"owner\"}", "sourceField"},
+        {"{\"status\":\"DEPRECATED\"}", "status"},
+        {"{\"version\":5}", "version"},
+        {"{\"canonicalField\":null}", "canonicalField"},
+        {"{\"confidence\":2}", "confidence"},
+        {"{\"transform\":{\"type\":\"reverse\"}}", "transform.type"}}) {
+      Api.Reply reply = admin.patch("/dcl/mappings/" + id, refused[0], "If-Match", "\"1\"");
+      assertEquals(400, reply.status(), refused[0] + " -> " + reply);
+      assertEquals(List.of(refused[1]), reply.json().getJsonArray("errors").stream()
+          .map(e -> e.asJsonObject().getString("field")).toList(), refused[0] + " -> " + reply);
+    }
+    for (String malformed : List.of("[]", "{\"confidence\":", "", "{\"canonical_field\":\"x\"}")) {
+      Api.Reply reply = admin.patch("/dcl/mappings/" + id, malformed, "If-Match", "\"1\"");
+      assertEquals(400, reply.status(), malformed + " -> " + reply);
+      assertTrue(reply.contentType().startsWith("application/problem+json"), reply.toString());
+    }
+    assertEquals(1, viewer.get("/dcl/mappings/" + id).json().getInt("version"), "nothing was written");
+  }
+
+  @Test
+  void givenALongHistory_whenReadPageByPage_thenTheCursorWalksItOldestFirst() {
+    String id = create("Campaign", "Name", "campaign", "name").getString("id");
+    for (int version = 1; version <= 4; version++) {
+      assertEquals(200, admin.patch("/dcl/mappings/" + id, "{\"confidence\":0." + version + "}",
+          "If-Match", "\"" + version + "\"").status());
+    }
+    List<Integer> versions = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      Api.Reply page = viewer.get("/dcl/mappings/" + id + "/history?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+      assertEquals(200, page.status(), page.toString());
+      page.items().forEach(entry -> versions.add(entry.asJsonObject().getInt("version")));
+      cursor = page.json().isNull("next") ? null : page.json().getString("next");
+      pages++;
+    } while (cursor != null);
+    assertEquals(List.of(1, 2, 3, 4, 5), versions);
+    assertEquals(3, pages);
+    assertEquals(400, viewer.get("/dcl/mappings/" + id + "/history?cursor=not-ours").status());
+    assertEquals(400, viewer.get("/dcl/mappings/" + id + "/history?limit=0").status());
+  }
+
+  @Test
   void givenAMapping_whenDeleted_thenLookupsMissItAndHistoryKeepsEveryVersion() {
     String id = create("Contact", "Phone", "contact", "phone").getString("id");
     assertEquals(200, admin.put("/dcl/mappings/" + id,
@@ -107,7 +265,10 @@ class MappingApiIT extends DeployedRegistry {
     Api.Reply kept = viewer.get("/dcl/mappings/" + id);
     assertEquals("DEPRECATED", kept.json().getString("status"));
 
-    JsonArray history = viewer.get("/dcl/mappings/" + id + "/history").array();
+    Api.Reply historyPage = viewer.get("/dcl/mappings/" + id + "/history");
+    assertEquals(200, historyPage.status(), historyPage.toString());
+    assertTrue(historyPage.json().isNull("next"), "one page holds all three versions");
+    JsonArray history = historyPage.items();
     assertEquals(List.of("CREATED", "UPDATED", "DELETED"), history.stream().map(e -> e.asJsonObject().getString("action")).toList());
     assertEquals(List.of(1, 2, 3), history.stream().map(e -> e.asJsonObject().getInt("version")).toList());
     JsonObject update = history.getJsonObject(1);

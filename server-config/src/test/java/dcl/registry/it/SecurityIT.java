@@ -117,7 +117,7 @@ class SecurityIT extends DeployedRegistry {
     Api bob = Api.as(Tokens.mint(tenant, "bob", "admin"));
     assertEquals(200, bob.put("/dcl/mappings/" + id,
         "{\"canonicalEntity\":\"opportunity\",\"canonicalField\":\"value\"}", "If-Match", "\"1\"").status());
-    var history = admin.get("/dcl/mappings/" + id + "/history").array();
+    var history = admin.get("/dcl/mappings/" + id + "/history").items();
     assertEquals("alice", history.getJsonObject(0).getString("actor"));
     assertEquals("bob", history.getJsonObject(1).getString("actor"));
     assertEquals("bob", admin.get("/dcl/mappings/" + id).json().getString("updatedBy"));

@@ -5,6 +5,7 @@ import dcl.registry.domain.approval.ApprovalId;
 import dcl.registry.domain.approval.PendingFilter;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.MappingStatus;
 import dcl.registry.domain.model.Page;
 import dcl.registry.domain.model.PageRequest;
@@ -30,7 +31,7 @@ import java.util.UUID;
 @TranslatesDatabaseFailures
 public class JdbcApprovals implements StoreApprovals {
   private static final String COLUMNS = "id, tenant_id, change, confidence, proposal_id, status, submitted_by, submitted_at,"
-      + " reason, decided_by, decided_at, notes, version";
+      + " reason, decided_by, decided_at, notes, version, mapping_id";
 
   @PersistenceContext(unitName = "registry")
   EntityManager em;
@@ -38,8 +39,8 @@ public class JdbcApprovals implements StoreApprovals {
   @Override
   public void insert(Approval a) {
     em.createNativeQuery("INSERT INTO approvals (id, tenant_id, change_type, change, connector, source_table, source_field,"
-            + " canonical_entity, confidence, proposal_id, status, submitted_by, submitted_at, reason, version)"
-            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
+            + " canonical_entity, confidence, proposal_id, status, submitted_by, submitted_at, reason, version, mapping_id)"
+            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")
         .setParameter(1, a.id().toString())
         .setParameter(2, a.tenant().value())
         .setParameter(3, a.change().type())
@@ -55,6 +56,7 @@ public class JdbcApprovals implements StoreApprovals {
         .setParameter(13, Timestamp.from(a.submittedAt()))
         .setParameter(14, a.reason())
         .setParameter(15, a.version())
+        .setParameter(16, a.mappingId().map(MappingId::toString).orElse(null))
         .executeUpdate();
   }
 
@@ -82,7 +84,8 @@ public class JdbcApprovals implements StoreApprovals {
   @Override
   public boolean update(Approval next) {
     return em.createNativeQuery("UPDATE approvals SET change_type = ?1, change = ?2, confidence = ?3, status = ?4,"
-            + " submitted_by = ?5, submitted_at = ?6, reason = ?7, decided_by = ?8, decided_at = CAST(?9 AS timestamptz), notes = ?10, version = ?11"
+            + " submitted_by = ?5, submitted_at = ?6, reason = ?7, decided_by = ?8, decided_at = CAST(?9 AS timestamptz), notes = ?10, version = ?11,"
+            + " mapping_id = ?15"
             + " WHERE tenant_id = ?12 AND id = ?13 AND version = ?14")
         .setParameter(1, next.change().type())
         .setParameter(2, ApprovalJson.write(next.change()))
@@ -98,7 +101,22 @@ public class JdbcApprovals implements StoreApprovals {
         .setParameter(12, next.tenant().value())
         .setParameter(13, next.id().toString())
         .setParameter(14, next.version() - 1)
+        .setParameter(15, next.mappingId().map(MappingId::toString).orElse(null))
         .executeUpdate() == 1;
+  }
+
+  @Override
+  public void recordMapping(Approval approved) {
+    int updated = em.createNativeQuery("UPDATE approvals SET mapping_id = ?1 WHERE tenant_id = ?2 AND id = ?3 AND version = ?4")
+        .setParameter(1, approved.mappingId().map(MappingId::toString).orElse(null))
+        .setParameter(2, approved.tenant().value())
+        .setParameter(3, approved.id().toString())
+        .setParameter(4, approved.version())
+        .executeUpdate();
+    if (updated != 1) {
+      throw new IllegalStateException("approval " + approved.id() + " at version " + approved.version()
+          + " is not stored: its mapping cannot be recorded");
+    }
   }
 
   @Override
@@ -164,6 +182,7 @@ public class JdbcApprovals implements StoreApprovals {
           ApprovalJson.read((String) c[2]),
           ((Number) c[3]).doubleValue(),
           Optional.ofNullable((String) c[4]).map(UUID::fromString),
+          Optional.ofNullable((String) c[13]).map(MappingId::parse),
           MappingStatus.valueOf((String) c[5]),
           new Actor((String) c[6]),
           instant(c[7]),

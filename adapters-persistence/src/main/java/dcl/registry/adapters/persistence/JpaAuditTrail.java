@@ -1,9 +1,12 @@
 package dcl.registry.adapters.persistence;
 
+import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.ChangeAction;
 import dcl.registry.domain.model.MappingChange;
 import dcl.registry.domain.model.MappingId;
+import dcl.registry.domain.model.Page;
+import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappingHistory;
@@ -12,7 +15,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,25 +73,55 @@ public class JpaAuditTrail implements AuditTrail, LoadMappingHistory {
     em.persist(row);
   }
 
+  /** A page of the mapping's entries in seq order; the cursor is the seq of the last entry served. */
   @Override
-  public List<MappingChange> historyOf(TenantId tenant, MappingId id) {
-    return em.createQuery(
+  public Page<MappingChange> historyOf(TenantId tenant, MappingId id, PageRequest page) {
+    long after = page.cursor().map(JpaAuditTrail::afterSeq).orElse(0L);
+    List<AuditEntryEntity> rows = em.createQuery(
             "SELECT a FROM AuditEntryEntity a WHERE a.tenantId = :tenant AND a.subjectType = :type"
-                + " AND a.subjectId = :id ORDER BY a.seq",
+                + " AND a.subjectId = :id AND a.seq > :after ORDER BY a.seq",
             AuditEntryEntity.class)
         .setParameter("tenant", tenant.value())
         .setParameter("type", MAPPING)
         .setParameter("id", id.toString())
-        .getResultStream()
-        .map(row -> new MappingChange(
-            new TenantId(row.tenantId),
-            MappingId.parse(row.subjectId),
-            ChangeAction.valueOf(row.action),
-            new Actor(row.actor),
-            row.occurredAt,
-            Optional.ofNullable(row.reason),
-            MappingJson.snapshot(row.beforeState),
-            MappingJson.snapshot(row.afterState)))
-        .toList();
+        .setParameter("after", after)
+        .setMaxResults(page.limit() + 1)
+        .getResultList();
+    boolean more = rows.size() > page.limit();
+    List<AuditEntryEntity> served = more ? rows.subList(0, page.limit()) : rows;
+    Optional<String> next = more ? Optional.of(cursor(served.get(served.size() - 1).seq)) : Optional.empty();
+    return new Page<>(served.stream().map(JpaAuditTrail::change).toList(), next);
+  }
+
+  private static MappingChange change(AuditEntryEntity row) {
+    return new MappingChange(
+        new TenantId(row.tenantId),
+        MappingId.parse(row.subjectId),
+        ChangeAction.valueOf(row.action),
+        new Actor(row.actor),
+        row.occurredAt,
+        Optional.ofNullable(row.reason),
+        MappingJson.snapshot(row.beforeState),
+        MappingJson.snapshot(row.afterState));
+  }
+
+  private static String cursor(long seq) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(("h" + seq).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static long afterSeq(String cursor) {
+    try {
+      String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      if (!raw.startsWith("h")) {
+        throw new IllegalArgumentException("not a history cursor");
+      }
+      long seq = Long.parseLong(raw.substring(1));
+      if (seq < 0) {
+        throw new IllegalArgumentException("negative");
+      }
+      return seq;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInput("cursor", "is not a cursor this service issued; use the 'next' value of a previous page");
+    }
   }
 }

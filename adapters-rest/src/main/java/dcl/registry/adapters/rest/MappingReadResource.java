@@ -30,7 +30,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -85,9 +84,19 @@ public class MappingReadResource {
 
   @GET
   @Path("{id: " + UUID + "}/history")
-  @Operation(summary = "Every version of a mapping: who, when, why, before and after")
-  public List<HistoryEntryResponse> history(@PathParam("id") String id) {
-    return history.history(caller.tenant(), MappingId.parse(id)).stream().map(HistoryEntryResponse::from).toList();
+  @Operation(summary = "Every version of a mapping: who, when, why, before and after",
+      description = "Oldest first, page by page like every list: {\"items\": [...], \"next\": \"<cursor or null>\"};"
+          + " pass next as cursor for the following page.")
+  @APIResponse(responseCode = "200", description = "A page of the mapping's history")
+  @APIResponse(responseCode = "400", description = "limit outside 1..1000, or a cursor this service did not issue")
+  @APIResponse(responseCode = "404", description = "No such mapping for your tenant")
+  public PageResponse<HistoryEntryResponse> history(
+      @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    Violations violations = new Violations();
+    MappingId mappingId = violations.check(() -> MappingId.parse(id));
+    PageRequest page = violations.check(() -> Paging.of(limit, cursor));
+    violations.throwIfAny();
+    return PageResponse.from(history.history(caller.tenant(), mappingId, page), HistoryEntryResponse::from);
   }
 
   @GET

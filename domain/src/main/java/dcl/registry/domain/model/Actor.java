@@ -1,11 +1,25 @@
 package dcl.registry.domain.model;
 
+import java.util.Locale;
+
 /** Who did something: the token's subject. */
 public record Actor(String subject) {
   public Actor {
     if (subject == null || subject.isBlank()) {
       throw new IllegalArgumentException("an actor needs a subject");
     }
+  }
+
+  /**
+   * Whether both name the same person: subjects are compared case-folded ({@link Locale#ROOT}), so
+   * {@code RITA} and {@code rita} are one person whatever the identity provider's spelling or the JVM's locale.
+   */
+  public boolean sameAs(Actor other) {
+    return other != null && folded().equals(other.folded());
+  }
+
+  private String folded() {
+    return subject.toLowerCase(Locale.ROOT);
   }
 
   @Override

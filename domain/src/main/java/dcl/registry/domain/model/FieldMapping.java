@@ -61,6 +61,17 @@ public record FieldMapping(
     return status == MappingStatus.DEPRECATED;
   }
 
+  /**
+   * The next version with a replacement's content. The replacement may restate the identity; it must be
+   * this mapping's (the identity of a mapping never changes), else every differing part is refused.
+   *
+   * @throws dcl.registry.domain.error.InvalidInput naming each identity part that differs
+   */
+  public FieldMapping replacedBy(MappingReplacement replacement, Actor actor, Instant now) {
+    replacement.identity().requireSameAs(this);
+    return retarget(replacement.target(), replacement.transform(), replacement.confidence(), actor, now);
+  }
+
   /** The next version with a new target, transform and confidence. */
   public FieldMapping retarget(
       CanonicalField newTarget, Optional<Transform> newTransform, Confidence newConfidence, Actor actor, Instant now) {

@@ -1,6 +1,7 @@
 package dcl.registry.domain.approval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,9 @@ import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.model.MappingId;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,56 @@ class ApprovalTest {
   void givenTheSubmitter_whenItDecidesItsOwnSubmission_thenFourEyesRefuse() {
     assertThrows(NotPermitted.class, () -> pending().decide(MappingStatus.APPROVED, SUBMITTER, T0, Optional.empty()));
     assertThrows(NotPermitted.class, () -> pending().decide(MappingStatus.REJECTED, SUBMITTER, T0, Optional.empty()));
+  }
+
+  @Test
+  void givenTheSubmitterSpelledInAnotherCase_whenItDecidesItsOwnSubmission_thenFourEyesStillRefuse() {
+    assertThrows(NotPermitted.class, () -> pending().decide(MappingStatus.APPROVED, new Actor("AAM"), T0, Optional.empty()));
+    Approval byRita = Approval.submit(new TenantId("acme"), pending().change(), 0.9, Optional.empty(), RITA, T0, "x");
+    assertThrows(NotPermitted.class, () -> byRita.decide(MappingStatus.APPROVED, new Actor("RITA"), T0, Optional.empty()));
+    assertThrows(NotPermitted.class, () -> byRita.decide(MappingStatus.REJECTED, new Actor("Rita"), T0, Optional.empty()));
+  }
+
+  @Test
+  void givenATurkishDefaultLocale_whenTheSubmitterDecidesInUpperCase_thenFourEyesStillRefuse() {
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.forLanguageTag("tr-TR")); // "I".toLowerCase() is a dotless ı here, unless Locale.ROOT
+    try {
+      Approval byIngrid = Approval.submit(new TenantId("acme"), pending().change(), 0.9, Optional.empty(),
+          new Actor("ingrid"), T0, "x");
+      assertThrows(NotPermitted.class,
+          () -> byIngrid.decide(MappingStatus.APPROVED, new Actor("INGRID"), T0, Optional.empty()));
+    } finally {
+      Locale.setDefault(before);
+    }
+  }
+
+  @Test
+  void givenADecidedApproval_whenItsReviewerRetriesInAnotherCase_thenItIsTheSameReviewersRetry() {
+    Approval approved = pending().decide(MappingStatus.APPROVED, RITA, T0, Optional.empty());
+    assertSame(approved, approved.decide(MappingStatus.APPROVED, new Actor("Rita"), T0.plusSeconds(1), Optional.empty()));
+  }
+
+  @Test
+  void givenANewFieldsApproval_whenApprovedAndApplied_thenItRecordsTheMappingAtTheSameVersion() {
+    Approval pending = pending();
+    assertEquals(Optional.empty(), pending.mappingId(), "nothing exists yet");
+    Approval approved = pending.decide(MappingStatus.APPROVED, RITA, T0, Optional.empty());
+    MappingId created = MappingId.random();
+    Approval applied = approved.applied(created);
+    assertEquals(Optional.of(created), applied.mappingId());
+    assertEquals(approved.version(), applied.version());
+    assertThrows(IllegalStateException.class, () -> pending.applied(created), "only an approved change was applied");
+  }
+
+  @Test
+  void givenAChangeActingOnAMapping_whenSubmitted_thenTheApprovalNamesThatMappingFromTheStart() {
+    MappingId existing = MappingId.random();
+    ProposedChange.DeprecateField gone = new ProposedChange.DeprecateField(existing, pending().change().source(),
+        pending().change().target());
+    Approval approval = Approval.submit(new TenantId("acme"), gone, 0.9, Optional.empty(), SUBMITTER, T0, "drift");
+    assertEquals(Optional.of(existing), approval.mappingId());
+    assertNotEquals(Optional.empty(), approval.decide(MappingStatus.REJECTED, RITA, T0, Optional.empty()).mappingId());
   }
 
   @Test

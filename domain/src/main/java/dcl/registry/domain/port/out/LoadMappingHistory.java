@@ -2,10 +2,11 @@ package dcl.registry.domain.port.out;
 
 import dcl.registry.domain.model.MappingChange;
 import dcl.registry.domain.model.MappingId;
+import dcl.registry.domain.model.Page;
+import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.TenantId;
-import java.util.List;
 
-/** Reads the changes recorded for a mapping, oldest first. */
+/** Reads the changes recorded for a mapping, oldest first, one page at a time (an opaque cursor goes on). */
 public interface LoadMappingHistory {
-  List<MappingChange> historyOf(TenantId tenant, MappingId id);
+  Page<MappingChange> historyOf(TenantId tenant, MappingId id, PageRequest page);
 }

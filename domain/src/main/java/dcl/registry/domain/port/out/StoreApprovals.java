@@ -27,6 +27,12 @@ public interface StoreApprovals {
   /** Stores {@code next} if the stored version is still {@code next.version() - 1}; false when someone was faster. */
   boolean update(Approval next);
 
+  /**
+   * Records {@code approved.mappingId()}, the mapping its approval created or changed, on the stored approval
+   * of the same version (in the decision's transaction, after its compare-and-set {@link #update}).
+   */
+  void recordMapping(Approval approved);
+
   /** Pending approvals, oldest first; {@code now} is what the filter's minimum age counts back from. */
   Page<Approval> pending(TenantId tenant, PendingFilter filter, Instant now, PageRequest page);
 }
