@@ -51,12 +51,12 @@ public class RolloutService implements RolloutUseCase {
         return copy;
       }
       try {
-        return new Copy(store.find(t).orElse(RolloutSettings.initial(t)), now);
+        return new Copy(store.find(t).orElse(RolloutSettings.initial(t)), now, false);
       } catch (StoreUnavailable outage) {
         // The runtime's hot path must not depend on the database: the last settings read stay in
         // force for a bounded time, and say so (staleness), rather than every lookup failing.
         if (copy != null && now - copy.readAt() < staleAfter.plus(maxStale).toNanos()) {
-          return copy;
+          return new Copy(copy.settings(), copy.readAt(), true);
         }
         throw outage;
       }
@@ -75,8 +75,7 @@ public class RolloutService implements RolloutUseCase {
   }
 
   private Optional<Duration> staleness(Copy copy) {
-    Duration age = Duration.ofNanos(System.nanoTime() - copy.readAt());
-    return age.compareTo(staleAfter) > 0 ? Optional.of(age) : Optional.empty();
+    return copy.unconfirmed() ? Optional.of(Duration.ofNanos(System.nanoTime() - copy.readAt())) : Optional.empty();
   }
 
   @Override
@@ -99,7 +98,7 @@ public class RolloutService implements RolloutUseCase {
       audit.recordSetting(tenant, actor, next.updatedAt().orElseThrow(), "rollout", describe(before), describe(next), reason);
       return next;
     });
-    copies.put(tenant, new Copy(saved, System.nanoTime()));
+    copies.put(tenant, new Copy(saved, System.nanoTime(), false));
     return saved;
   }
 
@@ -113,5 +112,6 @@ public class RolloutService implements RolloutUseCase {
         + ", dualRead=" + s.dualRead();
   }
 
-  private record Copy(RolloutSettings settings, long readAt) {}
+  /** Settings as read at {@code readAt}; {@code unconfirmed} once a refresh has failed. */
+  private record Copy(RolloutSettings settings, long readAt, boolean unconfirmed) {}
 }

@@ -24,9 +24,11 @@ class DatabaseOutageIT extends DeployedRegistry {
     TestDatabase.stop();
     long down = System.nanoTime();
     long slowestRefusalMillis = 0;
+    long firstRefusalMillis = 0;
     long oldestAge = 0;
     try {
       assertUnavailable(runtime.get(uncached)); // the call that finds the outage
+      firstRefusalMillis = (System.nanoTime() - down) / 1_000_000;
       while (System.nanoTime() - down < 65_000_000_000L) {
         Api.Reply fromCache = runtime.get(cached);
         assertEquals(200, fromCache.status(), "a cached lookup survives the whole outage: " + fromCache);
@@ -52,8 +54,9 @@ class DatabaseOutageIT extends DeployedRegistry {
     } finally {
       TestDatabase.start();
     }
-    System.out.printf("outage: %d s down, cached lookups 200 throughout, slowest refusal %d ms, rollout settings age up to %d s%n",
-        (System.nanoTime() - down) / 1_000_000_000L, slowestRefusalMillis, oldestAge);
+    System.out.printf("outage: %d s down, cached lookups 200 throughout, first refusal %d ms, slowest after it %d ms,"
+        + " rollout settings age up to %d s%n", (System.nanoTime() - down) / 1_000_000_000L, firstRefusalMillis,
+        slowestRefusalMillis, oldestAge);
 
     awaitReady();
     assertEquals(404, runtime.get(uncached).status(), "nothing was half-written");

@@ -18,8 +18,8 @@ class RolloutIT extends DeployedRegistry {
   private static final long ALL_NODES_LIMIT_MILLIS = 60_000;
   private final String tenant = Api.freshTenant();
   /** Totals: tenant ids are no label on the unauthenticated /metrics unless an operator turns them on. */
-  private static final String MISMATCHES = "dcl_dual_read_mismatches_total{mp_scope=\"application\"}";
-  private static final String COMPARISONS = "dcl_dual_read_comparisons_total{mp_scope=\"application\"}";
+  private static final String MISMATCHES = "dcl_dual_read_mismatches_total{mp_scope=\"application\",}";
+  private static final String COMPARISONS = "dcl_dual_read_comparisons_total{mp_scope=\"application\",}";
   private final Api admin = Api.as(Tokens.mint(tenant, "alice", "admin"));
   private final Api runtime = Api.as(Tokens.mint(tenant, "aam", "service"));
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,11 +50,16 @@ public class DatabaseGate {
         TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * A real statement rather than {@code isValid}: on a pooled connection that died with the database
+   * it fails with a connection error, which makes the pool discard its dead connections, so the next
+   * probe gets a new one.
+   */
   private void probe() {
-    try (Connection connection = dataSource.getConnection()) {
-      if (connection.isValid(PROBE_TIMEOUT_SECONDS)) {
-        reopen();
-      }
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
+      statement.execute("SELECT 1");
+      reopen();
     } catch (SQLException stillDown) {
       // the next probe tries again
     }

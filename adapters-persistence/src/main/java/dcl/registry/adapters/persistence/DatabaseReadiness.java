@@ -2,6 +2,7 @@ package dcl.registry.adapters.persistence;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while PostgreSQL answers. */
+/** Ready only while PostgreSQL answers and the {@link DatabaseGate} lets database work through. */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -18,8 +19,13 @@ public class DatabaseReadiness implements HealthCheck {
   @Resource(lookup = "jdbc/dcl")
   DataSource dataSource;
 
+  @Inject DatabaseGate gate;
+
   @Override
   public HealthCheckResponse call() {
+    if (gate.closed()) {
+      return HealthCheckResponse.named("database").down().withData("gate", "closed: probing once a second").build();
+    }
     try (Connection connection = dataSource.getConnection()) {
       boolean valid = connection.isValid(TIMEOUT_SECONDS);
       return HealthCheckResponse.named("database").status(valid).build();
