@@ -260,7 +260,7 @@ final class RecordBinding {
     RecordComponent[] components = raw.getRecordComponents();
     Map<String, RecordComponent> byName = new LinkedHashMap<>();
     for (RecordComponent component : components) {
-      if (!transient_(component)) {
+      if (!skipped(component)) {
         byName.put(wireName(component), component);
       }
     }
@@ -272,7 +272,7 @@ final class RecordBinding {
     Object[] arguments = new Object[components.length];
     for (int i = 0; i < components.length; i++) {
       RecordComponent component = components[i];
-      JsonValue member = transient_(component) ? null : object.get(wireName(component));
+      JsonValue member = skipped(component) ? null : object.get(wireName(component));
       arguments[i] = member == null
           ? absent(component.getType())
           : value(Shown.member(path, wireName(component)), component.getGenericType(), member);
@@ -465,7 +465,7 @@ final class RecordBinding {
     return property != null && !property.value().isEmpty() ? property.value() : component.getName();
   }
 
-  private static boolean transient_(RecordComponent component) {
+  private static boolean skipped(RecordComponent component) {
     return annotation(component, JsonbTransient.class) != null;
   }
 
