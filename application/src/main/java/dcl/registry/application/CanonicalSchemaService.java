@@ -5,6 +5,7 @@ import dcl.registry.domain.canonical.CanonicalSchema;
 import dcl.registry.domain.canonical.DefaultCrmModel;
 import dcl.registry.domain.error.CanonicalEntityNotFound;
 import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.FreeText;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.CanonicalSchemaUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
@@ -62,12 +63,13 @@ public class CanonicalSchemaService implements CanonicalSchemaUseCase {
 
   @Override
   public boolean define(TenantId tenant, Actor actor, CanonicalEntity entity, Optional<String> reason) {
+    Optional<String> why = FreeText.optional("reason", reason);
     boolean created = transactions.inTransaction(() -> {
       CanonicalSchema current = schemas.find(tenant).orElseGet(() -> installed(tenant));
       Optional<CanonicalEntity> before = current.entity(entity.name());
       schemas.save(tenant, entity, actor.subject());
       audit.recordSetting(tenant, actor, clock.instant(), "canonical:" + entity.name(),
-          before.map(Object::toString).orElse("-"), entity.toString(), reason);
+          before.map(Object::toString).orElse("-"), entity.toString(), why);
       return before.isEmpty();
     });
     recent.remove(tenant);
@@ -76,11 +78,12 @@ public class CanonicalSchemaService implements CanonicalSchemaUseCase {
 
   @Override
   public void remove(TenantId tenant, Actor actor, String entity, Optional<String> reason) {
+    Optional<String> why = FreeText.optional("reason", reason);
     transactions.inTransaction(() -> {
       CanonicalSchema current = schemas.find(tenant).orElseGet(() -> installed(tenant));
       CanonicalEntity before = current.entity(entity).orElseThrow(() -> new CanonicalEntityNotFound(entity));
       schemas.remove(tenant, entity);
-      audit.recordSetting(tenant, actor, clock.instant(), "canonical:" + entity, before.toString(), "-", reason);
+      audit.recordSetting(tenant, actor, clock.instant(), "canonical:" + entity, before.toString(), "-", why);
       return before;
     });
     recent.remove(tenant);

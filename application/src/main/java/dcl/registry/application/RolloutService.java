@@ -3,7 +3,9 @@ package dcl.registry.application;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.StoreUnavailable;
 import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.FreeText;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.model.TextRule;
 import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.RolloutStore;
@@ -81,6 +83,8 @@ public class RolloutService implements RolloutUseCase {
   @Override
   public RolloutSettings change(TenantId tenant, Actor actor, SourceOfTruth sourceOfTruth, Optional<String> legacyPath,
       boolean dualRead, Optional<String> reason) {
+    legacyPath.ifPresent(path -> TextRule.NAME.require("legacyPath", path, RolloutSettings.MAX_LEGACY_PATH));
+    Optional<String> why = FreeText.optional("reason", reason);
     RolloutSettings next = new RolloutSettings(tenant, sourceOfTruth, legacyPath.filter(p -> !p.isBlank()), dualRead,
         Optional.of(clock.instant()), Optional.of(actor.subject()));
     next.legacyPath().ifPresent(path -> {
@@ -95,7 +99,7 @@ public class RolloutService implements RolloutUseCase {
     RolloutSettings saved = transactions.inTransaction(() -> {
       RolloutSettings before = store.find(tenant).orElse(RolloutSettings.initial(tenant));
       store.save(next);
-      audit.recordSetting(tenant, actor, next.updatedAt().orElseThrow(), "rollout", describe(before), describe(next), reason);
+      audit.recordSetting(tenant, actor, next.updatedAt().orElseThrow(), "rollout", describe(before), describe(next), why);
       return next;
     });
     copies.put(tenant, new Copy(saved, System.nanoTime(), false));

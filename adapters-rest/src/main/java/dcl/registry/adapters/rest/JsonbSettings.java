@@ -8,7 +8,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * JSON-B as the API wants it: nulls are written ({@code "transform": null}), and a field the API
- * does not know is an error rather than silently dropped.
+ * does not know is an error rather than silently dropped. Request records are not read by JSON-B but
+ * by {@link dcl.registry.adapters.rest.input.StrictJsonBodyReader}; this reads anything else.
  */
 @Provider
 public class JsonbSettings implements ContextResolver<Jsonb> {

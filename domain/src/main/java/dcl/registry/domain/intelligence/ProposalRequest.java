@@ -1,14 +1,25 @@
 package dcl.registry.domain.intelligence;
 
+import dcl.registry.domain.error.Violations;
+import dcl.registry.domain.model.FreeText;
 import dcl.registry.domain.model.SourceRef;
 import java.util.List;
 import java.util.Optional;
 
-/** A source field to map, with whatever the runtime knows about it. */
+/**
+ * A source field to map, with whatever the runtime knows about it. Descriptions are free text (at most
+ * {@value FreeText#MAX_LENGTH} characters).
+ */
 public record ProposalRequest(
     SourceRef source, List<String> samples, Optional<String> description, Optional<String> tableDescription,
     Optional<String> type) {
   public ProposalRequest {
     samples = List.copyOf(samples);
+    Violations v = new Violations();
+    Optional<String> describedAs = description;
+    Optional<String> tableDescribedAs = tableDescription;
+    description = v.check(() -> FreeText.optional("description", describedAs));
+    tableDescription = v.check(() -> FreeText.optional("tableDescription", tableDescribedAs));
+    v.throwIfAny();
   }
 }

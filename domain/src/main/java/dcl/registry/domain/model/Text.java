@@ -3,10 +3,12 @@ package dcl.registry.domain.model;
 import dcl.registry.domain.error.InvalidInput;
 import java.util.regex.Pattern;
 
-/** Shared checks for the names that make up identities; package-private on purpose. */
+/**
+ * Shared checks for the names that make up identities; package-private on purpose. Which characters a
+ * name may hold is {@link TextRule#NAME}'s decision.
+ */
 final class Text {
   static final int MAX_NAME = 255;
-  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
   private Text() {}
 
@@ -17,9 +19,7 @@ final class Text {
     if (value.length() > MAX_NAME) {
       throw new InvalidInput(field, "must be at most " + MAX_NAME + " characters");
     }
-    if (CONTROL.matcher(value).find()) {
-      throw new InvalidInput(field, "must not contain control characters");
-    }
+    TextRule.NAME.require(field, value);
     if (!value.equals(value.strip())) {
       throw new InvalidInput(field, "must not start or end with white space");
     }

@@ -13,6 +13,8 @@ import java.util.Optional;
 public record RolloutSettings(
     TenantId tenant, SourceOfTruth sourceOfTruth, Optional<String> legacyPath, boolean dualRead,
     Optional<Instant> updatedAt, Optional<String> updatedBy) {
+  /** The longest legacy folder the store keeps. */
+  public static final int MAX_LEGACY_PATH = 1024;
 
   public RolloutSettings {
     if ((sourceOfTruth == SourceOfTruth.YAML || dualRead) && legacyPath.filter(p -> !p.isBlank()).isEmpty()) {

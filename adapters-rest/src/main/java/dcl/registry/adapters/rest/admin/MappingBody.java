@@ -4,13 +4,12 @@ import dcl.registry.adapters.rest.TransformSpec;
 import dcl.registry.domain.error.Violations;
 import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.Confidence;
+import dcl.registry.domain.model.FreeText;
 import dcl.registry.domain.model.Transform;
 import java.util.Optional;
 
 /** The parts that create and update bodies share: target, transform, confidence, reason. */
 final class MappingBody {
-  private static final int MAX_REASON = 2000;
-
   private MappingBody() {}
 
   static CanonicalField target(Violations violations, String entity, String field) {
@@ -29,9 +28,7 @@ final class MappingBody {
   }
 
   static Optional<String> reason(Violations violations, String reason) {
-    if (reason != null && reason.length() > MAX_REASON) {
-      violations.add("reason", "must be at most " + MAX_REASON + " characters");
-    }
-    return Optional.ofNullable(reason).filter(r -> !r.isBlank());
+    Optional<String> checked = violations.check(() -> FreeText.optional("reason", reason));
+    return checked == null ? Optional.empty() : checked;
   }
 }

@@ -41,6 +41,7 @@ public final class Problem {
       case 404 -> "No resource at this path; see /openapi for the API";
       case 405 -> "This path does not support that method";
       case 406 -> "This resource answers application/json only";
+      case 413 -> "The request body is too large";
       case 415 -> "Send the body as application/json";
       default -> "The request failed";
     };
@@ -58,6 +59,11 @@ public final class Problem {
   public Problem header(String name, String value) {
     headers.put(name, value);
     return this;
+  }
+
+  /** The document as it will be sent (for tests). */
+  Map<String, Object> body() {
+    return java.util.Collections.unmodifiableMap(body);
   }
 
   public Response toResponse() {

@@ -9,6 +9,7 @@ import dcl.registry.domain.approval.PendingFilter;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.Violations;
 import dcl.registry.domain.model.ConnectorId;
+import dcl.registry.domain.model.FreeText;
 import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.port.in.ReviewApprovalsUseCase;
@@ -42,8 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Approvals")
 public class ApprovalResource {
-  static final int MAX_TEXT = 2000;
-
   @Inject Caller caller;
   @Inject ReviewApprovalsUseCase approvals;
 
@@ -55,7 +54,7 @@ public class ApprovalResource {
     if (body == null || (body.proposalId() == null) == (body.mappingId() == null)) {
       throw new InvalidInput("body", "give exactly one of proposalId or mappingId, and a reason");
     }
-    String reason = text("reason", body.reason()).orElse("submitted for review");
+    String reason = FreeText.optional("reason", body.reason()).orElse("submitted for review");
     ReviewApprovalsUseCase.Submitted submitted = body.proposalId() != null
         ? approvals.submitProposal(caller.tenant(), caller.actor(), uuid("proposalId", body.proposalId()), reason)
         : approvals.submitMapping(caller.tenant(), caller.actor(), MappingId.parse(body.mappingId()), reason);
@@ -114,14 +113,7 @@ public class ApprovalResource {
   }
 
   private static Optional<String> notes(DecisionRequest body) {
-    return body == null ? Optional.empty() : text("notes", body.notes());
-  }
-
-  private static Optional<String> text(String field, String value) {
-    if (value != null && value.length() > MAX_TEXT) {
-      throw new InvalidInput(field, "must be at most " + MAX_TEXT + " characters");
-    }
-    return Optional.ofNullable(value).filter(t -> !t.isBlank());
+    return body == null ? Optional.empty() : FreeText.optional("notes", body.notes());
   }
 
   private static UUID uuid(String field, String value) {

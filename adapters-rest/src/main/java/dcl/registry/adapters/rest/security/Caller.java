@@ -3,6 +3,7 @@ package dcl.registry.adapters.rest.security;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.model.TextRule;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
@@ -14,6 +15,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class Caller {
   static final String TENANT_CLAIM = "tenant_id";
+  /** The longest subject the store keeps as an author ({@code updated_by}, {@code actor} columns). */
+  static final int MAX_SUBJECT = 255;
 
   @Inject JsonWebToken token;
 
@@ -49,6 +52,10 @@ public class Caller {
     String subject = token == null ? null : token.getSubject();
     if (subject == null || subject.isBlank()) {
       throw new NotAuthorizedException("The token carries no sub claim", "Bearer");
+    }
+    if (subject.length() > MAX_SUBJECT || !TextRule.NAME.allows(subject)) {
+      throw new NotAuthorizedException("The token's sub claim is not a valid subject (at most " + MAX_SUBJECT
+          + " characters, no control characters)", "Bearer");
     }
     return new Actor(subject);
   }
