@@ -1,17 +1,15 @@
 package dcl.registry.adapters.rest.admin;
 
 import dcl.registry.adapters.rest.MappingResponse;
+import dcl.registry.adapters.rest.input.JsonBody;
 import dcl.registry.domain.error.DomainException;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.Violations;
 import dcl.registry.domain.model.FieldMapping;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
@@ -45,22 +43,14 @@ final class MergePatch {
     this.patch = patch;
   }
 
-  /** Reads the patch document: a JSON object. */
+  /** Reads the patch document, a JSON object, by the same strict rules as every other body. */
   static MergePatch parse(byte[] body) {
-    if (body == null || body.length == 0) {
-      throw new InvalidInput("body", "is required: a JSON merge patch object, e.g. {\"confidence\": 0.8}");
+    JsonValue document = JsonBody.parse(body == null ? new byte[0] : body).orElseThrow(() ->
+        new InvalidInput("body", "is required: a JSON merge patch object, e.g. {\"confidence\": 0.8}"));
+    if (document.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new InvalidInput("body", "must be a JSON object (a merge patch of the mapping's representation)");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
-      JsonStructure document = reader.read();
-      if (document.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw new InvalidInput("body", "must be a JSON object (a merge patch of the mapping's representation)");
-      }
-      return new MergePatch(document.asJsonObject());
-    } catch (JsonParsingException e) {
-      throw new InvalidInput("body", "is not JSON: " + e.getMessage());
-    } catch (JsonException e) {
-      throw new InvalidInput("body", "cannot be read: " + e.getMessage());
-    }
+    return new MergePatch(document.asJsonObject());
   }
 
   /**

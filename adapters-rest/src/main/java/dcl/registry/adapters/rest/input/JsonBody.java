@@ -29,7 +29,7 @@ import java.util.Set;
  * empty body and a bare {@code null} are "no body". Any failure is an {@link InvalidInput} naming the
  * body (or the member at fault) and saying where, without parser internals.
  */
-final class JsonBody {
+public final class JsonBody {
   static final int MAX_DEPTH = 64;
   static final int MAX_NUMBER_LENGTH = 100;
   private static final JsonProvider JSON = JsonProvider.provider();
@@ -37,7 +37,7 @@ final class JsonBody {
   private JsonBody() {}
 
   /** The JSON value of the body, or empty when there is none. */
-  static Optional<JsonValue> parse(byte[] bytes) {
+  public static Optional<JsonValue> parse(byte[] bytes) {
     String text = utf8(bytes);
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1); // a byte order mark may be ignored (RFC 8259, section 8.1)
