@@ -36,6 +36,8 @@ public class ReviewWiring {
 
   @Resource ManagedScheduledExecutorService scheduler;
   private volatile ScheduledFuture<?> deliveries;
+  /** The webhook sender holds an HTTP client: closed with the application, after the deliveries stop. */
+  private volatile HttpWebhookTransport webhookTransport;
 
   @Produces
   @Singleton
@@ -65,7 +67,8 @@ public class ReviewWiring {
   @Singleton
   WebhookService webhooks(JdbcWebhooks store, TargetPolicy targets, AuditTrail audit, TransactionBoundary transactions,
       Clock clock) {
-    return new WebhookService(store, new HttpWebhookTransport(targets), targets, audit, transactions, clock);
+    webhookTransport = new HttpWebhookTransport(targets, scheduler);
+    return new WebhookService(store, webhookTransport, targets, audit, transactions, clock);
   }
 
   void atStart(@Observes @Initialized(ApplicationScoped.class) Object started, WebhookService webhookService) {
@@ -76,6 +79,9 @@ public class ReviewWiring {
   void stop() {
     if (deliveries != null) {
       deliveries.cancel(false);
+    }
+    if (webhookTransport != null) {
+      webhookTransport.close();
     }
   }
 

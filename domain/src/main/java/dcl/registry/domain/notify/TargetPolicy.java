@@ -87,7 +87,15 @@ public record TargetPolicy(boolean allowHttp, Set<String> allowedHosts, List<Add
 
   /** Why {@code target} may not be reached at {@code address}, one its host resolved to; empty when it may. */
   public Optional<String> refusal(WebhookTarget target, InetAddress address) {
-    if (allowedHosts.contains(target.host()) || allowedRanges.stream().anyMatch(range -> range.contains(address))) {
+    return refusal(target.host(), address);
+  }
+
+  /**
+   * Why the host named {@code host} (as {@link WebhookTarget#host()} spells it) may not be reached at
+   * {@code address}, one it resolved to; empty when it may. For the sender's resolver, which sees only names.
+   */
+  public Optional<String> refusal(String host, InetAddress address) {
+    if (allowedHosts.contains(host) || allowedRanges.stream().anyMatch(range -> range.contains(address))) {
       return Optional.empty();
     }
     AddressScope scope = AddressScope.of(address);

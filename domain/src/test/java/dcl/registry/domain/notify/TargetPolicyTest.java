@@ -129,6 +129,8 @@ class TargetPolicyTest {
     assertTrue(policy.refusal(listed, address("10.1.2.3")).isEmpty());
     assertTrue(policy.refusal(other).isEmpty(), "a name is judged on what it resolves to");
     assertTrue(policy.refusal(other, address("10.1.2.3")).isPresent());
+    assertTrue(policy.refusal("receiver.internal", address("10.1.2.3")).isEmpty(), "by name, as the sender's resolver asks");
+    assertTrue(policy.refusal("other.internal", address("10.1.2.3")).isPresent());
   }
 
   @Test

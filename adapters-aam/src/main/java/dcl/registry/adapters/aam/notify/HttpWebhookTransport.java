@@ -1,5 +1,7 @@
 package dcl.registry.adapters.aam.notify;
 
+import dcl.registry.adapters.aam.notify.PolicyCheckedDnsResolver.AddressNotAllowed;
+import dcl.registry.adapters.aam.notify.PolicyCheckedDnsResolver.HostResolver;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.notify.DeliveryResult;
 import dcl.registry.domain.notify.DeliveryResult.Failure;
@@ -7,15 +9,8 @@ import dcl.registry.domain.notify.TargetPolicy;
 import dcl.registry.domain.notify.WebhookDelivery;
 import dcl.registry.domain.notify.WebhookTarget;
 import dcl.registry.domain.port.out.WebhookTransport;
-import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -25,14 +20,31 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.net.URIAuthority;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * POSTs a delivery as JSON, signed: {@code X-DCL-Signature: sha256=<hex HMAC-SHA256 of the body with the
@@ -40,40 +52,63 @@ import javax.net.ssl.SSLSocketFactory;
  * receivers can drop duplicates). One deadline for the whole attempt: a slow receiver costs one attempt,
  * never a request.
  *
- * <p>It connects only to an address the {@link TargetPolicy} allowed: the host is resolved once, every address
- * it resolves to is checked (a name registered as public may resolve to 127.0.0.1 by now), and the socket is
- * opened to a checked address, so a second, different DNS answer can never be used. That is why it speaks
- * HTTP/1.1 over its own socket: {@code java.net.http.HttpClient} resolves host names itself and cannot be given
- * an address. TLS still verifies the certificate against the host name.
+ * <p>It connects only to an address the {@link TargetPolicy} allowed. Apache HttpClient speaks HTTP/1.1 and TLS
+ * (the certificate verified against the host name), but it turns host names into addresses only through
+ * {@link PolicyCheckedDnsResolver}: the host is resolved once per attempt, every address it resolves to is
+ * checked (a name registered as public may resolve to 127.0.0.1 by now), and only checked addresses are
+ * connected to. Redirects are not followed (a 3xx is the result), there is no proxy (it would resolve the name
+ * itself), and no retry but the delivery schedule's.
  *
  * <p>What it reports is the HTTP status or a neutral failure; why there was no answer (refused, timed out, no
  * route…) is logged here only, without the secret.
  */
-public class HttpWebhookTransport implements WebhookTransport {
+public class HttpWebhookTransport implements WebhookTransport, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(HttpWebhookTransport.class.getName());
   static final Duration TIMEOUT = Duration.ofSeconds(5);
-  private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3})(?: .*)?");
-  /** A status or header line longer than this is no HTTP answer. */
+  /** A status or header line longer than this, or more headers than this, is no answer worth reading. */
   private static final int MAX_LINE = 8192;
-
-  /** Resolves a host name to its addresses: the system resolver in production, a fixed answer in tests. */
-  @FunctionalInterface
-  interface HostResolver {
-    List<InetAddress> resolve(String host) throws UnknownHostException;
-  }
+  private static final int MAX_HEADERS = 100;
+  private static final ContentType JSON = ContentType.create("application/json");
 
   private final TargetPolicy policy;
-  private final HostResolver resolver;
   private final Duration timeout;
+  private final ScheduledExecutorService deadlines;
+  private final CloseableHttpClient client;
 
-  public HttpWebhookTransport(TargetPolicy policy) {
-    this(policy, host -> List.of(InetAddress.getAllByName(host)), TIMEOUT);
+  /** Resolves with the system resolver; {@code deadlines} ends attempts that run over {@link #TIMEOUT}. */
+  public HttpWebhookTransport(TargetPolicy policy, ScheduledExecutorService deadlines) {
+    this(policy, host -> List.of(InetAddress.getAllByName(host)), TIMEOUT, deadlines);
   }
 
-  HttpWebhookTransport(TargetPolicy policy, HostResolver resolver, Duration timeout) {
+  HttpWebhookTransport(TargetPolicy policy, HostResolver resolver, Duration timeout, ScheduledExecutorService deadlines) {
     this.policy = policy;
-    this.resolver = resolver;
     this.timeout = timeout;
+    this.deadlines = deadlines;
+    this.client = client(new PolicyCheckedDnsResolver(policy, resolver), Timeout.of(timeout));
+  }
+
+  private static CloseableHttpClient client(PolicyCheckedDnsResolver resolver, Timeout timeout) {
+    return HttpClients.custom()
+        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+            .setDnsResolver(resolver)
+            // the JVM's default SSLContext and trust store, the certificate checked against the host name
+            .setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault())
+            .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+            .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                .http1Config(Http1Config.custom().setMaxLineLength(MAX_LINE).setMaxHeaderCount(MAX_HEADERS).build())
+                .build())
+            .build())
+        // straight to the target, never through a proxy: a proxy would resolve the name itself
+        .setRoutePlanner(new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE))
+        .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(timeout).setResponseTimeout(timeout).build())
+        // a 3xx is the result: where a redirect points was never registered, let alone checked
+        .disableRedirectHandling()
+        .disableAutomaticRetries()
+        .disableCookieManagement()
+        .disableAuthCaching()
+        .disableContentCompression()
+        .setUserAgent("dcl-registry-webhooks")
+        .build();
   }
 
   @Override
@@ -89,113 +124,45 @@ public class HttpWebhookTransport implements WebhookTransport {
     if (refused.isPresent()) {
       return notAllowed(where, refused.get());
     }
-    List<InetAddress> addresses;
+    // The host as the policy read it; an IP literal (judged above) is used as it is, without a lookup.
+    HttpHost host = new HttpHost(target.scheme(), target.address().orElse(null), target.host(), target.port());
+    HttpPost post = post(delivery, target);
+    Runnable abort = post::cancel;
+    ScheduledFuture<?> deadline = deadlines.schedule(abort, timeout.toMillis(), TimeUnit.MILLISECONDS);
     try {
-      addresses = target.address().isPresent() ? List.of(target.address().get()) : resolver.resolve(target.host());
+      return DeliveryResult.answered(client.execute(host, post, ClassicHttpResponse::getCode));
+    } catch (AddressNotAllowed internal) {
+      return notAllowed(where, internal.getMessage());
     } catch (UnknownHostException unknown) {
       return noAnswer(where, target, "does not resolve", unknown);
-    }
-    for (InetAddress address : addresses) {
-      refused = policy.refusal(target, address);
-      if (refused.isPresent()) {
-        return notAllowed(where, target.host() + " resolved to " + address.getHostAddress() + ": " + refused.get());
-      }
-    }
-    long deadline = System.nanoTime() + timeout.toNanos();
-    try (Socket socket = connect(target, addresses, deadline)) {
-      return DeliveryResult.answered(post(socket, delivery, deadline));
     } catch (IOException failed) {
-      return noAnswer(where, target, "answered nothing usable", failed);
+      String what = post.isCancelled() ? "gave no complete answer within " + timeout.toMillis() + " ms" : "answered nothing usable";
+      return noAnswer(where, target, what, failed);
+    } finally {
+      deadline.cancel(false);
     }
   }
 
-  /** Opens a connection to the first of the (checked) addresses that accepts one, TLS for https. */
-  private Socket connect(WebhookTarget target, List<InetAddress> addresses, long deadline) throws IOException {
-    IOException last = new IOException("no address");
-    for (InetAddress address : addresses) {
-      Socket socket = new Socket();
-      try {
-        socket.connect(new InetSocketAddress(address, target.port()), remainingMillis(deadline));
-        socket.setSoTimeout(remainingMillis(deadline));
-        return "https".equals(target.scheme()) ? tls(socket, target) : socket;
-      } catch (IOException failed) {
-        socket.close();
-        last = failed;
-      }
-    }
-    throw last;
-  }
-
-  /** TLS over the connected socket; the certificate must name the host of the URL, not the address. */
-  private static Socket tls(Socket connected, WebhookTarget target) throws IOException {
-    SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-        .createSocket(connected, target.host(), target.port(), true);
-    SSLParameters parameters = tls.getSSLParameters();
-    parameters.setEndpointIdentificationAlgorithm("HTTPS");
-    tls.setSSLParameters(parameters);
-    tls.startHandshake();
-    return tls;
-  }
-
-  /** Sends the signed POST and returns the status of the final (non-1xx) response. */
-  private static int post(Socket socket, WebhookDelivery delivery, long deadline) throws IOException {
+  /**
+   * The signed POST: the body exactly as signed, one connection per attempt. Host is the host as the policy read
+   * it (TLS verifies the certificate against the same name) with the URL's port if it names one, never user info.
+   */
+  private static HttpPost post(WebhookDelivery delivery, WebhookTarget target) {
     URI url = delivery.webhook().url();
-    byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
-    String path = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
-        + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-    String head = "POST " + path + " HTTP/1.1\r\n"
-        + "Host: " + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort()) + "\r\n"
-        + "Content-Type: application/json\r\n"
-        + "Content-Length: " + body.length + "\r\n"
-        + "User-Agent: dcl-registry-webhooks\r\n"
-        + "X-DCL-Event: " + delivery.event() + "\r\n"
-        + "X-DCL-Delivery: " + delivery.id() + "\r\n"
-        + "X-DCL-Signature: sha256=" + sign(delivery.webhook().secret(), delivery.payload()) + "\r\n"
-        + "Connection: close\r\n\r\n";
-    OutputStream out = socket.getOutputStream();
-    out.write(head.getBytes(StandardCharsets.US_ASCII));
-    out.write(body);
-    out.flush();
-    InputStream in = new BufferedInputStream(socket.getInputStream());
-    while (true) {
-      String statusLine = readLine(in, socket, deadline);
-      Matcher status = STATUS_LINE.matcher(statusLine);
-      if (!status.matches()) {
-        throw new IOException("not an HTTP/1.x status line");
-      }
-      int code = Integer.parseInt(status.group(1));
-      if (code >= 200) {
-        return code;
-      }
-      while (!readLine(in, socket, deadline).isEmpty()) {
-        // the headers of an interim (1xx) response; the final one follows
-      }
-    }
+    HttpPost post = new HttpPost(url);
+    post.setAuthority(new URIAuthority(target.host(), url.getPort()));
+    post.setEntity(new ByteArrayEntity(delivery.payload().getBytes(StandardCharsets.UTF_8), JSON));
+    post.setHeader("X-DCL-Event", delivery.event());
+    post.setHeader("X-DCL-Delivery", delivery.id());
+    post.setHeader("X-DCL-Signature", "sha256=" + sign(delivery.webhook().secret(), delivery.payload()));
+    post.setHeader(HttpHeaders.CONNECTION, "close");
+    return post;
   }
 
-  /** One line of the answer, however slowly it trickles in, as long as it is complete before the deadline. */
-  private static String readLine(InputStream in, Socket socket, long deadline) throws IOException {
-    StringBuilder line = new StringBuilder();
-    while (line.length() < MAX_LINE) {
-      socket.setSoTimeout(remainingMillis(deadline));
-      int next = in.read();
-      if (next == -1) {
-        throw new EOFException("closed before a complete status");
-      }
-      if (next == '\n') {
-        return line.toString().strip();
-      }
-      line.append((char) next);
-    }
-    throw new IOException("a line of more than " + MAX_LINE + " bytes");
-  }
-
-  private static int remainingMillis(long deadline) throws SocketTimeoutException {
-    long left = (deadline - System.nanoTime()) / 1_000_000;
-    if (left <= 0) {
-      throw new SocketTimeoutException("no complete answer in time");
-    }
-    return (int) left;
+  /** Closes the client and its connections; the transport sends nothing afterwards. */
+  @Override
+  public void close() {
+    client.close(CloseMode.GRACEFUL);
   }
 
   private static DeliveryResult notAllowed(String where, String why) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dcl.registry.adapters.aam.notify.HttpWebhookTransport.HostResolver;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dcl.registry.adapters.aam.notify.PolicyCheckedDnsResolver.HostResolver;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.notify.DeliveryResult;
 import dcl.registry.domain.notify.DeliveryResult.Failure;
@@ -23,19 +25,31 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The signed POST, and the delivery-time check: only addresses the policy allowed are ever connected to. */
+/**
+ * The signed POST, and the delivery-time check: only addresses the policy allowed are ever connected to, no
+ * redirect is followed, and an attempt ends with its deadline.
+ */
 class HttpWebhookTransportTest {
   private static final String SECRET = "reviewers-shared-secret-1";
   private static final String PAYLOAD = "{\"id\":\"a-1\",\"status\":\"approved\"}";
@@ -47,6 +61,7 @@ class HttpWebhookTransportTest {
   private static final HostResolver NO_LOOKUP = host -> {
     throw new AssertionError("looked up " + host);
   };
+  private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor();
 
   /** One request as the receiver saw it. */
   record Received(String target, Map<String, List<String>> headers, String body) {
@@ -58,13 +73,17 @@ class HttpWebhookTransportTest {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private HttpServer receiver;
   private volatile int answer = 204;
+  private volatile String location;
 
   @BeforeEach
   void startReceiver() throws IOException {
     receiver = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), 0);
-    receiver.createContext("/hook", exchange -> {
+    receiver.createContext("/", exchange -> {
       received.add(new Received(exchange.getRequestURI().toString(), Map.copyOf(exchange.getRequestHeaders()),
           new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+      if (location != null) {
+        exchange.getResponseHeaders().add("Location", location);
+      }
       exchange.sendResponseHeaders(answer, -1);
       exchange.close();
     });
@@ -74,6 +93,11 @@ class HttpWebhookTransportTest {
   @AfterEach
   void stopReceiver() {
     receiver.stop(0);
+  }
+
+  @AfterAll
+  static void stopDeadlines() {
+    DEADLINES.shutdownNow();
   }
 
   private static InetAddress address(int a, int b, int c, int d) {
@@ -89,7 +113,13 @@ class HttpWebhookTransportTest {
   }
 
   private static DeliveryResult send(TargetPolicy policy, HostResolver resolver, String url) {
-    return new HttpWebhookTransport(policy, resolver, Duration.ofSeconds(2)).send(delivery(url));
+    return send(policy, resolver, Duration.ofSeconds(2), url);
+  }
+
+  private static DeliveryResult send(TargetPolicy policy, HostResolver resolver, Duration timeout, String url) {
+    try (HttpWebhookTransport transport = new HttpWebhookTransport(policy, resolver, timeout, DEADLINES)) {
+      return transport.send(delivery(url));
+    }
   }
 
   private static WebhookDelivery delivery(String url) {
@@ -122,6 +152,15 @@ class HttpWebhookTransportTest {
     assertEquals("d-1", post.header("X-dcl-delivery"));
     assertEquals("sha256=" + HttpWebhookTransport.sign(SECRET, PAYLOAD), post.header("X-dcl-signature"));
     assertEquals("application/json", post.header("Content-type"));
+    assertEquals(String.valueOf(PAYLOAD.length()), post.header("Content-length"));
+  }
+
+  @Test
+  void givenAUrlWithUserInfo_whenSent_thenTheHostHeaderCarriesNoCredentials() {
+    assertEquals(DeliveryResult.answered(204), send(HTTP_TO_LOOPBACK, resolvesTo(LOOPBACK),
+        "http://someone:pa55@receiver.example:" + receiver.getAddress().getPort() + "/hook"));
+    assertEquals("receiver.example:" + receiver.getAddress().getPort(), received.get(0).header("Host"));
+    assertFalse(received.get(0).headers().containsKey("Authorization"));
   }
 
   @Test
@@ -184,14 +223,68 @@ class HttpWebhookTransportTest {
   }
 
   @Test
+  void givenAnHttpsReceiverWithAnUntrustedCertificate_whenSent_thenNothingIsPostedAndThereIsNoAnswer(@TempDir Path dir)
+      throws Exception {
+    HttpsServer https = HttpsServer.create(new InetSocketAddress(LOOPBACK, 0), 0);
+    https.setHttpsConfigurator(new HttpsConfigurator(selfSigned(dir, "receiver.example")));
+    https.createContext("/", exchange -> {
+      received.add(new Received(exchange.getRequestURI().toString(), Map.copyOf(exchange.getRequestHeaders()), ""));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    https.start();
+    try {
+      assertEquals(DeliveryResult.failed(Failure.NO_ANSWER), send(TargetPolicy.of(false, List.of("127.0.0.1")),
+          resolvesTo(LOOPBACK), "https://receiver.example:" + https.getAddress().getPort() + "/hook"));
+      assertTrue(received.isEmpty(), "the certificate is checked before anything is sent");
+    } finally {
+      https.stop(0);
+    }
+  }
+
+  /** A TLS server context with a fresh self-signed certificate for {@code host}, made by the JDK's keytool. */
+  private static SSLContext selfSigned(Path dir, String host) throws Exception {
+    Path store = dir.resolve("receiver.p12");
+    char[] password = "receiver-store".toCharArray();
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", new String(password),
+        "-alias", "receiver", "-keyalg", "EC", "-dname", "CN=" + host, "-ext", "san=dns:" + host, "-validity", "2")
+        .redirectErrorStream(true).start();
+    String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, keytool.waitFor(), output);
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(store)) {
+      keys.load(in, password);
+    }
+    KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keyManagers.init(keys, password);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(keyManagers.getKeyManagers(), null, null);
+    return tls;
+  }
+
+  @Test
+  void givenAReceiverRedirectingToAnInternalAddress_whenSent_thenTheRedirectIsNotFollowedAndItsStatusIsTheResult() {
+    // 127.0.0.1 is allowed here, so only not following redirects keeps the request from /internal
+    for (int status : new int[] {302, 307}) {
+      received.clear();
+      answer = status;
+      location = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/internal";
+
+      assertEquals(DeliveryResult.answered(status), send(HTTP_TO_LOOPBACK, resolvesTo(LOOPBACK), receiverUrl("receiver.example")));
+      assertEquals(List.of("/hook?tenant=acme"), received.stream().map(Received::target).toList(), "only the webhook URL was requested");
+    }
+  }
+
+  @Test
   void givenAClosedPortASilentPortAndAnUnknownHost_whenSent_thenAllReadTheSameNeutralNoAnswer() throws IOException {
     int closedPort;
     try (ServerSocket closed = new ServerSocket(0, 1, LOOPBACK)) {
       closedPort = closed.getLocalPort();
     }
     DeliveryResult noAnswer = DeliveryResult.failed(Failure.NO_ANSWER);
-    try (ServerSocket silent = new ServerSocket(0, 1, LOOPBACK)) { // the kernel accepts; nobody ever answers
-      HttpWebhookTransport transport = new HttpWebhookTransport(HTTP_TO_LOOPBACK, resolvesTo(LOOPBACK), Duration.ofMillis(300));
+    try (ServerSocket silent = new ServerSocket(0, 1, LOOPBACK); // the kernel accepts; nobody ever answers
+        HttpWebhookTransport transport = new HttpWebhookTransport(HTTP_TO_LOOPBACK, resolvesTo(LOOPBACK), Duration.ofMillis(300), DEADLINES)) {
       assertEquals(noAnswer, transport.send(delivery("http://receiver.example:" + closedPort + "/hook")));
       assertEquals(noAnswer, transport.send(delivery("http://receiver.example:" + silent.getLocalPort() + "/hook")));
     }
@@ -200,6 +293,33 @@ class HttpWebhookTransportTest {
     };
     assertEquals(noAnswer, send(HTTP_TO_PUBLIC, unknown, "http://nowhere.example/hook"));
     assertEquals("no answer from the receiver", Failure.NO_ANSWER.text());
+  }
+
+  @Test
+  void givenAReceiverTricklingItsAnswer_whenSent_thenTheAttemptEndsAtItsDeadlineWithNoAnswer() throws Exception {
+    try (ServerSocket raw = new ServerSocket(0, 1, LOOPBACK)) {
+      Thread trickling = new Thread(() -> {
+        try (Socket connection = raw.accept()) {
+          readRequest(connection.getInputStream());
+          connection.getOutputStream().write("HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+          for (int i = 0; i < 100; i++) { // a byte every 50 ms: no read ever waits long enough to time out
+            connection.getOutputStream().write('z');
+            connection.getOutputStream().flush();
+            Thread.sleep(50);
+          }
+        } catch (IOException | InterruptedException closedByTheSender) {
+          // expected: the sender gave up
+        }
+      });
+      trickling.start();
+
+      long started = System.nanoTime();
+      assertEquals(DeliveryResult.failed(Failure.NO_ANSWER),
+          send(HTTP_TO_LOOPBACK, resolvesTo(LOOPBACK), Duration.ofMillis(300), "http://receiver.example:" + raw.getLocalPort() + "/hook"));
+      long tookMillis = (System.nanoTime() - started) / 1_000_000;
+      assertTrue(tookMillis < 2000, "ended after " + tookMillis + " ms, not at its 300 ms deadline");
+      trickling.join(6000);
+    }
   }
 
   @Test
