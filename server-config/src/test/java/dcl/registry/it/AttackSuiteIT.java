@@ -120,7 +120,7 @@ class AttackSuiteIT extends DeployedRegistry {
         new Call("POST", "/dcl/approvals/" + someId + "/approve", "{}", List.of("reviewer", "admin")),
         new Call("POST", "/dcl/approvals/" + someId + "/reject", "{}", List.of("reviewer", "admin")),
         new Call("GET", "/dcl/approvals/pending", null, List.of("reviewer", "admin")),
-        new Call("PUT", "/dcl/admin/webhooks/hook", "{\"url\":\"https://hooks.example.com/x\",\"secret\":\"s3cret-s3cret\"}", List.of("admin")),
+        new Call("PUT", "/dcl/admin/webhooks/hook", "{\"url\":\"https://hooks.example.com/x\",\"secret\":\"a-secret-of-the-receivers-choosing\"}", List.of("admin")),
         new Call("DELETE", "/dcl/admin/webhooks/hook", null, List.of("admin")),
         new Call("GET", "/dcl/admin/webhooks/deliveries", null, List.of("admin")));
     int refused = 0;
@@ -180,10 +180,11 @@ class AttackSuiteIT extends DeployedRegistry {
     }
     assertEquals(0, intruder.get("/dcl/approvals/pending").json().getJsonArray("items").size());
     assertEquals(0, intruder.get("/dcl/mappings?q=name").json().getJsonArray("items").size());
-    JsonArray feed = intruder.get("/dcl/mappings/changes?timeout=0").json().getJsonArray("items");
+    JsonArray feed = intruder.get("/dcl/mappings/changes?timeout=0").json().getJsonArray("changes");
     assertTrue(feed.stream().noneMatch(c -> c.toString().contains(id)), "another tenant's changes stay out of the feed");
     assertEquals(200, intruder.put("/dcl/admin/rollout", "{\"sourceOfTruth\":\"registry\",\"dualRead\":false}").status());
-    assertEquals(201, intruder.put("/dcl/canonical/entities/account", "{\"fields\":[{\"name\":\"stolen\"}]}").status() / 100 * 100 + 1);
+    int defined = intruder.put("/dcl/canonical/entities/account", "{\"fields\":[{\"name\":\"stolen\"}]}").status();
+    assertTrue(defined == 200 || defined == 201, "the intruder changes its own model: " + defined);
 
     JsonObject mine = owner.get("/dcl/mappings/" + id).json();
     assertEquals(1, mine.getInt("version"));
@@ -201,10 +202,11 @@ class AttackSuiteIT extends DeployedRegistry {
         "https://metadata.google.internal/computeMetadata", "https://[::ffff:10.0.0.5]/hook", "https://100.64.0.1/hook",
         "ftp://hooks.example.com/x", "file:///etc/passwd", "gopher://hooks.example.com/");
     for (String url : targets) {
-      Api.Reply reply = admin.put("/dcl/admin/webhooks/probe", "{\"url\":\"" + url + "\",\"secret\":\"s3cret-s3cret\"}");
+      Api.Reply reply = admin.put("/dcl/admin/webhooks/probe", "{\"url\":\"" + url + "\",\"secret\":\"a-secret-of-the-receivers-choosing\"}");
       requests++;
       assertEquals(400, reply.status(), url + ": " + reply);
-      assertEquals("url", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"), url);
+      assertTrue(reply.json().getJsonArray("errors").stream().anyMatch(e -> e.asJsonObject().getString("field").equals("url")),
+          url + ": " + reply);
     }
     assertEquals(0, admin.get("/dcl/admin/webhooks").array().size(), "nothing was registered");
     System.out.printf("attack suite, webhooks: %d internal or non-web targets refused%n", targets.size());
@@ -227,6 +229,8 @@ class AttackSuiteIT extends DeployedRegistry {
             + "\"canonicalEntity\":\"account\",\"canonicalField\":\"phone\",\"transform\":{\"type\":\"trim\"},\"confidence\":0.9}"),
         new Endpoint("PUT", "/dcl/mappings/" + id, "{\"canonicalEntity\":\"account\",\"canonicalField\":\"name\",\"reason\":\"r\"}",
             Map.of("If-Match", "\"1\"")),
+        new Endpoint("PATCH", "/dcl/mappings/" + id, "{\"confidence\":0.8,\"reason\":\"r\"}",
+            Map.of("If-Match", "\"1\"", "Content-Type", "application/merge-patch+json")),
         new Endpoint("DELETE", "/dcl/mappings/" + uuid + "?reason=r", null),
         new Endpoint("GET", "/dcl/mappings?connector=salesforce&table=Account&entity=account&status=ACTIVE&q=na&limit=5&cursor=", null),
         new Endpoint("GET", "/dcl/mappings/" + id, null),
@@ -259,7 +263,7 @@ class AttackSuiteIT extends DeployedRegistry {
         new Endpoint("GET", "/dcl/approvals/" + uuid, null),
         new Endpoint("POST", "/dcl/approvals/" + uuid + "/approve", "{\"notes\":\"n\"}"),
         new Endpoint("POST", "/dcl/approvals/" + uuid + "/reject", "{\"notes\":\"n\"}"),
-        new Endpoint("PUT", "/dcl/admin/webhooks/hook", "{\"url\":\"https://hooks.example.com/x\",\"secret\":\"s3cret-s3cret\"}"),
+        new Endpoint("PUT", "/dcl/admin/webhooks/hook", "{\"url\":\"https://hooks.example.com/x\",\"secret\":\"a-secret-of-the-receivers-choosing\"}"),
         new Endpoint("GET", "/dcl/admin/webhooks", null),
         new Endpoint("DELETE", "/dcl/admin/webhooks/hook", null),
         new Endpoint("GET", "/dcl/admin/webhooks/deliveries?limit=5", null));
@@ -326,18 +330,20 @@ class AttackSuiteIT extends DeployedRegistry {
     Map<String, String> headers = endpoint.headers();
     List<byte[]> bodies = new ArrayList<>();
     for (String raw : List.of("", "{", "}", "[]", "null", "0", "\"x\"", "{\"a\":}", "{,}", "{\"a\":1,}", "{'a':1}", "\uFEFF{}",
-        "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(3000) + "1" + "}".repeat(3000), "{\"x\":\"" + "y".repeat(200_000) + "\"}")) {
+        "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(3000) + "1" + "}".repeat(3000), "{\"x\":\"" + "y".repeat(20_000) + "\"}")) {
       bodies.add(raw.getBytes(StandardCharsets.UTF_8));
     }
     bodies.add(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
     bodies.add(new byte[] {(byte) 0xFF, (byte) 0xFE, '{', '}'});
     bodies.add(withInvalidUtf8(endpoint.body()));
-    bodies.add(new byte[5 * 1024 * 1024]);
+    if (endpoint.method().equals("POST") && path.equals("/dcl/mappings")) {
+      bodies.add(new byte[5 * 1024 * 1024]); // over the body limit: once is enough
+    }
     JsonObject valid = Json.createReader(new java.io.StringReader(endpoint.body())).readObject();
     bodies.add(Json.createObjectBuilder(valid).add("unknownField", 1).build().toString().getBytes(StandardCharsets.UTF_8));
     for (String field : valid.keySet()) {
       for (String replacement : List.of("12345", "true", "null", "[]", "{}", "\"\"", "\"x\\u0000y\"", "\"\\ud800\"", "\"a\\udc00b\"",
-          "\"" + "A".repeat(100_000) + "\"", "-1e309", "\"\\u0007bell\"", "[\"\\u0000\"]", "{\"type\":\"\\u0000\"}", "1.5", "-1")) {
+          "\"" + "A".repeat(5_000) + "\"", "-1e309", "\"\\u0007bell\"", "[\"\\u0000\"]", "{\"type\":\"\\u0000\"}", "1.5", "-1")) {
         bodies.add(replace(valid, field, replacement));
       }
       if (valid.get(field).getValueType() == JsonValue.ValueType.OBJECT) {
