@@ -66,6 +66,10 @@ class BackupRestoreIT extends DeployedRegistry {
     Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"sha256\":\"[0-9a-f]", "\"sha256\":\"x"));
     assertRefused(admin, "tampered", "checksum mismatch");
 
+    // another tenant cannot reach this tenant's folder at all; handed a copy, it still refuses the foreign backup
+    assertRefused(other, "good", "not a backup folder");
+    Jobs.copy(Jobs.ROOT.resolve(tenant).resolve("backups").resolve(tenant).resolve("good"),
+        Jobs.ROOT.resolve(tenant + "x").resolve("backups").resolve(tenant).resolve("good"));
     assertRefused(other, "good", "another tenant");
     assertEquals(0, other.get("/dcl/mappings").json().getJsonArray("items").size());
   }

@@ -191,12 +191,13 @@ class InputRulesIT extends DeployedRegistry {
         "/dcl/mappings/salesforce/Opportunity/Amount%09", "/dcl/intelligence/rag-lookup/salesforce/Opp%00/Amount")) {
       Api.Reply reply = admin.get(path);
       assertEquals(400, reply.status(), path + " -> " + reply);
-      assertTrue(reply.contentType().startsWith("application/problem+json"), reply.toString());
       assertNoInternals(reply);
-      if (reply.json().containsKey("errors")) { // the web container may refuse an encoded NUL before the API sees it
-        List<String> fields = reply.json().getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")).toList();
-        assertTrue(fields.contains("table") || fields.contains("field"), reply.toString());
+      if (reply.body().contains("CWWWC0005I")) {
+        continue; // Liberty's web container refuses an encoded control character in a path before the API sees it
       }
+      assertTrue(reply.contentType().startsWith("application/problem+json"), reply.toString());
+      List<String> fields = reply.json().getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")).toList();
+      assertTrue(fields.contains("table") || fields.contains("field"), reply.toString());
     }
   }
 
@@ -209,7 +210,7 @@ class InputRulesIT extends DeployedRegistry {
     String id = created.json().getString("id");
     assertEquals("Amount" + EMOJI, admin.get("/dcl/mappings/salesforce/Opportunity/"
         + URLEncoder.encode("Amount" + EMOJI, StandardCharsets.UTF_8)).json().getString("sourceField"));
-    assertEquals("first line\nsecond\tline", admin.get("/dcl/mappings/" + id + "/history").array().getJsonObject(0).getString("reason"));
+    assertEquals("first line\nsecond\tline", admin.get("/dcl/mappings/" + id + "/history").json().getJsonArray("items").getJsonObject(0).getString("reason"));
   }
 
   @Test

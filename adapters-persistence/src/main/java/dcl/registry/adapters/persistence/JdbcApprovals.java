@@ -12,7 +12,6 @@ import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.StoreApprovals;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -27,8 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The approval queue in PostgreSQL; a decision is an UPDATE guarded by the version read. */
-@ApplicationScoped
-@TranslatesDatabaseFailures
+@DatabaseAdapter
 public class JdbcApprovals implements StoreApprovals {
   private static final String COLUMNS = "id, tenant_id, change, confidence, proposal_id, status, submitted_by, submitted_at,"
       + " reason, decided_by, decided_at, notes, version, mapping_id";

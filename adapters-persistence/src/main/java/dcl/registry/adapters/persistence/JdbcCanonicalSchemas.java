@@ -5,7 +5,6 @@ import dcl.registry.domain.canonical.CanonicalFieldDefinition;
 import dcl.registry.domain.canonical.CanonicalSchema;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.CanonicalSchemas;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -18,8 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Canonical schemas in PostgreSQL: one row per entity, its fields as JSON. */
-@ApplicationScoped
-@TranslatesDatabaseFailures
+@DatabaseAdapter
 public class JdbcCanonicalSchemas implements CanonicalSchemas {
   @PersistenceContext(unitName = "registry")
   EntityManager em;

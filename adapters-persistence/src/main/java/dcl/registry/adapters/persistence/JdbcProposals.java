@@ -4,7 +4,6 @@ import dcl.registry.domain.intelligence.Candidate;
 import dcl.registry.domain.intelligence.MappingProposal;
 import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.port.out.StoreProposals;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -23,8 +22,7 @@ import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
 
 /** Proposals in PostgreSQL, with their evidence (ranked candidates, reasoning, fallbacks) as JSON. */
-@ApplicationScoped
-@TranslatesDatabaseFailures
+@DatabaseAdapter
 public class JdbcProposals implements StoreProposals {
   @PersistenceContext(unitName = "registry")
   EntityManager em;

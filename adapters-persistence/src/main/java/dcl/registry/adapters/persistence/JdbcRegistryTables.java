@@ -3,7 +3,6 @@ package dcl.registry.adapters.persistence;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.RegistryTables;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,8 +23,7 @@ import javax.sql.DataSource;
  * Rows as PostgreSQL itself renders them ({@code row_to_json}) and reads them back
  * ({@code json_populate_record}): every column, exact, whatever the schema version.
  */
-@ApplicationScoped
-@TranslatesDatabaseFailures
+@DatabaseAdapter
 public class JdbcRegistryTables implements RegistryTables {
   /** Table → the columns of its primary key (its backup order); in restore order. */
   private static final Map<String, String> TABLES = new LinkedHashMap<>();

@@ -4,7 +4,6 @@ import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.RolloutStore;
 import dcl.registry.domain.rollout.RolloutSettings;
 import dcl.registry.domain.rollout.SourceOfTruth;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
@@ -12,8 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Tenants' rollout settings in PostgreSQL, shared by every node. */
-@ApplicationScoped
-@TranslatesDatabaseFailures
+@DatabaseAdapter
 public class JdbcRolloutStore implements RolloutStore {
   @PersistenceContext(unitName = "registry")
   EntityManager em;

@@ -2,7 +2,6 @@ package dcl.registry.adapters.persistence;
 
 import dcl.registry.domain.port.out.ScheduleClaims;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,8 +10,7 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 /** Claims in PostgreSQL: the primary key lets exactly one insert per slot succeed. */
-@ApplicationScoped
-@TranslatesDatabaseFailures
+@DatabaseAdapter
 public class JdbcScheduleClaims implements ScheduleClaims {
   @Resource(lookup = "jdbc/dcl")
   DataSource dataSource;

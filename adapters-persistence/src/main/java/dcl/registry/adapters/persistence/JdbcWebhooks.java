@@ -8,7 +8,6 @@ import dcl.registry.domain.notify.Webhook;
 import dcl.registry.domain.notify.WebhookDelivery;
 import dcl.registry.domain.port.out.ReviewerNotifications;
 import dcl.registry.domain.port.out.WebhookStore;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -26,8 +25,7 @@ import java.util.UUID;
  * approval's own transaction (so an event is never lost nor sent for a decision that rolled back);
  * deliveries are claimed with {@code FOR UPDATE SKIP LOCKED}, so each goes out from one node.
  */
-@ApplicationScoped
-@TranslatesDatabaseFailures
+@DatabaseAdapter
 public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
   private static final String DELIVERY_COLUMNS = "d.id, d.tenant_id, d.webhook, w.url, w.secret, d.event, d.payload,"
       + " d.status, d.attempts, d.created_at, d.delivered_at,"

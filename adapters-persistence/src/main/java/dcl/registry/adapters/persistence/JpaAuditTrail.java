@@ -10,7 +10,6 @@ import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappingHistory;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,8 +21,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The append-only audit trail in PostgreSQL; a mapping's history is its entries. */
-@ApplicationScoped
-@TranslatesDatabaseFailures
+@DatabaseAdapter
 public class JpaAuditTrail implements AuditTrail, LoadMappingHistory {
   static final String MAPPING = "mapping";
 

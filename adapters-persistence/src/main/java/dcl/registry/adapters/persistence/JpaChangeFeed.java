@@ -4,14 +4,12 @@ import dcl.registry.domain.model.ChangeAction;
 import dcl.registry.domain.model.MappingChangeEvent;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.LoadMappingChanges;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /** The change feed read from the audit trail, the registry's transactional outbox. */
-@ApplicationScoped
-@TranslatesDatabaseFailures
+@DatabaseAdapter
 public class JpaChangeFeed implements LoadMappingChanges {
   @PersistenceContext(unitName = "registry")
   EntityManager em;

@@ -2,7 +2,6 @@ package dcl.registry.adapters.persistence;
 
 import dcl.registry.domain.job.JobProgress;
 import dcl.registry.domain.port.out.JobRecords;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -10,8 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Job progress and reports in PostgreSQL; written inside the job's chunk transaction. */
-@ApplicationScoped
-@TranslatesDatabaseFailures
+@DatabaseAdapter
 public class JpaJobRecords implements JobRecords {
   @PersistenceContext(unitName = "registry")
   EntityManager em;

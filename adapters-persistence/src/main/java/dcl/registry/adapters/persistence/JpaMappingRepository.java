@@ -15,7 +15,6 @@ import dcl.registry.domain.model.TableMappingSet;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.StoreMappings;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
@@ -30,8 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Mappings in PostgreSQL. Every query is scoped by tenant. */
-@ApplicationScoped
-@TranslatesDatabaseFailures
+@DatabaseAdapter
 public class JpaMappingRepository implements LoadMappings, StoreMappings {
   private static final String UNIQUE_VIOLATION = "23505";
 

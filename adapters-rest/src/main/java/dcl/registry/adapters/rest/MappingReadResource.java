@@ -1,5 +1,6 @@
 package dcl.registry.adapters.rest;
 
+import dcl.registry.adapters.rest.problem.Problem;
 import dcl.registry.adapters.rest.security.Caller;
 import dcl.registry.adapters.rest.security.Roles;
 import dcl.registry.domain.error.Violations;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -123,12 +125,7 @@ public class MappingReadResource {
     SourceTable sourceTable = violations.check(() -> new SourceTable(table));
     violations.throwIfAny();
     TableMappingSet set = tableMappings.tableMappings(caller.tenant(), id, sourceTable);
-    EntityTag tag = new EntityTag("t" + set.version());
-    Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-    if (unchanged != null) {
-      return unchanged.tag(tag).build();
-    }
-    return Response.ok(TableMappingsResponse.from(set)).tag(tag).build();
+    return conditionally(new EntityTag("t" + set.version()), () -> TableMappingsResponse.from(set));
   }
 
   @GET
@@ -147,12 +144,24 @@ public class MappingReadResource {
   }
 
   private Response withVersion(FieldMapping mapping) {
-    EntityTag tag = EntityTags.of(mapping.version());
-    Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-    if (unchanged != null) {
-      return unchanged.tag(tag).build();
+    return conditionally(EntityTags.of(mapping.version()), () -> MappingResponse.from(mapping));
+  }
+
+  /**
+   * The representation with its tag; 304 when If-None-Match names the current tag, a 412 problem when
+   * If-Match names another one.
+   */
+  private Response conditionally(EntityTag tag, Supplier<Object> representation) {
+    Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
+    if (precondition == null) {
+      return Response.ok(representation.get()).tag(tag).build();
     }
-    return Response.ok(MappingResponse.from(mapping)).tag(tag).build();
+    Response answer = precondition.tag(tag).build();
+    if (answer.getStatus() != Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+      return answer;
+    }
+    return Problem.of(412, "precondition-failed", "Precondition failed",
+        "If-Match does not name the current version, " + tag + "; read it again or leave If-Match out").toResponse();
   }
 
   private static Optional<String> blankToEmpty(String value) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.net.SocketTimeoutException;
+import java.util.logging.Logger;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  */
 @ApplicationScoped
 public class GeminiCalls {
+  private static final Logger LOG = Logger.getLogger(GeminiCalls.class.getName());
   @Inject GeminiSettings settings;
   private GeminiApi api;
 
@@ -50,7 +52,9 @@ public class GeminiCalls {
       if (causedByTimeout(unreachable)) {
         throw new GeminiFailure("no answer within " + settings.timeout().toMillis() + " ms");
       }
-      throw new GeminiFailure.Transient("unreachable (" + rootMessage(unreachable) + ")");
+      // the cause (which may name hosts and ports) is for operators; callers see a neutral reason
+      LOG.warning(() -> "Gemini unreachable: " + rootMessage(unreachable));
+      throw new GeminiFailure.Transient("unreachable (no connection to the model's endpoint)");
     }
   }
 

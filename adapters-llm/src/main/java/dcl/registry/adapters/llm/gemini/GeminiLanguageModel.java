@@ -137,9 +137,10 @@ public class GeminiLanguageModel implements LanguageModel {
       }
       return new LlmSuggestion(target, chosen.getJsonNumber("confidence").doubleValue(),
           chosen.getString("reasoning", "chosen by the model"), alternatives, PROMPT_VERSION);
-    } catch (JsonException | ClassCastException | NullPointerException | IndexOutOfBoundsException
-        | InvalidInput malformed) {
-      throw unavailable("malformed answer (" + malformed.getClass().getSimpleName() + ")");
+    } catch (JsonException notJson) {
+      throw unavailable("malformed answer (not JSON)");
+    } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException | InvalidInput misshapen) {
+      throw unavailable("malformed answer (not the requested shape)");
     }
   }
 

@@ -32,7 +32,13 @@ public class ParameterTextRule implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     UriInfo uri = request.getUriInfo();
-    List<Violation> found = violations(uri.getPathParameters(false), uri.getQueryParameters(false));
+    List<Violation> found;
+    try {
+      found = violations(uri.getPathParameters(false), uri.getQueryParameters(false));
+    } catch (IllegalArgumentException unparsable) {
+      // the runtime cannot even split a URI with a malformed escape ("?%=%") into parameters
+      throw new InvalidInput("query", "is not correctly percent-encoded (each '%' must start an escape such as %20)");
+    }
     if (!found.isEmpty()) {
       throw new InvalidInput(found);
     }
