@@ -44,6 +44,7 @@ class DatabaseOutageIT extends DeployedRegistry {
       }
       assertTrue(oldestAge >= 50, "the stale rollout settings say how old they are: " + oldestAge + " s");
       assertTrue(staleSecondsMetric() >= 50, "and so does the gauge");
+      assertTrue(firstRefusalMillis < 1000, "even the call that finds the outage fails fast: " + firstRefusalMillis + " ms");
       assertTrue(slowestRefusalMillis < 1000, "what cannot be answered fails fast: slowest " + slowestRefusalMillis + " ms");
 
       Api.Reply ready = Api.anonymous().get("/health/ready");
