@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -34,7 +35,8 @@ public final class EmbeddedDatabase {
     int port = Integer.parseInt(args[0]);
     Path data = Path.of(args[1]).toAbsolutePath();
     Files.createDirectories(data);
-    running = durable(port, data).start();
+    // this JVM's own hook stops the database, after the service (zonky's would race Liberty's)
+    running = durable(port, data).setRegisterShutdownHook(false).start();
     Optional<LibertyServer> service = args.length > 3 ? Optional.of(new LibertyServer(Path.of(args[2]), args[3])) : Optional.empty();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // Ctrl-C reaches this hook and liberty:run's at once: the service stops first, so no request
@@ -62,19 +64,38 @@ public final class EmbeddedDatabase {
         .setServerConfig("full_page_writes", "on");
   }
 
-  /** The service's Liberty server, stopped with Liberty's own script (waits until it has stopped). */
+  /**
+   * The service's Liberty server. Ctrl-C reaches it at the same moment as this JVM, so it may already be
+   * quiescing: ask it to stop with Liberty's own script, then wait until its status says it has.
+   */
   private record LibertyServer(Path wlp, String name) {
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
     void stop() {
-      try {
-        Process stopping = new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", name)
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!stopping.waitFor(60, TimeUnit.SECONDS)) {
-          stopping.destroy();
+      script("stop");
+      long deadline = System.nanoTime() + LIMIT.toNanos();
+      while (script("status") == 0 && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
         }
+      }
+    }
+
+    /** Runs {@code bin/server <action> <name>}; its exit code (0 for "running" with {@code status}). */
+    private int script(String action) {
+      try {
+        Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS) ? process.exitValue() : -1;
       } catch (IOException e) {
-        System.err.println("[dcl] could not stop the Liberty server " + name + ": " + e.getMessage());
+        System.err.println("[dcl] could not run 'server " + action + " " + name + "': " + e.getMessage());
+        return -1;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        return -1;
       }
     }
   }
