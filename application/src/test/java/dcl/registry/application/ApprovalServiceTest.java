@@ -17,7 +17,6 @@ import dcl.registry.domain.model.Confidence;
 import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.FieldMapping;
 import dcl.registry.domain.model.MappingChange;
-import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.MappingStatus;
 import dcl.registry.domain.model.Page;
 import dcl.registry.domain.model.PageRequest;
@@ -26,7 +25,6 @@ import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
-import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.StoreApprovals;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,7 +49,7 @@ class ApprovalServiceTest {
   private final InMemoryMappings mappings = new InMemoryMappings();
   private final InMemoryApprovals approvals = new InMemoryApprovals();
   private final List<MappingChange> audit = new ArrayList<>();
-  private final ApprovalService service = new ApprovalService(approvals, null, mappings, mappings, new Audit(audit),
+  private final ApprovalService service = new ApprovalService(approvals, null, mappings, mappings, new MappingAdminServiceTest.RecordingAudit(audit),
       (event, approval) -> { }, new ImmediateTransactions(), Clock.fixed(T0, ZoneOffset.UTC), new FixedRollout(new HashSet<>()));
 
   private static SourceRef field(String name) {
@@ -108,24 +106,6 @@ class ApprovalServiceTest {
     Approval pending = queued(new ProposedChange.MapField(field("closedate"), CLOSE_DATE, Optional.empty()));
     assertThrows(NotPermitted.class, () -> service.approve(ACME, new Actor("AAM"), pending.id(), Optional.empty()));
     assertEquals(Optional.empty(), mappings.byIdentity(ACME, field("closedate")));
-  }
-
-  /** Keeps mapping changes; settings changes (the approval's own audit lines) are accepted and dropped. */
-  static final class Audit implements AuditTrail {
-    private final List<MappingChange> changes;
-
-    Audit(List<MappingChange> changes) {
-      this.changes = changes;
-    }
-
-    @Override
-    public void record(MappingChange change) {
-      changes.add(change);
-    }
-
-    @Override
-    public void recordSetting(TenantId tenant, Actor actor, Instant at, String setting, String before, String after,
-        Optional<String> reason) {}
   }
 
   /** The approval queue in a map, with the store's compare-and-set on the version. */
