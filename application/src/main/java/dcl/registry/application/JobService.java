@@ -24,6 +24,8 @@ public class JobService implements RunJobsUseCase {
   public static final String PATH = "path";
   public static final String DRY_RUN = "dryRun";
   public static final String ALL_TENANTS = "allTenants";
+  /** The owner recorded for jobs over all tenants: no tenant id can take this value (ids start with a letter or digit). */
+  public static final String ALL_TENANTS_OWNER = "_all-tenants";
   private static final Set<String> RESTARTABLE = Set.of("STOPPED", "FAILED");
 
   private final JobRunner runner;
@@ -48,7 +50,7 @@ public class JobService implements RunJobsUseCase {
       throw new InvalidInput("dryRun", "only yaml-import has a dry run");
     }
     Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put(TENANT, request.tenant().value());
+    parameters.put(TENANT, request.allTenants() ? ALL_TENANTS_OWNER : request.tenant().value());
     parameters.put(ACTOR, request.actor().subject());
     String path = request.path().orElse(null);
     parameters.put(PATH, (request.allTenants() ? paths.acrossTenants(path) : paths.forTenant(request.tenant(), path)).toString());
@@ -58,8 +60,8 @@ public class JobService implements RunJobsUseCase {
   }
 
   @Override
-  public long restart(TenantId tenant, long executionId) {
-    JobRunner.Run run = ownRun(tenant, executionId);
+  public long restart(TenantId tenant, boolean operator, long executionId) {
+    JobRunner.Run run = ownRun(tenant, operator, executionId);
     if (!RESTARTABLE.contains(run.status())) {
       throw new JobStateConflict("Job " + executionId + " is " + run.status() + "; only STOPPED or FAILED jobs restart");
     }
@@ -67,8 +69,8 @@ public class JobService implements RunJobsUseCase {
   }
 
   @Override
-  public JobView view(TenantId tenant, long executionId) {
-    JobRunner.Run run = ownRun(tenant, executionId);
+  public JobView view(TenantId tenant, boolean operator, long executionId) {
+    JobRunner.Run run = ownRun(tenant, operator, executionId);
     var record = records.find(run.instanceId());
     return new JobView(
         executionId,
@@ -82,9 +84,12 @@ public class JobService implements RunJobsUseCase {
         record.map(JobRecords.Record::reportJson).orElse("{}"));
   }
 
-  private JobRunner.Run ownRun(TenantId tenant, long executionId) {
+  /** The run when the caller may see it; another tenant's (or, for non-operators, an all-tenants run) is not found. */
+  private JobRunner.Run ownRun(TenantId tenant, boolean operator, long executionId) {
     return runner.run(executionId)
-        .filter(run -> tenant.value().equals(run.parameters().get(TENANT)))
+        .filter(run -> Boolean.parseBoolean(run.parameters().get(ALL_TENANTS))
+            ? operator
+            : tenant.value().equals(run.parameters().get(TENANT)))
         .orElseThrow(() -> new JobNotFound(executionId));
   }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Tenants' rollout settings. Each node re-reads a tenant's settings when its copy is older than
@@ -32,6 +33,8 @@ public class RolloutService implements RolloutUseCase {
   private final Duration staleAfter;
   private final Duration maxStale;
   private final Map<TenantId, Copy> copies = new ConcurrentHashMap<>();
+  /** How many refreshes failed since the store last answered: a hint that unconfirmed copies exist. */
+  private final AtomicInteger unconfirmed = new AtomicInteger();
 
   public RolloutService(RolloutStore store, AuditTrail audit, TransactionBoundary transactions, Clock clock,
       JobPaths paths, LegacyIndex legacy, Duration staleAfter, Duration maxStale) {
@@ -48,7 +51,7 @@ public class RolloutService implements RolloutUseCase {
   @Override
   public RolloutSettings current(TenantId tenant) {
     long now = System.nanoTime();
-    return copies.compute(tenant, (t, copy) -> {
+    Copy current = copies.compute(tenant, (t, copy) -> {
       if (copy != null && now - copy.readAt() < staleAfter.toNanos()) {
         return copy;
       }
@@ -58,11 +61,18 @@ public class RolloutService implements RolloutUseCase {
         // The runtime's hot path must not depend on the database: the last settings read stay in
         // force for a bounded time, and say so (staleness), rather than every lookup failing.
         if (copy != null && now - copy.readAt() < staleAfter.plus(maxStale).toNanos()) {
+          unconfirmed.incrementAndGet();
           return new Copy(copy.settings(), copy.readAt(), true);
         }
         throw outage;
       }
-    }).settings();
+    });
+    if (current.readAt() == now && unconfirmed.get() > 0) {
+      // the store answers again: settings held unconfirmed are dropped, to be read afresh when next needed
+      copies.values().removeIf(Copy::unconfirmed);
+      unconfirmed.set(0);
+    }
+    return current.settings();
   }
 
   @Override
@@ -70,10 +80,13 @@ public class RolloutService implements RolloutUseCase {
     return Optional.ofNullable(copies.get(tenant)).flatMap(this::staleness);
   }
 
-  /** The longest any tenant's settings in force on this node have gone unconfirmed (zero when none). */
+  /**
+   * The longest any tenant's settings held on this node have gone unconfirmed and may still be served
+   * (zero when none): they stop counting once the store answers again or once past {@code maxStale}.
+   */
   public Duration oldestStaleness() {
-    return copies.values().stream().map(this::staleness).flatMap(Optional::stream).max(Duration::compareTo)
-        .orElse(Duration.ZERO);
+    return copies.values().stream().map(this::staleness).flatMap(Optional::stream)
+        .filter(age -> age.compareTo(staleAfter.plus(maxStale)) < 0).max(Duration::compareTo).orElse(Duration.ZERO);
   }
 
   private Optional<Duration> staleness(Copy copy) {
@@ -92,8 +105,9 @@ public class RolloutService implements RolloutUseCase {
         if (legacy.size(paths.forTenant(tenant, "legacyPath", path)) == 0) {
           throw new InvalidInput("legacyPath", "holds no readable legacy mapping");
         }
-      } catch (IllegalArgumentException e) {
-        throw new InvalidInput("legacyPath", e.getMessage());
+      } catch (IllegalArgumentException notAFolder) {
+        // said without the server's absolute path, which is none of the caller's business
+        throw new InvalidInput("legacyPath", "is not a folder of legacy YAML files in your tenant's jobs folder");
       }
     });
     RolloutSettings saved = transactions.inTransaction(() -> {

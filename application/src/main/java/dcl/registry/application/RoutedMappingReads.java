@@ -54,15 +54,15 @@ public class RoutedMappingReads implements LoadMappings {
   @Override
   public Optional<FieldMapping> byIdentity(TenantId tenant, SourceRef source) {
     RolloutSettings settings = rollout.current(tenant);
-    Optional<Path> folder = rollout.legacyFolder(settings);
     if (settings.yamlAnswers()) {
       observer.servedFromYaml(tenant);
-      return legacy.find(folder.orElseThrow(), source).map(entry -> fromYaml(tenant, entry));
+      return legacy.find(rollout.legacyFolder(settings).orElseThrow(), source).map(entry -> fromYaml(tenant, entry));
     }
     Optional<FieldMapping> answer = registry.byIdentity(tenant, source);
-    if (settings.dualRead() && folder.isPresent()) {
+    if (settings.dualRead() && settings.legacyPath().isPresent()) {
+      // the folder is resolved (a file system look) off the request thread, like the comparison itself
       Optional<FieldMapping> active = answer.filter(FieldMapping::isActive);
-      background.execute(() -> compare(tenant, source, active, folder.get()));
+      background.execute(() -> rollout.legacyFolder(settings).ifPresent(folder -> compare(tenant, source, active, folder)));
     }
     return answer;
   }

@@ -61,6 +61,22 @@ class RolloutServiceTest {
   }
 
   @Test
+  void givenTheStoreAnswersAgain_whenAnotherTenantIsRead_thenNoTenantsSettingsCountAsStaleAnyLonger() {
+    SwitchableStore store = new SwitchableStore();
+    RolloutService rollout = service(store, Duration.ofMinutes(30));
+    TenantId idle = new TenantId("idle");
+    rollout.current(idle);
+    store.down = true;
+    rollout.current(idle);
+    assertTrue(rollout.oldestStaleness().compareTo(Duration.ZERO) > 0);
+
+    store.down = false;
+    rollout.current(ACME);
+    assertEquals(Duration.ZERO, rollout.oldestStaleness(), "an idle tenant's copy raises no alarm after the outage");
+    assertEquals(Optional.empty(), rollout.staleness(idle));
+  }
+
+  @Test
   void givenStaleSettingsBeyondTheBound_whenAsked_thenTheOutageIsReported() {
     SwitchableStore store = new SwitchableStore();
     RolloutService rollout = service(store, Duration.ZERO);

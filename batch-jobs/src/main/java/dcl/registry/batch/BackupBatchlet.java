@@ -60,7 +60,7 @@ public class BackupBatchlet extends AbstractBatchlet {
         .add("files", manifestFiles)
         .build();
     Files.writeString(folder.resolve(BackupFiles.MANIFEST), manifest.toString());
-    JobReport.of(records, run.instanceId(), run.tenant().value(), run.actor().subject())
+    JobReport.of(records, run.instanceId(), run.owner(), run.actor().subject())
         .total(total).advance(total, 0)
         .set("scope", Json.createValue(scope.map(TenantId::value).orElse("all-tenants")))
         .append("files", files)

@@ -72,7 +72,7 @@ public class ExportBatchlet extends AbstractBatchlet {
       written.add(Json.createObjectBuilder().add("name", target.getFileName().toString())
           .add("connector", connector.getKey().value()).add("mappings", connector.getValue().size()).build());
     }
-    JobReport.of(records, run.instanceId(), run.tenant().value(), run.actor().subject())
+    JobReport.of(records, run.instanceId(), run.owner(), run.actor().subject())
         .total(mappings)
         .advance(mappings - skipped.size(), skipped.size())
         .add("exported", mappings - skipped.size())

@@ -8,7 +8,7 @@ final class JobFailure {
   private JobFailure() {}
 
   static String fail(JobRecords records, JobRun run, String reason) {
-    JobReport.of(records, run.instanceId(), run.tenant().value(), run.actor().subject())
+    JobReport.of(records, run.instanceId(), run.owner(), run.actor().subject())
         .set("error", Json.createValue(reason))
         .save(records);
     throw new IllegalStateException(reason);

@@ -54,7 +54,7 @@ public class LegacyEntryReader extends AbstractItemReader {
     verdicts.addAll(LegacyEntryRules.judgeAll(entries));
     next = checkpoint == null ? 0 : (Integer) checkpoint;
     if (checkpoint == null) {
-      JobReport.of(records, run.instanceId(), run.tenant().value(), run.actor().subject()).total(verdicts.size()).save(records);
+      JobReport.of(records, run.instanceId(), run.owner(), run.actor().subject()).total(verdicts.size()).save(records);
     }
   }
 

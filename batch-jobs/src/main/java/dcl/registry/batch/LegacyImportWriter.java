@@ -26,7 +26,7 @@ public class LegacyImportWriter extends AbstractItemWriter {
     List<LegacyEntryRules.Verdict> verdicts = items.stream().map(i -> (LegacyEntryRules.Verdict) i).toList();
     ImportTally tally = importer.importEntries(run.tenant(), run.actor(), verdicts, run.dryRun(),
         Optional.of("yaml-import job " + job.getExecutionId()));
-    JobReport.of(records, run.instanceId(), run.tenant().value(), run.actor().subject())
+    JobReport.of(records, run.instanceId(), run.owner(), run.actor().subject())
         .set("dryRun", run.dryRun())
         .add("imported", tally.imported())
         .add("updated", tally.updated())

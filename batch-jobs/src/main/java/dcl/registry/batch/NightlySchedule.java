@@ -64,7 +64,12 @@ public class NightlySchedule {
       return;
     }
     for (String tenant : settings.parityTenants()) {
-      start(JobKind.PARITY_CHECK, tenant, paths.forTenant(new TenantId(tenant), settings.parityPath()).toString(), false);
+      try {
+        start(JobKind.PARITY_CHECK, tenant, paths.forTenant(new TenantId(tenant), settings.parityPath()).toString(), false);
+      } catch (RuntimeException unusable) {
+        // one misconfigured tenant must not cost the others their nightly check
+        LOG.log(Level.SEVERE, "Scheduled parity-check for " + tenant + " could not start", unusable);
+      }
     }
   }
 
@@ -74,7 +79,7 @@ public class NightlySchedule {
       return;
     }
     Path folder = paths.acrossTenants(settings.backupPath()).resolve(FOLDER.format(ZonedDateTime.ofInstant(slot, ZoneId.of("UTC"))));
-    start(JobKind.BACKUP, "all-tenants", folder.toString(), true);
+    start(JobKind.BACKUP, JobService.ALL_TENANTS_OWNER, folder.toString(), true);
   }
 
   private void start(JobKind kind, String tenant, String path, boolean allTenants) {

@@ -28,7 +28,7 @@ public class ParityWriter extends AbstractItemWriter {
   public void writeItems(List<Object> items) {
     JobRun run = JobRun.of(job);
     ParityTally tally = parity.compare(run.tenant(), items.stream().map(i -> (LegacyEntryRules.Verdict) i).toList());
-    JobReport report = JobReport.of(records, run.instanceId(), run.tenant().value(), run.actor().subject())
+    JobReport report = JobReport.of(records, run.instanceId(), run.owner(), run.actor().subject())
         .add("compared", tally.compared())
         .add("mismatchCount", tally.mismatches().size())
         .append("mismatches", tally.mismatches().stream().map(ParityWriter::json).toList())

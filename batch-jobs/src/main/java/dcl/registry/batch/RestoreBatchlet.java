@@ -49,7 +49,7 @@ public class RestoreBatchlet extends AbstractBatchlet {
             ? "this is a backup of tenant " + scope + "; restore it without allTenants, as that tenant"
             : "this is a backup of all tenants; an operator restores it with allTenants");
       }
-      if (!run.allTenants() && !scope.equals(run.tenant().value())) {
+      if (!run.allTenants() && !scope.equals(run.owner())) {
         throw new BackupFiles.BackupRejected("this is a backup of another tenant");
       }
       for (JsonValue value : manifest.getJsonArray("files")) {
@@ -89,7 +89,7 @@ public class RestoreBatchlet extends AbstractBatchlet {
       Map<String, Long> restored = tables.restore(rows);
       var counts = Json.createObjectBuilder();
       restored.forEach(counts::add);
-      JobReport.of(records, run.instanceId(), run.tenant().value(), run.actor().subject())
+      JobReport.of(records, run.instanceId(), run.owner(), run.actor().subject())
           .total(total).advance(total, 0)
           .set("restored", counts.build())
           .save(records);

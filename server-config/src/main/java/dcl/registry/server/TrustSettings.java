@@ -1,17 +1,25 @@
 package dcl.registry.server;
 
 import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Who the service trusts to sign tokens, checked before it starts. In production the issuer, the
@@ -24,8 +32,10 @@ record TrustSettings(DeploymentMode mode, List<String> problems) {
   static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
   static final String AUDIENCES = "mp.jwt.verify.audiences";
   static final String DEVELOPMENT_ISSUER = "dcl-dev";
-  /** SHA-256 of the DER form of {@code bin/dev-keys/public.pem}: recognised wherever it is copied to. */
-  static final String DEVELOPMENT_KEY_SHA256 = "2aed1fa8247e1f6956479dc15092916a389dc88f86198e96efb621d32bef8240";
+  /** SHA-256 of the hexadecimal RSA modulus of {@code bin/dev-keys/public.pem}: recognised in any form, wherever copied. */
+  static final String DEVELOPMENT_MODULUS_SHA256 = "f0944dc9b794fdb769966afd47496d1ad9698de9361ecb3b659277873ca935d4";
+  private static final Pattern PEM = Pattern.compile("-----BEGIN (PUBLIC KEY|RSA PUBLIC KEY)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+  private static final Pattern JWK_MODULUS = Pattern.compile("\"n\"\\s*:\\s*\"([A-Za-z0-9_-]+)\"");
 
   /** Reads the settings through {@code property} (MicroProfile Config in the server, a map in tests). */
   static TrustSettings read(Function<String, Optional<String>> property) {
@@ -60,6 +70,8 @@ record TrustSettings(DeploymentMode mode, List<String> problems) {
     }
     inline.filter(TrustSettings::isDevelopmentKey).ifPresent(k ->
         problems.add(PUBLIC_KEY + " is the development key (bin/dev-keys) and is refused" + hint));
+    location.filter(l -> l.matches("(?i)http://.*")).ifPresent(l ->
+        problems.add(PUBLIC_KEY_LOCATION + "=" + l + " is plain http: keys fetched over it can be swapped on the way; use https" + hint));
     location.filter(l -> !l.matches("(?i)https?://.*")).ifPresent(file -> checkKeyFile(file, problems, hint));
   }
 
@@ -84,16 +96,75 @@ record TrustSettings(DeploymentMode mode, List<String> problems) {
     }
   }
 
-  /** True when the PEM text holds the development public key, whatever its line breaks. */
-  static boolean isDevelopmentKey(String pem) {
-    String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+  /**
+   * True when the text holds the development public key in any form MicroProfile JWT reads: a PEM
+   * public key (X.509 or PKCS#1), a JWK or a JWK set. Keys are compared by their RSA modulus, so line
+   * breaks, encodings and key ids change nothing.
+   */
+  static boolean isDevelopmentKey(String text) {
+    return moduli(text).stream().anyMatch(modulus -> sha256(modulus.toString(16)).equals(DEVELOPMENT_MODULUS_SHA256));
+  }
+
+  private static List<BigInteger> moduli(String text) {
+    List<BigInteger> found = new ArrayList<>();
+    Matcher pem = PEM.matcher(text);
+    while (pem.find()) {
+      try {
+        byte[] der = Base64.getMimeDecoder().decode(pem.group(2));
+        found.add(pem.group(1).equals("RSA PUBLIC KEY") ? Pkcs1.modulus(der)
+            : ((RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der))).getModulus());
+      } catch (IllegalArgumentException | GeneralSecurityException | ClassCastException notAnRsaKey) {
+        // not a key this check can read: MicroProfile JWT will refuse it on its own
+      }
+    }
+    Matcher jwk = JWK_MODULUS.matcher(text);
+    while (jwk.find()) {
+      try {
+        found.add(new BigInteger(1, Base64.getUrlDecoder().decode(jwk.group(1))));
+      } catch (IllegalArgumentException notBase64url) {
+        // likewise
+      }
+    }
+    return found;
+  }
+
+  private static String sha256(String text) {
     try {
-      byte[] der = Base64.getDecoder().decode(base64);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der)).equals(DEVELOPMENT_KEY_SHA256);
-    } catch (IllegalArgumentException notBase64) {
-      return false;
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** The modulus of a PKCS#1 {@code RSAPublicKey}: {@code SEQUENCE { INTEGER modulus, INTEGER exponent }}. */
+  private static final class Pkcs1 {
+    private Pkcs1() {}
+
+    static BigInteger modulus(byte[] der) {
+      int[] at = {0};
+      expect(der, at, 0x30);
+      length(der, at);
+      expect(der, at, 0x02);
+      int size = length(der, at);
+      return new BigInteger(1, java.util.Arrays.copyOfRange(der, at[0], at[0] + size));
+    }
+
+    private static void expect(byte[] der, int[] at, int tag) {
+      if (at[0] >= der.length || (der[at[0]++] & 0xFF) != tag) {
+        throw new IllegalArgumentException("not a PKCS#1 RSA public key");
+      }
+    }
+
+    private static int length(byte[] der, int[] at) {
+      int first = der[at[0]++] & 0xFF;
+      if (first < 0x80) {
+        return first;
+      }
+      int length = 0;
+      for (int i = 0; i < (first & 0x7F); i++) {
+        length = (length << 8) | (der[at[0]++] & 0xFF);
+      }
+      return length;
     }
   }
 }

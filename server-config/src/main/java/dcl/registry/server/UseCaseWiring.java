@@ -74,9 +74,23 @@ public class UseCaseWiring {
   @Singleton
   RolloutService rollout(RolloutStore store, AuditTrail audit, TransactionBoundary transactions, Clock clock,
       JobPaths paths, LegacyIndex legacy) {
-    Duration maxStale = Duration.parse(ConfigProvider.getConfig().getOptionalValue("dcl.rollout.max-stale", String.class)
-        .orElse("PT30M"));
-    return new RolloutService(store, audit, transactions, clock, paths, legacy, Duration.ofSeconds(10), maxStale);
+    return new RolloutService(store, audit, transactions, clock, paths, legacy, Duration.ofSeconds(10), maxStale());
+  }
+
+  static final String MAX_STALE = "dcl.rollout.max-stale";
+
+  /** {@value #MAX_STALE}, checked before the application starts ({@link RolloutSettingsCheck}). */
+  static Duration maxStale() {
+    String text = ConfigProvider.getConfig().getOptionalValue(MAX_STALE, String.class).orElse("PT30M").strip();
+    try {
+      Duration maxStale = Duration.parse(text);
+      if (maxStale.isNegative()) {
+        throw new IllegalArgumentException(MAX_STALE + "=" + text + " must not be negative");
+      }
+      return maxStale;
+    } catch (java.time.format.DateTimeParseException notADuration) {
+      throw new IllegalArgumentException(MAX_STALE + "=" + text + " is not an ISO-8601 duration such as PT30M");
+    }
   }
 
   /** The runtime's read path: cached registry, or the legacy YAML when the tenant is rolled back; dual-read. */

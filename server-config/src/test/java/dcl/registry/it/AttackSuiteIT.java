@@ -184,6 +184,7 @@ class AttackSuiteIT extends DeployedRegistry {
       assertEquals(404, attempt.getValue().status(), attempt.getKey() + ": " + attempt.getValue());
     }
     assertEquals(0, intruder.get("/dcl/approvals/pending").json().getJsonArray("items").size());
+    assertEquals(0, intruder.get("/dcl/admin/webhooks/deliveries").array().size(), "another tenant's deliveries stay out of sight");
     assertEquals(0, intruder.get("/dcl/mappings?q=name").json().getJsonArray("items").size());
     JsonArray feed = intruder.get("/dcl/mappings/changes?timeout=0").json().getJsonArray("changes");
     assertTrue(feed.stream().noneMatch(c -> c.toString().contains(id)), "another tenant's changes stay out of the feed");
@@ -198,6 +199,21 @@ class AttackSuiteIT extends DeployedRegistry {
     assertTrue(owner.get("/dcl/canonical/entities").body().contains("\"name\":\"name\""), "the owner's model is its own");
     assertTrue(!owner.get("/dcl/canonical/entities").body().contains("stolen"));
     System.out.printf("attack suite, tenants: %d cross-tenant attempts, all 404, nothing of the owner changed%n", attempts.size());
+  }
+
+  @Test
+  void givenAnOperatorsJobOverAllTenants_whenAPlainAdminOfTheSameTenantFollowsOrRestartsIt_then404ButOperatorsSeeIt() {
+    Api operator = Api.as(Tokens.mint(tenant, "olga", "operator"));
+    long backup = Jobs.start(operator, "backup", "{\"path\":\"attack-" + tenant + "\",\"allTenants\":true}");
+    assertEquals("COMPLETED", Jobs.await(operator, backup).getString("status"));
+    for (Api.Reply reply : List.of(admin.get("/dcl/jobs/" + backup), admin.get("/dcl/jobs/" + backup + "/report"),
+        admin.post("/dcl/jobs/" + backup + "/restart", "{}"))) {
+      requests++;
+      assertEquals(404, reply.status(), "an admin may not follow or restart a job over all tenants: " + reply);
+    }
+    assertEquals(200, Api.as(Tokens.mint(Api.freshTenant(), "otto", "operator")).get("/dcl/jobs/" + backup).status(),
+        "operators work across tenants");
+    System.out.println("attack suite, jobs: an operator's all-tenants backup is invisible to admins (3 attempts, 404)");
   }
 
   @Test

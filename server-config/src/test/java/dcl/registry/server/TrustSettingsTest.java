@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
+import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -70,6 +73,33 @@ class TrustSettingsTest {
     inline.remove(TrustSettings.PUBLIC_KEY_LOCATION);
     inline.put(TrustSettings.PUBLIC_KEY, Files.readString(DEV_KEY));
     assertTrue(read(inline).problems().get(0).startsWith(TrustSettings.PUBLIC_KEY + " is the development key"));
+  }
+
+  @Test
+  void givenTheDevelopmentKeyAsJwkJwkSetOrPkcs1_whenConfigured_thenRecognisedByItsModulus() throws Exception {
+    RSAPublicKey dev = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(
+        Base64.getMimeDecoder().decode(Files.readString(DEV_KEY).replaceAll("-----[A-Z ]+-----", ""))));
+    Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+    String jwk = "{\"kty\":\"RSA\",\"kid\":\"renamed\",\"e\":\"" + url.encodeToString(dev.getPublicExponent().toByteArray())
+        + "\",\"n\":\"" + url.encodeToString(dev.getModulus().toByteArray()) + "\"}";
+    Map<String, String> inline = production(ownKey());
+    inline.remove(TrustSettings.PUBLIC_KEY_LOCATION);
+    inline.put(TrustSettings.PUBLIC_KEY, jwk);
+    assertEquals(1, read(inline).problems().size(), "an inline JWK");
+
+    Path jwks = Files.writeString(folder.resolve("keys.json"), "{\"keys\":[" + jwk + "]}");
+    assertEquals(1, read(production(jwks)).problems().size(), "a JWK set file");
+
+    Path pkcs1 = Path.of(getClass().getResource("/trust/dev-key-pkcs1.pem").toURI());
+    assertEquals(1, read(production(pkcs1)).problems().size(), "a PKCS#1 PEM of the same key");
+    assertEquals(List.of(), read(production(ownKey())).problems(), "any other key passes");
+  }
+
+  @Test
+  void givenAPlainHttpJwksUrl_whenReadInProduction_thenRefused() {
+    Map<String, String> config = production(Path.of("unused"));
+    config.put(TrustSettings.PUBLIC_KEY_LOCATION, "http://login.example.com/jwks.json");
+    assertTrue(read(config).problems().get(0).contains("is plain http"));
   }
 
   @Test

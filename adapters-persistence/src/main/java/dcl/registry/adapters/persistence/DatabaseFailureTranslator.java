@@ -39,7 +39,7 @@ public class DatabaseFailureTranslator {
     } catch (RuntimeException e) {
       if (isConnectionFailure(e)) {
         LOG.log(Level.WARNING, "Database unreachable in " + call.getMethod().getName() + ": " + rootMessage(e));
-        gate.unreachable();
+        gate.suspect();
         throw new StoreUnavailable();
       }
       throw e;

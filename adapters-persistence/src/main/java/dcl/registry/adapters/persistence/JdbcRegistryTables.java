@@ -5,7 +5,6 @@ import dcl.registry.domain.port.out.RegistryTables;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -95,7 +94,6 @@ public class JdbcRegistryTables implements RegistryTables {
   }
 
   @Override
-  @Transactional(Transactional.TxType.REQUIRED)
   public Map<String, Long> restore(Map<String, Iterator<String>> rowsByTable) {
     Map<String, Long> restored = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection()) {

@@ -4,7 +4,6 @@ import dcl.registry.domain.job.JobProgress;
 import dcl.registry.domain.port.out.JobRecords;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +28,6 @@ public class JpaJobRecords implements JobRecords {
   }
 
   @Override
-  @Transactional(Transactional.TxType.REQUIRED)
   public void save(Record record) {
     em.createNativeQuery(
             "INSERT INTO job_records (instance_id, tenant_id, started_by, total, processed, failed, report, updated_at)"

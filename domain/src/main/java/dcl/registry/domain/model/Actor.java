@@ -1,5 +1,6 @@
 package dcl.registry.domain.model;
 
+import java.text.Normalizer;
 import java.util.Locale;
 
 /** Who did something: the token's subject. */
@@ -18,8 +19,9 @@ public record Actor(String subject) {
     return other != null && folded().equals(other.folded());
   }
 
+  /** Compatibility-normalised, then case-folded (upper then lower, so 'ß'/'SS' and 'İ'/'i̇' meet), locale-free. */
   private String folded() {
-    return subject.toLowerCase(Locale.ROOT);
+    return Normalizer.normalize(subject, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
   }
 
   @Override

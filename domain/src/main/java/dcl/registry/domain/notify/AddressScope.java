@@ -44,6 +44,10 @@ public enum AddressScope {
     SPECIAL.put(range("fec0::/10"), PRIVATE); // site-local, deprecated
     SPECIAL.put(range("fc00::/7"), PRIVATE); // unique local: fd00:ec2::254 is a cloud metadata address
     SPECIAL.put(range("ff00::/8"), MULTICAST);
+    // transition mechanisms that carry or reach an IPv4 address: no receiver needs them, all can reach inward
+    SPECIAL.put(range("2002::/16"), RESERVED); // 6to4
+    SPECIAL.put(range("2001::/32"), RESERVED); // Teredo
+    SPECIAL.put(range("64:ff9b:1::/48"), RESERVED); // local-use NAT64 (RFC 8215)
   }
 
   private final String label;

@@ -56,6 +56,10 @@ class ApprovalTest {
     Approval byRita = Approval.submit(new TenantId("acme"), pending().change(), 0.9, Optional.empty(), RITA, T0, "x");
     assertThrows(NotPermitted.class, () -> byRita.decide(MappingStatus.APPROVED, new Actor("RITA"), T0, Optional.empty()));
     assertThrows(NotPermitted.class, () -> byRita.decide(MappingStatus.REJECTED, new Actor("Rita"), T0, Optional.empty()));
+    assertThrows(NotPermitted.class, () -> byRita.decide(MappingStatus.REJECTED, new Actor("ｒｉｔａ"), T0, Optional.empty()),
+        "full-width letters are the same subject once normalised");
+    Approval byStrauss = Approval.submit(new TenantId("acme"), pending().change(), 0.9, Optional.empty(), new Actor("strauß"), T0, "x");
+    assertThrows(NotPermitted.class, () -> byStrauss.decide(MappingStatus.APPROVED, new Actor("STRAUSS"), T0, Optional.empty()));
   }
 
   @Test

@@ -59,7 +59,10 @@ class TargetPolicyTest {
     "https://[::ffff:10.0.0.5]/x, private",
     "https://[::ffff:169.254.169.254]/x, link-local",
     "https://[64:ff9b::a9fe:a9fe]/x, link-local",
-    "https://[::7f00:1]/x, reserved"
+    "https://[::7f00:1]/x, reserved",
+    "https://[2002:a00:5::1]/x, reserved",
+    "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x, reserved",
+    "https://[64:ff9b:1::a00:5]/x, reserved"
   })
   void givenAnInternalAddress_whenRegistered_thenTheUrlIsRefusedSayingWhy(String url, String scope) {
     InvalidInput refused = refusedAtRegistration(DEFAULT, url);

@@ -64,21 +64,21 @@ public class JobResource {
   @APIResponse(responseCode = "202", description = "Restarted: {executionId} of the new execution")
   @APIResponse(responseCode = "409", description = "The job is not stopped or failed")
   public Response restart(@PathParam("id") long id) {
-    return accepted(jobs.restart(caller.tenant(), id));
+    return accepted(jobs.restart(caller.tenant(), security.isUserInRole(Roles.OPERATOR), id));
   }
 
   @GET
   @Path("{id: [0-9]+}")
   @Operation(summary = "A job's status, live progress (total, processed, failed) and report so far")
   public JobResponse get(@PathParam("id") long id) {
-    return JobResponse.from(jobs.view(caller.tenant(), id));
+    return JobResponse.from(jobs.view(caller.tenant(), security.isUserInRole(Roles.OPERATOR), id));
   }
 
   @GET
   @Path("{id: [0-9]+}/report")
   @Operation(summary = "A job's report (JSON; its shape depends on the job)")
   public JsonObject report(@PathParam("id") long id) {
-    return JobResponse.report(jobs.view(caller.tenant(), id).reportJson());
+    return JobResponse.report(jobs.view(caller.tenant(), security.isUserInRole(Roles.OPERATOR), id).reportJson());
   }
 
   private Response accepted(long executionId) {

@@ -2,7 +2,6 @@ package dcl.registry.adapters.rest.admin;
 
 import dcl.registry.adapters.rest.MappingResponse;
 import dcl.registry.adapters.rest.input.JsonBody;
-import dcl.registry.domain.error.DomainException;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.Violations;
 import dcl.registry.domain.model.FieldMapping;
@@ -98,18 +97,8 @@ final class MergePatch {
     try {
       return reader.readFrom(UpdateMappingRequest.class, UpdateMappingRequest.class, NONE,
           MediaType.APPLICATION_JSON_TYPE, new MultivaluedHashMap<>(), new ByteArrayInputStream(json));
-    } catch (DomainException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      throw new InvalidInput("body", "the patched mapping is not of the documented shape: " + rootMessage(e));
+    } catch (IOException unreadable) {
+      throw new InvalidInput("body", "the patched mapping cannot be read as a mapping");
     }
-  }
-
-  private static String rootMessage(Throwable error) {
-    Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? error.toString() : root.getMessage();
   }
 }

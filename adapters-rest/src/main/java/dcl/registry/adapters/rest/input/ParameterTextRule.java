@@ -37,7 +37,7 @@ public class ParameterTextRule implements ContainerRequestFilter {
       found = violations(uri.getPathParameters(false), uri.getQueryParameters(false));
     } catch (IllegalArgumentException unparsable) {
       // the runtime cannot even split a URI with a malformed escape ("?%=%") into parameters
-      throw new InvalidInput("query", "is not correctly percent-encoded (each '%' must start an escape such as %20)");
+      throw new InvalidInput("uri", "is not correctly percent-encoded (each '%' must start an escape such as %20)");
     }
     if (!found.isEmpty()) {
       throw new InvalidInput(found);
