@@ -55,7 +55,9 @@ public class DatabaseFailureTranslator {
           || t instanceof ConnectException) {
         return true;
       }
-      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+      // 08: connection exceptions; 57P: the server is shutting down, crashed or not yet accepting connections
+      if (t instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
         return true;
       }
       if (t.getClass().getName().equals("jakarta.resource.ResourceException")
