@@ -13,7 +13,7 @@ import java.util.Set;
 /** Starting and following jobs over HTTP, and the jobs root the test servers share. */
 final class Jobs {
   static final Path ROOT = Path.of(System.getProperty("dcl.it.jobs.root", "target/jobs-root"));
-  private static final Path LEGACY = Path.of(System.getProperty("dcl.legacy.yaml", "../../shared/legacy-yaml"));
+  private static final Path LEGACY = Path.of(System.getProperty("dcl.legacy.yaml", "../adapters-aam/src/test/resources/legacy-yaml"));
   private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
 
   private Jobs() {}

@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * The legacy AAM format (../shared/legacy-yaml/README.md) with SnakeYAML. Reading takes every
+ * The legacy AAM format (adapters-aam/src/test/resources/legacy-yaml/README.md) with SnakeYAML. Reading takes every
  * scalar as text (so {@code on}, {@code 01} or {@code true} stay what was written); writing quotes
  * whatever a YAML 1.1 reader would take for something else.
  */

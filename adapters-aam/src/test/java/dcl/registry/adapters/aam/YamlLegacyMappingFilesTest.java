@@ -29,9 +29,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The codec against the real legacy corpora in ../shared/legacy-yaml. */
+/** The codec against the real legacy corpora (kept in this module's test resources, legacy-yaml/). */
 class YamlLegacyMappingFilesTest {
-  private static final Path CORPORA = Path.of(System.getProperty("dcl.legacy.yaml", "../../shared/legacy-yaml"));
+  private static final Path CORPORA = Path.of(System.getProperty("dcl.legacy.yaml", "src/test/resources/legacy-yaml"));
   private final YamlLegacyMappingFiles files = new YamlLegacyMappingFiles();
 
   private LegacyDocument read(Path file) throws IOException {
