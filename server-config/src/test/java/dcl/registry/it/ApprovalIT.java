@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,10 +123,8 @@ class ApprovalIT extends DeployedRegistry {
       assertEquals(409, second.status(), "double approval");
       assertTrue(second.body().contains("already approved by rita"), second.body());
 
-      long deadline = System.nanoTime() + 15_000_000_000L;
-      while (received.size() < 2 && System.nanoTime() < deadline) {
-        SecondNode.sleep(100);
-      }
+      Awaitility.await("both events delivered").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+          .until(() -> received.size() >= 2);
       assertEquals(java.util.Set.of("approval.submitted", "approval.approved"),
           received.stream().map(Received::event).collect(java.util.stream.Collectors.toSet()));
       for (Received r : received) {
@@ -162,12 +162,9 @@ class ApprovalIT extends DeployedRegistry {
     assertEquals(created.getString("id"), runtime.get("/dcl/approvals/" + approvalId).json().getString("mappingId"),
         "GET /dcl/approvals/{id} names the mapping the approval created");
 
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    String deliveries = "";
-    while (System.nanoTime() < deadline && !deliveries.contains("\"lastError\":\"")) {
-      SecondNode.sleep(200);
-      deliveries = admin.get("/dcl/admin/webhooks/deliveries").body();
-    }
+    String deliveries = Awaitility.await("a failed attempt is recorded").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> admin.get("/dcl/admin/webhooks/deliveries").body(), body -> body.contains("\"lastError\":\""));
     assertTrue(deliveries.contains("\"webhook\":\"dead\"") && deliveries.contains("\"lastError\":\"no answer from the receiver\""),
         "neutral: nothing tells a closed port from a filtered one: " + deliveries);
     assertTrue(deliveries.contains("\"status\":\"pending\""), "retried later with backoff: " + deliveries);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,15 +87,11 @@ class ClusterCacheIT extends DeployedRegistry {
   /** Writes invalidate twice (at commit and shortly after); reads made after that stay cached. */
   private static final long CACHE_SETTLE_MILLIS = 500;
 
+  /** Milliseconds from {@code since} until B serves the change at {@code path}. */
   private long awaitOnB(String path, java.util.function.Predicate<Api.Reply> fresh, long since) {
-    long deadline = since + 5_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (fresh.test(runtimeOnB.get(path))) {
-        return (System.nanoTime() - since) / 1_000_000;
-      }
-      SecondNode.sleep(10);
-    }
-    throw new AssertionError("B never served the change at " + path);
+    Awaitility.await("B serves the change at " + path).atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(10)).until(() -> fresh.test(runtimeOnB.get(path)));
+    return (System.nanoTime() - since) / 1_000_000;
   }
 
   private static long metric(Api node, String prefix) {
@@ -105,15 +103,8 @@ class ClusterCacheIT extends DeployedRegistry {
   }
 
   private static void awaitClusterOfTwo() {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      String ready = Api.anonymous().get("/health/ready").body();
-      if (ready.contains("7810") && ready.contains("7811")) {
-        return;
-      }
-      SecondNode.sleep(250);
-    }
-    throw new AssertionError("the two nodes did not form one cache cluster");
+    Awaitility.await("the two nodes form one cache cluster").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        .until(() -> Api.anonymous().get("/health/ready").body(), ready -> ready.contains("7810") && ready.contains("7811"));
   }
 
   @Test

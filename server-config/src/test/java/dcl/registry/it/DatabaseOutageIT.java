@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL really stopped for over a minute: cached lookups keep answering, the rest says 503 at once, and it all comes back. */
@@ -82,13 +84,7 @@ class DatabaseOutageIT extends DeployedRegistry {
   }
 
   static void awaitReady() {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (Api.anonymous().get("/health/ready").status() == 200) {
-        return;
-      }
-      SecondNode.sleep(250);
-    }
-    throw new AssertionError("the service did not recover after the database came back");
+    Awaitility.await("the service recovers after the database came back").atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250)).until(() -> Api.anonymous().get("/health/ready").status() == 200);
   }
 }

@@ -3,6 +3,7 @@ package dcl.registry.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** A write answered 201 is never lost: PostgreSQL killed with SIGKILL mid-stream, restarted, every acknowledged write is there. */
@@ -42,10 +44,8 @@ class DurabilityIT extends DeployedRegistry {
         }
       });
     }
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (acknowledged.size() < 150 && System.nanoTime() < deadline) {
-      SecondNode.sleep(20);
-    }
+    Awaitility.await("150 creations acknowledged").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+        .until(() -> acknowledged.size() >= 150);
     int beforeKill = acknowledged.size();
     TestDatabase.kill();
     SecondNode.sleep(1000);

@@ -7,6 +7,8 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** An import interrupted by a server stop restarts where it stopped and completes. */
@@ -52,15 +54,10 @@ class JobRestartIT extends DeployedRegistry {
   }
 
   private static void awaitProgress(Api api, long id, long processed) {
-    long deadline = System.nanoTime() + 120_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      JsonObject job = api.get("/dcl/jobs/" + id).json();
-      if (job.getJsonObject("progress").getJsonNumber("processed").longValue() >= processed) {
-        return;
-      }
-      SecondNode.sleep(100);
-    }
-    throw new AssertionError("the import did not progress");
+    Awaitility.await("the import reaches " + processed + " entries").atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> api.get("/dcl/jobs/" + id).json().getJsonObject("progress").getJsonNumber("processed").longValue(),
+            done -> done >= processed);
   }
 
   private String generatedCorpus() throws IOException {

@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Set;
+import org.awaitility.Awaitility;
 
 /** Starting and following jobs over HTTP, and the jobs root the test servers share. */
 final class Jobs {
@@ -50,14 +52,7 @@ final class Jobs {
   }
 
   static JsonObject await(Api api, long executionId) {
-    long deadline = System.nanoTime() + 300_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      JsonObject job = api.get("/dcl/jobs/" + executionId).json();
-      if (FINAL.contains(job.getString("status"))) {
-        return job;
-      }
-      SecondNode.sleep(200);
-    }
-    throw new AssertionError("job " + executionId + " did not end");
+    return Awaitility.await("job " + executionId + " ends").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+        .until(() -> api.get("/dcl/jobs/" + executionId).json(), job -> FINAL.contains(job.getString("status")));
   }
 }

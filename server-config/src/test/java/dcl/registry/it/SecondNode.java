@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /**
  * A second Liberty server with the same WAR (dcl-it-b), clustered with the Arquillian-managed one
@@ -58,13 +59,9 @@ final class SecondNode implements AutoCloseable {
     SecondNode node = new SecondNode();
     node.clearLog();
     node.script("start", withDefaults(environment));
-    long deadline = System.nanoTime() + 120_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (node.log().contains("CWWKZ0002E") || node.log().contains("CWWKZ0001I")) {
-        return node;
-      }
-      sleep(500);
-    }
+    Awaitility.await(NAME + " has tried to start the application").atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> node.log().contains("CWWKZ0002E") || node.log().contains("CWWKZ0001I"));
     return node;
   }
 
@@ -90,19 +87,10 @@ final class SecondNode implements AutoCloseable {
   }
 
   private void awaitReady(Duration limit) {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (Api.anonymous().at(base()).get("/health/ready").status() == 200) {
-          return;
-        }
-      } catch (IllegalStateException notYet) {
-        // not listening yet
-      }
-      sleep(500);
-    }
-    throw new IllegalStateException(NAME + " did not become ready within " + limit + "; see " + wlp
-        .resolve("usr/servers/" + NAME + "/logs/messages.log"));
+    Awaitility.await(NAME + " becomes ready (see " + wlp.resolve("usr/servers/" + NAME + "/logs/messages.log") + ")")
+        .atMost(limit).pollInterval(Duration.ofMillis(500))
+        .ignoreException(IllegalStateException.class) // not listening yet
+        .until(() -> Api.anonymous().at(base()).get("/health/ready").status() == 200);
   }
 
   @Override

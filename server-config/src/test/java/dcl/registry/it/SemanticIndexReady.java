@@ -2,7 +2,7 @@ package dcl.registry.it;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
+import org.awaitility.Awaitility;
 
 /** Waits until the deployment's semantic index has loaded (its readiness data says {@code ready}). */
 final class SemanticIndexReady {
@@ -13,23 +13,16 @@ final class SemanticIndexReady {
   }
 
   static void await(Api node) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (Instant.now().isBefore(deadline)) {
-      Api.Reply health = node.get("/health/ready");
-      if (health.body().contains("\"semantic-index\"")) {
-        JsonObject check = health.json().getJsonArray("checks").stream().map(c -> c.asJsonObject())
-            .filter(c -> c.getString("name").equals("semantic-index")).findFirst().orElseThrow();
-        if (check.getJsonObject("data").getString("state").equals("ready")) {
-          return;
-        }
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    Awaitility.await("the semantic index finishes loading").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+        .until(() -> ready(node.get("/health/ready")));
+  }
+
+  private static boolean ready(Api.Reply health) {
+    if (!health.body().contains("\"semantic-index\"")) {
+      return false;
     }
-    throw new AssertionError("the semantic index did not finish loading within 120 s");
+    JsonObject check = health.json().getJsonArray("checks").stream().map(c -> c.asJsonObject())
+        .filter(c -> c.getString("name").equals("semantic-index")).findFirst().orElseThrow();
+    return check.getJsonObject("data").getString("state").equals("ready");
   }
 }
