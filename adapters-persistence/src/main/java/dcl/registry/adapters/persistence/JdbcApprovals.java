@@ -3,7 +3,6 @@ package dcl.registry.adapters.persistence;
 import dcl.registry.domain.approval.Approval;
 import dcl.registry.domain.approval.ApprovalId;
 import dcl.registry.domain.approval.PendingFilter;
-import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.MappingStatus;
@@ -15,12 +14,10 @@ import dcl.registry.domain.port.out.StoreApprovals;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -156,17 +153,11 @@ public class JdbcApprovals implements StoreApprovals {
   /** Where the next page starts: after this submission time and id. */
   record Cursor(Instant submittedAt, String id) {
     String encode() {
-      String raw = submittedAt.toString() + "|" + id;
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+      return OpaqueCursor.encode(submittedAt.toString(), id);
     }
 
     static Cursor decode(String text) {
-      try {
-        String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", 2);
-        return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]).toString());
-      } catch (RuntimeException e) {
-        throw new InvalidInput("cursor", "is not a cursor this service issued; use the 'next' value of a previous page");
-      }
+      return OpaqueCursor.decode(text, 2, parts -> new Cursor(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1)).toString()));
     }
   }
 

@@ -1,6 +1,5 @@
 package dcl.registry.adapters.persistence;
 
-import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.ChangeAction;
 import dcl.registry.domain.model.MappingChange;
@@ -14,9 +13,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +21,8 @@ import java.util.Optional;
 @DatabaseAdapter
 public class JpaAuditTrail implements AuditTrail, LoadMappingHistory {
   static final String MAPPING = "mapping";
+  /** Marks a history cursor, so a cursor of another list is refused here. */
+  private static final String HISTORY = "history";
 
   @PersistenceContext(unitName = "registry")
   EntityManager em;
@@ -104,22 +103,16 @@ public class JpaAuditTrail implements AuditTrail, LoadMappingHistory {
   }
 
   private static String cursor(long seq) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("h" + seq).getBytes(StandardCharsets.UTF_8));
+    return OpaqueCursor.encode(HISTORY, Long.toString(seq));
   }
 
   private static long afterSeq(String cursor) {
-    try {
-      String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      if (!raw.startsWith("h")) {
+    return OpaqueCursor.decode(cursor, 2, parts -> {
+      long seq = Long.parseLong(parts.get(1));
+      if (!parts.get(0).equals(HISTORY) || seq < 0) {
         throw new IllegalArgumentException("not a history cursor");
       }
-      long seq = Long.parseLong(raw.substring(1));
-      if (seq < 0) {
-        throw new IllegalArgumentException("negative");
-      }
       return seq;
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInput("cursor", "is not a cursor this service issued; use the 'next' value of a previous page");
-    }
+    });
   }
 }
