@@ -22,6 +22,7 @@ public final class JobPaths {
    */
   static final int MAX_RESOLVED_LENGTH = 250;
 
+  /** Jobs over all tenants work here: tenant ids start with a letter or digit, so none can be this name. */
   static final String ALL_TENANTS_FOLDER = "_all-tenants";
 
   private final Path root;

@@ -24,8 +24,8 @@ public class JobService implements RunJobsUseCase {
   public static final String PATH = "path";
   public static final String DRY_RUN = "dryRun";
   public static final String ALL_TENANTS = "allTenants";
-  /** The owner recorded for jobs over all tenants: no tenant id can take this value (ids start with a letter or digit). */
-  public static final String ALL_TENANTS_OWNER = "_all-tenants";
+  /** The owner recorded for jobs over all tenants: the name of their folder, which no tenant id can take. */
+  public static final String ALL_TENANTS_OWNER = JobPaths.ALL_TENANTS_FOLDER;
   private static final Set<String> RESTARTABLE = Set.of("STOPPED", "FAILED");
 
   private final JobRunner runner;
