@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -151,14 +152,12 @@ final class RecordBinding {
     if (raw.isRecord()) {
       return record(path, raw, json);
     }
-    if (raw.isAssignableFrom(ArrayList.class) || (Set.class.isAssignableFrom(raw) && raw.isAssignableFrom(LinkedHashSet.class))) {
+    if (Collection.class.isAssignableFrom(raw)
+        && (raw.isAssignableFrom(ArrayList.class) || raw.isAssignableFrom(LinkedHashSet.class))) {
       return list(path, type, raw, json);
     }
-    if (raw.isAssignableFrom(LinkedHashMap.class) && Map.class.isAssignableFrom(raw)) {
+    if (Map.class.isAssignableFrom(raw) && raw.isAssignableFrom(LinkedHashMap.class)) {
       return map(path, type, json);
-    }
-    if (raw == Object.class) {
-      return plain(path, json);
     }
     throw new IllegalStateException("no JSON binding for the request component type " + type.getTypeName());
   }
@@ -350,7 +349,7 @@ final class RecordBinding {
       return mismatch(path, type, json);
     }
     Class<?> key = raw(parameter(type, 0));
-    if (key != String.class && key != Object.class) {
+    if (key != String.class) {
       throw new IllegalStateException("JSON object keys are text; cannot bind to " + type.getTypeName());
     }
     Type valueType = parameter(type, 1);
@@ -361,18 +360,6 @@ final class RecordBinding {
       out.put(name, value(at, valueType, member));
     });
     return Collections.unmodifiableMap(out);
-  }
-
-  private Object plain(String path, JsonValue json) {
-    return switch (json.getValueType()) {
-      case STRING -> text(path, String.class, json);
-      case NUMBER -> ((JsonNumber) json).bigDecimalValue();
-      case TRUE -> Boolean.TRUE;
-      case FALSE -> Boolean.FALSE;
-      case NULL -> null;
-      case ARRAY -> list(path, List.class, List.class, json);
-      case OBJECT -> map(path, Map.class, json);
-    };
   }
 
   /** Raw JSON is data: any JSON of the declared kind, whose strings and keys hold no NUL and no lone surrogate. */
