@@ -167,10 +167,14 @@ public final class JsonBody {
   private static String where(JsonParsingException malformed) {
     String message = malformed.getMessage() == null ? "" : malformed.getMessage();
     String what = message.contains("EOF") ? ": it ends before the JSON is complete" : "";
-    JsonLocation at = malformed.getLocation();
+    return what + position(malformed.getLocation());
+  }
+
+  /** Where in the body a parser stopped, as " (line L, column C)", or nothing when it does not say. */
+  public static String position(JsonLocation at) {
     if (at == null || at.getLineNumber() < 0) {
-      return what;
+      return "";
     }
-    return what + " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
+    return " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
   }
 }

@@ -1,7 +1,7 @@
 package dcl.registry.adapters.rest.problem;
 
+import dcl.registry.adapters.rest.input.JsonBody;
 import jakarta.json.bind.JsonbException;
-import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -39,7 +39,7 @@ public class UnreadableBodyMapper implements ExceptionMapper<JsonbException> {
   static Problem unreadable(Throwable error) {
     Optional<JsonParsingException> malformed = cause(error, JsonParsingException.class);
     if (malformed.isPresent()) {
-      String where = where(malformed.get().getLocation());
+      String where = JsonBody.position(malformed.get().getLocation());
       return problem("The body is not well-formed JSON" + where, "body", "is not well-formed JSON" + where);
     }
     String messages = messages(error);
@@ -61,13 +61,6 @@ public class UnreadableBodyMapper implements ExceptionMapper<JsonbException> {
   private static Problem problem(String detail, String field, String message) {
     return Problem.of(400, "unreadable-body", "The request body cannot be read", detail)
         .errors(List.of(Map.of("field", field, "message", message)));
-  }
-
-  private static String where(JsonLocation location) {
-    if (location == null || location.getLineNumber() < 0) {
-      return "";
-    }
-    return " (line " + location.getLineNumber() + ", column " + location.getColumnNumber() + ")";
   }
 
   private static <T extends Throwable> Optional<T> cause(Throwable error, Class<T> type) {
