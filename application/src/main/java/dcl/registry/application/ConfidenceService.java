@@ -21,37 +21,58 @@ import java.util.Optional;
 
 /** Computes the weighted confidence and stores it on the mapping as a new, audited version. */
 public class ConfidenceService implements CalculateConfidenceUseCase {
-  private final LoadMappings load;
-  private final StoreMappings store;
-  private final AuditTrail audit;
-  private final TransactionBoundary transactions;
-  private final Clock clock;
-  private final RolloutUseCase rollout;
-  private final ConfidenceWeights weights;
+    private final LoadMappings load;
+    private final StoreMappings store;
+    private final AuditTrail audit;
+    private final TransactionBoundary transactions;
+    private final Clock clock;
+    private final RolloutUseCase rollout;
+    private final ConfidenceWeights weights;
 
-  public ConfidenceService(LoadMappings load, StoreMappings store, AuditTrail audit, TransactionBoundary transactions,
-      Clock clock, RolloutUseCase rollout, ConfidenceWeights weights) {
-    this.load = load;
-    this.store = store;
-    this.audit = audit;
-    this.transactions = transactions;
-    this.clock = clock;
-    this.rollout = rollout;
-    this.weights = weights;
-  }
+    public ConfidenceService(
+            LoadMappings load,
+            StoreMappings store,
+            AuditTrail audit,
+            TransactionBoundary transactions,
+            Clock clock,
+            RolloutUseCase rollout,
+            ConfidenceWeights weights) {
+        this.load = load;
+        this.store = store;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.rollout = rollout;
+        this.weights = weights;
+    }
 
-  @Override
-  public ConfidenceAssessment calculate(TenantId tenant, Actor actor, MappingId id, ValidationResults results) {
-    rollout.current(tenant).requireRegistryWrites();
-    return transactions.inTransaction(() -> {
-      FieldMapping current = load.byId(tenant, id).orElseThrow(() -> new MappingNotFound("id " + id));
-      ConfidenceAssessment assessment = ConfidenceAssessment.of(current, results, weights);
-      FieldMapping scored = current.retarget(current.target(), current.transform(), new Confidence(assessment.score()),
-          actor, clock.instant());
-      FieldMapping stored = store.update(scored);
-      audit.record(MappingChange.of(ChangeAction.UPDATED, Optional.of(current), stored,
-          Optional.of("confidence recalculated: " + assessment.factors())));
-      return assessment;
-    });
-  }
+    @Override
+    public ConfidenceAssessment calculate(
+            TenantId tenant, Actor actor, MappingId id, ValidationResults results) {
+        rollout.current(tenant).requireRegistryWrites();
+        return transactions.inTransaction(
+                () -> {
+                    FieldMapping current =
+                            load.byId(tenant, id)
+                                    .orElseThrow(() -> new MappingNotFound("id " + id));
+                    ConfidenceAssessment assessment =
+                            ConfidenceAssessment.of(current, results, weights);
+                    FieldMapping scored =
+                            current.retarget(
+                                    current.target(),
+                                    current.transform(),
+                                    new Confidence(assessment.score()),
+                                    actor,
+                                    clock.instant());
+                    FieldMapping stored = store.update(scored);
+                    audit.record(
+                            MappingChange.of(
+                                    ChangeAction.UPDATED,
+                                    Optional.of(current),
+                                    stored,
+                                    Optional.of(
+                                            "confidence recalculated: " + assessment.factors())));
+                    return assessment;
+                });
+    }
 }

@@ -18,78 +18,101 @@ import java.util.Set;
 
 /** Checks job requests (paths, roles, tenant) and hands them to the batch runtime. */
 public class JobService implements RunJobsUseCase {
-  /** Parameters every job receives. */
-  public static final String TENANT = "tenant";
-  public static final String ACTOR = "actor";
-  public static final String PATH = "path";
-  public static final String DRY_RUN = "dryRun";
-  public static final String ALL_TENANTS = "allTenants";
-  /** The owner recorded for jobs over all tenants: the name of their folder, which no tenant id can take. */
-  public static final String ALL_TENANTS_OWNER = JobPaths.ALL_TENANTS_FOLDER;
-  private static final Set<String> RESTARTABLE = Set.of("STOPPED", "FAILED");
+    /** Parameters every job receives. */
+    public static final String TENANT = "tenant";
 
-  private final JobRunner runner;
-  private final JobRecords records;
-  private final JobPaths paths;
+    public static final String ACTOR = "actor";
+    public static final String PATH = "path";
+    public static final String DRY_RUN = "dryRun";
+    public static final String ALL_TENANTS = "allTenants";
 
-  public JobService(JobRunner runner, JobRecords records, JobPaths paths) {
-    this.runner = runner;
-    this.records = records;
-    this.paths = paths;
-  }
+    /**
+     * The owner recorded for jobs over all tenants: the name of their folder, which no tenant id
+     * can take.
+     */
+    public static final String ALL_TENANTS_OWNER = JobPaths.ALL_TENANTS_FOLDER;
 
-  @Override
-  public long start(JobRequest request) {
-    if (request.allTenants() && request.kind() != JobKind.BACKUP && request.kind() != JobKind.RESTORE) {
-      throw new InvalidInput("allTenants", "only backup and restore cover all tenants");
+    private static final Set<String> RESTARTABLE = Set.of("STOPPED", "FAILED");
+
+    private final JobRunner runner;
+    private final JobRecords records;
+    private final JobPaths paths;
+
+    public JobService(JobRunner runner, JobRecords records, JobPaths paths) {
+        this.runner = runner;
+        this.records = records;
+        this.paths = paths;
     }
-    if (request.allTenants() && !request.operator()) {
-      throw new NotPermitted("allTenants needs the operator role");
-    }
-    if (request.dryRun() && request.kind() != JobKind.YAML_IMPORT) {
-      throw new InvalidInput("dryRun", "only yaml-import has a dry run");
-    }
-    Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put(TENANT, request.allTenants() ? ALL_TENANTS_OWNER : request.tenant().value());
-    parameters.put(ACTOR, request.actor().subject());
-    String path = request.path().orElse(null);
-    parameters.put(PATH, (request.allTenants() ? paths.acrossTenants(path) : paths.forTenant(request.tenant(), path)).toString());
-    parameters.put(DRY_RUN, Boolean.toString(request.dryRun()));
-    parameters.put(ALL_TENANTS, Boolean.toString(request.allTenants()));
-    return runner.start(request.kind(), parameters);
-  }
 
-  @Override
-  public long restart(TenantId tenant, boolean operator, long executionId) {
-    JobRunner.Run run = ownRun(tenant, operator, executionId);
-    if (!RESTARTABLE.contains(run.status())) {
-      throw new JobStateConflict("Job " + executionId + " is " + run.status() + "; only STOPPED or FAILED jobs restart");
+    @Override
+    public long start(JobRequest request) {
+        if (request.allTenants()
+                && request.kind() != JobKind.BACKUP
+                && request.kind() != JobKind.RESTORE) {
+            throw new InvalidInput("allTenants", "only backup and restore cover all tenants");
+        }
+        if (request.allTenants() && !request.operator()) {
+            throw new NotPermitted("allTenants needs the operator role");
+        }
+        if (request.dryRun() && request.kind() != JobKind.YAML_IMPORT) {
+            throw new InvalidInput("dryRun", "only yaml-import has a dry run");
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(TENANT, request.allTenants() ? ALL_TENANTS_OWNER : request.tenant().value());
+        parameters.put(ACTOR, request.actor().subject());
+        String path = request.path().orElse(null);
+        parameters.put(
+                PATH,
+                (request.allTenants()
+                                ? paths.acrossTenants(path)
+                                : paths.forTenant(request.tenant(), path))
+                        .toString());
+        parameters.put(DRY_RUN, Boolean.toString(request.dryRun()));
+        parameters.put(ALL_TENANTS, Boolean.toString(request.allTenants()));
+        return runner.start(request.kind(), parameters);
     }
-    return runner.restart(executionId);
-  }
 
-  @Override
-  public JobView view(TenantId tenant, boolean operator, long executionId) {
-    JobRunner.Run run = ownRun(tenant, operator, executionId);
-    var record = records.find(run.instanceId());
-    return new JobView(
-        executionId,
-        run.kind(),
-        tenant,
-        run.parameters().getOrDefault(ACTOR, "unknown"),
-        run.status(),
-        run.startedAt(),
-        run.endedAt(),
-        record.map(JobRecords.Record::progress).orElse(JobProgress.NONE),
-        record.map(JobRecords.Record::reportJson).orElse("{}"));
-  }
+    @Override
+    public long restart(TenantId tenant, boolean operator, long executionId) {
+        JobRunner.Run run = ownRun(tenant, operator, executionId);
+        if (!RESTARTABLE.contains(run.status())) {
+            throw new JobStateConflict(
+                    "Job "
+                            + executionId
+                            + " is "
+                            + run.status()
+                            + "; only STOPPED or FAILED jobs restart");
+        }
+        return runner.restart(executionId);
+    }
 
-  /** The run when the caller may see it; another tenant's (or, for non-operators, an all-tenants run) is not found. */
-  private JobRunner.Run ownRun(TenantId tenant, boolean operator, long executionId) {
-    return runner.run(executionId)
-        .filter(run -> Boolean.parseBoolean(run.parameters().get(ALL_TENANTS))
-            ? operator
-            : tenant.value().equals(run.parameters().get(TENANT)))
-        .orElseThrow(() -> new JobNotFound(executionId));
-  }
+    @Override
+    public JobView view(TenantId tenant, boolean operator, long executionId) {
+        JobRunner.Run run = ownRun(tenant, operator, executionId);
+        var record = records.find(run.instanceId());
+        return new JobView(
+                executionId,
+                run.kind(),
+                tenant,
+                run.parameters().getOrDefault(ACTOR, "unknown"),
+                run.status(),
+                run.startedAt(),
+                run.endedAt(),
+                record.map(JobRecords.Record::progress).orElse(JobProgress.NONE),
+                record.map(JobRecords.Record::reportJson).orElse("{}"));
+    }
+
+    /**
+     * The run when the caller may see it; another tenant's (or, for non-operators, an all-tenants
+     * run) is not found.
+     */
+    private JobRunner.Run ownRun(TenantId tenant, boolean operator, long executionId) {
+        return runner.run(executionId)
+                .filter(
+                        run ->
+                                Boolean.parseBoolean(run.parameters().get(ALL_TENANTS))
+                                        ? operator
+                                        : tenant.value().equals(run.parameters().get(TENANT)))
+                .orElseThrow(() -> new JobNotFound(executionId));
+    }
 }

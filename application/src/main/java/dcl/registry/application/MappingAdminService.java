@@ -24,97 +24,132 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** The admin write path: every change is versioned and audited in the same transaction. */
-public class MappingAdminService implements CreateMappingUseCase, UpdateMappingUseCase, DeleteMappingUseCase {
-  private final LoadMappings load;
-  private final StoreMappings store;
-  private final AuditTrail audit;
-  private final TransactionBoundary transactions;
-  private final Clock clock;
-  private final RolloutUseCase rollout;
+public class MappingAdminService
+        implements CreateMappingUseCase, UpdateMappingUseCase, DeleteMappingUseCase {
+    private final LoadMappings load;
+    private final StoreMappings store;
+    private final AuditTrail audit;
+    private final TransactionBoundary transactions;
+    private final Clock clock;
+    private final RolloutUseCase rollout;
 
-  public MappingAdminService(LoadMappings load, StoreMappings store, AuditTrail audit, TransactionBoundary transactions,
-      Clock clock, RolloutUseCase rollout) {
-    this.load = load;
-    this.store = store;
-    this.audit = audit;
-    this.transactions = transactions;
-    this.clock = clock;
-    this.rollout = rollout;
-  }
-
-
-  @Override
-  public FieldMapping create(CreateMapping command) {
-    rollout.current(command.tenant()).requireRegistryWrites();
-    return transactions.inTransaction(() -> {
-      Instant now = clock.instant();
-      FieldMapping decision = FieldMapping.create(
-          command.tenant(),
-          command.source(),
-          command.target(),
-          command.transform(),
-          command.confidence(),
-          MappingStatus.ACTIVE,
-          Provenance.ADMIN,
-          command.actor(),
-          now);
-      Optional<FieldMapping> existing = load.byIdentity(command.tenant(), command.source());
-      if (existing.isPresent() && !existing.get().isDeprecated()) {
-        throw new DuplicateMapping(existing.get());
-      }
-      if (existing.isPresent()) {
-        FieldMapping revived = store.update(existing.get().revive(decision));
-        audit.record(MappingChange.of(ChangeAction.REVIVED, existing, revived, command.reason()));
-        return revived;
-      }
-      FieldMapping created = store.insert(decision);
-      audit.record(MappingChange.of(ChangeAction.CREATED, Optional.empty(), created, command.reason()));
-      return created;
-    });
-  }
-
-  /**
-   * A new version with the replacement the command's edit derives from the current version (which must be
-   * the expected one); the identity it restates must be the stored one.
-   */
-  @Override
-  public FieldMapping update(UpdateMapping command) {
-    rollout.current(command.tenant()).requireRegistryWrites();
-    long expected = command.expectedVersion().orElseThrow(VersionRequired::new);
-    return transactions.inTransaction(() -> {
-      FieldMapping current = current(command.tenant(), command.id(), expected);
-      MappingReplacement replacement = command.edit().applyTo(current);
-      FieldMapping next = current.replacedBy(replacement, command.actor(), clock.instant());
-      FieldMapping stored = store.update(next);
-      audit.record(MappingChange.of(ChangeAction.UPDATED, Optional.of(current), stored, replacement.reason()));
-      return stored;
-    });
-  }
-
-  @Override
-  public FieldMapping delete(DeleteMapping command) {
-    rollout.current(command.tenant()).requireRegistryWrites();
-    return transactions.inTransaction(() -> {
-      FieldMapping current = load.byId(command.tenant(), command.id())
-          .orElseThrow(() -> new MappingNotFound("id " + command.id()));
-      if (command.expectedVersion().isPresent() && command.expectedVersion().get() != current.version()) {
-        throw new StaleVersion(command.expectedVersion().get(), current.version());
-      }
-      if (current.isDeprecated()) {
-        return current;
-      }
-      FieldMapping stored = store.update(current.withStatus(MappingStatus.DEPRECATED, command.actor(), clock.instant()));
-      audit.record(MappingChange.of(ChangeAction.DELETED, Optional.of(current), stored, command.reason()));
-      return stored;
-    });
-  }
-
-  private FieldMapping current(TenantId tenant, MappingId id, long expectedVersion) {
-    FieldMapping current = load.byId(tenant, id).orElseThrow(() -> new MappingNotFound("id " + id));
-    if (current.version() != expectedVersion) {
-      throw new StaleVersion(expectedVersion, current.version());
+    public MappingAdminService(
+            LoadMappings load,
+            StoreMappings store,
+            AuditTrail audit,
+            TransactionBoundary transactions,
+            Clock clock,
+            RolloutUseCase rollout) {
+        this.load = load;
+        this.store = store;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.rollout = rollout;
     }
-    return current;
-  }
 
+    @Override
+    public FieldMapping create(CreateMapping command) {
+        rollout.current(command.tenant()).requireRegistryWrites();
+        return transactions.inTransaction(
+                () -> {
+                    Instant now = clock.instant();
+                    FieldMapping decision =
+                            FieldMapping.create(
+                                    command.tenant(),
+                                    command.source(),
+                                    command.target(),
+                                    command.transform(),
+                                    command.confidence(),
+                                    MappingStatus.ACTIVE,
+                                    Provenance.ADMIN,
+                                    command.actor(),
+                                    now);
+                    Optional<FieldMapping> existing =
+                            load.byIdentity(command.tenant(), command.source());
+                    if (existing.isPresent() && !existing.get().isDeprecated()) {
+                        throw new DuplicateMapping(existing.get());
+                    }
+                    if (existing.isPresent()) {
+                        FieldMapping revived = store.update(existing.get().revive(decision));
+                        audit.record(
+                                MappingChange.of(
+                                        ChangeAction.REVIVED, existing, revived, command.reason()));
+                        return revived;
+                    }
+                    FieldMapping created = store.insert(decision);
+                    audit.record(
+                            MappingChange.of(
+                                    ChangeAction.CREATED,
+                                    Optional.empty(),
+                                    created,
+                                    command.reason()));
+                    return created;
+                });
+    }
+
+    /**
+     * A new version with the replacement the command's edit derives from the current version (which
+     * must be the expected one); the identity it restates must be the stored one.
+     */
+    @Override
+    public FieldMapping update(UpdateMapping command) {
+        rollout.current(command.tenant()).requireRegistryWrites();
+        long expected = command.expectedVersion().orElseThrow(VersionRequired::new);
+        return transactions.inTransaction(
+                () -> {
+                    FieldMapping current = current(command.tenant(), command.id(), expected);
+                    MappingReplacement replacement = command.edit().applyTo(current);
+                    FieldMapping next =
+                            current.replacedBy(replacement, command.actor(), clock.instant());
+                    FieldMapping stored = store.update(next);
+                    audit.record(
+                            MappingChange.of(
+                                    ChangeAction.UPDATED,
+                                    Optional.of(current),
+                                    stored,
+                                    replacement.reason()));
+                    return stored;
+                });
+    }
+
+    @Override
+    public FieldMapping delete(DeleteMapping command) {
+        rollout.current(command.tenant()).requireRegistryWrites();
+        return transactions.inTransaction(
+                () -> {
+                    FieldMapping current =
+                            load.byId(command.tenant(), command.id())
+                                    .orElseThrow(() -> new MappingNotFound("id " + command.id()));
+                    if (command.expectedVersion().isPresent()
+                            && command.expectedVersion().get() != current.version()) {
+                        throw new StaleVersion(command.expectedVersion().get(), current.version());
+                    }
+                    if (current.isDeprecated()) {
+                        return current;
+                    }
+                    FieldMapping stored =
+                            store.update(
+                                    current.withStatus(
+                                            MappingStatus.DEPRECATED,
+                                            command.actor(),
+                                            clock.instant()));
+                    audit.record(
+                            MappingChange.of(
+                                    ChangeAction.DELETED,
+                                    Optional.of(current),
+                                    stored,
+                                    command.reason()));
+                    return stored;
+                });
+    }
+
+    private FieldMapping current(TenantId tenant, MappingId id, long expectedVersion) {
+        FieldMapping current =
+                load.byId(tenant, id).orElseThrow(() -> new MappingNotFound("id " + id));
+        if (current.version() != expectedVersion) {
+            throw new StaleVersion(expectedVersion, current.version());
+        }
+        return current;
+    }
 }

@@ -22,50 +22,50 @@ import dcl.registry.domain.port.out.LoadMappings;
 
 /** The read side: what the runtime and viewers ask. Never writes. */
 public class MappingQueryService
-    implements LookUpMappingUseCase,
-        GetMappingUseCase,
-        GetTableMappingsUseCase,
-        SearchMappingsUseCase,
-        GetMappingHistoryUseCase {
+        implements LookUpMappingUseCase,
+                GetMappingUseCase,
+                GetTableMappingsUseCase,
+                SearchMappingsUseCase,
+                GetMappingHistoryUseCase {
 
-  private final LoadMappings mappings;
-  private final LoadMappingHistory history;
+    private final LoadMappings mappings;
+    private final LoadMappingHistory history;
 
-  public MappingQueryService(LoadMappings mappings, LoadMappingHistory history) {
-    this.mappings = mappings;
-    this.history = history;
-  }
-
-  @Override
-  public FieldMapping lookUp(TenantId tenant, SourceRef source) {
-    return mappings
-        .byIdentity(tenant, source)
-        .filter(FieldMapping::isServed)
-        .orElseThrow(() -> new MappingNotFound(source.toString()));
-  }
-
-  @Override
-  public FieldMapping get(TenantId tenant, MappingId id) {
-    return mappings.byId(tenant, id).orElseThrow(() -> new MappingNotFound("id " + id));
-  }
-
-  @Override
-  public TableMappingSet tableMappings(TenantId tenant, ConnectorId connector, SourceTable table) {
-    TableMappingSet set = mappings.table(tenant, connector, table);
-    if (set.isEmpty()) {
-      throw new MappingNotFound("table " + connector + "/" + table + " (no ACTIVE mappings)");
+    public MappingQueryService(LoadMappings mappings, LoadMappingHistory history) {
+        this.mappings = mappings;
+        this.history = history;
     }
-    return set;
-  }
 
-  @Override
-  public Page<FieldMapping> search(TenantId tenant, MappingQuery query, PageRequest page) {
-    return mappings.search(tenant, query, page);
-  }
+    @Override
+    public FieldMapping lookUp(TenantId tenant, SourceRef source) {
+        return mappings.byIdentity(tenant, source)
+                .filter(FieldMapping::isServed)
+                .orElseThrow(() -> new MappingNotFound(source.toString()));
+    }
 
-  @Override
-  public Page<MappingChange> history(TenantId tenant, MappingId id, PageRequest page) {
-    get(tenant, id);
-    return history.historyOf(tenant, id, page);
-  }
+    @Override
+    public FieldMapping get(TenantId tenant, MappingId id) {
+        return mappings.byId(tenant, id).orElseThrow(() -> new MappingNotFound("id " + id));
+    }
+
+    @Override
+    public TableMappingSet tableMappings(
+            TenantId tenant, ConnectorId connector, SourceTable table) {
+        TableMappingSet set = mappings.table(tenant, connector, table);
+        if (set.isEmpty()) {
+            throw new MappingNotFound("table " + connector + "/" + table + " (no ACTIVE mappings)");
+        }
+        return set;
+    }
+
+    @Override
+    public Page<FieldMapping> search(TenantId tenant, MappingQuery query, PageRequest page) {
+        return mappings.search(tenant, query, page);
+    }
+
+    @Override
+    public Page<MappingChange> history(TenantId tenant, MappingId id, PageRequest page) {
+        get(tenant, id);
+        return history.historyOf(tenant, id, page);
+    }
 }

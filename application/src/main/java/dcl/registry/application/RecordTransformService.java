@@ -12,14 +12,15 @@ import java.util.List;
 
 /** Applies a table's ACTIVE mapping set to the runtime's records. Read-only. */
 public class RecordTransformService implements TransformRecordsUseCase {
-  private final LoadMappings mappings;
+    private final LoadMappings mappings;
 
-  public RecordTransformService(LoadMappings mappings) {
-    this.mappings = mappings;
-  }
+    public RecordTransformService(LoadMappings mappings) {
+        this.mappings = mappings;
+    }
 
-  @Override
-  public TransformOutcome transform(TenantId tenant, ConnectorId connector, SourceTable table, List<SourceRecord> records) {
-    return new RecordTransformer(mappings.table(tenant, connector, table)).transform(records);
-  }
+    @Override
+    public TransformOutcome transform(
+            TenantId tenant, ConnectorId connector, SourceTable table, List<SourceRecord> records) {
+        return new RecordTransformer(mappings.table(tenant, connector, table)).transform(records);
+    }
 }

@@ -20,116 +20,180 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Tenants' rollout settings. Each node re-reads a tenant's settings when its copy is older than
- * {@code staleAfter}, so a change made on any node is in force everywhere within that time. While the
- * store cannot be read, the last copy stays in force for up to {@code maxStale} more, visibly stale.
+ * {@code staleAfter}, so a change made on any node is in force everywhere within that time. While
+ * the store cannot be read, the last copy stays in force for up to {@code maxStale} more, visibly
+ * stale.
  */
 public class RolloutService implements RolloutUseCase {
-  private final RolloutStore store;
-  private final AuditTrail audit;
-  private final TransactionBoundary transactions;
-  private final Clock clock;
-  private final JobPaths paths;
-  private final LegacyIndex legacy;
-  private final Duration staleAfter;
-  private final Duration maxStale;
-  private final Map<TenantId, Copy> copies = new ConcurrentHashMap<>();
-  /** How many refreshes failed since the store last answered: a hint that unconfirmed copies exist. */
-  private final AtomicInteger unconfirmed = new AtomicInteger();
+    private final RolloutStore store;
+    private final AuditTrail audit;
+    private final TransactionBoundary transactions;
+    private final Clock clock;
+    private final JobPaths paths;
+    private final LegacyIndex legacy;
+    private final Duration staleAfter;
+    private final Duration maxStale;
+    private final Map<TenantId, Copy> copies = new ConcurrentHashMap<>();
 
-  public RolloutService(RolloutStore store, AuditTrail audit, TransactionBoundary transactions, Clock clock,
-      JobPaths paths, LegacyIndex legacy, Duration staleAfter, Duration maxStale) {
-    this.store = store;
-    this.audit = audit;
-    this.transactions = transactions;
-    this.clock = clock;
-    this.paths = paths;
-    this.legacy = legacy;
-    this.staleAfter = staleAfter;
-    this.maxStale = maxStale;
-  }
+    /**
+     * How many refreshes failed since the store last answered: a hint that unconfirmed copies
+     * exist.
+     */
+    private final AtomicInteger unconfirmed = new AtomicInteger();
 
-  @Override
-  public RolloutSettings current(TenantId tenant) {
-    long now = System.nanoTime();
-    Copy current = copies.compute(tenant, (t, copy) -> {
-      if (copy != null && now - copy.readAt() < staleAfter.toNanos()) {
-        return copy;
-      }
-      try {
-        return new Copy(store.find(t).orElse(RolloutSettings.initial(t)), now, false);
-      } catch (StoreUnavailable outage) {
-        // The runtime's hot path must not depend on the database: the last settings read stay in
-        // force for a bounded time, and say so (staleness), rather than every lookup failing.
-        if (copy != null && now - copy.readAt() < staleAfter.plus(maxStale).toNanos()) {
-          unconfirmed.incrementAndGet();
-          return new Copy(copy.settings(), copy.readAt(), true);
-        }
-        throw outage;
-      }
-    });
-    if (current.readAt() == now && unconfirmed.get() > 0) {
-      // the store answers again: settings held unconfirmed are dropped, to be read afresh when next needed
-      copies.values().removeIf(Copy::unconfirmed);
-      unconfirmed.set(0);
+    public RolloutService(
+            RolloutStore store,
+            AuditTrail audit,
+            TransactionBoundary transactions,
+            Clock clock,
+            JobPaths paths,
+            LegacyIndex legacy,
+            Duration staleAfter,
+            Duration maxStale) {
+        this.store = store;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.paths = paths;
+        this.legacy = legacy;
+        this.staleAfter = staleAfter;
+        this.maxStale = maxStale;
     }
-    return current.settings();
-  }
 
-  @Override
-  public Optional<Duration> staleness(TenantId tenant) {
-    return Optional.ofNullable(copies.get(tenant)).flatMap(this::staleness);
-  }
-
-  /**
-   * The longest any tenant's settings held on this node have gone unconfirmed and may still be served
-   * (zero when none): they stop counting once the store answers again or once past {@code maxStale}.
-   */
-  public Duration oldestStaleness() {
-    return copies.values().stream().map(this::staleness).flatMap(Optional::stream)
-        .filter(age -> age.compareTo(staleAfter.plus(maxStale)) < 0).max(Duration::compareTo).orElse(Duration.ZERO);
-  }
-
-  private Optional<Duration> staleness(Copy copy) {
-    return copy.unconfirmed() ? Optional.of(Duration.ofNanos(System.nanoTime() - copy.readAt())) : Optional.empty();
-  }
-
-  @Override
-  public RolloutSettings change(TenantId tenant, Actor actor, SourceOfTruth sourceOfTruth, Optional<String> legacyPath,
-      boolean dualRead, Optional<String> reason) {
-    legacyPath.ifPresent(path -> TextRule.NAME.require("legacyPath", path, RolloutSettings.MAX_LEGACY_PATH));
-    Optional<String> why = FreeText.optional("reason", reason);
-    RolloutSettings next = new RolloutSettings(tenant, sourceOfTruth, legacyPath.filter(p -> !p.isBlank()), dualRead,
-        Optional.of(clock.instant()), Optional.of(actor.subject()));
-    next.legacyPath().ifPresent(path -> {
-      try {
-        if (legacy.size(paths.forTenant(tenant, "legacyPath", path)) == 0) {
-          throw new InvalidInput("legacyPath", "holds no readable legacy mapping");
+    @Override
+    public RolloutSettings current(TenantId tenant) {
+        long now = System.nanoTime();
+        Copy current =
+                copies.compute(
+                        tenant,
+                        (t, copy) -> {
+                            if (copy != null && now - copy.readAt() < staleAfter.toNanos()) {
+                                return copy;
+                            }
+                            try {
+                                return new Copy(
+                                        store.find(t).orElse(RolloutSettings.initial(t)),
+                                        now,
+                                        false);
+                            } catch (StoreUnavailable outage) {
+                                // The runtime's hot path must not depend on the database: the last
+                                // settings read stay in
+                                // force for a bounded time, and say so (staleness), rather than
+                                // every lookup failing.
+                                if (copy != null
+                                        && now - copy.readAt()
+                                                < staleAfter.plus(maxStale).toNanos()) {
+                                    unconfirmed.incrementAndGet();
+                                    return new Copy(copy.settings(), copy.readAt(), true);
+                                }
+                                throw outage;
+                            }
+                        });
+        if (current.readAt() == now && unconfirmed.get() > 0) {
+            // the store answers again: settings held unconfirmed are dropped, to be read afresh
+            // when next needed
+            copies.values().removeIf(Copy::unconfirmed);
+            unconfirmed.set(0);
         }
-      } catch (IllegalArgumentException notAFolder) {
-        // said without the server's absolute path, which is none of the caller's business
-        throw new InvalidInput("legacyPath", "is not a folder of legacy YAML files in your tenant's jobs folder");
-      }
-    });
-    RolloutSettings saved = transactions.inTransaction(() -> {
-      RolloutSettings before = store.find(tenant).orElse(RolloutSettings.initial(tenant));
-      store.save(next);
-      audit.recordSetting(tenant, actor, next.updatedAt().orElseThrow(), "rollout", describe(before), describe(next), why);
-      return next;
-    });
-    copies.put(tenant, new Copy(saved, System.nanoTime(), false));
-    return saved;
-  }
+        return current.settings();
+    }
 
-  /** The folder YAML answers from for this tenant, when it does. */
-  public Optional<java.nio.file.Path> legacyFolder(RolloutSettings settings) {
-    return settings.legacyPath().map(path -> paths.forTenant(settings.tenant(), "legacyPath", path));
-  }
+    @Override
+    public Optional<Duration> staleness(TenantId tenant) {
+        return Optional.ofNullable(copies.get(tenant)).flatMap(this::staleness);
+    }
 
-  private static String describe(RolloutSettings s) {
-    return "sourceOfTruth=" + s.sourceOfTruth().wireName() + ", legacyPath=" + s.legacyPath().orElse("-")
-        + ", dualRead=" + s.dualRead();
-  }
+    /**
+     * The longest any tenant's settings held on this node have gone unconfirmed and may still be
+     * served (zero when none): they stop counting once the store answers again or once past {@code
+     * maxStale}.
+     */
+    public Duration oldestStaleness() {
+        return copies.values().stream()
+                .map(this::staleness)
+                .flatMap(Optional::stream)
+                .filter(age -> age.compareTo(staleAfter.plus(maxStale)) < 0)
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+    }
 
-  /** Settings as read at {@code readAt}; {@code unconfirmed} once a refresh has failed. */
-  private record Copy(RolloutSettings settings, long readAt, boolean unconfirmed) {}
+    private Optional<Duration> staleness(Copy copy) {
+        return copy.unconfirmed()
+                ? Optional.of(Duration.ofNanos(System.nanoTime() - copy.readAt()))
+                : Optional.empty();
+    }
+
+    @Override
+    public RolloutSettings change(
+            TenantId tenant,
+            Actor actor,
+            SourceOfTruth sourceOfTruth,
+            Optional<String> legacyPath,
+            boolean dualRead,
+            Optional<String> reason) {
+        legacyPath.ifPresent(
+                path -> TextRule.NAME.require("legacyPath", path, RolloutSettings.MAX_LEGACY_PATH));
+        Optional<String> why = FreeText.optional("reason", reason);
+        RolloutSettings next =
+                new RolloutSettings(
+                        tenant,
+                        sourceOfTruth,
+                        legacyPath.filter(p -> !p.isBlank()),
+                        dualRead,
+                        Optional.of(clock.instant()),
+                        Optional.of(actor.subject()));
+        next.legacyPath()
+                .ifPresent(
+                        path -> {
+                            try {
+                                if (legacy.size(paths.forTenant(tenant, "legacyPath", path)) == 0) {
+                                    throw new InvalidInput(
+                                            "legacyPath", "holds no readable legacy mapping");
+                                }
+                            } catch (IllegalArgumentException notAFolder) {
+                                // said without the server's absolute path, which is none of the
+                                // caller's business
+                                throw new InvalidInput(
+                                        "legacyPath",
+                                        "is not a folder of legacy YAML files in your tenant's jobs"
+                                                + " folder");
+                            }
+                        });
+        RolloutSettings saved =
+                transactions.inTransaction(
+                        () -> {
+                            RolloutSettings before =
+                                    store.find(tenant).orElse(RolloutSettings.initial(tenant));
+                            store.save(next);
+                            audit.recordSetting(
+                                    tenant,
+                                    actor,
+                                    next.updatedAt().orElseThrow(),
+                                    "rollout",
+                                    describe(before),
+                                    describe(next),
+                                    why);
+                            return next;
+                        });
+        copies.put(tenant, new Copy(saved, System.nanoTime(), false));
+        return saved;
+    }
+
+    /** The folder YAML answers from for this tenant, when it does. */
+    public Optional<java.nio.file.Path> legacyFolder(RolloutSettings settings) {
+        return settings.legacyPath()
+                .map(path -> paths.forTenant(settings.tenant(), "legacyPath", path));
+    }
+
+    private static String describe(RolloutSettings s) {
+        return "sourceOfTruth="
+                + s.sourceOfTruth().wireName()
+                + ", legacyPath="
+                + s.legacyPath().orElse("-")
+                + ", dualRead="
+                + s.dualRead();
+    }
+
+    /** Settings as read at {@code readAt}; {@code unconfirmed} once a refresh has failed. */
+    private record Copy(RolloutSettings settings, long readAt, boolean unconfirmed) {}
 }

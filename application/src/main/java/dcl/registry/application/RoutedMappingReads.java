@@ -34,79 +34,117 @@ import java.util.concurrent.Executor;
  * changing the response.
  */
 public class RoutedMappingReads implements LoadMappings {
-  private static final Actor LEGACY = new Actor("legacy-yaml");
+    private static final Actor LEGACY = new Actor("legacy-yaml");
 
-  private final LoadMappings registry;
-  private final RolloutService rollout;
-  private final LegacyIndex legacy;
-  private final DualReadObserver observer;
-  private final Executor background;
+    private final LoadMappings registry;
+    private final RolloutService rollout;
+    private final LegacyIndex legacy;
+    private final DualReadObserver observer;
+    private final Executor background;
 
-  public RoutedMappingReads(LoadMappings registry, RolloutService rollout, LegacyIndex legacy,
-      DualReadObserver observer, Executor background) {
-    this.registry = registry;
-    this.rollout = rollout;
-    this.legacy = legacy;
-    this.observer = observer;
-    this.background = background;
-  }
-
-  @Override
-  public Optional<FieldMapping> byIdentity(TenantId tenant, SourceRef source) {
-    RolloutSettings settings = rollout.current(tenant);
-    if (settings.yamlAnswers()) {
-      observer.servedFromYaml(tenant);
-      return legacy.find(rollout.legacyFolder(settings).orElseThrow(), source).map(entry -> fromYaml(tenant, entry));
+    public RoutedMappingReads(
+            LoadMappings registry,
+            RolloutService rollout,
+            LegacyIndex legacy,
+            DualReadObserver observer,
+            Executor background) {
+        this.registry = registry;
+        this.rollout = rollout;
+        this.legacy = legacy;
+        this.observer = observer;
+        this.background = background;
     }
-    Optional<FieldMapping> answer = registry.byIdentity(tenant, source);
-    if (settings.dualRead() && settings.legacyPath().isPresent()) {
-      // the folder is resolved (a file system look) off the request thread, like the comparison itself
-      Optional<FieldMapping> active = answer.filter(FieldMapping::isActive);
-      background.execute(() -> rollout.legacyFolder(settings).ifPresent(folder -> compare(tenant, source, active, folder)));
+
+    @Override
+    public Optional<FieldMapping> byIdentity(TenantId tenant, SourceRef source) {
+        RolloutSettings settings = rollout.current(tenant);
+        if (settings.yamlAnswers()) {
+            observer.servedFromYaml(tenant);
+            return legacy.find(rollout.legacyFolder(settings).orElseThrow(), source)
+                    .map(entry -> fromYaml(tenant, entry));
+        }
+        Optional<FieldMapping> answer = registry.byIdentity(tenant, source);
+        if (settings.dualRead() && settings.legacyPath().isPresent()) {
+            // the folder is resolved (a file system look) off the request thread, like the
+            // comparison itself
+            Optional<FieldMapping> active = answer.filter(FieldMapping::isActive);
+            background.execute(
+                    () ->
+                            rollout.legacyFolder(settings)
+                                    .ifPresent(folder -> compare(tenant, source, active, folder)));
+        }
+        return answer;
     }
-    return answer;
-  }
 
-  @Override
-  public TableMappingSet table(TenantId tenant, ConnectorId connector, SourceTable table) {
-    RolloutSettings settings = rollout.current(tenant);
-    if (!settings.yamlAnswers()) {
-      return registry.table(tenant, connector, table);
+    @Override
+    public TableMappingSet table(TenantId tenant, ConnectorId connector, SourceTable table) {
+        RolloutSettings settings = rollout.current(tenant);
+        if (!settings.yamlAnswers()) {
+            return registry.table(tenant, connector, table);
+        }
+        observer.servedFromYaml(tenant);
+        Path folder = rollout.legacyFolder(settings).orElseThrow();
+        SourceRef probe = new SourceRef(connector, table, new SourceField("*"));
+        List<FieldMapping> entries =
+                legacy.table(folder, probe).stream().map(e -> fromYaml(tenant, e)).toList();
+        SourceTable spelled = entries.isEmpty() ? table : entries.get(0).source().table();
+        return TableMappingSet.of(connector, spelled, legacy.loadedAtMillis(folder), entries);
     }
-    observer.servedFromYaml(tenant);
-    Path folder = rollout.legacyFolder(settings).orElseThrow();
-    SourceRef probe = new SourceRef(connector, table, new SourceField("*"));
-    List<FieldMapping> entries = legacy.table(folder, probe).stream().map(e -> fromYaml(tenant, e)).toList();
-    SourceTable spelled = entries.isEmpty() ? table : entries.get(0).source().table();
-    return TableMappingSet.of(connector, spelled, legacy.loadedAtMillis(folder), entries);
-  }
 
-  @Override
-  public Optional<FieldMapping> byId(TenantId tenant, MappingId id) {
-    return registry.byId(tenant, id);
-  }
-
-  @Override
-  public Page<FieldMapping> search(TenantId tenant, MappingQuery query, PageRequest page) {
-    return registry.search(tenant, query, page);
-  }
-
-  private void compare(TenantId tenant, SourceRef source, Optional<FieldMapping> registryAnswer, Path folder) {
-    Optional<AcceptedEntry> yaml = legacy.find(folder, source);
-    String expected = yaml.map(e -> e.target() + " " + e.transform().map(Object::toString).orElse("")).orElse("none").strip();
-    String actual = registryAnswer.map(m -> m.target() + " " + m.transform().map(Object::toString).orElse("")).orElse("none").strip();
-    boolean matched = expected.equals(actual);
-    observer.compared(tenant, matched);
-    if (!matched) {
-      observer.mismatch(tenant, new ParityMismatch(source.connector().value(), source.table().name(), source.field().name(),
-          "answer", expected, actual));
+    @Override
+    public Optional<FieldMapping> byId(TenantId tenant, MappingId id) {
+        return registry.byId(tenant, id);
     }
-  }
 
-  /** A mapping as the YAML states it; its id is derived from its identity, so it is stable. */
-  private static FieldMapping fromYaml(TenantId tenant, AcceptedEntry entry) {
-    UUID id = UUID.nameUUIDFromBytes((tenant + "|" + entry.source()).getBytes(StandardCharsets.UTF_8));
-    return new FieldMapping(new MappingId(id), tenant, entry.source(), entry.target(), entry.transform(),
-        Confidence.CERTAIN, MappingStatus.ACTIVE, 1, Provenance.YAML_IMPORT, Instant.EPOCH, Instant.EPOCH, LEGACY);
-  }
+    @Override
+    public Page<FieldMapping> search(TenantId tenant, MappingQuery query, PageRequest page) {
+        return registry.search(tenant, query, page);
+    }
+
+    private void compare(
+            TenantId tenant, SourceRef source, Optional<FieldMapping> registryAnswer, Path folder) {
+        Optional<AcceptedEntry> yaml = legacy.find(folder, source);
+        String expected =
+                yaml.map(e -> e.target() + " " + e.transform().map(Object::toString).orElse(""))
+                        .orElse("none")
+                        .strip();
+        String actual =
+                registryAnswer
+                        .map(m -> m.target() + " " + m.transform().map(Object::toString).orElse(""))
+                        .orElse("none")
+                        .strip();
+        boolean matched = expected.equals(actual);
+        observer.compared(tenant, matched);
+        if (!matched) {
+            observer.mismatch(
+                    tenant,
+                    new ParityMismatch(
+                            source.connector().value(),
+                            source.table().name(),
+                            source.field().name(),
+                            "answer",
+                            expected,
+                            actual));
+        }
+    }
+
+    /** A mapping as the YAML states it; its id is derived from its identity, so it is stable. */
+    private static FieldMapping fromYaml(TenantId tenant, AcceptedEntry entry) {
+        UUID id =
+                UUID.nameUUIDFromBytes(
+                        (tenant + "|" + entry.source()).getBytes(StandardCharsets.UTF_8));
+        return new FieldMapping(
+                new MappingId(id),
+                tenant,
+                entry.source(),
+                entry.target(),
+                entry.transform(),
+                Confidence.CERTAIN,
+                MappingStatus.ACTIVE,
+                1,
+                Provenance.YAML_IMPORT,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                LEGACY);
+    }
 }

@@ -13,7 +13,6 @@ import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.MappingId;
-import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.SemanticSearch;
 import dcl.registry.domain.port.out.StoredEmbeddings;
@@ -24,202 +23,280 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * The in-memory nearest-neighbour index of every tenant's ACTIVE mappings (one quantized vector each),
- * loaded from PostgreSQL at start, kept current by following every mapping write in the database's write
- * order (so writes on any node reach every node's index), and the canonical fields' vectors,
- * computed once per description. Until the start-up load is done, similar-mapping searches are refused
- * (the {@code rag} strategy reports it) rather than answered from a partial index.
+ * The in-memory nearest-neighbour index of every tenant's ACTIVE mappings (one quantized vector
+ * each), loaded from PostgreSQL at start, kept current by following every mapping write in the
+ * database's write order (so writes on any node reach every node's index), and the canonical
+ * fields' vectors, computed once per description. Until the start-up load is done, similar-mapping
+ * searches are refused (the {@code rag} strategy reports it) rather than answered from a partial
+ * index.
  */
 public class SemanticIndex implements SemanticSearch {
-  private static final Logger LOG = Logger.getLogger(SemanticIndex.class.getName());
-  private static final int SAVE_BATCH = 500;
-  private static final int CANONICAL_VECTORS_KEPT = 50_000;
+    private static final Logger LOG = Logger.getLogger(SemanticIndex.class.getName());
+    private static final int SAVE_BATCH = 500;
+    private static final int CANONICAL_VECTORS_KEPT = 50_000;
 
-  private final TextEmbedder embedder;
-  private final StoredEmbeddings stored;
-  private final String modelKey;
-  private final Map<TenantId, TenantVectors> tenants = new ConcurrentHashMap<>();
-  private final Map<String, QuantizedVector> canonicalVectors = new ConcurrentHashMap<>();
-  private final AtomicLong toLoad = new AtomicLong(-1);
-  private final AtomicLong loaded = new AtomicLong();
-  private final AtomicLong caughtUpTo = new AtomicLong(-1);
-  private final Map<Long, Long> gaps = new ConcurrentHashMap<>();
-  static final java.time.Duration GAP_PATIENCE = java.time.Duration.ofMinutes(2);
-  /** A restore moves the sequence far ahead: such jumps are not all tracked (the restore reloads the index anyway). */
-  static final int MAX_GAPS = 10_000;
-  private volatile boolean ready;
+    private final TextEmbedder embedder;
+    private final StoredEmbeddings stored;
+    private final String modelKey;
+    private final Map<TenantId, TenantVectors> tenants = new ConcurrentHashMap<>();
+    private final Map<String, QuantizedVector> canonicalVectors = new ConcurrentHashMap<>();
+    private final AtomicLong toLoad = new AtomicLong(-1);
+    private final AtomicLong loaded = new AtomicLong();
+    private final AtomicLong caughtUpTo = new AtomicLong(-1);
+    private final Map<Long, Long> gaps = new ConcurrentHashMap<>();
+    static final java.time.Duration GAP_PATIENCE = java.time.Duration.ofMinutes(2);
 
-  public SemanticIndex(TextEmbedder embedder, StoredEmbeddings stored) {
-    this.embedder = embedder;
-    this.stored = stored;
-    this.modelKey = embedder.model() + "/" + EmbeddingText.RECIPE;
-  }
+    /**
+     * A restore moves the sequence far ahead: such jumps are not all tracked (the restore reloads
+     * the index anyway).
+     */
+    static final int MAX_GAPS = 10_000;
 
-  /**
-   * Loads every ACTIVE mapping's vector, embedding (and storing) those that have none yet, then replaces the
-   * index with what was loaded (also after a restore). Writes made meanwhile are picked up by the next
-   * {@link #catchUp}, which starts again from where this load began.
-   */
-  public void rebuild() {
-    long started = System.nanoTime();
-    long position = stored.latestChange();
-    Map<TenantId, TenantVectors> fresh = new ConcurrentHashMap<>();
-    Map<TenantId, List<KnownVector>> missing = new LinkedHashMap<>();
-    long[] count = {0};
-    stored.forEachActive(modelKey, known -> {
-      count[0]++;
-      known.vector().ifPresentOrElse(
-          v -> add(fresh, known.tenant(), new TenantVectors.Indexed(known.mappingId(), known.source(), known.target()), v),
-          () -> missing.computeIfAbsent(known.tenant(), t -> new ArrayList<>()).add(known));
-    });
-    long reused = count[0] - missing.values().stream().mapToLong(List::size).sum();
-    toLoad.set(count[0]);
-    loaded.set(reused);
-    for (Map.Entry<TenantId, List<KnownVector>> tenant : missing.entrySet()) {
-      List<KnownVector> all = tenant.getValue();
-      for (int from = 0; from < all.size(); from += SAVE_BATCH) {
-        Map<MappingId, QuantizedVector> batch = new LinkedHashMap<>();
-        for (KnownVector known : all.subList(from, Math.min(all.size(), from + SAVE_BATCH))) {
-          QuantizedVector v = embed(EmbeddingText.ofSource(known.source()));
-          batch.put(known.mappingId(), v);
-          add(fresh, tenant.getKey(), new TenantVectors.Indexed(known.mappingId(), known.source(), known.target()), v);
+    private volatile boolean ready;
+
+    public SemanticIndex(TextEmbedder embedder, StoredEmbeddings stored) {
+        this.embedder = embedder;
+        this.stored = stored;
+        this.modelKey = embedder.model() + "/" + EmbeddingText.RECIPE;
+    }
+
+    /**
+     * Loads every ACTIVE mapping's vector, embedding (and storing) those that have none yet, then
+     * replaces the index with what was loaded (also after a restore). Writes made meanwhile are
+     * picked up by the next {@link #catchUp}, which starts again from where this load began.
+     */
+    public void rebuild() {
+        long started = System.nanoTime();
+        long position = stored.latestChange();
+        Map<TenantId, TenantVectors> fresh = new ConcurrentHashMap<>();
+        Map<TenantId, List<KnownVector>> missing = new LinkedHashMap<>();
+        long[] count = {0};
+        stored.forEachActive(
+                modelKey,
+                known -> {
+                    count[0]++;
+                    known.vector()
+                            .ifPresentOrElse(
+                                    v ->
+                                            add(
+                                                    fresh,
+                                                    known.tenant(),
+                                                    new TenantVectors.Indexed(
+                                                            known.mappingId(),
+                                                            known.source(),
+                                                            known.target()),
+                                                    v),
+                                    () ->
+                                            missing.computeIfAbsent(
+                                                            known.tenant(), t -> new ArrayList<>())
+                                                    .add(known));
+                });
+        long reused = count[0] - missing.values().stream().mapToLong(List::size).sum();
+        toLoad.set(count[0]);
+        loaded.set(reused);
+        for (Map.Entry<TenantId, List<KnownVector>> tenant : missing.entrySet()) {
+            List<KnownVector> all = tenant.getValue();
+            for (int from = 0; from < all.size(); from += SAVE_BATCH) {
+                Map<MappingId, QuantizedVector> batch = new LinkedHashMap<>();
+                for (KnownVector known :
+                        all.subList(from, Math.min(all.size(), from + SAVE_BATCH))) {
+                    QuantizedVector v = embed(EmbeddingText.ofSource(known.source()));
+                    batch.put(known.mappingId(), v);
+                    add(
+                            fresh,
+                            tenant.getKey(),
+                            new TenantVectors.Indexed(
+                                    known.mappingId(), known.source(), known.target()),
+                            v);
+                }
+                stored.save(modelKey, tenant.getKey(), batch);
+                loaded.addAndGet(batch.size());
+            }
         }
-        stored.save(modelKey, tenant.getKey(), batch);
-        loaded.addAndGet(batch.size());
-      }
+        tenants.keySet().retainAll(fresh.keySet());
+        tenants.putAll(fresh);
+        caughtUpTo.set(position);
+        ready = true;
+        LOG.info(
+                String.format(
+                        Locale.ROOT,
+                        "Semantic index ready: %d ACTIVE mappings of %d tenants (%d vectors reused,"
+                                + " %d embedded) in %d ms; model %s",
+                        count[0],
+                        tenants.size(),
+                        reused,
+                        count[0] - reused,
+                        (System.nanoTime() - started) / 1_000_000,
+                        modelKey));
     }
-    tenants.keySet().retainAll(fresh.keySet());
-    tenants.putAll(fresh);
-    caughtUpTo.set(position);
-    ready = true;
-    LOG.info(String.format(Locale.ROOT, "Semantic index ready: %d ACTIVE mappings of %d tenants (%d vectors reused, %d embedded)"
-        + " in %d ms; model %s", count[0], tenants.size(), reused, count[0] - reused, (System.nanoTime() - started) / 1_000_000, modelKey));
-  }
 
-  /**
-   * Applies the mapping writes made since the last catch-up, on any node, in write order: an ACTIVE mapping
-   * is (re)indexed — with its stored vector, the one already indexed for the same source, or a new one
-   * (embedded and stored) — and any other is dropped. Returns how many writes were applied.
-   */
-  public int catchUp(int limit) {
-    long from = caughtUpTo.get();
-    if (!ready || from < 0) {
-      return 0;
+    /**
+     * Applies the mapping writes made since the last catch-up, on any node, in write order: an
+     * ACTIVE mapping is (re)indexed — with its stored vector, the one already indexed for the same
+     * source, or a new one (embedded and stored) — and any other is dropped. Returns how many
+     * writes were applied.
+     */
+    public int catchUp(int limit) {
+        long from = caughtUpTo.get();
+        if (!ready || from < 0) {
+            return 0;
+        }
+        List<StoredEmbeddings.ChangedMapping> changed = stored.changedSince(modelKey, from, limit);
+        noteGaps(from, changed);
+        apply(changed);
+        if (!changed.isEmpty()) {
+            caughtUpTo.set(changed.get(changed.size() - 1).position());
+        }
+        if (!gaps.isEmpty()) {
+            List<StoredEmbeddings.ChangedMapping> late =
+                    stored.changedAt(modelKey, List.copyOf(gaps.keySet()));
+            late.forEach(c -> gaps.remove(c.position()));
+            apply(late);
+            long expired = System.nanoTime() - GAP_PATIENCE.toNanos();
+            gaps.values().removeIf(seen -> seen < expired);
+        }
+        return changed.size();
     }
-    List<StoredEmbeddings.ChangedMapping> changed = stored.changedSince(modelKey, from, limit);
-    noteGaps(from, changed);
-    apply(changed);
-    if (!changed.isEmpty()) {
-      caughtUpTo.set(changed.get(changed.size() - 1).position());
+
+    /**
+     * Positions skipped over belong to transactions that rolled back or have not committed yet: the
+     * sequence is taken at write time, the row becomes visible at commit. They are looked for again
+     * until they show up or {@link #GAP_PATIENCE} has passed, so a slow transaction's write is not
+     * lost to the index.
+     */
+    private void noteGaps(long from, List<StoredEmbeddings.ChangedMapping> changed) {
+        long expected = from + 1;
+        long now = System.nanoTime();
+        for (StoredEmbeddings.ChangedMapping c : changed) {
+            for (long p = expected; p < c.position() && gaps.size() < MAX_GAPS; p++) {
+                gaps.putIfAbsent(p, now);
+            }
+            expected = c.position() + 1;
+        }
     }
-    if (!gaps.isEmpty()) {
-      List<StoredEmbeddings.ChangedMapping> late = stored.changedAt(modelKey, List.copyOf(gaps.keySet()));
-      late.forEach(c -> gaps.remove(c.position()));
-      apply(late);
-      long expired = System.nanoTime() - GAP_PATIENCE.toNanos();
-      gaps.values().removeIf(seen -> seen < expired);
+
+    private void apply(List<StoredEmbeddings.ChangedMapping> changed) {
+        Map<TenantId, Map<MappingId, QuantizedVector>> embedded = new LinkedHashMap<>();
+        for (StoredEmbeddings.ChangedMapping c : changed) {
+            KnownVector m = c.mapping();
+            TenantVectors entries = tenants.computeIfAbsent(m.tenant(), t -> new TenantVectors());
+            if (!c.active()) {
+                entries.remove(m.mappingId());
+                continue;
+            }
+            QuantizedVector vector =
+                    m.vector()
+                            .or(
+                                    () ->
+                                            entries.get(m.mappingId())
+                                                    .filter(
+                                                            k ->
+                                                                    k.getKey()
+                                                                            .source()
+                                                                            .equals(m.source()))
+                                                    .map(Map.Entry::getValue))
+                            .orElseGet(
+                                    () -> {
+                                        QuantizedVector fresh =
+                                                embed(EmbeddingText.ofSource(m.source()));
+                                        embedded.computeIfAbsent(
+                                                        m.tenant(), t -> new LinkedHashMap<>())
+                                                .put(m.mappingId(), fresh);
+                                        return fresh;
+                                    });
+            entries.put(new TenantVectors.Indexed(m.mappingId(), m.source(), m.target()), vector);
+        }
+        embedded.forEach((tenant, vectors) -> stored.save(modelKey, tenant, vectors));
     }
-    return changed.size();
-  }
 
-  /**
-   * Positions skipped over belong to transactions that rolled back or have not committed yet: the sequence
-   * is taken at write time, the row becomes visible at commit. They are looked for again until they show up
-   * or {@link #GAP_PATIENCE} has passed, so a slow transaction's write is not lost to the index.
-   */
-  private void noteGaps(long from, List<StoredEmbeddings.ChangedMapping> changed) {
-    long expected = from + 1;
-    long now = System.nanoTime();
-    for (StoredEmbeddings.ChangedMapping c : changed) {
-      for (long p = expected; p < c.position() && gaps.size() < MAX_GAPS; p++) {
-        gaps.putIfAbsent(p, now);
-      }
-      expected = c.position() + 1;
+    public boolean ready() {
+        return ready;
     }
-  }
 
-  private void apply(List<StoredEmbeddings.ChangedMapping> changed) {
-    Map<TenantId, Map<MappingId, QuantizedVector>> embedded = new LinkedHashMap<>();
-    for (StoredEmbeddings.ChangedMapping c : changed) {
-      KnownVector m = c.mapping();
-      TenantVectors entries = tenants.computeIfAbsent(m.tenant(), t -> new TenantVectors());
-      if (!c.active()) {
-        entries.remove(m.mappingId());
-        continue;
-      }
-      QuantizedVector vector = m.vector()
-          .or(() -> entries.get(m.mappingId()).filter(k -> k.getKey().source().equals(m.source())).map(Map.Entry::getValue))
-          .orElseGet(() -> {
-            QuantizedVector fresh = embed(EmbeddingText.ofSource(m.source()));
-            embedded.computeIfAbsent(m.tenant(), t -> new LinkedHashMap<>()).put(m.mappingId(), fresh);
-            return fresh;
-          });
-      entries.put(new TenantVectors.Indexed(m.mappingId(), m.source(), m.target()), vector);
+    /**
+     * Mappings loaded or embedded so far, and how many the start-up load found (-1 before it
+     * counted them).
+     */
+    public long loaded() {
+        return loaded.get();
     }
-    embedded.forEach((tenant, vectors) -> stored.save(modelKey, tenant, vectors));
-  }
 
-  public boolean ready() {
-    return ready;
-  }
-
-  /** Mappings loaded or embedded so far, and how many the start-up load found (-1 before it counted them). */
-  public long loaded() {
-    return loaded.get();
-  }
-
-  public long toLoad() {
-    return toLoad.get();
-  }
-
-  public long size() {
-    return tenants.values().stream().mapToLong(TenantVectors::size).sum();
-  }
-
-  @Override
-  public List<SimilarMapping> similarMappings(TenantId tenant, ProposalRequest request, int limit) {
-    if (!ready) {
-      throw new StrategyUnavailable(StrategyName.RAG.label(), toLoad.get() < 0 ? "index loading"
-          : "index warming (" + loaded.get() + " of " + toLoad.get() + " mappings embedded)");
+    public long toLoad() {
+        return toLoad.get();
     }
-    TenantVectors entries = tenants.get(tenant);
-    if (entries == null || entries.size() == 0) {
-      return List.of();
-    }
-    return entries.nearest(embed(EmbeddingText.ofSource(request.source())), limit);
-  }
 
-  @Override
-  public List<Candidate> similarCanonicalFields(CanonicalSchema schema, ProposalRequest request, int limit) {
-    QuantizedVector query = embed(EmbeddingText.ofRequest(request));
-    if (canonicalVectors.size() > CANONICAL_VECTORS_KEPT) {
-      canonicalVectors.clear(); // descriptions churned far past any real schema: start over rather than grow
+    public long size() {
+        return tenants.values().stream().mapToLong(TenantVectors::size).sum();
     }
-    List<Candidate> scored = new ArrayList<>();
-    for (CanonicalEntity entity : schema.entities()) {
-      for (CanonicalFieldDefinition field : entity.fields()) {
-        QuantizedVector v = canonicalVectors.computeIfAbsent(EmbeddingText.ofCanonical(entity, field), this::embed);
-        double similarity = Math.round(query.similarity(v) * 1000) / 1000.0;
-        scored.add(new Candidate(new CanonicalField(entity.name(), field.name()), similarity,
-            String.format(Locale.ROOT, "name and description read alike (similarity %.2f)", similarity)));
-      }
+
+    @Override
+    public List<SimilarMapping> similarMappings(
+            TenantId tenant, ProposalRequest request, int limit) {
+        if (!ready) {
+            throw new StrategyUnavailable(
+                    StrategyName.RAG.label(),
+                    toLoad.get() < 0
+                            ? "index loading"
+                            : "index warming ("
+                                    + loaded.get()
+                                    + " of "
+                                    + toLoad.get()
+                                    + " mappings embedded)");
+        }
+        TenantVectors entries = tenants.get(tenant);
+        if (entries == null || entries.size() == 0) {
+            return List.of();
+        }
+        return entries.nearest(embed(EmbeddingText.ofSource(request.source())), limit);
     }
-    scored.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(c -> c.target().toString()));
-    return List.copyOf(scored.subList(0, Math.min(limit, scored.size())));
-  }
 
-  private static void add(Map<TenantId, TenantVectors> index, TenantId tenant, TenantVectors.Indexed entry, QuantizedVector vector) {
-    index.computeIfAbsent(tenant, t -> new TenantVectors()).put(entry, vector);
-  }
+    @Override
+    public List<Candidate> similarCanonicalFields(
+            CanonicalSchema schema, ProposalRequest request, int limit) {
+        QuantizedVector query = embed(EmbeddingText.ofRequest(request));
+        if (canonicalVectors.size() > CANONICAL_VECTORS_KEPT) {
+            canonicalVectors
+                    .clear(); // descriptions churned far past any real schema: start over rather
+            // than grow
+        }
+        List<Candidate> scored = new ArrayList<>();
+        for (CanonicalEntity entity : schema.entities()) {
+            for (CanonicalFieldDefinition field : entity.fields()) {
+                QuantizedVector v =
+                        canonicalVectors.computeIfAbsent(
+                                EmbeddingText.ofCanonical(entity, field), this::embed);
+                double similarity = Math.round(query.similarity(v) * 1000) / 1000.0;
+                scored.add(
+                        new Candidate(
+                                new CanonicalField(entity.name(), field.name()),
+                                similarity,
+                                String.format(
+                                        Locale.ROOT,
+                                        "name and description read alike (similarity %.2f)",
+                                        similarity)));
+            }
+        }
+        scored.sort(
+                Comparator.comparingDouble(Candidate::score)
+                        .reversed()
+                        .thenComparing(c -> c.target().toString()));
+        return List.copyOf(scored.subList(0, Math.min(limit, scored.size())));
+    }
 
-  private QuantizedVector embed(String text) {
-    return QuantizedVector.of(embedder.embed(text));
-  }
+    private static void add(
+            Map<TenantId, TenantVectors> index,
+            TenantId tenant,
+            TenantVectors.Indexed entry,
+            QuantizedVector vector) {
+        index.computeIfAbsent(tenant, t -> new TenantVectors()).put(entry, vector);
+    }
+
+    private QuantizedVector embed(String text) {
+        return QuantizedVector.of(embedder.embed(text));
+    }
 }

@@ -19,127 +19,129 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 
 /**
- * One tenant's indexed mappings, with every vector in one contiguous byte array (one slot per mapping,
- * freed slots reused): a search is a straight scan, and each vector is held once. Writers take the write
- * lock, searches the read lock.
+ * One tenant's indexed mappings, with every vector in one contiguous byte array (one slot per
+ * mapping, freed slots reused): a search is a straight scan, and each vector is held once. Writers
+ * take the write lock, searches the read lock.
  */
 final class TenantVectors {
-  /** A mapping as indexed (its vector lives in the slot array). */
-  record Indexed(MappingId id, SourceRef source, CanonicalField target) {}
+    /** A mapping as indexed (its vector lives in the slot array). */
+    record Indexed(MappingId id, SourceRef source, CanonicalField target) {}
 
-  private final ReadWriteLock lock = new ReentrantReadWriteLock();
-  private final Map<MappingId, Integer> slotOf = new HashMap<>();
-  private final Deque<Integer> freeSlots = new ArrayDeque<>();
-  private Indexed[] slots = new Indexed[16];
-  private float[] scales = new float[16];
-  private byte[] values = new byte[0];
-  private int dimensions = -1;
-  private int used;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<MappingId, Integer> slotOf = new HashMap<>();
+    private final Deque<Integer> freeSlots = new ArrayDeque<>();
+    private Indexed[] slots = new Indexed[16];
+    private float[] scales = new float[16];
+    private byte[] values = new byte[0];
+    private int dimensions = -1;
+    private int used;
 
-  void put(Indexed entry, QuantizedVector vector) {
-    lock.writeLock().lock();
-    try {
-      if (dimensions < 0) {
-        dimensions = vector.values().length;
-        values = new byte[16 * dimensions];
-      }
-      if (vector.values().length != dimensions) {
-        throw new IllegalArgumentException("vectors of different models in one index");
-      }
-      Integer slot = slotOf.get(entry.id());
-      if (slot == null) {
-        slot = freeSlots.isEmpty() ? used++ : freeSlots.pop();
-        ensureCapacity(used);
-        slotOf.put(entry.id(), slot);
-      }
-      slots[slot] = entry;
-      scales[slot] = vector.scale();
-      System.arraycopy(vector.values(), 0, values, slot * dimensions, dimensions);
-    } finally {
-      lock.writeLock().unlock();
-    }
-  }
-
-  /** The indexed entry and its vector, if the mapping is indexed. */
-  java.util.Optional<Map.Entry<Indexed, QuantizedVector>> get(MappingId id) {
-    lock.readLock().lock();
-    try {
-      Integer slot = slotOf.get(id);
-      if (slot == null) {
-        return java.util.Optional.empty();
-      }
-      byte[] copy = Arrays.copyOfRange(values, slot * dimensions, (slot + 1) * dimensions);
-      return java.util.Optional.of(Map.entry(slots[slot], new QuantizedVector(copy, scales[slot])));
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  void remove(MappingId id) {
-    removeIf(e -> e.id().equals(id));
-  }
-
-  void removeIf(Predicate<Indexed> condition) {
-    lock.writeLock().lock();
-    try {
-      for (int slot = 0; slot < used; slot++) {
-        if (slots[slot] != null && condition.test(slots[slot])) {
-          slotOf.remove(slots[slot].id());
-          slots[slot] = null;
-          scales[slot] = 0;
-          freeSlots.push(slot);
+    void put(Indexed entry, QuantizedVector vector) {
+        lock.writeLock().lock();
+        try {
+            if (dimensions < 0) {
+                dimensions = vector.values().length;
+                values = new byte[16 * dimensions];
+            }
+            if (vector.values().length != dimensions) {
+                throw new IllegalArgumentException("vectors of different models in one index");
+            }
+            Integer slot = slotOf.get(entry.id());
+            if (slot == null) {
+                slot = freeSlots.isEmpty() ? used++ : freeSlots.pop();
+                ensureCapacity(used);
+                slotOf.put(entry.id(), slot);
+            }
+            slots[slot] = entry;
+            scales[slot] = vector.scale();
+            System.arraycopy(vector.values(), 0, values, slot * dimensions, dimensions);
+        } finally {
+            lock.writeLock().unlock();
         }
-      }
-    } finally {
-      lock.writeLock().unlock();
     }
-  }
 
-  int size() {
-    lock.readLock().lock();
-    try {
-      return slotOf.size();
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** The {@code limit} most similar entries, most similar first. */
-  List<SimilarMapping> nearest(QuantizedVector query, int limit) {
-    lock.readLock().lock();
-    try {
-      if (slotOf.isEmpty() || query.values().length != dimensions) {
-        return List.of();
-      }
-      PriorityQueue<SimilarMapping> best = new PriorityQueue<>(Comparator.comparingDouble(SimilarMapping::similarity));
-      for (int slot = 0; slot < used; slot++) {
-        Indexed e = slots[slot];
-        if (e == null) {
-          continue;
+    /** The indexed entry and its vector, if the mapping is indexed. */
+    java.util.Optional<Map.Entry<Indexed, QuantizedVector>> get(MappingId id) {
+        lock.readLock().lock();
+        try {
+            Integer slot = slotOf.get(id);
+            if (slot == null) {
+                return java.util.Optional.empty();
+            }
+            byte[] copy = Arrays.copyOfRange(values, slot * dimensions, (slot + 1) * dimensions);
+            return java.util.Optional.of(
+                    Map.entry(slots[slot], new QuantizedVector(copy, scales[slot])));
+        } finally {
+            lock.readLock().unlock();
         }
-        double similarity = query.similarity(values, slot * dimensions, scales[slot]);
-        if (best.size() < limit || similarity > best.peek().similarity()) {
-          best.add(new SimilarMapping(e.id(), e.source(), e.target(), similarity));
-          if (best.size() > limit) {
-            best.poll();
-          }
-        }
-      }
-      List<SimilarMapping> ranked = new ArrayList<>(best);
-      ranked.sort(Comparator.comparingDouble(SimilarMapping::similarity).reversed());
-      return ranked;
-    } finally {
-      lock.readLock().unlock();
     }
-  }
 
-  private void ensureCapacity(int slotsNeeded) {
-    if (slotsNeeded <= slots.length) {
-      return;
+    void remove(MappingId id) {
+        removeIf(e -> e.id().equals(id));
     }
-    int capacity = Math.max(slotsNeeded, slots.length + (slots.length >> 1));
-    slots = Arrays.copyOf(slots, capacity);
-    scales = Arrays.copyOf(scales, capacity);
-    values = Arrays.copyOf(values, capacity * dimensions);
-  }
+
+    void removeIf(Predicate<Indexed> condition) {
+        lock.writeLock().lock();
+        try {
+            for (int slot = 0; slot < used; slot++) {
+                if (slots[slot] != null && condition.test(slots[slot])) {
+                    slotOf.remove(slots[slot].id());
+                    slots[slot] = null;
+                    scales[slot] = 0;
+                    freeSlots.push(slot);
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    int size() {
+        lock.readLock().lock();
+        try {
+            return slotOf.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The {@code limit} most similar entries, most similar first. */
+    List<SimilarMapping> nearest(QuantizedVector query, int limit) {
+        lock.readLock().lock();
+        try {
+            if (slotOf.isEmpty() || query.values().length != dimensions) {
+                return List.of();
+            }
+            PriorityQueue<SimilarMapping> best =
+                    new PriorityQueue<>(Comparator.comparingDouble(SimilarMapping::similarity));
+            for (int slot = 0; slot < used; slot++) {
+                Indexed e = slots[slot];
+                if (e == null) {
+                    continue;
+                }
+                double similarity = query.similarity(values, slot * dimensions, scales[slot]);
+                if (best.size() < limit || similarity > best.peek().similarity()) {
+                    best.add(new SimilarMapping(e.id(), e.source(), e.target(), similarity));
+                    if (best.size() > limit) {
+                        best.poll();
+                    }
+                }
+            }
+            List<SimilarMapping> ranked = new ArrayList<>(best);
+            ranked.sort(Comparator.comparingDouble(SimilarMapping::similarity).reversed());
+            return ranked;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void ensureCapacity(int slotsNeeded) {
+        if (slotsNeeded <= slots.length) {
+            return;
+        }
+        int capacity = Math.max(slotsNeeded, slots.length + (slots.length >> 1));
+        slots = Arrays.copyOf(slots, capacity);
+        scales = Arrays.copyOf(scales, capacity);
+        values = Arrays.copyOf(values, capacity * dimensions);
+    }
 }

@@ -7,5 +7,5 @@ import java.util.function.Supplier;
  * exception rolls back). Implemented by the persistence adapter.
  */
 public interface TransactionBoundary {
-  <T> T inTransaction(Supplier<T> work);
+    <T> T inTransaction(Supplier<T> work);
 }

@@ -18,82 +18,127 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Reviewer webhooks: admins set them (audited, the secret never shown back); approval events wait in an
- * outbox and are delivered here, off every request, with backoff and every attempt recorded. A dead
- * endpoint costs only its own retries. Only targets the {@link TargetPolicy} allows are registered; the
- * transport checks the policy again on the addresses it connects to.
+ * Reviewer webhooks: admins set them (audited, the secret never shown back); approval events wait
+ * in an outbox and are delivered here, off every request, with backoff and every attempt recorded.
+ * A dead endpoint costs only its own retries. Only targets the {@link TargetPolicy} allows are
+ * registered; the transport checks the policy again on the addresses it connects to.
  */
 public class WebhookService {
-  private static final Logger LOG = Logger.getLogger(WebhookService.class.getName());
-  /** A claimed delivery unfinished this long (a node died mid-send) is due again. */
-  static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Logger LOG = Logger.getLogger(WebhookService.class.getName());
 
-  private final WebhookStore store;
-  private final WebhookTransport transport;
-  private final TargetPolicy targets;
-  private final AuditTrail audit;
-  private final TransactionBoundary transactions;
-  private final Clock clock;
+    /** A claimed delivery unfinished this long (a node died mid-send) is due again. */
+    static final Duration LEASE = Duration.ofSeconds(60);
 
-  public WebhookService(WebhookStore store, WebhookTransport transport, TargetPolicy targets, AuditTrail audit,
-      TransactionBoundary transactions, Clock clock) {
-    this.store = store;
-    this.transport = transport;
-    this.targets = targets;
-    this.audit = audit;
-    this.transactions = transactions;
-    this.clock = clock;
-  }
+    private final WebhookStore store;
+    private final WebhookTransport transport;
+    private final TargetPolicy targets;
+    private final AuditTrail audit;
+    private final TransactionBoundary transactions;
+    private final Clock clock;
 
-  /** True when new; an {@link dcl.registry.domain.error.InvalidInput} naming {@code url} when the target is not allowed. */
-  public boolean put(TenantId tenant, Actor admin, Webhook webhook) {
-    targets.checkRegistration(webhook.url());
-    return transactions.inTransaction(() -> {
-      Instant now = clock.instant();
-      boolean created = store.put(tenant, webhook, admin, now);
-      audit.recordSetting(tenant, admin, now, "webhook:" + webhook.name(), created ? "-" : "(previous url and secret)",
-          webhook.url() + " (secret set)", Optional.empty());
-      return created;
-    });
-  }
-
-  public List<Webhook> all(TenantId tenant) {
-    return store.all(tenant);
-  }
-
-  public void delete(TenantId tenant, Actor admin, String name) {
-    transactions.inTransaction(() -> {
-      if (!store.delete(tenant, name)) {
-        throw new ResourceNotFound("webhook " + name);
-      }
-      audit.recordSetting(tenant, admin, clock.instant(), "webhook:" + name, "set", "-", Optional.empty());
-      return null;
-    });
-  }
-
-  public List<WebhookDelivery> recent(TenantId tenant, int limit) {
-    return store.recent(tenant, limit);
-  }
-
-  /** Sends what is due (any tenant); returns how many attempts were made. */
-  public int deliverDue(int limit) {
-    Instant now = clock.instant();
-    List<WebhookDelivery> due = transactions.inTransaction(() -> store.claimDue(now, now.plus(LEASE), limit));
-    for (WebhookDelivery delivery : due) {
-      DeliveryResult result = transport.send(delivery);
-      int attempt = delivery.attempts() + 1;
-      Optional<Instant> retryAt = result.delivered() || !result.worthRetrying() || attempt >= WebhookDelivery.MAX_ATTEMPTS
-          ? Optional.empty() : Optional.of(clock.instant().plus(WebhookDelivery.backoff(attempt)));
-      if (!result.delivered()) {
-        String outcome = result.httpStatus().map(s -> "HTTP " + s).orElseGet(() -> result.failure().orElseThrow().text());
-        LOG.warning(() -> "Webhook " + delivery.webhook().name() + " of tenant " + delivery.tenant() + ": attempt " + attempt
-            + " of " + delivery.event() + " failed (" + outcome + ")" + retryAt.map(t -> "; next at " + t).orElse("; given up"));
-      }
-      transactions.inTransaction(() -> {
-        store.recordAttempt(delivery, attempt, clock.instant(), result, retryAt);
-        return null;
-      });
+    public WebhookService(
+            WebhookStore store,
+            WebhookTransport transport,
+            TargetPolicy targets,
+            AuditTrail audit,
+            TransactionBoundary transactions,
+            Clock clock) {
+        this.store = store;
+        this.transport = transport;
+        this.targets = targets;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
     }
-    return due.size();
-  }
+
+    /**
+     * True when new; an {@link dcl.registry.domain.error.InvalidInput} naming {@code url} when the
+     * target is not allowed.
+     */
+    public boolean put(TenantId tenant, Actor admin, Webhook webhook) {
+        targets.checkRegistration(webhook.url());
+        return transactions.inTransaction(
+                () -> {
+                    Instant now = clock.instant();
+                    boolean created = store.put(tenant, webhook, admin, now);
+                    audit.recordSetting(
+                            tenant,
+                            admin,
+                            now,
+                            "webhook:" + webhook.name(),
+                            created ? "-" : "(previous url and secret)",
+                            webhook.url() + " (secret set)",
+                            Optional.empty());
+                    return created;
+                });
+    }
+
+    public List<Webhook> all(TenantId tenant) {
+        return store.all(tenant);
+    }
+
+    public void delete(TenantId tenant, Actor admin, String name) {
+        transactions.inTransaction(
+                () -> {
+                    if (!store.delete(tenant, name)) {
+                        throw new ResourceNotFound("webhook " + name);
+                    }
+                    audit.recordSetting(
+                            tenant,
+                            admin,
+                            clock.instant(),
+                            "webhook:" + name,
+                            "set",
+                            "-",
+                            Optional.empty());
+                    return null;
+                });
+    }
+
+    public List<WebhookDelivery> recent(TenantId tenant, int limit) {
+        return store.recent(tenant, limit);
+    }
+
+    /** Sends what is due (any tenant); returns how many attempts were made. */
+    public int deliverDue(int limit) {
+        Instant now = clock.instant();
+        List<WebhookDelivery> due =
+                transactions.inTransaction(() -> store.claimDue(now, now.plus(LEASE), limit));
+        for (WebhookDelivery delivery : due) {
+            DeliveryResult result = transport.send(delivery);
+            int attempt = delivery.attempts() + 1;
+            Optional<Instant> retryAt =
+                    result.delivered()
+                                    || !result.worthRetrying()
+                                    || attempt >= WebhookDelivery.MAX_ATTEMPTS
+                            ? Optional.empty()
+                            : Optional.of(clock.instant().plus(WebhookDelivery.backoff(attempt)));
+            if (!result.delivered()) {
+                String outcome =
+                        result.httpStatus()
+                                .map(s -> "HTTP " + s)
+                                .orElseGet(() -> result.failure().orElseThrow().text());
+                LOG.warning(
+                        () ->
+                                "Webhook "
+                                        + delivery.webhook().name()
+                                        + " of tenant "
+                                        + delivery.tenant()
+                                        + ": attempt "
+                                        + attempt
+                                        + " of "
+                                        + delivery.event()
+                                        + " failed ("
+                                        + outcome
+                                        + ")"
+                                        + retryAt.map(t -> "; next at " + t).orElse("; given up"));
+            }
+            transactions.inTransaction(
+                    () -> {
+                        store.recordAttempt(delivery, attempt, clock.instant(), result, retryAt);
+                        return null;
+                    });
+        }
+        return due.size();
+    }
 }

@@ -40,122 +40,194 @@ import org.junit.jupiter.api.Test;
 
 /** The approval workflow's effects, with the ports played by in-memory stand-ins. */
 class ApprovalServiceTest {
-  private static final TenantId ACME = new TenantId("acme");
-  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-  private static final Actor AAM = new Actor("aam");
-  private static final Actor RITA = new Actor("rita");
-  private static final CanonicalField CLOSE_DATE = new CanonicalField("opportunity", "close_date");
+    private static final TenantId ACME = new TenantId("acme");
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+    private static final Actor AAM = new Actor("aam");
+    private static final Actor RITA = new Actor("rita");
+    private static final CanonicalField CLOSE_DATE =
+            new CanonicalField("opportunity", "close_date");
 
-  private final InMemoryMappings mappings = new InMemoryMappings();
-  private final InMemoryApprovals approvals = new InMemoryApprovals();
-  private final List<MappingChange> audit = new ArrayList<>();
-  private final ApprovalService service = new ApprovalService(approvals, null, mappings, mappings, new MappingAdminServiceTest.RecordingAudit(audit),
-      (event, approval) -> { }, new ImmediateTransactions(), Clock.fixed(T0, ZoneOffset.UTC), new FixedRollout(new HashSet<>()));
+    private final InMemoryMappings mappings = new InMemoryMappings();
+    private final InMemoryApprovals approvals = new InMemoryApprovals();
+    private final List<MappingChange> audit = new ArrayList<>();
+    private final ApprovalService service =
+            new ApprovalService(
+                    approvals,
+                    null,
+                    mappings,
+                    mappings,
+                    new MappingAdminServiceTest.RecordingAudit(audit),
+                    (event, approval) -> {},
+                    new ImmediateTransactions(),
+                    Clock.fixed(T0, ZoneOffset.UTC),
+                    new FixedRollout(new HashSet<>()));
 
-  private static SourceRef field(String name) {
-    return new SourceRef(new ConnectorId("hubspot"), new SourceTable("deals"), new SourceField(name));
-  }
-
-  private Approval queued(ProposedChange change) {
-    return service.queue(ACME, change, 0.9, Optional.empty(), AAM, "drift").approval();
-  }
-
-  @Test
-  void givenAProposedNewMapping_whenApproved_thenTheApprovalRecordsTheCreatedMapping() {
-    Approval pending = queued(new ProposedChange.MapField(field("closedate"), CLOSE_DATE, Optional.empty()));
-    assertEquals(Optional.empty(), pending.mappingId());
-
-    Approval approved = service.approve(ACME, RITA, pending.id(), Optional.of("ok"));
-
-    FieldMapping created = mappings.byIdentity(ACME, field("closedate")).orElseThrow();
-    assertEquals(Optional.of(created.id()), approved.mappingId());
-    assertEquals(Optional.of(created.id()), service.get(ACME, pending.id()).mappingId(), "stored, not only answered");
-    assertEquals(2, service.get(ACME, pending.id()).version(), "recording the mapping is part of the decision");
-  }
-
-  @Test
-  void givenARetargetOfAnExistingMapping_whenApproved_thenTheApprovalRecordsThatMapping() {
-    FieldMapping existing = mappings.insert(FieldMapping.create(ACME, field("closedate"), new CanonicalField("opportunity",
-        "created"), Optional.empty(), new Confidence(0.5), MappingStatus.ACTIVE, Provenance.ADMIN, AAM, T0));
-    Approval pending = queued(new ProposedChange.MapField(field("closedate"), CLOSE_DATE, Optional.empty()));
-    assertEquals(Optional.of(existing.id()), service.approve(ACME, RITA, pending.id(), Optional.empty()).mappingId());
-    assertEquals(CLOSE_DATE, mappings.byId(ACME, existing.id()).orElseThrow().target());
-  }
-
-  @Test
-  void givenARename_whenApproved_thenTheApprovalRecordsTheNewFieldsMapping() {
-    FieldMapping old = mappings.insert(FieldMapping.create(ACME, field("amount"), new CanonicalField("opportunity", "amount"),
-        Optional.empty(), Confidence.CERTAIN, MappingStatus.NEEDS_REVIEW, Provenance.ADMIN, AAM, T0));
-    Approval pending = queued(new ProposedChange.RenameField(old.id(), old.source(), field("deal_amount"), old.target(),
-        Optional.empty()));
-    Approval approved = service.approve(ACME, RITA, pending.id(), Optional.empty());
-    FieldMapping renamed = mappings.byIdentity(ACME, field("deal_amount")).orElseThrow();
-    assertEquals(Optional.of(renamed.id()), approved.mappingId());
-    assertEquals(MappingStatus.DEPRECATED, mappings.byId(ACME, old.id()).orElseThrow().status());
-  }
-
-  @Test
-  void givenAProposedNewMapping_whenRejected_thenNoMappingIsRecorded() {
-    Approval pending = queued(new ProposedChange.MapField(field("closedate"), CLOSE_DATE, Optional.empty()));
-    assertEquals(Optional.empty(), service.reject(ACME, RITA, pending.id(), Optional.empty()).mappingId());
-    assertEquals(Optional.empty(), mappings.byIdentity(ACME, field("closedate")));
-  }
-
-  @Test
-  void givenTheSubmitterInAnotherCase_whenItApproves_thenFourEyesRefuseAndNothingGoesLive() {
-    Approval pending = queued(new ProposedChange.MapField(field("closedate"), CLOSE_DATE, Optional.empty()));
-    assertThrows(NotPermitted.class, () -> service.approve(ACME, new Actor("AAM"), pending.id(), Optional.empty()));
-    assertEquals(Optional.empty(), mappings.byIdentity(ACME, field("closedate")));
-  }
-
-  /** The approval queue in a map, with the store's compare-and-set on the version. */
-  static final class InMemoryApprovals implements StoreApprovals {
-    private final Map<ApprovalId, Approval> rows = new LinkedHashMap<>();
-
-    @Override
-    public void insert(Approval approval) {
-      rows.put(approval.id(), approval);
+    private static SourceRef field(String name) {
+        return new SourceRef(
+                new ConnectorId("hubspot"), new SourceTable("deals"), new SourceField(name));
     }
 
-    @Override
-    public Optional<Approval> byId(TenantId tenant, ApprovalId id) {
-      return Optional.ofNullable(rows.get(id)).filter(a -> a.tenant().equals(tenant));
+    private Approval queued(ProposedChange change) {
+        return service.queue(ACME, change, 0.9, Optional.empty(), AAM, "drift").approval();
     }
 
-    @Override
-    public Optional<Approval> ofProposal(TenantId tenant, UUID proposalId) {
-      return rows.values().stream().filter(a -> a.tenant().equals(tenant) && a.proposalId().equals(Optional.of(proposalId)))
-          .reduce((first, second) -> second);
+    @Test
+    void givenAProposedNewMapping_whenApproved_thenTheApprovalRecordsTheCreatedMapping() {
+        Approval pending =
+                queued(
+                        new ProposedChange.MapField(
+                                field("closedate"), CLOSE_DATE, Optional.empty()));
+        assertEquals(Optional.empty(), pending.mappingId());
+
+        Approval approved = service.approve(ACME, RITA, pending.id(), Optional.of("ok"));
+
+        FieldMapping created = mappings.byIdentity(ACME, field("closedate")).orElseThrow();
+        assertEquals(Optional.of(created.id()), approved.mappingId());
+        assertEquals(
+                Optional.of(created.id()),
+                service.get(ACME, pending.id()).mappingId(),
+                "stored, not only answered");
+        assertEquals(
+                2,
+                service.get(ACME, pending.id()).version(),
+                "recording the mapping is part of the decision");
     }
 
-    @Override
-    public List<Approval> pendingFor(TenantId tenant, SourceRef source) {
-      return rows.values().stream()
-          .filter(a -> a.tenant().equals(tenant) && a.pending() && a.change().source().sameIdentity(source)).toList();
+    @Test
+    void givenARetargetOfAnExistingMapping_whenApproved_thenTheApprovalRecordsThatMapping() {
+        FieldMapping existing =
+                mappings.insert(
+                        FieldMapping.create(
+                                ACME,
+                                field("closedate"),
+                                new CanonicalField("opportunity", "created"),
+                                Optional.empty(),
+                                new Confidence(0.5),
+                                MappingStatus.ACTIVE,
+                                Provenance.ADMIN,
+                                AAM,
+                                T0));
+        Approval pending =
+                queued(
+                        new ProposedChange.MapField(
+                                field("closedate"), CLOSE_DATE, Optional.empty()));
+        assertEquals(
+                Optional.of(existing.id()),
+                service.approve(ACME, RITA, pending.id(), Optional.empty()).mappingId());
+        assertEquals(CLOSE_DATE, mappings.byId(ACME, existing.id()).orElseThrow().target());
     }
 
-    @Override
-    public boolean update(Approval next) {
-      Approval stored = rows.get(next.id());
-      if (stored == null || stored.version() != next.version() - 1) {
-        return false;
-      }
-      rows.put(next.id(), next);
-      return true;
+    @Test
+    void givenARename_whenApproved_thenTheApprovalRecordsTheNewFieldsMapping() {
+        FieldMapping old =
+                mappings.insert(
+                        FieldMapping.create(
+                                ACME,
+                                field("amount"),
+                                new CanonicalField("opportunity", "amount"),
+                                Optional.empty(),
+                                Confidence.CERTAIN,
+                                MappingStatus.NEEDS_REVIEW,
+                                Provenance.ADMIN,
+                                AAM,
+                                T0));
+        Approval pending =
+                queued(
+                        new ProposedChange.RenameField(
+                                old.id(),
+                                old.source(),
+                                field("deal_amount"),
+                                old.target(),
+                                Optional.empty()));
+        Approval approved = service.approve(ACME, RITA, pending.id(), Optional.empty());
+        FieldMapping renamed = mappings.byIdentity(ACME, field("deal_amount")).orElseThrow();
+        assertEquals(Optional.of(renamed.id()), approved.mappingId());
+        assertEquals(
+                MappingStatus.DEPRECATED, mappings.byId(ACME, old.id()).orElseThrow().status());
     }
 
-    @Override
-    public void recordMapping(Approval approved) {
-      Approval stored = rows.get(approved.id());
-      if (stored == null || stored.version() != approved.version()) {
-        throw new IllegalStateException("not stored at version " + approved.version());
-      }
-      rows.put(approved.id(), approved);
+    @Test
+    void givenAProposedNewMapping_whenRejected_thenNoMappingIsRecorded() {
+        Approval pending =
+                queued(
+                        new ProposedChange.MapField(
+                                field("closedate"), CLOSE_DATE, Optional.empty()));
+        assertEquals(
+                Optional.empty(),
+                service.reject(ACME, RITA, pending.id(), Optional.empty()).mappingId());
+        assertEquals(Optional.empty(), mappings.byIdentity(ACME, field("closedate")));
     }
 
-    @Override
-    public Page<Approval> pending(TenantId tenant, PendingFilter filter, Instant now, PageRequest page) {
-      throw new UnsupportedOperationException("not used by these rules");
+    @Test
+    void givenTheSubmitterInAnotherCase_whenItApproves_thenFourEyesRefuseAndNothingGoesLive() {
+        Approval pending =
+                queued(
+                        new ProposedChange.MapField(
+                                field("closedate"), CLOSE_DATE, Optional.empty()));
+        assertThrows(
+                NotPermitted.class,
+                () -> service.approve(ACME, new Actor("AAM"), pending.id(), Optional.empty()));
+        assertEquals(Optional.empty(), mappings.byIdentity(ACME, field("closedate")));
     }
-  }
+
+    /** The approval queue in a map, with the store's compare-and-set on the version. */
+    static final class InMemoryApprovals implements StoreApprovals {
+        private final Map<ApprovalId, Approval> rows = new LinkedHashMap<>();
+
+        @Override
+        public void insert(Approval approval) {
+            rows.put(approval.id(), approval);
+        }
+
+        @Override
+        public Optional<Approval> byId(TenantId tenant, ApprovalId id) {
+            return Optional.ofNullable(rows.get(id)).filter(a -> a.tenant().equals(tenant));
+        }
+
+        @Override
+        public Optional<Approval> ofProposal(TenantId tenant, UUID proposalId) {
+            return rows.values().stream()
+                    .filter(
+                            a ->
+                                    a.tenant().equals(tenant)
+                                            && a.proposalId().equals(Optional.of(proposalId)))
+                    .reduce((first, second) -> second);
+        }
+
+        @Override
+        public List<Approval> pendingFor(TenantId tenant, SourceRef source) {
+            return rows.values().stream()
+                    .filter(
+                            a ->
+                                    a.tenant().equals(tenant)
+                                            && a.pending()
+                                            && a.change().source().sameIdentity(source))
+                    .toList();
+        }
+
+        @Override
+        public boolean update(Approval next) {
+            Approval stored = rows.get(next.id());
+            if (stored == null || stored.version() != next.version() - 1) {
+                return false;
+            }
+            rows.put(next.id(), next);
+            return true;
+        }
+
+        @Override
+        public void recordMapping(Approval approved) {
+            Approval stored = rows.get(approved.id());
+            if (stored == null || stored.version() != approved.version()) {
+                throw new IllegalStateException("not stored at version " + approved.version());
+            }
+            rows.put(approved.id(), approved);
+        }
+
+        @Override
+        public Page<Approval> pending(
+                TenantId tenant, PendingFilter filter, Instant now, PageRequest page) {
+            throw new UnsupportedOperationException("not used by these rules");
+        }
+    }
 }

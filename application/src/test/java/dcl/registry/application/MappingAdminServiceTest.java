@@ -33,262 +33,399 @@ import dcl.registry.domain.model.Transform;
 import dcl.registry.domain.port.in.CreateMappingUseCase.CreateMapping;
 import dcl.registry.domain.port.in.DeleteMappingUseCase.DeleteMapping;
 import dcl.registry.domain.port.in.RolloutUseCase;
-import dcl.registry.domain.rollout.RolloutSettings;
-import dcl.registry.domain.rollout.SourceOfTruth;
 import dcl.registry.domain.port.in.UpdateMappingUseCase.UpdateMapping;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.StoreMappings;
+import dcl.registry.domain.rollout.RolloutSettings;
+import dcl.registry.domain.rollout.SourceOfTruth;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The write rules, with the ports played by small in-memory stand-ins (the real store has its own ITs). */
+/**
+ * The write rules, with the ports played by small in-memory stand-ins (the real store has its own
+ * ITs).
+ */
 class MappingAdminServiceTest {
-  private static final TenantId ACME = new TenantId("acme");
-  private static final TenantId GLOBEX = new TenantId("globex");
-  private static final Actor ALICE = new Actor("alice");
+    private static final TenantId ACME = new TenantId("acme");
+    private static final TenantId GLOBEX = new TenantId("globex");
+    private static final Actor ALICE = new Actor("alice");
 
-  private final InMemoryMappings store = new InMemoryMappings();
-  private final List<MappingChange> audit = new ArrayList<>();
-  private final Set<TenantId> rolledBack = new HashSet<>();
-  private final MappingAdminService service = new MappingAdminService(
-      store, store, new RecordingAudit(audit), new ImmediateTransactions(),
-      Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new FixedRollout(rolledBack));
+    private final InMemoryMappings store = new InMemoryMappings();
+    private final List<MappingChange> audit = new ArrayList<>();
+    private final Set<TenantId> rolledBack = new HashSet<>();
+    private final MappingAdminService service =
+            new MappingAdminService(
+                    store,
+                    store,
+                    new RecordingAudit(audit),
+                    new ImmediateTransactions(),
+                    Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+                    new FixedRollout(rolledBack));
 
-  private static SourceRef ref(String table, String field) {
-    return new SourceRef(new ConnectorId("salesforce"), new SourceTable(table), new SourceField(field));
-  }
-
-  private FieldMapping create(TenantId tenant, String table, String field) {
-    return service.create(new CreateMapping(tenant, ALICE, ref(table, field),
-        new CanonicalField("opportunity", "amount"), Optional.empty(), Confidence.CERTAIN, Optional.of("first")));
-  }
-
-  @Test
-  void givenANewIdentity_whenCreated_thenItIsActiveAtVersionOneAndAudited() {
-    FieldMapping created = create(ACME, "Opportunity", "Amount");
-    assertEquals(MappingStatus.ACTIVE, created.status());
-    assertEquals(1, created.version());
-    assertEquals(List.of(ChangeAction.CREATED), audit.stream().map(MappingChange::action).toList());
-    assertEquals(Optional.of("first"), audit.get(0).reason());
-  }
-
-  @Test
-  void givenAnExistingMapping_whenTheSameIdentityDiffersOnlyInTableCase_thenItIsADuplicate() {
-    FieldMapping first = create(ACME, "Opportunity", "Amount");
-    DuplicateMapping duplicate = assertThrows(DuplicateMapping.class, () -> create(ACME, "OPPORTUNITY", "Amount"));
-    assertEquals(Optional.of(first.id()), duplicate.existingId());
-    assertTrue(duplicate.getMessage().contains("PUT /dcl/mappings/" + first.id()));
-  }
-
-  @Test
-  void givenTheSameIdentityInAnotherTenant_whenCreated_thenBothExist() {
-    create(ACME, "Opportunity", "Amount");
-    assertEquals(GLOBEX, create(GLOBEX, "Opportunity", "Amount").tenant());
-  }
-
-  @Test
-  void givenAStaleOrMissingVersion_whenUpdated_thenRefused() {
-    FieldMapping created = create(ACME, "Opportunity", "Amount");
-    CanonicalField target = new CanonicalField("opportunity", "value");
-    MappingReplacement replacement = MappingReplacement.of(target, Optional.empty(), Confidence.CERTAIN, Optional.empty());
-    assertThrows(VersionRequired.class, () -> service.update(
-        UpdateMapping.replacing(ACME, ALICE, created.id(), Optional.empty(), replacement)));
-    StaleVersion stale = assertThrows(StaleVersion.class, () -> service.update(
-        UpdateMapping.replacing(ACME, ALICE, created.id(), Optional.of(7L), replacement)));
-    assertEquals(1, stale.current());
-    FieldMapping updated = service.update(UpdateMapping.replacing(ACME, ALICE, created.id(), Optional.of(1L), replacement));
-    assertEquals(2, updated.version());
-    assertEquals(target, updated.target());
-  }
-
-  @Test
-  void givenTheRepresentationAsRead_whenPutBackWithItsIdentity_thenANewAuditedVersionWithTheSameIdentity() {
-    FieldMapping created = create(ACME, "Opportunity", "Amount");
-    StatedIdentity asRead = new StatedIdentity(Optional.of(created.id()), Optional.of(new ConnectorId("salesforce")),
-        Optional.of(new SourceTable("OPPORTUNITY")), Optional.of(new SourceField("Amount")));
-    FieldMapping updated = service.update(UpdateMapping.replacing(ACME, ALICE, created.id(), Optional.of(1L),
-        new MappingReplacement(asRead, new CanonicalField("opportunity", "value"), Optional.empty(), new Confidence(0.7),
-            Optional.of("round trip"))));
-    assertEquals(2, updated.version());
-    assertEquals(created.source(), updated.source(), "identity as stored, spelling included");
-    assertEquals(List.of(ChangeAction.CREATED, ChangeAction.UPDATED), audit.stream().map(MappingChange::action).toList());
-    assertEquals(Optional.of("round trip"), audit.get(1).reason());
-  }
-
-  @Test
-  void givenAnotherIdentity_whenPut_thenRefusedNamingTheFieldsAndNothingIsStoredOrAudited() {
-    FieldMapping created = create(ACME, "Opportunity", "Amount");
-    StatedIdentity moved = new StatedIdentity(Optional.empty(), Optional.of(new ConnectorId("hubspot")),
-        Optional.of(new SourceTable("Opportunity")), Optional.of(new SourceField("amount")));
-    InvalidInput refused = assertThrows(InvalidInput.class, () -> service.update(UpdateMapping.replacing(ACME, ALICE,
-        created.id(), Optional.of(1L), new MappingReplacement(moved, new CanonicalField("opportunity", "value"),
-            Optional.empty(), Confidence.CERTAIN, Optional.empty()))));
-    assertEquals(List.of("connector", "sourceField"),
-        refused.violations().stream().map(InvalidInput.Violation::field).toList());
-    assertEquals(1, store.byId(ACME, created.id()).orElseThrow().version());
-    assertEquals(List.of(ChangeAction.CREATED), audit.stream().map(MappingChange::action).toList());
-  }
-
-  @Test
-  void givenAnEdit_whenUpdated_thenItIsAppliedToTheCurrentVersionAndKeepsWhatItDoesNotChange() {
-    FieldMapping created = service.create(new CreateMapping(ACME, ALICE, ref("Opportunity", "Amount"),
-        new CanonicalField("opportunity", "amount"), Optional.of(Transform.of("number", null, null)), Confidence.CERTAIN,
-        Optional.empty()));
-    List<FieldMapping> seen = new ArrayList<>();
-    FieldMapping updated = service.update(new UpdateMapping(ACME, ALICE, created.id(), Optional.of(1L), current -> {
-      seen.add(current);
-      return MappingReplacement.of(current.target(), current.transform(), new Confidence(0.8), Optional.of("spot check"));
-    }));
-    assertEquals(List.of(created), seen, "the edit sees the stored version it is based on");
-    assertEquals(0.8, updated.confidence().value());
-    assertEquals(created.transform(), updated.transform());
-    assertEquals(Optional.of("spot check"), audit.get(1).reason());
-  }
-
-  @Test
-  void givenAStaleVersion_whenEdited_thenTheEditIsNeverApplied() {
-    FieldMapping created = create(ACME, "Opportunity", "Amount");
-    assertThrows(StaleVersion.class, () -> service.update(new UpdateMapping(ACME, ALICE, created.id(), Optional.of(2L),
-        current -> {
-          throw new AssertionError("an edit of a stale version must not run");
-        })));
-  }
-
-  @Test
-  void givenAnotherTenantsMapping_whenUpdatedOrDeleted_thenItIsNotFound() {
-    FieldMapping created = create(ACME, "Opportunity", "Amount");
-    assertThrows(MappingNotFound.class, () -> service.delete(
-        new DeleteMapping(GLOBEX, ALICE, created.id(), Optional.empty(), Optional.empty())));
-  }
-
-  @Test
-  void givenADeletedMapping_whenCreatedAgain_thenTheSameIdComesBackWithItsHistory() {
-    FieldMapping created = create(ACME, "Opportunity", "Amount");
-    FieldMapping deleted = service.delete(new DeleteMapping(ACME, ALICE, created.id(), Optional.of(1L), Optional.of("gone")));
-    assertEquals(MappingStatus.DEPRECATED, deleted.status());
-    FieldMapping revived = create(ACME, "opportunity", "Amount");
-    assertEquals(created.id(), revived.id());
-    assertEquals(3, revived.version());
-    assertEquals(MappingStatus.ACTIVE, revived.status());
-    assertEquals(List.of(ChangeAction.CREATED, ChangeAction.DELETED, ChangeAction.REVIVED),
-        audit.stream().map(MappingChange::action).toList());
-  }
-
-  @Test
-  void givenATenantRolledBackToYaml_whenAnAdminWrites_thenTheWriteIsRefusedAndNothingIsStored() {
-    rolledBack.add(ACME);
-    WritesFrozen frozen = assertThrows(WritesFrozen.class, () -> create(ACME, "Opportunity", "Amount"));
-    assertTrue(frozen.getMessage().contains("sourceOfTruth"));
-    assertEquals(List.of(), audit);
-    assertEquals(GLOBEX, create(GLOBEX, "Opportunity", "Amount").tenant(), "other tenants still write");
-  }
-
-  /** Keeps mapping changes; settings changes (an approval's own audit lines) are not part of these rules and are dropped. */
-  static final class RecordingAudit implements AuditTrail {
-    private final List<MappingChange> changes;
-
-    RecordingAudit(List<MappingChange> changes) {
-      this.changes = changes;
+    private static SourceRef ref(String table, String field) {
+        return new SourceRef(
+                new ConnectorId("salesforce"), new SourceTable(table), new SourceField(field));
     }
 
-    @Override
-    public void record(MappingChange change) {
-      changes.add(change);
+    private FieldMapping create(TenantId tenant, String table, String field) {
+        return service.create(
+                new CreateMapping(
+                        tenant,
+                        ALICE,
+                        ref(table, field),
+                        new CanonicalField("opportunity", "amount"),
+                        Optional.empty(),
+                        Confidence.CERTAIN,
+                        Optional.of("first")));
     }
 
-    @Override
-    public void recordSetting(TenantId tenant, Actor actor, Instant at, String setting, String before, String after,
-        Optional<String> reason) {}
-  }
-
-  /** Tenants in the set are rolled back to YAML. */
-  static final class FixedRollout implements RolloutUseCase {
-    private final Set<TenantId> rolledBack;
-
-    FixedRollout(Set<TenantId> rolledBack) {
-      this.rolledBack = rolledBack;
+    @Test
+    void givenANewIdentity_whenCreated_thenItIsActiveAtVersionOneAndAudited() {
+        FieldMapping created = create(ACME, "Opportunity", "Amount");
+        assertEquals(MappingStatus.ACTIVE, created.status());
+        assertEquals(1, created.version());
+        assertEquals(
+                List.of(ChangeAction.CREATED), audit.stream().map(MappingChange::action).toList());
+        assertEquals(Optional.of("first"), audit.get(0).reason());
     }
 
-    @Override
-    public RolloutSettings current(TenantId tenant) {
-      return rolledBack.contains(tenant)
-          ? new RolloutSettings(tenant, SourceOfTruth.YAML, Optional.of("legacy"), false, Optional.empty(), Optional.empty())
-          : RolloutSettings.initial(tenant);
+    @Test
+    void givenAnExistingMapping_whenTheSameIdentityDiffersOnlyInTableCase_thenItIsADuplicate() {
+        FieldMapping first = create(ACME, "Opportunity", "Amount");
+        DuplicateMapping duplicate =
+                assertThrows(DuplicateMapping.class, () -> create(ACME, "OPPORTUNITY", "Amount"));
+        assertEquals(Optional.of(first.id()), duplicate.existingId());
+        assertTrue(duplicate.getMessage().contains("PUT /dcl/mappings/" + first.id()));
     }
 
-    @Override
-    public java.util.Optional<java.time.Duration> staleness(TenantId tenant) {
-      return Optional.empty();
+    @Test
+    void givenTheSameIdentityInAnotherTenant_whenCreated_thenBothExist() {
+        create(ACME, "Opportunity", "Amount");
+        assertEquals(GLOBEX, create(GLOBEX, "Opportunity", "Amount").tenant());
     }
 
-    @Override
-    public RolloutSettings change(TenantId tenant, Actor actor, SourceOfTruth sourceOfTruth, Optional<String> legacyPath,
-        boolean dualRead, Optional<String> reason) {
-      throw new UnsupportedOperationException("not used by the write path");
-    }
-  }
-
-  /** Runs the work directly: no transaction to manage in memory. */
-  static final class ImmediateTransactions implements TransactionBoundary {
-    @Override
-    public <T> T inTransaction(java.util.function.Supplier<T> work) {
-      return work.get();
-    }
-  }
-
-  /** Keeps mappings in a map, enforcing the identity rule and versions like the real store does. */
-  static final class InMemoryMappings implements LoadMappings, StoreMappings {
-    private final Map<MappingId, FieldMapping> rows = new LinkedHashMap<>();
-
-    @Override
-    public Optional<FieldMapping> byId(TenantId tenant, MappingId id) {
-      return Optional.ofNullable(rows.get(id)).filter(m -> m.tenant().equals(tenant));
-    }
-
-    @Override
-    public Optional<FieldMapping> byIdentity(TenantId tenant, SourceRef source) {
-      return rows.values().stream()
-          .filter(m -> m.tenant().equals(tenant) && m.source().sameIdentity(source))
-          .findFirst();
-    }
-
-    @Override
-    public TableMappingSet table(TenantId tenant, ConnectorId connector, SourceTable table) {
-      throw new UnsupportedOperationException("not used by the write path");
+    @Test
+    void givenAStaleOrMissingVersion_whenUpdated_thenRefused() {
+        FieldMapping created = create(ACME, "Opportunity", "Amount");
+        CanonicalField target = new CanonicalField("opportunity", "value");
+        MappingReplacement replacement =
+                MappingReplacement.of(
+                        target, Optional.empty(), Confidence.CERTAIN, Optional.empty());
+        assertThrows(
+                VersionRequired.class,
+                () ->
+                        service.update(
+                                UpdateMapping.replacing(
+                                        ACME, ALICE, created.id(), Optional.empty(), replacement)));
+        StaleVersion stale =
+                assertThrows(
+                        StaleVersion.class,
+                        () ->
+                                service.update(
+                                        UpdateMapping.replacing(
+                                                ACME,
+                                                ALICE,
+                                                created.id(),
+                                                Optional.of(7L),
+                                                replacement)));
+        assertEquals(1, stale.current());
+        FieldMapping updated =
+                service.update(
+                        UpdateMapping.replacing(
+                                ACME, ALICE, created.id(), Optional.of(1L), replacement));
+        assertEquals(2, updated.version());
+        assertEquals(target, updated.target());
     }
 
-    @Override
-    public Page<FieldMapping> search(TenantId tenant, MappingQuery query, PageRequest page) {
-      throw new UnsupportedOperationException("not used by the write path");
+    @Test
+    void
+            givenTheRepresentationAsRead_whenPutBackWithItsIdentity_thenANewAuditedVersionWithTheSameIdentity() {
+        FieldMapping created = create(ACME, "Opportunity", "Amount");
+        StatedIdentity asRead =
+                new StatedIdentity(
+                        Optional.of(created.id()),
+                        Optional.of(new ConnectorId("salesforce")),
+                        Optional.of(new SourceTable("OPPORTUNITY")),
+                        Optional.of(new SourceField("Amount")));
+        FieldMapping updated =
+                service.update(
+                        UpdateMapping.replacing(
+                                ACME,
+                                ALICE,
+                                created.id(),
+                                Optional.of(1L),
+                                new MappingReplacement(
+                                        asRead,
+                                        new CanonicalField("opportunity", "value"),
+                                        Optional.empty(),
+                                        new Confidence(0.7),
+                                        Optional.of("round trip"))));
+        assertEquals(2, updated.version());
+        assertEquals(created.source(), updated.source(), "identity as stored, spelling included");
+        assertEquals(
+                List.of(ChangeAction.CREATED, ChangeAction.UPDATED),
+                audit.stream().map(MappingChange::action).toList());
+        assertEquals(Optional.of("round trip"), audit.get(1).reason());
     }
 
-    @Override
-    public FieldMapping insert(FieldMapping mapping) {
-      if (byIdentity(mapping.tenant(), mapping.source()).isPresent()) {
-        throw new DuplicateMapping(mapping.source());
-      }
-      rows.put(mapping.id(), mapping);
-      return mapping;
+    @Test
+    void givenAnotherIdentity_whenPut_thenRefusedNamingTheFieldsAndNothingIsStoredOrAudited() {
+        FieldMapping created = create(ACME, "Opportunity", "Amount");
+        StatedIdentity moved =
+                new StatedIdentity(
+                        Optional.empty(),
+                        Optional.of(new ConnectorId("hubspot")),
+                        Optional.of(new SourceTable("Opportunity")),
+                        Optional.of(new SourceField("amount")));
+        InvalidInput refused =
+                assertThrows(
+                        InvalidInput.class,
+                        () ->
+                                service.update(
+                                        UpdateMapping.replacing(
+                                                ACME,
+                                                ALICE,
+                                                created.id(),
+                                                Optional.of(1L),
+                                                new MappingReplacement(
+                                                        moved,
+                                                        new CanonicalField("opportunity", "value"),
+                                                        Optional.empty(),
+                                                        Confidence.CERTAIN,
+                                                        Optional.empty()))));
+        assertEquals(
+                List.of("connector", "sourceField"),
+                refused.violations().stream().map(InvalidInput.Violation::field).toList());
+        assertEquals(1, store.byId(ACME, created.id()).orElseThrow().version());
+        assertEquals(
+                List.of(ChangeAction.CREATED), audit.stream().map(MappingChange::action).toList());
     }
 
-    @Override
-    public FieldMapping update(FieldMapping next) {
-      FieldMapping current = rows.get(next.id());
-      if (current.version() != next.version() - 1) {
-        throw new StaleVersion(next.version() - 1, current.version());
-      }
-      rows.put(next.id(), next);
-      return next;
+    @Test
+    void givenAnEdit_whenUpdated_thenItIsAppliedToTheCurrentVersionAndKeepsWhatItDoesNotChange() {
+        FieldMapping created =
+                service.create(
+                        new CreateMapping(
+                                ACME,
+                                ALICE,
+                                ref("Opportunity", "Amount"),
+                                new CanonicalField("opportunity", "amount"),
+                                Optional.of(Transform.of("number", null, null)),
+                                Confidence.CERTAIN,
+                                Optional.empty()));
+        List<FieldMapping> seen = new ArrayList<>();
+        FieldMapping updated =
+                service.update(
+                        new UpdateMapping(
+                                ACME,
+                                ALICE,
+                                created.id(),
+                                Optional.of(1L),
+                                current -> {
+                                    seen.add(current);
+                                    return MappingReplacement.of(
+                                            current.target(),
+                                            current.transform(),
+                                            new Confidence(0.8),
+                                            Optional.of("spot check"));
+                                }));
+        assertEquals(List.of(created), seen, "the edit sees the stored version it is based on");
+        assertEquals(0.8, updated.confidence().value());
+        assertEquals(created.transform(), updated.transform());
+        assertEquals(Optional.of("spot check"), audit.get(1).reason());
     }
-  }
+
+    @Test
+    void givenAStaleVersion_whenEdited_thenTheEditIsNeverApplied() {
+        FieldMapping created = create(ACME, "Opportunity", "Amount");
+        assertThrows(
+                StaleVersion.class,
+                () ->
+                        service.update(
+                                new UpdateMapping(
+                                        ACME,
+                                        ALICE,
+                                        created.id(),
+                                        Optional.of(2L),
+                                        current -> {
+                                            throw new AssertionError(
+                                                    "an edit of a stale version must not run");
+                                        })));
+    }
+
+    @Test
+    void givenAnotherTenantsMapping_whenUpdatedOrDeleted_thenItIsNotFound() {
+        FieldMapping created = create(ACME, "Opportunity", "Amount");
+        assertThrows(
+                MappingNotFound.class,
+                () ->
+                        service.delete(
+                                new DeleteMapping(
+                                        GLOBEX,
+                                        ALICE,
+                                        created.id(),
+                                        Optional.empty(),
+                                        Optional.empty())));
+    }
+
+    @Test
+    void givenADeletedMapping_whenCreatedAgain_thenTheSameIdComesBackWithItsHistory() {
+        FieldMapping created = create(ACME, "Opportunity", "Amount");
+        FieldMapping deleted =
+                service.delete(
+                        new DeleteMapping(
+                                ACME, ALICE, created.id(), Optional.of(1L), Optional.of("gone")));
+        assertEquals(MappingStatus.DEPRECATED, deleted.status());
+        FieldMapping revived = create(ACME, "opportunity", "Amount");
+        assertEquals(created.id(), revived.id());
+        assertEquals(3, revived.version());
+        assertEquals(MappingStatus.ACTIVE, revived.status());
+        assertEquals(
+                List.of(ChangeAction.CREATED, ChangeAction.DELETED, ChangeAction.REVIVED),
+                audit.stream().map(MappingChange::action).toList());
+    }
+
+    @Test
+    void givenATenantRolledBackToYaml_whenAnAdminWrites_thenTheWriteIsRefusedAndNothingIsStored() {
+        rolledBack.add(ACME);
+        WritesFrozen frozen =
+                assertThrows(WritesFrozen.class, () -> create(ACME, "Opportunity", "Amount"));
+        assertTrue(frozen.getMessage().contains("sourceOfTruth"));
+        assertEquals(List.of(), audit);
+        assertEquals(
+                GLOBEX,
+                create(GLOBEX, "Opportunity", "Amount").tenant(),
+                "other tenants still write");
+    }
+
+    /**
+     * Keeps mapping changes; settings changes (an approval's own audit lines) are not part of these
+     * rules and are dropped.
+     */
+    static final class RecordingAudit implements AuditTrail {
+        private final List<MappingChange> changes;
+
+        RecordingAudit(List<MappingChange> changes) {
+            this.changes = changes;
+        }
+
+        @Override
+        public void record(MappingChange change) {
+            changes.add(change);
+        }
+
+        @Override
+        public void recordSetting(
+                TenantId tenant,
+                Actor actor,
+                Instant at,
+                String setting,
+                String before,
+                String after,
+                Optional<String> reason) {}
+    }
+
+    /** Tenants in the set are rolled back to YAML. */
+    static final class FixedRollout implements RolloutUseCase {
+        private final Set<TenantId> rolledBack;
+
+        FixedRollout(Set<TenantId> rolledBack) {
+            this.rolledBack = rolledBack;
+        }
+
+        @Override
+        public RolloutSettings current(TenantId tenant) {
+            return rolledBack.contains(tenant)
+                    ? new RolloutSettings(
+                            tenant,
+                            SourceOfTruth.YAML,
+                            Optional.of("legacy"),
+                            false,
+                            Optional.empty(),
+                            Optional.empty())
+                    : RolloutSettings.initial(tenant);
+        }
+
+        @Override
+        public java.util.Optional<java.time.Duration> staleness(TenantId tenant) {
+            return Optional.empty();
+        }
+
+        @Override
+        public RolloutSettings change(
+                TenantId tenant,
+                Actor actor,
+                SourceOfTruth sourceOfTruth,
+                Optional<String> legacyPath,
+                boolean dualRead,
+                Optional<String> reason) {
+            throw new UnsupportedOperationException("not used by the write path");
+        }
+    }
+
+    /** Runs the work directly: no transaction to manage in memory. */
+    static final class ImmediateTransactions implements TransactionBoundary {
+        @Override
+        public <T> T inTransaction(java.util.function.Supplier<T> work) {
+            return work.get();
+        }
+    }
+
+    /**
+     * Keeps mappings in a map, enforcing the identity rule and versions like the real store does.
+     */
+    static final class InMemoryMappings implements LoadMappings, StoreMappings {
+        private final Map<MappingId, FieldMapping> rows = new LinkedHashMap<>();
+
+        @Override
+        public Optional<FieldMapping> byId(TenantId tenant, MappingId id) {
+            return Optional.ofNullable(rows.get(id)).filter(m -> m.tenant().equals(tenant));
+        }
+
+        @Override
+        public Optional<FieldMapping> byIdentity(TenantId tenant, SourceRef source) {
+            return rows.values().stream()
+                    .filter(m -> m.tenant().equals(tenant) && m.source().sameIdentity(source))
+                    .findFirst();
+        }
+
+        @Override
+        public TableMappingSet table(TenantId tenant, ConnectorId connector, SourceTable table) {
+            throw new UnsupportedOperationException("not used by the write path");
+        }
+
+        @Override
+        public Page<FieldMapping> search(TenantId tenant, MappingQuery query, PageRequest page) {
+            throw new UnsupportedOperationException("not used by the write path");
+        }
+
+        @Override
+        public FieldMapping insert(FieldMapping mapping) {
+            if (byIdentity(mapping.tenant(), mapping.source()).isPresent()) {
+                throw new DuplicateMapping(mapping.source());
+            }
+            rows.put(mapping.id(), mapping);
+            return mapping;
+        }
+
+        @Override
+        public FieldMapping update(FieldMapping next) {
+            FieldMapping current = rows.get(next.id());
+            if (current.version() != next.version() - 1) {
+                throw new StaleVersion(next.version() - 1, current.version());
+            }
+            rows.put(next.id(), next);
+            return next;
+        }
+    }
 }

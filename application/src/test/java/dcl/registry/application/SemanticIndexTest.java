@@ -19,6 +19,7 @@ import dcl.registry.domain.port.out.TextEmbedder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,101 +27,145 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class SemanticIndexTest {
-  private static final TenantId ACME = new TenantId("acme");
+    private static final TenantId ACME = new TenantId("acme");
 
-  /** Words to axes: texts sharing words point the same way (enough to tell neighbours apart here). */
-  private static final TextEmbedder WORDS = new TextEmbedder() {
-    @Override
-    public String model() {
-      return "words";
-    }
+    /**
+     * Words to axes: texts sharing words point the same way (enough to tell neighbours apart here).
+     */
+    private static final TextEmbedder WORDS =
+            new TextEmbedder() {
+                @Override
+                public String model() {
+                    return "words";
+                }
 
-    @Override
-    public float[] embed(String text) {
-      float[] v = new float[16];
-      for (String word : text.toLowerCase().split("[^a-z]+")) {
-        if (!word.isEmpty()) {
-          v[Math.floorMod(word.hashCode(), 16)] += 1;
+                @Override
+                public float[] embed(String text) {
+                    float[] v = new float[16];
+                    for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+                        if (!word.isEmpty()) {
+                            v[Math.floorMod(word.hashCode(), 16)] += 1;
+                        }
+                    }
+                    return v;
+                }
+            };
+
+    /** Rows in write order; a row is visible once its transaction committed. */
+    private static final class Rows implements StoredEmbeddings {
+        record Row(long position, KnownVector mapping, boolean active, boolean[] visible) {}
+
+        final List<Row> rows = new ArrayList<>();
+
+        Row write(long position, String field, String target, boolean active, boolean visible) {
+            Row row =
+                    new Row(
+                            position,
+                            new KnownVector(
+                                    ACME,
+                                    new MappingId(UUID.randomUUID()),
+                                    new SourceRef(
+                                            new ConnectorId("hubspot"),
+                                            new SourceTable("deals"),
+                                            new SourceField(field)),
+                                    CanonicalField.parse(target),
+                                    Optional.empty()),
+                            active,
+                            new boolean[] {visible});
+            rows.add(row);
+            return row;
         }
-      }
-      return v;
+
+        @Override
+        public void forEachActive(String modelKey, Consumer<KnownVector> each) {
+            rows.stream()
+                    .filter(r -> r.visible()[0] && r.active())
+                    .forEach(r -> each.accept(r.mapping()));
+        }
+
+        @Override
+        public void save(
+                String modelKey, TenantId tenant, Map<MappingId, QuantizedVector> vectors) {}
+
+        @Override
+        public long latestChange() {
+            return rows.stream()
+                    .filter(r -> r.visible()[0])
+                    .mapToLong(Row::position)
+                    .max()
+                    .orElse(0);
+        }
+
+        @Override
+        public List<ChangedMapping> changedSince(String modelKey, long position, int limit) {
+            return rows.stream()
+                    .filter(r -> r.visible()[0] && r.position() > position)
+                    .limit(limit)
+                    .map(r -> new ChangedMapping(r.mapping(), r.active(), r.position()))
+                    .toList();
+        }
+
+        @Override
+        public List<ChangedMapping> changedAt(String modelKey, Collection<Long> positions) {
+            return rows.stream()
+                    .filter(r -> r.visible()[0] && positions.contains(r.position()))
+                    .map(r -> new ChangedMapping(r.mapping(), r.active(), r.position()))
+                    .toList();
+        }
     }
-  };
 
-  /** Rows in write order; a row is visible once its transaction committed. */
-  private static final class Rows implements StoredEmbeddings {
-    record Row(long position, KnownVector mapping, boolean active, boolean[] visible) {}
-
-    final List<Row> rows = new ArrayList<>();
-
-    Row write(long position, String field, String target, boolean active, boolean visible) {
-      Row row = new Row(position, new KnownVector(ACME, new MappingId(UUID.randomUUID()),
-          new SourceRef(new ConnectorId("hubspot"), new SourceTable("deals"), new SourceField(field)),
-          CanonicalField.parse(target), Optional.empty()), active, new boolean[] {visible});
-      rows.add(row);
-      return row;
+    private static ProposalRequest field(String name) {
+        return new ProposalRequest(
+                new SourceRef(
+                        new ConnectorId("pipedrive"),
+                        new SourceTable("deals"),
+                        new SourceField(name)),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
-    @Override
-    public void forEachActive(String modelKey, Consumer<KnownVector> each) {
-      rows.stream().filter(r -> r.visible()[0] && r.active()).forEach(r -> each.accept(r.mapping()));
+    @Test
+    void givenAWriteThatCommitsAfterALaterOne_whenCaughtUp_thenItStillReachesTheIndex() {
+        Rows rows = new Rows();
+        rows.write(1, "amount", "opportunity.amount", true, true);
+        SemanticIndex index = new SemanticIndex(WORDS, rows);
+        assertThrows(
+                StrategyUnavailable.class,
+                () -> index.similarMappings(ACME, field("amount"), 1),
+                "not loaded yet");
+        index.rebuild();
+        assertEquals(1, index.size());
+
+        Rows.Row slow =
+                rows.write(
+                        2,
+                        "close_date",
+                        "opportunity.close_date",
+                        true,
+                        false); // its transaction is still open
+        rows.write(3, "stage", "opportunity.stage", true, true);
+        assertEquals(1, index.catchUp(100));
+        assertEquals(2, index.size());
+
+        slow.visible()[0] = true; // committed now, behind position 3
+        index.catchUp(100);
+        assertEquals(3, index.size());
+        assertEquals(
+                "opportunity.close_date",
+                index.similarMappings(ACME, field("close_date"), 1).get(0).target().toString());
     }
 
-    @Override
-    public void save(String modelKey, TenantId tenant, Map<MappingId, QuantizedVector> vectors) {}
-
-    @Override
-    public long latestChange() {
-      return rows.stream().filter(r -> r.visible()[0]).mapToLong(Row::position).max().orElse(0);
+    @Test
+    void givenAMappingThatLeavesActive_whenCaughtUp_thenItIsNoLongerANeighbour() {
+        Rows rows = new Rows();
+        Rows.Row amount = rows.write(1, "amount", "opportunity.amount", true, true);
+        SemanticIndex index = new SemanticIndex(WORDS, rows);
+        index.rebuild();
+        rows.rows.add(new Rows.Row(2, amount.mapping(), false, new boolean[] {true})); // deprecated
+        index.catchUp(100);
+        assertEquals(0, index.size());
+        assertEquals(List.of(), index.similarMappings(ACME, field("amount"), 3));
     }
-
-    @Override
-    public List<ChangedMapping> changedSince(String modelKey, long position, int limit) {
-      return rows.stream().filter(r -> r.visible()[0] && r.position() > position).limit(limit)
-          .map(r -> new ChangedMapping(r.mapping(), r.active(), r.position())).toList();
-    }
-
-    @Override
-    public List<ChangedMapping> changedAt(String modelKey, Collection<Long> positions) {
-      return rows.stream().filter(r -> r.visible()[0] && positions.contains(r.position()))
-          .map(r -> new ChangedMapping(r.mapping(), r.active(), r.position())).toList();
-    }
-  }
-
-  private static ProposalRequest field(String name) {
-    return new ProposalRequest(new SourceRef(new ConnectorId("pipedrive"), new SourceTable("deals"), new SourceField(name)),
-        List.of(), Optional.empty(), Optional.empty(), Optional.empty());
-  }
-
-  @Test
-  void givenAWriteThatCommitsAfterALaterOne_whenCaughtUp_thenItStillReachesTheIndex() {
-    Rows rows = new Rows();
-    rows.write(1, "amount", "opportunity.amount", true, true);
-    SemanticIndex index = new SemanticIndex(WORDS, rows);
-    assertThrows(StrategyUnavailable.class, () -> index.similarMappings(ACME, field("amount"), 1), "not loaded yet");
-    index.rebuild();
-    assertEquals(1, index.size());
-
-    Rows.Row slow = rows.write(2, "close_date", "opportunity.close_date", true, false); // its transaction is still open
-    rows.write(3, "stage", "opportunity.stage", true, true);
-    assertEquals(1, index.catchUp(100));
-    assertEquals(2, index.size());
-
-    slow.visible()[0] = true; // committed now, behind position 3
-    index.catchUp(100);
-    assertEquals(3, index.size());
-    assertEquals("opportunity.close_date", index.similarMappings(ACME, field("close_date"), 1).get(0).target().toString());
-  }
-
-  @Test
-  void givenAMappingThatLeavesActive_whenCaughtUp_thenItIsNoLongerANeighbour() {
-    Rows rows = new Rows();
-    Rows.Row amount = rows.write(1, "amount", "opportunity.amount", true, true);
-    SemanticIndex index = new SemanticIndex(WORDS, rows);
-    index.rebuild();
-    rows.rows.add(new Rows.Row(2, amount.mapping(), false, new boolean[] {true})); // deprecated
-    index.catchUp(100);
-    assertEquals(0, index.size());
-    assertEquals(List.of(), index.similarMappings(ACME, field("amount"), 3));
-  }
 }

@@ -10,10 +10,11 @@ import java.util.List;
  * deployment problem naming the property and what it should look like.
  */
 public class ConfigurationCheck implements Extension {
-  void validate(@Observes AfterDeploymentValidation validation) {
-    List<String> problems = new ScheduleSettings().problems();
-    for (String problem : problems) {
-      validation.addDeploymentProblem(new IllegalArgumentException("Invalid configuration: " + problem));
+    void validate(@Observes AfterDeploymentValidation validation) {
+        List<String> problems = new ScheduleSettings().problems();
+        for (String problem : problems) {
+            validation.addDeploymentProblem(
+                    new IllegalArgumentException("Invalid configuration: " + problem));
+        }
     }
-  }
 }

@@ -12,8 +12,8 @@ import dcl.registry.domain.port.out.JobRecords;
 import dcl.registry.domain.port.out.LegacyMappingFiles;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -35,50 +35,72 @@ import java.util.TreeMap;
 @Named
 @Dependent
 public class ExportBatchlet extends AbstractBatchlet {
-  private static final int PAGE = 1000;
+    private static final int PAGE = 1000;
 
-  @Inject JobContext job;
-  @Inject SearchMappingsUseCase search;
-  @Inject LegacyMappingFiles files;
-  @Inject JobRecords records;
+    @Inject JobContext job;
+    @Inject SearchMappingsUseCase search;
+    @Inject LegacyMappingFiles files;
+    @Inject JobRecords records;
 
-  @Override
-  public String process() throws IOException {
-    JobRun run = JobRun.of(job);
-    Map<ConnectorId, List<FieldMapping>> byConnector = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
-    Optional<String> cursor = Optional.empty();
-    do {
-      Page<FieldMapping> page = search.search(run.tenant(),
-          new MappingQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(MappingStatus.ACTIVE), Optional.empty()),
-          new PageRequest(PAGE, cursor));
-      page.items().forEach(m -> byConnector.computeIfAbsent(m.source().connector(), c -> new ArrayList<>()).add(m));
-      cursor = page.next();
-    } while (cursor.isPresent());
+    @Override
+    public String process() throws IOException {
+        JobRun run = JobRun.of(job);
+        Map<ConnectorId, List<FieldMapping>> byConnector =
+                new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<FieldMapping> page =
+                    search.search(
+                            run.tenant(),
+                            new MappingQuery(
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.of(MappingStatus.ACTIVE),
+                                    Optional.empty()),
+                            new PageRequest(PAGE, cursor));
+            page.items()
+                    .forEach(
+                            m ->
+                                    byConnector
+                                            .computeIfAbsent(
+                                                    m.source().connector(), c -> new ArrayList<>())
+                                            .add(m));
+            cursor = page.next();
+        } while (cursor.isPresent());
 
-    Files.createDirectories(run.path());
-    List<JsonObject> written = new ArrayList<>();
-    List<LegacyProblem> skipped = new ArrayList<>();
-    long mappings = 0;
-    for (Map.Entry<ConnectorId, List<FieldMapping>> connector : byConnector.entrySet()) {
-      Path target = run.path().resolve(connector.getKey().value() + ".yaml");
-      Path partial = run.path().resolve(connector.getKey().value() + ".yaml.partial");
-      try (OutputStream out = Files.newOutputStream(partial)) {
-        skipped.addAll(files.write(connector.getKey(), connector.getValue(), out));
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
-      Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      mappings += connector.getValue().size();
-      written.add(Json.createObjectBuilder().add("name", target.getFileName().toString())
-          .add("connector", connector.getKey().value()).add("mappings", connector.getValue().size()).build());
+        Files.createDirectories(run.path());
+        List<JsonObject> written = new ArrayList<>();
+        List<LegacyProblem> skipped = new ArrayList<>();
+        long mappings = 0;
+        for (Map.Entry<ConnectorId, List<FieldMapping>> connector : byConnector.entrySet()) {
+            Path target = run.path().resolve(connector.getKey().value() + ".yaml");
+            Path partial = run.path().resolve(connector.getKey().value() + ".yaml.partial");
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                skipped.addAll(files.write(connector.getKey(), connector.getValue(), out));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            Files.move(
+                    partial,
+                    target,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            mappings += connector.getValue().size();
+            written.add(
+                    Json.createObjectBuilder()
+                            .add("name", target.getFileName().toString())
+                            .add("connector", connector.getKey().value())
+                            .add("mappings", connector.getValue().size())
+                            .build());
+        }
+        JobReport.of(records, run.instanceId(), run.owner(), run.actor().subject())
+                .total(mappings)
+                .advance(mappings - skipped.size(), skipped.size())
+                .add("exported", mappings - skipped.size())
+                .append("files", written)
+                .append("skipped", JobReport.problems(skipped))
+                .save(records);
+        return "COMPLETED";
     }
-    JobReport.of(records, run.instanceId(), run.owner(), run.actor().subject())
-        .total(mappings)
-        .advance(mappings - skipped.size(), skipped.size())
-        .add("exported", mappings - skipped.size())
-        .append("files", written)
-        .append("skipped", JobReport.problems(skipped))
-        .save(records);
-    return "COMPLETED";
-  }
 }

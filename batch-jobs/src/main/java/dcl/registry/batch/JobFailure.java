@@ -5,12 +5,12 @@ import jakarta.json.Json;
 
 /** Ends a job as FAILED with the reason in its report, where the starter looks. */
 final class JobFailure {
-  private JobFailure() {}
+    private JobFailure() {}
 
-  static String fail(JobRecords records, JobRun run, String reason) {
-    JobReport.of(records, run.instanceId(), run.owner(), run.actor().subject())
-        .set("error", Json.createValue(reason))
-        .save(records);
-    throw new IllegalStateException(reason);
-  }
+    static String fail(JobRecords records, JobRun run, String reason) {
+        JobReport.of(records, run.instanceId(), run.owner(), run.actor().subject())
+                .set("error", Json.createValue(reason))
+                .save(records);
+        throw new IllegalStateException(reason);
+    }
 }

@@ -18,87 +18,116 @@ import java.util.Map;
  * chunk, in the chunk's transaction, so a restarted job continues the same report.
  */
 final class JobReport {
-  private final JobRecords.Record base;
-  private JsonObject report;
-  private JobProgress progress;
+    private final JobRecords.Record base;
+    private JsonObject report;
+    private JobProgress progress;
 
-  private JobReport(JobRecords.Record base) {
-    this.base = base;
-    this.report = parse(base.reportJson());
-    this.progress = base.progress();
-  }
-
-  static JobReport of(JobRecords records, long instanceId, String tenant, String startedBy) {
-    return new JobReport(records.find(instanceId)
-        .orElse(new JobRecords.Record(instanceId, tenant, startedBy, JobProgress.NONE, "{}")));
-  }
-
-  JsonObject current() {
-    return report;
-  }
-
-  private JobReport put(String key, JsonValue value) {
-    report = Json.createObjectBuilder(report).add(key, value).build();
-    return this;
-  }
-
-  JobReport total(long total) {
-    progress = new JobProgress(total, progress.processed(), progress.failed());
-    return this;
-  }
-
-  JobReport advance(long processed, long failed) {
-    progress = new JobProgress(progress.total(), progress.processed() + processed, progress.failed() + failed);
-    return this;
-  }
-
-  JobReport add(String counter, long delta) {
-    JsonValue now = report.get(counter);
-    long value = now instanceof JsonNumber n ? n.longValue() : 0;
-    return put(counter, Json.createValue(value + delta));
-  }
-
-  JobReport set(String key, JsonValue value) {
-    return put(key, value);
-  }
-
-  JobReport set(String key, boolean value) {
-    return put(key, value ? JsonValue.TRUE : JsonValue.FALSE);
-  }
-
-  JobReport append(String list, List<JsonObject> items) {
-    JsonArrayBuilder array = Json.createArrayBuilder(report.containsKey(list) ? report.getJsonArray(list) : JsonValue.EMPTY_JSON_ARRAY);
-    items.forEach(array::add);
-    return put(list, array.build());
-  }
-
-  JobReport countInto(String map, Map<String, Long> deltas) {
-    JsonObject existing = report.containsKey(map) ? report.getJsonObject(map) : JsonValue.EMPTY_JSON_OBJECT;
-    JsonObjectBuilder merged = Json.createObjectBuilder(existing);
-    deltas.forEach((key, delta) -> merged.add(key, (existing.containsKey(key) ? existing.getJsonNumber(key).longValue() : 0) + delta));
-    return put(map, merged.build());
-  }
-
-  void save(JobRecords records) {
-    records.save(new JobRecords.Record(base.instanceId(), base.tenant(), base.startedBy(), progress, report.toString()));
-  }
-
-  static List<JsonObject> problems(List<LegacyProblem> problems) {
-    return problems.stream().map(p -> {
-      JsonObjectBuilder o = Json.createObjectBuilder().add("file", p.file());
-      nullable(o, "table", p.table());
-      nullable(o, "field", p.field());
-      return o.add("reason", p.reason()).build();
-    }).toList();
-  }
-
-  static JsonObjectBuilder nullable(JsonObjectBuilder o, String key, String value) {
-    return value == null ? o.addNull(key) : o.add(key, value);
-  }
-
-  private static JsonObject parse(String json) {
-    try (var reader = Json.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
-      return reader.readObject();
+    private JobReport(JobRecords.Record base) {
+        this.base = base;
+        this.report = parse(base.reportJson());
+        this.progress = base.progress();
     }
-  }
+
+    static JobReport of(JobRecords records, long instanceId, String tenant, String startedBy) {
+        return new JobReport(
+                records.find(instanceId)
+                        .orElse(
+                                new JobRecords.Record(
+                                        instanceId, tenant, startedBy, JobProgress.NONE, "{}")));
+    }
+
+    JsonObject current() {
+        return report;
+    }
+
+    private JobReport put(String key, JsonValue value) {
+        report = Json.createObjectBuilder(report).add(key, value).build();
+        return this;
+    }
+
+    JobReport total(long total) {
+        progress = new JobProgress(total, progress.processed(), progress.failed());
+        return this;
+    }
+
+    JobReport advance(long processed, long failed) {
+        progress =
+                new JobProgress(
+                        progress.total(),
+                        progress.processed() + processed,
+                        progress.failed() + failed);
+        return this;
+    }
+
+    JobReport add(String counter, long delta) {
+        JsonValue now = report.get(counter);
+        long value = now instanceof JsonNumber n ? n.longValue() : 0;
+        return put(counter, Json.createValue(value + delta));
+    }
+
+    JobReport set(String key, JsonValue value) {
+        return put(key, value);
+    }
+
+    JobReport set(String key, boolean value) {
+        return put(key, value ? JsonValue.TRUE : JsonValue.FALSE);
+    }
+
+    JobReport append(String list, List<JsonObject> items) {
+        JsonArrayBuilder array =
+                Json.createArrayBuilder(
+                        report.containsKey(list)
+                                ? report.getJsonArray(list)
+                                : JsonValue.EMPTY_JSON_ARRAY);
+        items.forEach(array::add);
+        return put(list, array.build());
+    }
+
+    JobReport countInto(String map, Map<String, Long> deltas) {
+        JsonObject existing =
+                report.containsKey(map) ? report.getJsonObject(map) : JsonValue.EMPTY_JSON_OBJECT;
+        JsonObjectBuilder merged = Json.createObjectBuilder(existing);
+        deltas.forEach(
+                (key, delta) ->
+                        merged.add(
+                                key,
+                                (existing.containsKey(key)
+                                                ? existing.getJsonNumber(key).longValue()
+                                                : 0)
+                                        + delta));
+        return put(map, merged.build());
+    }
+
+    void save(JobRecords records) {
+        records.save(
+                new JobRecords.Record(
+                        base.instanceId(),
+                        base.tenant(),
+                        base.startedBy(),
+                        progress,
+                        report.toString()));
+    }
+
+    static List<JsonObject> problems(List<LegacyProblem> problems) {
+        return problems.stream()
+                .map(
+                        p -> {
+                            JsonObjectBuilder o = Json.createObjectBuilder().add("file", p.file());
+                            nullable(o, "table", p.table());
+                            nullable(o, "field", p.field());
+                            return o.add("reason", p.reason()).build();
+                        })
+                .toList();
+    }
+
+    static JsonObjectBuilder nullable(JsonObjectBuilder o, String key, String value) {
+        return value == null ? o.addNull(key) : o.add(key, value);
+    }
+
+    private static JsonObject parse(String json) {
+        try (var reader =
+                Json.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
+            return reader.readObject();
+        }
+    }
 }

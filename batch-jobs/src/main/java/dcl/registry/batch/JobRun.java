@@ -9,23 +9,24 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * The parameters of the running job, as JobService set them. {@code owner} is the tenant's id, or for a
- * job over all tenants a marker no tenant id can take.
+ * The parameters of the running job, as JobService set them. {@code owner} is the tenant's id, or
+ * for a job over all tenants a marker no tenant id can take.
  */
-record JobRun(long instanceId, String owner, Actor actor, Path path, boolean dryRun, boolean allTenants) {
-  static JobRun of(JobContext context) {
-    Properties p = BatchRuntime.getJobOperator().getParameters(context.getExecutionId());
-    return new JobRun(
-        context.getInstanceId(),
-        p.getProperty(JobService.TENANT),
-        new Actor(p.getProperty(JobService.ACTOR)),
-        Path.of(p.getProperty(JobService.PATH)),
-        Boolean.parseBoolean(p.getProperty(JobService.DRY_RUN)),
-        Boolean.parseBoolean(p.getProperty(JobService.ALL_TENANTS)));
-  }
+record JobRun(
+        long instanceId, String owner, Actor actor, Path path, boolean dryRun, boolean allTenants) {
+    static JobRun of(JobContext context) {
+        Properties p = BatchRuntime.getJobOperator().getParameters(context.getExecutionId());
+        return new JobRun(
+                context.getInstanceId(),
+                p.getProperty(JobService.TENANT),
+                new Actor(p.getProperty(JobService.ACTOR)),
+                Path.of(p.getProperty(JobService.PATH)),
+                Boolean.parseBoolean(p.getProperty(JobService.DRY_RUN)),
+                Boolean.parseBoolean(p.getProperty(JobService.ALL_TENANTS)));
+    }
 
-  /** The tenant a tenant's job works for (a job over all tenants has none). */
-  TenantId tenant() {
-    return new TenantId(owner);
-  }
+    /** The tenant a tenant's job works for (a job over all tenants has none). */
+    TenantId tenant() {
+        return new TenantId(owner);
+    }
 }

@@ -7,8 +7,8 @@ import dcl.registry.domain.port.in.CheckParityUseCase;
 import dcl.registry.domain.port.out.JobRecords;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -20,41 +20,53 @@ import java.util.stream.Collectors;
 @Named
 @Dependent
 public class ParityWriter extends AbstractItemWriter {
-  @Inject JobContext job;
-  @Inject CheckParityUseCase parity;
-  @Inject JobRecords records;
+    @Inject JobContext job;
+    @Inject CheckParityUseCase parity;
+    @Inject JobRecords records;
 
-  @Override
-  public void writeItems(List<Object> items) {
-    JobRun run = JobRun.of(job);
-    ParityTally tally = parity.compare(run.tenant(), items.stream().map(i -> (LegacyEntryRules.Verdict) i).toList());
-    JobReport report = JobReport.of(records, run.instanceId(), run.owner(), run.actor().subject())
-        .add("compared", tally.compared())
-        .add("mismatchCount", tally.mismatches().size())
-        .append("mismatches", tally.mismatches().stream().map(ParityWriter::json).toList())
-        .append("skipped", JobReport.problems(tally.skipped()))
-        .countInto("byConnector", count(tally, ParityMismatch::connector))
-        .countInto("byField", count(tally, ParityMismatch::field))
-        .countInto("byAttribute", count(tally, ParityMismatch::attribute))
-        .advance(items.size(), tally.mismatches().size() + tally.skipped().size());
-    JsonObject sums = report.current();
-    long compared = sums.getJsonNumber("compared").longValue();
-    long mismatches = sums.getJsonNumber("mismatchCount").longValue();
-    report.set("mismatchRate", Json.createValue(compared == 0 ? 0.0 : (double) mismatches / compared)).save(records);
-  }
+    @Override
+    public void writeItems(List<Object> items) {
+        JobRun run = JobRun.of(job);
+        ParityTally tally =
+                parity.compare(
+                        run.tenant(),
+                        items.stream().map(i -> (LegacyEntryRules.Verdict) i).toList());
+        JobReport report =
+                JobReport.of(records, run.instanceId(), run.owner(), run.actor().subject())
+                        .add("compared", tally.compared())
+                        .add("mismatchCount", tally.mismatches().size())
+                        .append(
+                                "mismatches",
+                                tally.mismatches().stream().map(ParityWriter::json).toList())
+                        .append("skipped", JobReport.problems(tally.skipped()))
+                        .countInto("byConnector", count(tally, ParityMismatch::connector))
+                        .countInto("byField", count(tally, ParityMismatch::field))
+                        .countInto("byAttribute", count(tally, ParityMismatch::attribute))
+                        .advance(items.size(), tally.mismatches().size() + tally.skipped().size());
+        JsonObject sums = report.current();
+        long compared = sums.getJsonNumber("compared").longValue();
+        long mismatches = sums.getJsonNumber("mismatchCount").longValue();
+        report.set(
+                        "mismatchRate",
+                        Json.createValue(compared == 0 ? 0.0 : (double) mismatches / compared))
+                .save(records);
+    }
 
-  private static Map<String, Long> count(ParityTally tally, java.util.function.Function<ParityMismatch, String> key) {
-    return tally.mismatches().stream().collect(Collectors.groupingBy(key, Collectors.counting()));
-  }
+    private static Map<String, Long> count(
+            ParityTally tally, java.util.function.Function<ParityMismatch, String> key) {
+        return tally.mismatches().stream()
+                .collect(Collectors.groupingBy(key, Collectors.counting()));
+    }
 
-  private static JsonObject json(ParityMismatch m) {
-    var o = Json.createObjectBuilder()
-        .add("connector", m.connector())
-        .add("table", m.table())
-        .add("field", m.field())
-        .add("attribute", m.attribute());
-    JobReport.nullable(o, "expected", m.expected());
-    JobReport.nullable(o, "actual", m.actual());
-    return o.build();
-  }
+    private static JsonObject json(ParityMismatch m) {
+        var o =
+                Json.createObjectBuilder()
+                        .add("connector", m.connector())
+                        .add("table", m.table())
+                        .add("field", m.field())
+                        .add("attribute", m.attribute());
+        JobReport.nullable(o, "expected", m.expected());
+        JobReport.nullable(o, "actual", m.actual());
+        return o.build();
+    }
 }

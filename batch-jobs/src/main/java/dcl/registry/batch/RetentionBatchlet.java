@@ -22,34 +22,35 @@ import java.util.logging.Logger;
 @Named
 @Dependent
 public class RetentionBatchlet extends AbstractBatchlet {
-  static final String KEEP = "keep";
-  static final String ROOT = "backupRoot";
-  private static final Logger LOG = Logger.getLogger(RetentionBatchlet.class.getName());
+    static final String KEEP = "keep";
+    static final String ROOT = "backupRoot";
+    private static final Logger LOG = Logger.getLogger(RetentionBatchlet.class.getName());
 
-  @Inject JobContext job;
+    @Inject JobContext job;
 
-  @Override
-  public String process() throws IOException {
-    Properties parameters = BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
-    if (parameters.getProperty(KEEP) == null) {
-      return "SKIPPED";
-    }
-    int keep = Integer.parseInt(parameters.getProperty(KEEP));
-    Path root = Path.of(parameters.getProperty(ROOT));
-    List<Path> backups;
-    try (var listing = Files.list(root)) {
-      backups = listing.filter(p -> Files.isRegularFile(p.resolve(BackupFiles.MANIFEST)))
-          .sorted(Comparator.comparing(Path::getFileName).reversed())
-          .toList();
-    }
-    for (Path old : backups.stream().skip(keep).toList()) {
-      try (var tree = Files.walk(old)) {
-        for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
+    @Override
+    public String process() throws IOException {
+        Properties parameters = BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
+        if (parameters.getProperty(KEEP) == null) {
+            return "SKIPPED";
         }
-      }
-      LOG.info(() -> "Backup retention: deleted " + old);
+        int keep = Integer.parseInt(parameters.getProperty(KEEP));
+        Path root = Path.of(parameters.getProperty(ROOT));
+        List<Path> backups;
+        try (var listing = Files.list(root)) {
+            backups =
+                    listing.filter(p -> Files.isRegularFile(p.resolve(BackupFiles.MANIFEST)))
+                            .sorted(Comparator.comparing(Path::getFileName).reversed())
+                            .toList();
+        }
+        for (Path old : backups.stream().skip(keep).toList()) {
+            try (var tree = Files.walk(old)) {
+                for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+            LOG.info(() -> "Backup retention: deleted " + old);
+        }
+        return "COMPLETED";
     }
-    return "COMPLETED";
-  }
 }

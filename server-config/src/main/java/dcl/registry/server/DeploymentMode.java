@@ -6,20 +6,22 @@ import java.util.Optional;
 
 /**
  * How far the service trusts its configuration. {@code production} is the default of every start;
- * only the README's run command (and the integration tests) ask for {@code development}, which trusts
- * the development key pair committed in {@code bin/dev-keys} and says so loudly.
+ * only the README's run command (and the integration tests) ask for {@code development}, which
+ * trusts the development key pair committed in {@code bin/dev-keys} and says so loudly.
  */
 public enum DeploymentMode {
-  DEVELOPMENT,
-  PRODUCTION;
+    DEVELOPMENT,
+    PRODUCTION;
 
-  static final String PROPERTY = "dcl.mode";
+    static final String PROPERTY = "dcl.mode";
 
-  String label() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+    String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
-  static Optional<DeploymentMode> parse(String text) {
-    return Arrays.stream(values()).filter(m -> m.label().equals(text.strip().toLowerCase(Locale.ROOT))).findFirst();
-  }
+    static Optional<DeploymentMode> parse(String text) {
+        return Arrays.stream(values())
+                .filter(m -> m.label().equals(text.strip().toLowerCase(Locale.ROOT)))
+                .findFirst();
+    }
 }

@@ -6,14 +6,20 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
-/** The mode the service runs in, for operators and probes: {@code /health} says it on every call. */
+/**
+ * The mode the service runs in, for operators and probes: {@code /health} says it on every call.
+ */
 @Liveness
 @ApplicationScoped
 public class DeploymentModeHealth implements HealthCheck {
-  @Override
-  public HealthCheckResponse call() {
-    String mode = ConfigProvider.getConfig().getOptionalValue(DeploymentMode.PROPERTY, String.class)
-        .flatMap(DeploymentMode::parse).orElse(DeploymentMode.PRODUCTION).label();
-    return HealthCheckResponse.named("mode").up().withData("mode", mode).build();
-  }
+    @Override
+    public HealthCheckResponse call() {
+        String mode =
+                ConfigProvider.getConfig()
+                        .getOptionalValue(DeploymentMode.PROPERTY, String.class)
+                        .flatMap(DeploymentMode::parse)
+                        .orElse(DeploymentMode.PRODUCTION)
+                        .label();
+        return HealthCheckResponse.named("mode").up().withData("mode", mode).build();
+    }
 }

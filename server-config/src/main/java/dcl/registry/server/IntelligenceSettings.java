@@ -18,80 +18,121 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The intelligence settings from MicroProfile Config, checked before the application starts: a wrong
- * value is a deployment problem naming the property and what is allowed, so the service never starts on
- * a configuration it would have to second-guess.
+ * The intelligence settings from MicroProfile Config, checked before the application starts: a
+ * wrong value is a deployment problem naming the property and what is allowed, so the service never
+ * starts on a configuration it would have to second-guess.
  */
 public class IntelligenceSettings implements Extension {
-  static final String WEIGHT = "dcl.confidence.weight.";
+    static final String WEIGHT = "dcl.confidence.weight.";
 
-  void validate(@Observes AfterDeploymentValidation validation) {
-    List<String> problems = new ArrayList<>();
-    check(problems, IntelligenceSettings::weights);
-    Optional<StrategySettings> strategy = check(problems, IntelligenceSettings::strategy);
-    Optional<GeminiSettings> gemini = check(problems, IntelligenceSettings::gemini);
-    if (strategy.isPresent() && gemini.isPresent() && strategy.get().strategy() == StrategyName.LLM && !gemini.get().configured()) {
-      problems.add(GeminiSettings.API_KEY + " is required when " + StrategySettings.STRATEGY
-          + "=llm (or choose one of " + StrategyName.allowed() + ")");
+    void validate(@Observes AfterDeploymentValidation validation) {
+        List<String> problems = new ArrayList<>();
+        check(problems, IntelligenceSettings::weights);
+        Optional<StrategySettings> strategy = check(problems, IntelligenceSettings::strategy);
+        Optional<GeminiSettings> gemini = check(problems, IntelligenceSettings::gemini);
+        if (strategy.isPresent()
+                && gemini.isPresent()
+                && strategy.get().strategy() == StrategyName.LLM
+                && !gemini.get().configured()) {
+            problems.add(
+                    GeminiSettings.API_KEY
+                            + " is required when "
+                            + StrategySettings.STRATEGY
+                            + "=llm (or choose one of "
+                            + StrategyName.allowed()
+                            + ")");
+        }
+        problems.forEach(
+                p ->
+                        validation.addDeploymentProblem(
+                                new IllegalArgumentException("Invalid configuration: " + p)));
     }
-    problems.forEach(p -> validation.addDeploymentProblem(new IllegalArgumentException("Invalid configuration: " + p)));
-  }
 
-  private static <T> Optional<T> check(List<String> problems, Supplier<T> read) {
-    try {
-      return Optional.of(read.get());
-    } catch (InvalidInput invalid) {
-      invalid.violations().forEach(v -> problems.add(v.field() + " " + v.message()));
-    } catch (IllegalArgumentException unreadable) {
-      problems.add(unreadable.getMessage());
+    private static <T> Optional<T> check(List<String> problems, Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
+        } catch (InvalidInput invalid) {
+            invalid.violations().forEach(v -> problems.add(v.field() + " " + v.message()));
+        } catch (IllegalArgumentException unreadable) {
+            problems.add(unreadable.getMessage());
+        }
+        return Optional.empty();
     }
-    return Optional.empty();
-  }
 
-  /** The confidence weights: the seed's (0.2, 0.15, 0.3, 0.25, 0.1) unless configured. */
-  static ConfidenceWeights weights() {
-    ConfidenceWeights seed = ConfidenceWeights.SEED;
-    List<Double> values = List.of(
-        number(WEIGHT + "source-quality", seed.sourceQuality()),
-        number(WEIGHT + "usage-frequency", seed.usageFrequency()),
-        number(WEIGHT + "validation-success", seed.validationSuccess()),
-        number(WEIGHT + "human-approval", seed.humanApproval()),
-        number(WEIGHT + "rag-similarity", seed.ragSimilarity()));
-    return new ConfidenceWeights(values.get(0), values.get(1), values.get(2), values.get(3), values.get(4));
-  }
-
-  /** The proposal strategy ({@code mixed} unless configured) and its thresholds. */
-  static StrategySettings strategy() {
-    Config config = ConfigProvider.getConfig();
-    String name = config.getOptionalValue(StrategySettings.STRATEGY, String.class).orElse(StrategyName.MIXED.label());
-    StrategyName strategy = StrategyName.parse(name).orElseThrow(() -> new IllegalArgumentException(
-        StrategySettings.STRATEGY + "=" + name + " is not a strategy; allowed: " + StrategyName.allowed()));
-    return new StrategySettings(strategy,
-        number(StrategySettings.LOOKUP_THRESHOLD, StrategySettings.DEFAULT_LOOKUP_THRESHOLD),
-        number(StrategySettings.MIXED_RAG_THRESHOLD, StrategySettings.DEFAULT_MIXED_RAG_THRESHOLD));
-  }
-
-  /** Gemini: configured when an API key is set. */
-  static GeminiSettings gemini() {
-    Config config = ConfigProvider.getConfig();
-    String url = config.getOptionalValue(GeminiSettings.BASE_URL, String.class).orElse(GeminiSettings.DEFAULT_BASE_URL);
-    URI baseUrl;
-    try {
-      baseUrl = URI.create(url.trim());
-    } catch (IllegalArgumentException notAUrl) {
-      throw new IllegalArgumentException(GeminiSettings.BASE_URL + " must be an http(s) URL such as " + GeminiSettings.DEFAULT_BASE_URL);
+    /** The confidence weights: the seed's (0.2, 0.15, 0.3, 0.25, 0.1) unless configured. */
+    static ConfidenceWeights weights() {
+        ConfidenceWeights seed = ConfidenceWeights.SEED;
+        List<Double> values =
+                List.of(
+                        number(WEIGHT + "source-quality", seed.sourceQuality()),
+                        number(WEIGHT + "usage-frequency", seed.usageFrequency()),
+                        number(WEIGHT + "validation-success", seed.validationSuccess()),
+                        number(WEIGHT + "human-approval", seed.humanApproval()),
+                        number(WEIGHT + "rag-similarity", seed.ragSimilarity()));
+        return new ConfidenceWeights(
+                values.get(0), values.get(1), values.get(2), values.get(3), values.get(4));
     }
-    return new GeminiSettings(config.getOptionalValue(GeminiSettings.API_KEY, String.class),
-        config.getOptionalValue(GeminiSettings.MODEL, String.class).orElse(GeminiSettings.DEFAULT_MODEL), baseUrl,
-        Duration.ofMillis((long) number(GeminiSettings.TIMEOUT_MS, GeminiSettings.DEFAULT_TIMEOUT_MS)));
-  }
 
-  private static double number(String property, double otherwise) {
-    Optional<String> text = ConfigProvider.getConfig().getOptionalValue(property, String.class);
-    try {
-      return text.map(t -> Double.parseDouble(t.trim())).orElse(otherwise);
-    } catch (NumberFormatException notANumber) {
-      throw new IllegalArgumentException(property + " must be a number, was '" + text.get() + "'");
+    /** The proposal strategy ({@code mixed} unless configured) and its thresholds. */
+    static StrategySettings strategy() {
+        Config config = ConfigProvider.getConfig();
+        String name =
+                config.getOptionalValue(StrategySettings.STRATEGY, String.class)
+                        .orElse(StrategyName.MIXED.label());
+        StrategyName strategy =
+                StrategyName.parse(name)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                StrategySettings.STRATEGY
+                                                        + "="
+                                                        + name
+                                                        + " is not a strategy; allowed: "
+                                                        + StrategyName.allowed()));
+        return new StrategySettings(
+                strategy,
+                number(
+                        StrategySettings.LOOKUP_THRESHOLD,
+                        StrategySettings.DEFAULT_LOOKUP_THRESHOLD),
+                number(
+                        StrategySettings.MIXED_RAG_THRESHOLD,
+                        StrategySettings.DEFAULT_MIXED_RAG_THRESHOLD));
     }
-  }
+
+    /** Gemini: configured when an API key is set. */
+    static GeminiSettings gemini() {
+        Config config = ConfigProvider.getConfig();
+        String url =
+                config.getOptionalValue(GeminiSettings.BASE_URL, String.class)
+                        .orElse(GeminiSettings.DEFAULT_BASE_URL);
+        URI baseUrl;
+        try {
+            baseUrl = URI.create(url.trim());
+        } catch (IllegalArgumentException notAUrl) {
+            throw new IllegalArgumentException(
+                    GeminiSettings.BASE_URL
+                            + " must be an http(s) URL such as "
+                            + GeminiSettings.DEFAULT_BASE_URL);
+        }
+        return new GeminiSettings(
+                config.getOptionalValue(GeminiSettings.API_KEY, String.class),
+                config.getOptionalValue(GeminiSettings.MODEL, String.class)
+                        .orElse(GeminiSettings.DEFAULT_MODEL),
+                baseUrl,
+                Duration.ofMillis(
+                        (long)
+                                number(
+                                        GeminiSettings.TIMEOUT_MS,
+                                        GeminiSettings.DEFAULT_TIMEOUT_MS)));
+    }
+
+    private static double number(String property, double otherwise) {
+        Optional<String> text = ConfigProvider.getConfig().getOptionalValue(property, String.class);
+        try {
+            return text.map(t -> Double.parseDouble(t.trim())).orElse(otherwise);
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException(
+                    property + " must be a number, was '" + text.get() + "'");
+        }
+    }
 }

@@ -11,24 +11,36 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * Proposals by answering strategy, and every fallback by the strategy that failed, in /metrics; each
- * fallback also in the log. Reasons stay out of the tags (they carry numbers) so the series stay few.
+ * Proposals by answering strategy, and every fallback by the strategy that failed, in /metrics;
+ * each fallback also in the log. Reasons stay out of the tags (they carry numbers) so the series
+ * stay few.
  */
 @ApplicationScoped
 public class MetricsProposalObserver implements ProposalObserver {
-  private static final Logger LOG = Logger.getLogger(MetricsProposalObserver.class.getName());
+    private static final Logger LOG = Logger.getLogger(MetricsProposalObserver.class.getName());
 
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry registry;
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
 
-  @Override
-  public void proposed(MappingProposal proposal) {
-    registry.counter("dcl_proposals", new Tag("strategy", proposal.strategy())).inc();
-    for (Fallback fallback : proposal.degraded()) {
-      registry.counter("dcl_proposal_fallbacks", new Tag("strategy", fallback.strategy())).inc();
-      LOG.warning(() -> "Proposal " + proposal.id() + " for " + proposal.source() + " (tenant " + proposal.tenant()
-          + ") fell back: " + fallback + "; answered by " + proposal.strategy());
+    @Override
+    public void proposed(MappingProposal proposal) {
+        registry.counter("dcl_proposals", new Tag("strategy", proposal.strategy())).inc();
+        for (Fallback fallback : proposal.degraded()) {
+            registry.counter("dcl_proposal_fallbacks", new Tag("strategy", fallback.strategy()))
+                    .inc();
+            LOG.warning(
+                    () ->
+                            "Proposal "
+                                    + proposal.id()
+                                    + " for "
+                                    + proposal.source()
+                                    + " (tenant "
+                                    + proposal.tenant()
+                                    + ") fell back: "
+                                    + fallback
+                                    + "; answered by "
+                                    + proposal.strategy());
+        }
     }
-  }
 }

@@ -14,6 +14,7 @@ import dcl.registry.application.TransactionBoundary;
 import dcl.registry.application.WebhookService;
 import dcl.registry.domain.notify.TargetPolicy;
 import dcl.registry.domain.port.out.AuditTrail;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,74 +25,124 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import jakarta.annotation.PreDestroy;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The approval workflow, drift repair and reviewer webhooks, wired to their adapters; delivers webhooks every second. */
+/**
+ * The approval workflow, drift repair and reviewer webhooks, wired to their adapters; delivers
+ * webhooks every second.
+ */
 @ApplicationScoped
 public class ReviewWiring {
-  private static final Logger LOG = Logger.getLogger(ReviewWiring.class.getName());
-  static final int DELIVERY_BATCH = 50;
+    private static final Logger LOG = Logger.getLogger(ReviewWiring.class.getName());
+    static final int DELIVERY_BATCH = 50;
 
-  @Resource ManagedScheduledExecutorService scheduler;
-  private volatile ScheduledFuture<?> deliveries;
-  /** The webhook sender holds an HTTP client: closed with the application, after the deliveries stop. */
-  private volatile HttpWebhookTransport webhookTransport;
+    @Resource ManagedScheduledExecutorService scheduler;
+    private volatile ScheduledFuture<?> deliveries;
 
-  @Produces
-  @Singleton
-  ApprovalService approvals(JdbcApprovals approvals, JdbcProposals proposals, JpaMappingRepository mappings, AuditTrail audit,
-      JdbcWebhooks notifications, TransactionBoundary transactions, Clock clock, RolloutService rollout) {
-    return new ApprovalService(approvals, proposals, mappings, mappings, audit, notifications, transactions, clock, rollout);
-  }
+    /**
+     * The webhook sender holds an HTTP client: closed with the application, after the deliveries
+     * stop.
+     */
+    private volatile HttpWebhookTransport webhookTransport;
 
-  @Produces
-  @Singleton
-  DriftRepairService driftRepair(JpaMappingRepository mappings, AuditTrail audit, CanonicalSchemaService schemas,
-      ProposalService proposals, ApprovalService approvals, JdbcProposals stored, TransactionBoundary transactions, Clock clock,
-      RolloutService rollout) {
-    return new DriftRepairService(mappings, mappings, audit, schemas, proposals, approvals, stored, transactions, clock, rollout);
-  }
-
-  /** Where webhooks may point; the settings were checked before the application started (WebhookSettings). */
-  @Produces
-  @Singleton
-  TargetPolicy webhookTargets() {
-    TargetPolicy targets = WebhookSettings.targetPolicy();
-    LOG.info("Webhook targets: " + targets);
-    return targets;
-  }
-
-  @Produces
-  @Singleton
-  WebhookService webhooks(JdbcWebhooks store, TargetPolicy targets, AuditTrail audit, TransactionBoundary transactions,
-      Clock clock) {
-    webhookTransport = new HttpWebhookTransport(targets, scheduler);
-    return new WebhookService(store, webhookTransport, targets, audit, transactions, clock);
-  }
-
-  void atStart(@Observes @Initialized(ApplicationScoped.class) Object started, WebhookService webhookService) {
-    deliveries = scheduler.scheduleWithFixedDelay(() -> deliver(webhookService), 1, 1, TimeUnit.SECONDS);
-  }
-
-  @PreDestroy
-  void stop() {
-    if (deliveries != null) {
-      deliveries.cancel(false);
+    @Produces
+    @Singleton
+    ApprovalService approvals(
+            JdbcApprovals approvals,
+            JdbcProposals proposals,
+            JpaMappingRepository mappings,
+            AuditTrail audit,
+            JdbcWebhooks notifications,
+            TransactionBoundary transactions,
+            Clock clock,
+            RolloutService rollout) {
+        return new ApprovalService(
+                approvals,
+                proposals,
+                mappings,
+                mappings,
+                audit,
+                notifications,
+                transactions,
+                clock,
+                rollout);
     }
-    if (webhookTransport != null) {
-      webhookTransport.close();
-    }
-  }
 
-  private static void deliver(WebhookService webhookService) {
-    try {
-      while (webhookService.deliverDue(DELIVERY_BATCH) == DELIVERY_BATCH) {
-        // a full batch: more may be due
-      }
-    } catch (RuntimeException failed) {
-      LOG.log(Level.WARNING, "Webhook delivery round failed; next round in 1 s", failed);
+    @Produces
+    @Singleton
+    DriftRepairService driftRepair(
+            JpaMappingRepository mappings,
+            AuditTrail audit,
+            CanonicalSchemaService schemas,
+            ProposalService proposals,
+            ApprovalService approvals,
+            JdbcProposals stored,
+            TransactionBoundary transactions,
+            Clock clock,
+            RolloutService rollout) {
+        return new DriftRepairService(
+                mappings,
+                mappings,
+                audit,
+                schemas,
+                proposals,
+                approvals,
+                stored,
+                transactions,
+                clock,
+                rollout);
     }
-  }
+
+    /**
+     * Where webhooks may point; the settings were checked before the application started
+     * (WebhookSettings).
+     */
+    @Produces
+    @Singleton
+    TargetPolicy webhookTargets() {
+        TargetPolicy targets = WebhookSettings.targetPolicy();
+        LOG.info("Webhook targets: " + targets);
+        return targets;
+    }
+
+    @Produces
+    @Singleton
+    WebhookService webhooks(
+            JdbcWebhooks store,
+            TargetPolicy targets,
+            AuditTrail audit,
+            TransactionBoundary transactions,
+            Clock clock) {
+        webhookTransport = new HttpWebhookTransport(targets, scheduler);
+        return new WebhookService(store, webhookTransport, targets, audit, transactions, clock);
+    }
+
+    void atStart(
+            @Observes @Initialized(ApplicationScoped.class) Object started,
+            WebhookService webhookService) {
+        deliveries =
+                scheduler.scheduleWithFixedDelay(
+                        () -> deliver(webhookService), 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (deliveries != null) {
+            deliveries.cancel(false);
+        }
+        if (webhookTransport != null) {
+            webhookTransport.close();
+        }
+    }
+
+    private static void deliver(WebhookService webhookService) {
+        try {
+            while (webhookService.deliverDue(DELIVERY_BATCH) == DELIVERY_BATCH) {
+                // a full batch: more may be due
+            }
+        } catch (RuntimeException failed) {
+            LOG.log(Level.WARNING, "Webhook delivery round failed; next round in 1 s", failed);
+        }
+    }
 }

@@ -14,16 +14,16 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class SemanticIndexHealth implements HealthCheck {
-  @Inject SemanticIndex index;
+    @Inject SemanticIndex index;
 
-  @Override
-  public HealthCheckResponse call() {
-    return HealthCheckResponse.named("semantic-index")
-        .up()
-        .withData("state", index.ready() ? "ready" : "warming")
-        .withData("mappings", index.size())
-        .withData("loaded", index.loaded())
-        .withData("toLoad", index.toLoad())
-        .build();
-  }
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("semantic-index")
+                .up()
+                .withData("state", index.ready() ? "ready" : "warming")
+                .withData("mappings", index.size())
+                .withData("loaded", index.loaded())
+                .withData("toLoad", index.toLoad())
+                .build();
+    }
 }

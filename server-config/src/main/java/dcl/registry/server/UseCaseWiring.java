@@ -2,162 +2,217 @@ package dcl.registry.server;
 
 import dcl.registry.adapters.persistence.JpaMappingRepository;
 import dcl.registry.adapters.persistence.cache.CachedMappingReads;
-import dcl.registry.application.MappingAdminService;
 import dcl.registry.application.CanonicalSchemaService;
 import dcl.registry.application.ConfidenceService;
 import dcl.registry.application.JobPaths;
-import dcl.registry.application.LegacyIndex;
-import dcl.registry.application.RolloutService;
-import dcl.registry.application.RoutedMappingReads;
 import dcl.registry.application.JobService;
 import dcl.registry.application.LegacyImportService;
+import dcl.registry.application.LegacyIndex;
+import dcl.registry.application.MappingAdminService;
 import dcl.registry.application.MappingChangeFeedService;
-import dcl.registry.application.ParityCheckService;
 import dcl.registry.application.MappingQueryService;
+import dcl.registry.application.ParityCheckService;
 import dcl.registry.application.RecordTransformService;
+import dcl.registry.application.RolloutService;
+import dcl.registry.application.RoutedMappingReads;
 import dcl.registry.application.TransactionBoundary;
 import dcl.registry.domain.port.out.AuditTrail;
-import dcl.registry.domain.port.out.LoadMappingHistory;
 import dcl.registry.domain.port.out.CanonicalSchemas;
 import dcl.registry.domain.port.out.DualReadObserver;
 import dcl.registry.domain.port.out.JobRecords;
-import dcl.registry.domain.port.out.LegacyMappingFiles;
-import dcl.registry.domain.port.out.RolloutStore;
 import dcl.registry.domain.port.out.JobRunner;
+import dcl.registry.domain.port.out.LegacyMappingFiles;
 import dcl.registry.domain.port.out.LoadMappingChanges;
+import dcl.registry.domain.port.out.LoadMappingHistory;
+import dcl.registry.domain.port.out.RolloutStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Builds the use cases from the adapters that implement their ports. The services are plain Java,
- * so they are produced here rather than annotated; one instance each ({@code @Singleton}: no proxy).
+ * so they are produced here rather than annotated; one instance each ({@code @Singleton}: no
+ * proxy).
  */
 @ApplicationScoped
 public class UseCaseWiring {
-  /** Dual-read comparisons run here, off the request thread. */
-  @Resource ManagedExecutorService dualReadExecutor;
+    /** Dual-read comparisons run here, off the request thread. */
+    @Resource ManagedExecutorService dualReadExecutor;
 
-  /** Microsecond ticks: what PostgreSQL stores, so a written mapping reads back identical. */
-  @Produces
-  @Singleton
-  Clock clock() {
-    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
-  }
-
-  @Produces
-  @Singleton
-  JobPaths jobPaths() {
-    String root = ConfigProvider.getConfig().getOptionalValue("dcl.jobs.root", String.class)
-        .orElse(Path.of(System.getProperty("user.dir"), "jobs").toString());
-    return new JobPaths(Path.of(root));
-  }
-
-  @Produces
-  @Singleton
-  LegacyIndex legacyIndex(LegacyMappingFiles files) {
-    return new LegacyIndex(files, Duration.ofSeconds(30));
-  }
-
-  /**
-   * A change on any node is in force on every node within 10 seconds (well inside the required 60).
-   * During a database outage the last settings read serve for up to {@code dcl.rollout.max-stale}
-   * (ISO-8601, default PT30M) more, flagged by X-DCL-Rollout-Age and dcl_rollout_settings_stale_seconds.
-   */
-  @Produces
-  @Singleton
-  RolloutService rollout(RolloutStore store, AuditTrail audit, TransactionBoundary transactions, Clock clock,
-      JobPaths paths, LegacyIndex legacy) {
-    return new RolloutService(store, audit, transactions, clock, paths, legacy, Duration.ofSeconds(10), maxStale());
-  }
-
-  static final String MAX_STALE = "dcl.rollout.max-stale";
-
-  /** {@value #MAX_STALE}, checked before the application starts ({@link RolloutSettingsCheck}). */
-  static Duration maxStale() {
-    String text = ConfigProvider.getConfig().getOptionalValue(MAX_STALE, String.class).orElse("PT30M").strip();
-    try {
-      Duration maxStale = Duration.parse(text);
-      if (maxStale.isNegative()) {
-        throw new IllegalArgumentException(MAX_STALE + "=" + text + " must not be negative");
-      }
-      return maxStale;
-    } catch (java.time.format.DateTimeParseException notADuration) {
-      throw new IllegalArgumentException(MAX_STALE + "=" + text + " is not an ISO-8601 duration such as PT30M");
+    /** Microsecond ticks: what PostgreSQL stores, so a written mapping reads back identical. */
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
     }
-  }
 
-  /** The runtime's read path: cached registry, or the legacy YAML when the tenant is rolled back; dual-read. */
-  @Produces
-  @Singleton
-  RoutedMappingReads runtimeReads(CachedMappingReads cached, RolloutService rollout, LegacyIndex legacy,
-      DualReadObserver observer) {
-    return new RoutedMappingReads(cached, rollout, legacy, observer, dualReadExecutor);
-  }
+    @Produces
+    @Singleton
+    JobPaths jobPaths() {
+        String root =
+                ConfigProvider.getConfig()
+                        .getOptionalValue("dcl.jobs.root", String.class)
+                        .orElse(Path.of(System.getProperty("user.dir"), "jobs").toString());
+        return new JobPaths(Path.of(root));
+    }
 
-  /** Reads for viewers and the runtime go through the routed, cached path. */
-  @Produces
-  @Singleton
-  MappingQueryService mappingQueries(RoutedMappingReads reads, LoadMappingHistory history) {
-    return new MappingQueryService(reads, history);
-  }
+    @Produces
+    @Singleton
+    LegacyIndex legacyIndex(LegacyMappingFiles files) {
+        return new LegacyIndex(files, Duration.ofSeconds(30));
+    }
 
-  /** Writes read the database itself: decisions are never taken on cached state. */
-  @Produces
-  @Singleton
-  MappingAdminService mappingAdmin(JpaMappingRepository database, AuditTrail audit, TransactionBoundary transactions,
-      Clock clock, RolloutService rollout) {
-    return new MappingAdminService(database, database, audit, transactions, clock, rollout);
-  }
+    /**
+     * A change on any node is in force on every node within 10 seconds (well inside the required
+     * 60). During a database outage the last settings read serve for up to {@code
+     * dcl.rollout.max-stale} (ISO-8601, default PT30M) more, flagged by X-DCL-Rollout-Age and
+     * dcl_rollout_settings_stale_seconds.
+     */
+    @Produces
+    @Singleton
+    RolloutService rollout(
+            RolloutStore store,
+            AuditTrail audit,
+            TransactionBoundary transactions,
+            Clock clock,
+            JobPaths paths,
+            LegacyIndex legacy) {
+        return new RolloutService(
+                store,
+                audit,
+                transactions,
+                clock,
+                paths,
+                legacy,
+                Duration.ofSeconds(10),
+                maxStale());
+    }
 
-  @Produces
-  @Singleton
-  RecordTransformService recordTransform(RoutedMappingReads reads) {
-    return new RecordTransformService(reads);
-  }
+    static final String MAX_STALE = "dcl.rollout.max-stale";
 
-  @Produces
-  @Singleton
-  LegacyImportService legacyImport(JpaMappingRepository database, AuditTrail audit, TransactionBoundary transactions, Clock clock) {
-    return new LegacyImportService(database, database, audit, transactions, clock);
-  }
+    /**
+     * {@value #MAX_STALE}, checked before the application starts ({@link RolloutSettingsCheck}).
+     */
+    static Duration maxStale() {
+        String text =
+                ConfigProvider.getConfig()
+                        .getOptionalValue(MAX_STALE, String.class)
+                        .orElse("PT30M")
+                        .strip();
+        try {
+            Duration maxStale = Duration.parse(text);
+            if (maxStale.isNegative()) {
+                throw new IllegalArgumentException(
+                        MAX_STALE + "=" + text + " must not be negative");
+            }
+            return maxStale;
+        } catch (java.time.format.DateTimeParseException notADuration) {
+            throw new IllegalArgumentException(
+                    MAX_STALE + "=" + text + " is not an ISO-8601 duration such as PT30M");
+        }
+    }
 
-  /** Parity asks the registry's read path, as the runtime does. */
-  @Produces
-  @Singleton
-  ParityCheckService parity(CachedMappingReads cached) {
-    return new ParityCheckService(cached);
-  }
+    /**
+     * The runtime's read path: cached registry, or the legacy YAML when the tenant is rolled back;
+     * dual-read.
+     */
+    @Produces
+    @Singleton
+    RoutedMappingReads runtimeReads(
+            CachedMappingReads cached,
+            RolloutService rollout,
+            LegacyIndex legacy,
+            DualReadObserver observer) {
+        return new RoutedMappingReads(cached, rollout, legacy, observer, dualReadExecutor);
+    }
 
-  @Produces
-  @Singleton
-  JobService jobs(JobRunner runner, JobRecords records, JobPaths paths) {
-    return new JobService(runner, records, paths);
-  }
+    /** Reads for viewers and the runtime go through the routed, cached path. */
+    @Produces
+    @Singleton
+    MappingQueryService mappingQueries(RoutedMappingReads reads, LoadMappingHistory history) {
+        return new MappingQueryService(reads, history);
+    }
 
-  @Produces
-  @Singleton
-  /** Schemas kept 5 s per tenant: another node's change is seen within that. */
-  CanonicalSchemaService canonicalSchemas(CanonicalSchemas schemas, AuditTrail audit, TransactionBoundary transactions, Clock clock) {
-    return new CanonicalSchemaService(schemas, audit, transactions, clock, Duration.ofSeconds(5));
-  }
+    /** Writes read the database itself: decisions are never taken on cached state. */
+    @Produces
+    @Singleton
+    MappingAdminService mappingAdmin(
+            JpaMappingRepository database,
+            AuditTrail audit,
+            TransactionBoundary transactions,
+            Clock clock,
+            RolloutService rollout) {
+        return new MappingAdminService(database, database, audit, transactions, clock, rollout);
+    }
 
-  @Produces
-  @Singleton
-  ConfidenceService confidence(JpaMappingRepository database, AuditTrail audit, TransactionBoundary transactions,
-      Clock clock, RolloutService rollout) {
-    return new ConfidenceService(database, database, audit, transactions, clock, rollout, IntelligenceSettings.weights());
-  }
+    @Produces
+    @Singleton
+    RecordTransformService recordTransform(RoutedMappingReads reads) {
+        return new RecordTransformService(reads);
+    }
 
-  @Produces
-  @Singleton
-  MappingChangeFeedService changeFeed(LoadMappingChanges changes) {
-    return new MappingChangeFeedService(changes, Duration.ofMillis(200));
-  }
+    @Produces
+    @Singleton
+    LegacyImportService legacyImport(
+            JpaMappingRepository database,
+            AuditTrail audit,
+            TransactionBoundary transactions,
+            Clock clock) {
+        return new LegacyImportService(database, database, audit, transactions, clock);
+    }
+
+    /** Parity asks the registry's read path, as the runtime does. */
+    @Produces
+    @Singleton
+    ParityCheckService parity(CachedMappingReads cached) {
+        return new ParityCheckService(cached);
+    }
+
+    @Produces
+    @Singleton
+    JobService jobs(JobRunner runner, JobRecords records, JobPaths paths) {
+        return new JobService(runner, records, paths);
+    }
+
+    @Produces
+    @Singleton
+    /* Schemas kept 5 s per tenant: another node's change is seen within that. */
+    CanonicalSchemaService canonicalSchemas(
+            CanonicalSchemas schemas,
+            AuditTrail audit,
+            TransactionBoundary transactions,
+            Clock clock) {
+        return new CanonicalSchemaService(
+                schemas, audit, transactions, clock, Duration.ofSeconds(5));
+    }
+
+    @Produces
+    @Singleton
+    ConfidenceService confidence(
+            JpaMappingRepository database,
+            AuditTrail audit,
+            TransactionBoundary transactions,
+            Clock clock,
+            RolloutService rollout) {
+        return new ConfidenceService(
+                database,
+                database,
+                audit,
+                transactions,
+                clock,
+                rollout,
+                IntelligenceSettings.weights());
+    }
+
+    @Produces
+    @Singleton
+    MappingChangeFeedService changeFeed(LoadMappingChanges changes) {
+        return new MappingChangeFeedService(changes, Duration.ofMillis(200));
+    }
 }

@@ -22,103 +22,181 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The semantic index's memory budget and search time at 100,000 mappings in one tenant (the worst case
- * for a scan), with the real embedding model: prints bytes per mapping, the heap the index holds, the
- * embedding rate (what a first start without stored vectors costs) and search latency.
+ * The semantic index's memory budget and search time at 100,000 mappings in one tenant (the worst
+ * case for a scan), with the real embedding model: prints bytes per mapping, the heap the index
+ * holds, the embedding rate (what a first start without stored vectors costs) and search latency.
  *
  * <p>Run: {@code ./mvnw -q -pl server-config exec:java@bench-semantic-index} (no service needed).
  */
 public final class SemanticIndexBenchmark {
-  private static final int MAPPINGS = Integer.getInteger("bench.mappings", 100_000);
-  private static final int DISTINCT_TEXTS = 2_000;
+    private static final int MAPPINGS = Integer.getInteger("bench.mappings", 100_000);
+    private static final int DISTINCT_TEXTS = 2_000;
 
-  private SemanticIndexBenchmark() {}
+    private SemanticIndexBenchmark() {}
 
-  public static void main(String[] args) {
-    MiniLmTextEmbedder embedder = new MiniLmTextEmbedder();
-    embedder.embed("warm-up");
-    String[] words = {"account", "contact", "deal", "ticket", "invoice", "order", "amount", "date", "owner", "email",
-        "phone", "status", "name", "created", "updated", "stage", "priority", "total", "city", "country"};
-    List<QuantizedVector> vectors = new ArrayList<>();
-    long t0 = System.nanoTime();
-    for (int i = 0; i < DISTINCT_TEXTS; i++) {
-      vectors.add(QuantizedVector.of(embedder.embed(words[i % 20] + " " + words[(i / 20) % 20] + " " + words[(i / 400) % 20] + " " + i)));
+    public static void main(String[] args) {
+        MiniLmTextEmbedder embedder = new MiniLmTextEmbedder();
+        embedder.embed("warm-up");
+        String[] words = {
+            "account",
+            "contact",
+            "deal",
+            "ticket",
+            "invoice",
+            "order",
+            "amount",
+            "date",
+            "owner",
+            "email",
+            "phone",
+            "status",
+            "name",
+            "created",
+            "updated",
+            "stage",
+            "priority",
+            "total",
+            "city",
+            "country"
+        };
+        List<QuantizedVector> vectors = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < DISTINCT_TEXTS; i++) {
+            vectors.add(
+                    QuantizedVector.of(
+                            embedder.embed(
+                                    words[i % 20]
+                                            + " "
+                                            + words[(i / 20) % 20]
+                                            + " "
+                                            + words[(i / 400) % 20]
+                                            + " "
+                                            + i)));
+        }
+        double msPerText = (System.nanoTime() - t0) / 1e6 / DISTINCT_TEXTS;
+
+        TenantId tenant = new TenantId("bench");
+        long before = usedHeap();
+        List<KnownVector> known = new ArrayList<>(MAPPINGS);
+        for (int i = 0; i < MAPPINGS; i++) {
+            QuantizedVector v = vectors.get(i % DISTINCT_TEXTS);
+            known.add(
+                    new KnownVector(
+                            tenant,
+                            new MappingId(UUID.randomUUID()),
+                            new SourceRef(
+                                    new ConnectorId("connector" + (i % 50)),
+                                    new SourceTable("table_" + (i / 100)),
+                                    new SourceField("field_" + i)),
+                            new CanonicalField(words[i % 20], words[(i / 20) % 20] + "_" + (i % 7)),
+                            Optional.of(new QuantizedVector(v.values().clone(), v.scale()))));
+        }
+        StoredEmbeddings stored =
+                new StoredEmbeddings() {
+                    @Override
+                    public void forEachActive(String modelKey, Consumer<KnownVector> each) {
+                        known.forEach(each);
+                    }
+
+                    @Override
+                    public void save(
+                            String modelKey, TenantId t, Map<MappingId, QuantizedVector> v) {}
+
+                    @Override
+                    public long latestChange() {
+                        return 0;
+                    }
+
+                    @Override
+                    public List<ChangedMapping> changedSince(
+                            String modelKey, long position, int limit) {
+                        return List.of();
+                    }
+
+                    @Override
+                    public List<ChangedMapping> changedAt(
+                            String modelKey, java.util.Collection<Long> positions) {
+                        return List.of();
+                    }
+                };
+        SemanticIndex index = new SemanticIndex(embedder, stored);
+        long loadStart = System.nanoTime();
+        index.rebuild();
+        long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
+        known.clear(); // only the index holds the entries now (the loader's wrappers go)
+        index.similarMappings(
+                tenant,
+                new ProposalRequest(
+                        new SourceRef(
+                                new ConnectorId("warm"),
+                                new SourceTable("up"),
+                                new SourceField("search")),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()),
+                8); // packs the search copy
+        long after = usedHeap();
+        double perMapping = (after - before) / (double) MAPPINGS;
+
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ProposalRequest request =
+                    new ProposalRequest(
+                            new SourceRef(
+                                    new ConnectorId("newcrm"),
+                                    new SourceTable(words[i % 20] + "s"),
+                                    new SourceField(
+                                            words[(i * 7) % 20] + "_" + words[(i * 3) % 20])),
+                            List.of(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty());
+            long s = System.nanoTime();
+            index.similarMappings(tenant, request, 8);
+            latencies.add(System.nanoTime() - s);
+        }
+        long[] sorted = latencies.stream().skip(20).mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(
+                Locale.ROOT,
+                "semantic index: %,d mappings in one tenant, model %s (384 dimensions, 1 byte"
+                        + " each)%n",
+                index.size(),
+                embedder.model());
+        System.out.printf(
+                Locale.ROOT,
+                "  heap held by the index: %.1f MB (%.0f bytes per mapping); budget 100 MB per"
+                        + " 100,000 mappings (a 384-byte slot per vector plus the mapping's"
+                        + " identity)%n",
+                (after - before) / 1e6,
+                perMapping);
+        System.out.printf(
+                Locale.ROOT, "  load of stored vectors (no embedding): %d ms%n", loadMillis);
+        System.out.printf(
+                Locale.ROOT,
+                "  embedding: %.2f ms per field text -> a first start without stored vectors embeds"
+                        + " 100,000 mappings in ~%.0f s (background)%n",
+                msPerText,
+                msPerText * 100_000 / 1000);
+        System.out.printf(
+                Locale.ROOT,
+                "  nearest-8 search over %,d mappings (embedding the query included): p50 %.1f ms,"
+                        + " p95 %.1f ms%n",
+                index.size(),
+                sorted[sorted.length / 2] / 1e6,
+                sorted[(int) Math.ceil(0.95 * sorted.length) - 1] / 1e6);
     }
-    double msPerText = (System.nanoTime() - t0) / 1e6 / DISTINCT_TEXTS;
 
-    TenantId tenant = new TenantId("bench");
-    long before = usedHeap();
-    List<KnownVector> known = new ArrayList<>(MAPPINGS);
-    for (int i = 0; i < MAPPINGS; i++) {
-      QuantizedVector v = vectors.get(i % DISTINCT_TEXTS);
-      known.add(new KnownVector(tenant, new MappingId(UUID.randomUUID()),
-          new SourceRef(new ConnectorId("connector" + (i % 50)), new SourceTable("table_" + (i / 100)), new SourceField("field_" + i)),
-          new CanonicalField(words[i % 20], words[(i / 20) % 20] + "_" + (i % 7)),
-          Optional.of(new QuantizedVector(v.values().clone(), v.scale()))));
+    private static long usedHeap() {
+        Runtime r = Runtime.getRuntime();
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return r.totalMemory() - r.freeMemory();
     }
-    StoredEmbeddings stored = new StoredEmbeddings() {
-      @Override
-      public void forEachActive(String modelKey, Consumer<KnownVector> each) {
-        known.forEach(each);
-      }
-
-      @Override
-      public void save(String modelKey, TenantId t, Map<MappingId, QuantizedVector> v) {}
-
-      @Override
-      public long latestChange() {
-        return 0;
-      }
-
-      @Override
-      public List<ChangedMapping> changedSince(String modelKey, long position, int limit) {
-        return List.of();
-      }
-
-      @Override
-      public List<ChangedMapping> changedAt(String modelKey, java.util.Collection<Long> positions) {
-        return List.of();
-      }
-    };
-    SemanticIndex index = new SemanticIndex(embedder, stored);
-    long loadStart = System.nanoTime();
-    index.rebuild();
-    long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
-    known.clear(); // only the index holds the entries now (the loader's wrappers go)
-    index.similarMappings(tenant, new ProposalRequest(new SourceRef(new ConnectorId("warm"), new SourceTable("up"),
-        new SourceField("search")), List.of(), Optional.empty(), Optional.empty(), Optional.empty()), 8); // packs the search copy
-    long after = usedHeap();
-    double perMapping = (after - before) / (double) MAPPINGS;
-
-    List<Long> latencies = new ArrayList<>();
-    for (int i = 0; i < 200; i++) {
-      ProposalRequest request = new ProposalRequest(new SourceRef(new ConnectorId("newcrm"), new SourceTable(words[i % 20] + "s"),
-          new SourceField(words[(i * 7) % 20] + "_" + words[(i * 3) % 20])), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
-      long s = System.nanoTime();
-      index.similarMappings(tenant, request, 8);
-      latencies.add(System.nanoTime() - s);
-    }
-    long[] sorted = latencies.stream().skip(20).mapToLong(Long::longValue).sorted().toArray();
-    System.out.printf(Locale.ROOT, "semantic index: %,d mappings in one tenant, model %s (384 dimensions, 1 byte each)%n", index.size(), embedder.model());
-    System.out.printf(Locale.ROOT, "  heap held by the index: %.1f MB (%.0f bytes per mapping); budget 100 MB per 100,000 mappings (a 384-byte slot per vector plus the mapping's identity)%n",
-        (after - before) / 1e6, perMapping);
-    System.out.printf(Locale.ROOT, "  load of stored vectors (no embedding): %d ms%n", loadMillis);
-    System.out.printf(Locale.ROOT, "  embedding: %.2f ms per field text -> a first start without stored vectors embeds 100,000 mappings in ~%.0f s (background)%n",
-        msPerText, msPerText * 100_000 / 1000);
-    System.out.printf(Locale.ROOT, "  nearest-8 search over %,d mappings (embedding the query included): p50 %.1f ms, p95 %.1f ms%n",
-        index.size(), sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(0.95 * sorted.length) - 1] / 1e6);
-  }
-
-  private static long usedHeap() {
-    Runtime r = Runtime.getRuntime();
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    return r.totalMemory() - r.freeMemory();
-  }
 }

@@ -12,141 +12,280 @@ import org.junit.jupiter.api.Test;
 
 /** Canonical schema per tenant and lexical proposals, over HTTP with no LLM configured. */
 class IntelligenceIT extends DeployedRegistry {
-  private final String tenant = Api.freshTenant();
-  private final Api admin = Api.as(Tokens.mint(tenant, "alice", "admin"));
-  private final Api runtime = Api.as(Tokens.mint(tenant, "aam", "service"));
+    private final String tenant = Api.freshTenant();
+    private final Api admin = Api.as(Tokens.mint(tenant, "alice", "admin"));
+    private final Api runtime = Api.as(Tokens.mint(tenant, "aam", "service"));
 
-  @Test
-  void givenANewTenant_whenItsCanonicalSchemaIsRead_thenTheDefaultCrmModelIsThere() {
-    JsonArray entities = runtime.get("/dcl/canonical/entities").array();
-    List<String> names = entities.stream().map(e -> e.asJsonObject().getString("name")).sorted().toList();
-    assertEquals(List.of("account", "activity", "contact", "invoice", "lead", "opportunity", "order", "product", "ticket", "user"), names);
-    JsonObject contact = entities.stream().map(e -> e.asJsonObject()).filter(e -> e.getString("name").equals("contact")).findFirst().orElseThrow();
-    assertTrue(contact.getJsonArray("fields").stream().anyMatch(f -> f.asJsonObject().getString("name").equals("email")
-        && !f.asJsonObject().getString("description").isBlank()));
-  }
-
-  @Test
-  void givenAnAdmin_whenAnEntityIsDefinedAndReplaced_then201Then200AndOnlyThisTenantSeesIt() {
-    String body = "{\"description\":\"A recurring plan\",\"fields\":[{\"name\":\"plan\",\"type\":\"string\"},"
-        + "{\"name\":\"mrr\",\"type\":\"number\",\"description\":\"monthly recurring revenue\"}]}";
-    assertEquals(201, admin.put("/dcl/canonical/entities/subscription", body).status());
-    assertEquals(200, admin.put("/dcl/canonical/entities/subscription", body).status());
-    assertTrue(runtime.get("/dcl/canonical/entities").body().contains("\"subscription\""));
-    assertTrue(!Api.as(Tokens.mint(Api.freshTenant(), "eve", "viewer")).get("/dcl/canonical/entities").body().contains("subscription"));
-    assertEquals(403, runtime.put("/dcl/canonical/entities/subscription", body).status());
-    assertEquals(400, admin.put("/dcl/canonical/entities/subscription", "{\"fields\":[]}").status());
-    assertEquals(400, admin.put("/dcl/canonical/entities/subscription", "{\"fields\":[{\"name\":\"9lives\"}]}").status());
-
-    JsonObject proposal = runtime.post("/dcl/intelligence/propose-mapping",
-        "{\"connector\":\"stripe\",\"sourceTable\":\"subscriptions\",\"sourceField\":\"monthly_recurring_revenue\","
-            + "\"sampleValues\":[\"12.5\"],\"description\":\"monthly recurring revenue\"}").json();
-    assertEquals("subscription.mrr", proposal.getString("canonicalEntity") + "." + proposal.getString("canonicalField"),
-        "proposals use the tenant's own schema");
-
-    assertEquals(204, admin.delete("/dcl/canonical/entities/subscription?reason=retired").status());
-    assertEquals(404, admin.delete("/dcl/canonical/entities/subscription").status());
-    assertTrue(!runtime.get("/dcl/canonical/entities").body().contains("\"subscription\""));
-  }
-
-  @Test
-  void givenAMapping_whenItsConfidenceIsCalculated_thenTheScoreIsStoredAsANewAuditedVersion() {
-    String id = admin.post("/dcl/mappings", mappingJson("hubspot", "deals", "amount", "opportunity", "amount"))
-        .json().getString("id");
-    Api.Reply reply = runtime.post("/dcl/intelligence/calculate-confidence",
-        "{\"mappingId\":\"" + id + "\",\"validationResults\":{\"successRate\":0.9,\"ragSimilarity\":0.8}}");
-    assertEquals(200, reply.status(), reply.toString());
-    JsonObject result = reply.json();
-    assertEquals(0.8, result.getJsonNumber("score").doubleValue(), 1e-9);
-    assertEquals(1.0, result.getJsonObject("factors").getJsonNumber("humanApproval").doubleValue());
-    assertTrue(result.getJsonArray("recommendations").getString(0).startsWith("usageFrequency unknown"));
-    JsonObject stored = admin.get("/dcl/mappings/" + id).json();
-    assertEquals(0.8, stored.getJsonNumber("confidence").doubleValue(), 1e-9);
-    assertEquals(2, stored.getInt("version"));
-    assertTrue(admin.get("/dcl/mappings/" + id + "/history").items().getJsonObject(1).getString("reason").startsWith("confidence recalculated"));
-
-    assertEquals(400, runtime.post("/dcl/intelligence/calculate-confidence",
-        "{\"mappingId\":\"" + id + "\",\"validationResults\":{\"successRate\":2}}").status());
-    assertEquals(404, Api.as(Tokens.mint(Api.freshTenant(), "x", "service")).post("/dcl/intelligence/calculate-confidence",
-        "{\"mappingId\":\"" + id + "\"}").status());
-  }
-
-  @Test
-  void givenASourceFieldAndAnUnreachableGemini_whenAProposalIsAsked_thenLexicalAnswersAndTheFallbackIsListed() {
-    SemanticIndexReady.await();
-    Api.Reply reply = runtime.post("/dcl/intelligence/propose-mapping",
-        "{\"connector\":\"hubspot\",\"sourceTable\":\"deals\",\"sourceField\":\"hs_closedate\",\"sampleValues\":[\"2024-01-02\"]}");
-    assertEquals(200, reply.status(), reply.toString());
-    JsonObject proposal = reply.json();
-    assertEquals("opportunity", proposal.getString("canonicalEntity"));
-    assertEquals("close_date", proposal.getString("canonicalField"));
-    assertEquals("lexical", proposal.getString("strategy"));
-    // the test server has a Gemini key but nothing listens at its address (GeminiIT runs a stub there)
-    List<String> degraded = proposal.getJsonArray("degraded").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-    assertEquals(1, degraded.size(), degraded.toString());
-    assertTrue(degraded.get(0).startsWith("llm: unreachable") || degraded.get(0).equals("llm: circuit open after repeated failures"),
-        degraded.toString());
-    List<String> audited = TestDatabase.texts("SELECT after_state FROM audit_trail WHERE tenant_id = ? AND subject_id LIKE 'proposal:%'", tenant);
-    assertTrue(audited.stream().anyMatch(a -> a.startsWith("opportunity.close_date by lexical after fallbacks [llm: ")), audited.toString());
-    assertEquals(3, proposal.getJsonArray("alternatives").size());
-    assertTrue(proposal.getJsonNumber("confidence").doubleValue() > 0.5);
-    assertTrue(proposal.getString("proposalId").length() == 36);
-
-    assertEquals(400, runtime.post("/dcl/intelligence/propose-mapping", "{\"connector\":\"hubspot\"}").status());
-    Api.Reply unknownStrategy = runtime.post("/dcl/intelligence/propose-mapping",
-        "{\"connector\":\"hubspot\",\"sourceTable\":\"deals\",\"sourceField\":\"x\",\"strategy\":\"gpt\"}");
-    assertEquals(400, unknownStrategy.status());
-    assertTrue(unknownStrategy.body().contains("\"field\":\"strategy\""), unknownStrategy.body());
-    Api.Reply notAnId = runtime.get("/dcl/intelligence/proposals/not-a-uuid");
-    assertEquals(400, notAnId.status());
-    assertTrue(notAnId.contentType().startsWith("application/problem+json"), notAnId.toString());
-    assertEquals(404, runtime.get("/dcl/intelligence/proposals/" + java.util.UUID.randomUUID()).status());
-    assertEquals(403, Api.as(Tokens.mint(tenant, "victor", "viewer")).post("/dcl/intelligence/propose-mapping",
-        "{\"connector\":\"hubspot\",\"sourceTable\":\"deals\",\"sourceField\":\"x\"}").status());
-  }
-
-  @Test
-  void givenAKnownMapping_whenALookAlikeFieldOfAnotherConnectorIsLookedUpOrProposed_thenRagAnswersFromIt() {
-    String id = admin.post("/dcl/mappings", mappingJson("salesforce", "Opportunity", "CloseDate", "opportunity", "close_date"))
-        .json().getString("id");
-    SemanticIndexReady.await();
-    JsonObject found = null;
-    for (int i = 0; i < 40 && found == null; i++) { // the index refreshes just after the write commits
-      Api.Reply lookup = runtime.get("/dcl/intelligence/rag-lookup/hubspot/deals/close_date");
-      if (lookup.status() == 200) {
-        found = lookup.json();
-      } else {
-        SecondNode.sleep(100);
-      }
+    @Test
+    void givenANewTenant_whenItsCanonicalSchemaIsRead_thenTheDefaultCrmModelIsThere() {
+        JsonArray entities = runtime.get("/dcl/canonical/entities").array();
+        List<String> names =
+                entities.stream().map(e -> e.asJsonObject().getString("name")).sorted().toList();
+        assertEquals(
+                List.of(
+                        "account",
+                        "activity",
+                        "contact",
+                        "invoice",
+                        "lead",
+                        "opportunity",
+                        "order",
+                        "product",
+                        "ticket",
+                        "user"),
+                names);
+        JsonObject contact =
+                entities.stream()
+                        .map(e -> e.asJsonObject())
+                        .filter(e -> e.getString("name").equals("contact"))
+                        .findFirst()
+                        .orElseThrow();
+        assertTrue(
+                contact.getJsonArray("fields").stream()
+                        .anyMatch(
+                                f ->
+                                        f.asJsonObject().getString("name").equals("email")
+                                                && !f.asJsonObject()
+                                                        .getString("description")
+                                                        .isBlank()));
     }
-    assertTrue(found != null, "the new mapping reached the index");
-    assertEquals("opportunity.close_date", found.getString("canonicalEntity") + "." + found.getString("canonicalField"));
-    assertTrue(found.getJsonNumber("similarity").doubleValue() >= 0.85);
-    assertEquals(id, found.getJsonObject("matchedMapping").getString("mappingId"));
 
-    Api.Reply unrelated = runtime.get("/dcl/intelligence/rag-lookup/hubspot/tickets/priority");
-    assertEquals(404, unrelated.status());
-    assertTrue(unrelated.body().contains("no-similar-mapping"), unrelated.body());
-    assertEquals(404, Api.as(Tokens.mint(Api.freshTenant(), "aam", "service")).get("/dcl/intelligence/rag-lookup/hubspot/deals/close_date").status(),
-        "another tenant's mappings are never neighbours");
+    @Test
+    void givenAnAdmin_whenAnEntityIsDefinedAndReplaced_then201Then200AndOnlyThisTenantSeesIt() {
+        String body =
+                "{\"description\":\"A recurring"
+                        + " plan\",\"fields\":[{\"name\":\"plan\",\"type\":\"string\"},{\"name\":\"mrr\",\"type\":\"number\",\"description\":\"monthly"
+                        + " recurring revenue\"}]}";
+        assertEquals(201, admin.put("/dcl/canonical/entities/subscription", body).status());
+        assertEquals(200, admin.put("/dcl/canonical/entities/subscription", body).status());
+        assertTrue(runtime.get("/dcl/canonical/entities").body().contains("\"subscription\""));
+        assertTrue(
+                !Api.as(Tokens.mint(Api.freshTenant(), "eve", "viewer"))
+                        .get("/dcl/canonical/entities")
+                        .body()
+                        .contains("subscription"));
+        assertEquals(403, runtime.put("/dcl/canonical/entities/subscription", body).status());
+        assertEquals(
+                400, admin.put("/dcl/canonical/entities/subscription", "{\"fields\":[]}").status());
+        assertEquals(
+                400,
+                admin.put(
+                                "/dcl/canonical/entities/subscription",
+                                "{\"fields\":[{\"name\":\"9lives\"}]}")
+                        .status());
 
-    JsonObject proposal = runtime.post("/dcl/intelligence/propose-mapping",
-        "{\"connector\":\"pipedrive\",\"sourceTable\":\"deals\",\"sourceField\":\"close_date\"}").json();
-    assertEquals("rag", proposal.getString("strategy"));
-    assertEquals("close_date", proposal.getString("canonicalField"));
-    assertEquals(id, proposal.getJsonArray("similarMappings").getJsonObject(0).getString("mappingId"));
-    assertEquals(0, proposal.getJsonArray("degraded").size(), "rag answered before the LLM was needed");
+        JsonObject proposal =
+                runtime.post(
+                                "/dcl/intelligence/propose-mapping",
+                                "{\"connector\":\"stripe\",\"sourceTable\":\"subscriptions\",\"sourceField\":\"monthly_recurring_revenue\",\"sampleValues\":[\"12.5\"],\"description\":\"monthly"
+                                        + " recurring revenue\"}")
+                        .json();
+        assertEquals(
+                "subscription.mrr",
+                proposal.getString("canonicalEntity") + "." + proposal.getString("canonicalField"),
+                "proposals use the tenant's own schema");
 
-    assertEquals(400, runtime.get("/dcl/intelligence/rag-lookup/hubspot/deals/" + "x".repeat(300)).status());
-  }
-
-  @Test
-  void givenTheLlmStrategyWithoutAKey_whenANodeStarts_thenTheApplicationRefusesToStartAndNamesTheProperty() {
-    try (SecondNode broken = SecondNode.startExpectingFailure(Map.of("DCL_INTELLIGENCE_STRATEGY", "llm"))) {
-      String log = broken.log();
-      assertTrue(log.contains("CWWKZ0002E"), "the application did not start");
-      assertTrue(log.contains("Invalid configuration: dcl.llm.gemini.api-key is required when dcl.intelligence.strategy=llm"), log);
-      assertTrue(!log.contains("CWWKZ0001I: Application dcl-registry started"));
+        assertEquals(
+                204, admin.delete("/dcl/canonical/entities/subscription?reason=retired").status());
+        assertEquals(404, admin.delete("/dcl/canonical/entities/subscription").status());
+        assertTrue(!runtime.get("/dcl/canonical/entities").body().contains("\"subscription\""));
     }
-  }
+
+    @Test
+    void givenAMapping_whenItsConfidenceIsCalculated_thenTheScoreIsStoredAsANewAuditedVersion() {
+        String id =
+                admin.post(
+                                "/dcl/mappings",
+                                mappingJson("hubspot", "deals", "amount", "opportunity", "amount"))
+                        .json()
+                        .getString("id");
+        Api.Reply reply =
+                runtime.post(
+                        "/dcl/intelligence/calculate-confidence",
+                        "{\"mappingId\":\""
+                                + id
+                                + "\",\"validationResults\":{\"successRate\":0.9,\"ragSimilarity\":0.8}}");
+        assertEquals(200, reply.status(), reply.toString());
+        JsonObject result = reply.json();
+        assertEquals(0.8, result.getJsonNumber("score").doubleValue(), 1e-9);
+        assertEquals(
+                1.0, result.getJsonObject("factors").getJsonNumber("humanApproval").doubleValue());
+        assertTrue(
+                result.getJsonArray("recommendations")
+                        .getString(0)
+                        .startsWith("usageFrequency unknown"));
+        JsonObject stored = admin.get("/dcl/mappings/" + id).json();
+        assertEquals(0.8, stored.getJsonNumber("confidence").doubleValue(), 1e-9);
+        assertEquals(2, stored.getInt("version"));
+        assertTrue(
+                admin.get("/dcl/mappings/" + id + "/history")
+                        .items()
+                        .getJsonObject(1)
+                        .getString("reason")
+                        .startsWith("confidence recalculated"));
+
+        assertEquals(
+                400,
+                runtime.post(
+                                "/dcl/intelligence/calculate-confidence",
+                                "{\"mappingId\":\""
+                                        + id
+                                        + "\",\"validationResults\":{\"successRate\":2}}")
+                        .status());
+        assertEquals(
+                404,
+                Api.as(Tokens.mint(Api.freshTenant(), "x", "service"))
+                        .post(
+                                "/dcl/intelligence/calculate-confidence",
+                                "{\"mappingId\":\"" + id + "\"}")
+                        .status());
+    }
+
+    @Test
+    void
+            givenASourceFieldAndAnUnreachableGemini_whenAProposalIsAsked_thenLexicalAnswersAndTheFallbackIsListed() {
+        SemanticIndexReady.await();
+        Api.Reply reply =
+                runtime.post(
+                        "/dcl/intelligence/propose-mapping",
+                        "{\"connector\":\"hubspot\",\"sourceTable\":\"deals\",\"sourceField\":\"hs_closedate\",\"sampleValues\":[\"2024-01-02\"]}");
+        assertEquals(200, reply.status(), reply.toString());
+        JsonObject proposal = reply.json();
+        assertEquals("opportunity", proposal.getString("canonicalEntity"));
+        assertEquals("close_date", proposal.getString("canonicalField"));
+        assertEquals("lexical", proposal.getString("strategy"));
+        // the test server has a Gemini key but nothing listens at its address (GeminiIT runs a stub
+        // there)
+        List<String> degraded =
+                proposal.getJsonArray("degraded").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList();
+        assertEquals(1, degraded.size(), degraded.toString());
+        assertTrue(
+                degraded.get(0).startsWith("llm: unreachable")
+                        || degraded.get(0).equals("llm: circuit open after repeated failures"),
+                degraded.toString());
+        List<String> audited =
+                TestDatabase.texts(
+                        "SELECT after_state FROM audit_trail WHERE tenant_id = ? AND subject_id"
+                                + " LIKE 'proposal:%'",
+                        tenant);
+        assertTrue(
+                audited.stream()
+                        .anyMatch(
+                                a ->
+                                        a.startsWith(
+                                                "opportunity.close_date by lexical after fallbacks"
+                                                        + " [llm: ")),
+                audited.toString());
+        assertEquals(3, proposal.getJsonArray("alternatives").size());
+        assertTrue(proposal.getJsonNumber("confidence").doubleValue() > 0.5);
+        assertTrue(proposal.getString("proposalId").length() == 36);
+
+        assertEquals(
+                400,
+                runtime.post("/dcl/intelligence/propose-mapping", "{\"connector\":\"hubspot\"}")
+                        .status());
+        Api.Reply unknownStrategy =
+                runtime.post(
+                        "/dcl/intelligence/propose-mapping",
+                        "{\"connector\":\"hubspot\",\"sourceTable\":\"deals\",\"sourceField\":\"x\",\"strategy\":\"gpt\"}");
+        assertEquals(400, unknownStrategy.status());
+        assertTrue(
+                unknownStrategy.body().contains("\"field\":\"strategy\""), unknownStrategy.body());
+        Api.Reply notAnId = runtime.get("/dcl/intelligence/proposals/not-a-uuid");
+        assertEquals(400, notAnId.status());
+        assertTrue(
+                notAnId.contentType().startsWith("application/problem+json"), notAnId.toString());
+        assertEquals(
+                404,
+                runtime.get("/dcl/intelligence/proposals/" + java.util.UUID.randomUUID()).status());
+        assertEquals(
+                403,
+                Api.as(Tokens.mint(tenant, "victor", "viewer"))
+                        .post(
+                                "/dcl/intelligence/propose-mapping",
+                                "{\"connector\":\"hubspot\",\"sourceTable\":\"deals\",\"sourceField\":\"x\"}")
+                        .status());
+    }
+
+    @Test
+    void
+            givenAKnownMapping_whenALookAlikeFieldOfAnotherConnectorIsLookedUpOrProposed_thenRagAnswersFromIt() {
+        String id =
+                admin.post(
+                                "/dcl/mappings",
+                                mappingJson(
+                                        "salesforce",
+                                        "Opportunity",
+                                        "CloseDate",
+                                        "opportunity",
+                                        "close_date"))
+                        .json()
+                        .getString("id");
+        SemanticIndexReady.await();
+        JsonObject found = null;
+        for (int i = 0;
+                i < 40 && found == null;
+                i++) { // the index refreshes just after the write commits
+            Api.Reply lookup = runtime.get("/dcl/intelligence/rag-lookup/hubspot/deals/close_date");
+            if (lookup.status() == 200) {
+                found = lookup.json();
+            } else {
+                SecondNode.sleep(100);
+            }
+        }
+        assertTrue(found != null, "the new mapping reached the index");
+        assertEquals(
+                "opportunity.close_date",
+                found.getString("canonicalEntity") + "." + found.getString("canonicalField"));
+        assertTrue(found.getJsonNumber("similarity").doubleValue() >= 0.85);
+        assertEquals(id, found.getJsonObject("matchedMapping").getString("mappingId"));
+
+        Api.Reply unrelated = runtime.get("/dcl/intelligence/rag-lookup/hubspot/tickets/priority");
+        assertEquals(404, unrelated.status());
+        assertTrue(unrelated.body().contains("no-similar-mapping"), unrelated.body());
+        assertEquals(
+                404,
+                Api.as(Tokens.mint(Api.freshTenant(), "aam", "service"))
+                        .get("/dcl/intelligence/rag-lookup/hubspot/deals/close_date")
+                        .status(),
+                "another tenant's mappings are never neighbours");
+
+        JsonObject proposal =
+                runtime.post(
+                                "/dcl/intelligence/propose-mapping",
+                                "{\"connector\":\"pipedrive\",\"sourceTable\":\"deals\",\"sourceField\":\"close_date\"}")
+                        .json();
+        assertEquals("rag", proposal.getString("strategy"));
+        assertEquals("close_date", proposal.getString("canonicalField"));
+        assertEquals(
+                id,
+                proposal.getJsonArray("similarMappings").getJsonObject(0).getString("mappingId"));
+        assertEquals(
+                0,
+                proposal.getJsonArray("degraded").size(),
+                "rag answered before the LLM was needed");
+
+        assertEquals(
+                400,
+                runtime.get("/dcl/intelligence/rag-lookup/hubspot/deals/" + "x".repeat(300))
+                        .status());
+    }
+
+    @Test
+    void
+            givenTheLlmStrategyWithoutAKey_whenANodeStarts_thenTheApplicationRefusesToStartAndNamesTheProperty() {
+        try (SecondNode broken =
+                SecondNode.startExpectingFailure(Map.of("DCL_INTELLIGENCE_STRATEGY", "llm"))) {
+            String log = broken.log();
+            assertTrue(log.contains("CWWKZ0002E"), "the application did not start");
+            assertTrue(
+                    log.contains(
+                            "Invalid configuration: dcl.llm.gemini.api-key is required when"
+                                    + " dcl.intelligence.strategy=llm"),
+                    log);
+            assertTrue(!log.contains("CWWKZ0001I: Application dcl-registry started"));
+        }
+    }
 }

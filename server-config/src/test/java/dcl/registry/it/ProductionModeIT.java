@@ -24,72 +24,108 @@ import org.junit.jupiter.api.Test;
  * audience it refuses development tokens.
  */
 class ProductionModeIT extends DeployedRegistry {
-  private static final String ISSUER = "https://login.acme.example";
-  private static final String AUDIENCE = "dcl-registry-prod";
+    private static final String ISSUER = "https://login.acme.example";
+    private static final String AUDIENCE = "dcl-registry-prod";
 
-  @Test
-  void givenTheTestServer_whenHealthIsAsked_thenItStatesDevelopmentMode() {
-    assertEquals("development", mode(Api.anonymous().get("/health").json()));
-  }
-
-  @Test
-  void givenProductionModeWithTheDevelopmentKeyAndIssuer_whenStarted_thenTheApplicationRefusesNamingTheProperties() {
-    try (SecondNode refused = SecondNode.startExpectingFailure(Map.of("DCL_MODE", "production"))) {
-      String log = refused.log();
-      assertTrue(log.contains("CWWKZ0002E"), "the application did not start");
-      assertTrue(log.contains("mp.jwt.verify.issuer=dcl-dev is the development issuer and is refused"), log);
-      assertTrue(log.contains("is the development key (bin/dev-keys) and is refused"), log);
-      assertFalse(log.contains("CWWKZ0001I"), "no application started");
+    @Test
+    void givenTheTestServer_whenHealthIsAsked_thenItStatesDevelopmentMode() {
+        assertEquals("development", mode(Api.anonymous().get("/health").json()));
     }
-  }
 
-  @Test
-  void givenProductionModeWithItsOwnIssuer_whenCalledWithDevelopmentOrForeignTokens_then401AndItsOwnTokensWork()
-      throws Exception {
-    KeyPair issuerKeys = keyPair();
-    Path publicKey = Files.createTempFile("issuer", ".pem");
-    writePem(publicKey, issuerKeys);
-    String tenant = Api.freshTenant();
-    try (SecondNode production = SecondNode.start(Map.of(
-        "DCL_MODE", "production",
-        "MP_JWT_VERIFY_ISSUER", ISSUER,
-        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString(),
-        "MP_JWT_VERIFY_AUDIENCES", AUDIENCE))) {
-      String path = "/dcl/mappings/salesforce/Account/Name";
-      assertEquals("production", mode(Api.anonymous().at(production.base()).get("/health").json()));
-
-      Api.Reply devToken = Api.as(Tokens.mint(tenant, "alice", "admin")).at(production.base()).get(path);
-      assertEquals(401, devToken.status(), "a development token is worthless in production: " + devToken);
-
-      Api.Reply own = Api.as(Tokens.sign(issuerKeys.getPrivate(), claims(tenant, AUDIENCE).build()))
-          .at(production.base()).get(path);
-      assertEquals(404, own.status(), "authenticated, and nothing is mapped yet: " + own);
-
-      Api.Reply otherAudience = Api.as(Tokens.sign(issuerKeys.getPrivate(), claims(tenant, "another-service").build()))
-          .at(production.base()).get(path);
-      assertEquals(401, otherAudience.status(), "a token for another service: " + otherAudience);
+    @Test
+    void
+            givenProductionModeWithTheDevelopmentKeyAndIssuer_whenStarted_thenTheApplicationRefusesNamingTheProperties() {
+        try (SecondNode refused =
+                SecondNode.startExpectingFailure(Map.of("DCL_MODE", "production"))) {
+            String log = refused.log();
+            assertTrue(log.contains("CWWKZ0002E"), "the application did not start");
+            assertTrue(
+                    log.contains(
+                            "mp.jwt.verify.issuer=dcl-dev is the development issuer and is"
+                                    + " refused"),
+                    log);
+            assertTrue(log.contains("is the development key (bin/dev-keys) and is refused"), log);
+            assertFalse(log.contains("CWWKZ0001I"), "no application started");
+        }
     }
-  }
 
-  private static JWTClaimsSet.Builder claims(String tenant, String audience) {
-    return Tokens.claims(tenant, "alice", "admin").issuer(ISSUER).audience(audience)
-        .expirationTime(Date.from(Instant.now().plusSeconds(300)));
-  }
+    @Test
+    void
+            givenProductionModeWithItsOwnIssuer_whenCalledWithDevelopmentOrForeignTokens_then401AndItsOwnTokensWork()
+                    throws Exception {
+        KeyPair issuerKeys = keyPair();
+        Path publicKey = Files.createTempFile("issuer", ".pem");
+        writePem(publicKey, issuerKeys);
+        String tenant = Api.freshTenant();
+        try (SecondNode production =
+                SecondNode.start(
+                        Map.of(
+                                "DCL_MODE",
+                                "production",
+                                "MP_JWT_VERIFY_ISSUER",
+                                ISSUER,
+                                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                                publicKey.toString(),
+                                "MP_JWT_VERIFY_AUDIENCES",
+                                AUDIENCE))) {
+            String path = "/dcl/mappings/salesforce/Account/Name";
+            assertEquals(
+                    "production",
+                    mode(Api.anonymous().at(production.base()).get("/health").json()));
 
-  private static String mode(JsonObject health) {
-    return health.getJsonArray("checks").stream().map(c -> c.asJsonObject())
-        .filter(c -> c.getString("name").equals("mode")).findFirst().orElseThrow()
-        .getJsonObject("data").getString("mode");
-  }
+            Api.Reply devToken =
+                    Api.as(Tokens.mint(tenant, "alice", "admin")).at(production.base()).get(path);
+            assertEquals(
+                    401,
+                    devToken.status(),
+                    "a development token is worthless in production: " + devToken);
 
-  private static KeyPair keyPair() throws NoSuchAlgorithmException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    return generator.generateKeyPair();
-  }
+            Api.Reply own =
+                    Api.as(Tokens.sign(issuerKeys.getPrivate(), claims(tenant, AUDIENCE).build()))
+                            .at(production.base())
+                            .get(path);
+            assertEquals(404, own.status(), "authenticated, and nothing is mapped yet: " + own);
 
-  private static void writePem(Path file, KeyPair keys) throws IOException {
-    Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n"
-        + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-  }
+            Api.Reply otherAudience =
+                    Api.as(
+                                    Tokens.sign(
+                                            issuerKeys.getPrivate(),
+                                            claims(tenant, "another-service").build()))
+                            .at(production.base())
+                            .get(path);
+            assertEquals(
+                    401, otherAudience.status(), "a token for another service: " + otherAudience);
+        }
+    }
+
+    private static JWTClaimsSet.Builder claims(String tenant, String audience) {
+        return Tokens.claims(tenant, "alice", "admin")
+                .issuer(ISSUER)
+                .audience(audience)
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)));
+    }
+
+    private static String mode(JsonObject health) {
+        return health.getJsonArray("checks").stream()
+                .map(c -> c.asJsonObject())
+                .filter(c -> c.getString("name").equals("mode"))
+                .findFirst()
+                .orElseThrow()
+                .getJsonObject("data")
+                .getString("mode");
+    }
+
+    private static KeyPair keyPair() throws NoSuchAlgorithmException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    private static void writePem(Path file, KeyPair keys) throws IOException {
+        Files.writeString(
+                file,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
+    }
 }

@@ -21,91 +21,118 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-/** Mints JWTs the way bin/dev-token does, signed with the development key the test server trusts. */
+/**
+ * Mints JWTs the way bin/dev-token does, signed with the development key the test server trusts.
+ */
 final class Tokens {
-  static final String ISSUER = "dcl-dev";
-  static final String AUDIENCE = "dcl-registry";
-  private static final PrivateKey DEV_KEY = load(Path.of(System.getProperty("dcl.dev.keys", "../bin/dev-keys"), "private.pem"));
+    static final String ISSUER = "dcl-dev";
+    static final String AUDIENCE = "dcl-registry";
+    private static final PrivateKey DEV_KEY =
+            load(Path.of(System.getProperty("dcl.dev.keys", "../bin/dev-keys"), "private.pem"));
 
-  private Tokens() {}
+    private Tokens() {}
 
-  static PrivateKey devKey() {
-    return DEV_KEY;
-  }
-
-  static String mint(String tenant, String subject, String... groups) {
-    return sign(DEV_KEY, claims(tenant, subject, groups).build());
-  }
-
-  static String expired(String tenant, String subject, String... groups) {
-    return sign(DEV_KEY, claims(tenant, subject, groups)
-        .issueTime(Date.from(Instant.now().minusSeconds(7200)))
-        .expirationTime(Date.from(Instant.now().minusSeconds(3600)))
-        .build());
-  }
-
-  static String withoutTenant(String subject, String... groups) {
-    return sign(DEV_KEY, new JWTClaimsSet.Builder()
-        .issuer(ISSUER).audience(AUDIENCE).subject(subject).claim("upn", subject).claim("groups", List.of(groups))
-        .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)))
-        .jwtID(UUID.randomUUID().toString()).build());
-  }
-
-  /** The development key's claims with a tenant_id claim of any JSON value (a string with quotes, a number…). */
-  static String withTenantClaim(Object tenantClaim, String subject, String... groups) {
-    return sign(DEV_KEY, claims("ignored", subject, groups).claim("tenant_id", tenantClaim).build());
-  }
-
-  /** Expired this many seconds ago: within the accepted clock skew or beyond it. */
-  static String expiredSecondsAgo(long seconds, String tenant, String subject, String... groups) {
-    return sign(DEV_KEY, claims(tenant, subject, groups)
-        .issueTime(Date.from(Instant.now().minusSeconds(600)))
-        .expirationTime(Date.from(Instant.now().minusSeconds(seconds)))
-        .build());
-  }
-
-  /** Same claims, signed by a key nobody trusts. */
-  static String signedByStranger(String tenant, String subject, String... groups) {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return sign(generator.generateKeyPair().getPrivate(), claims(tenant, subject, groups).build());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    static PrivateKey devKey() {
+        return DEV_KEY;
     }
-  }
 
-  static JWTClaimsSet.Builder claims(String tenant, String subject, String... groups) {
-    return new JWTClaimsSet.Builder()
-        .issuer(ISSUER)
-        .audience(AUDIENCE)
-        .subject(subject)
-        .claim("upn", subject)
-        .claim("groups", List.of(groups))
-        .claim("tenant_id", tenant)
-        .issueTime(new Date())
-        .expirationTime(Date.from(Instant.now().plusSeconds(600)))
-        .jwtID(UUID.randomUUID().toString());
-  }
-
-  static String sign(PrivateKey key, JWTClaimsSet claims) {
-    try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("dcl-dev").build(), claims);
-      jwt.sign(new RSASSASigner(key));
-      return jwt.serialize();
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
+    static String mint(String tenant, String subject, String... groups) {
+        return sign(DEV_KEY, claims(tenant, subject, groups).build());
     }
-  }
 
-  private static PrivateKey load(Path pem) {
-    try {
-      String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-      return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    static String expired(String tenant, String subject, String... groups) {
+        return sign(
+                DEV_KEY,
+                claims(tenant, subject, groups)
+                        .issueTime(Date.from(Instant.now().minusSeconds(7200)))
+                        .expirationTime(Date.from(Instant.now().minusSeconds(3600)))
+                        .build());
     }
-  }
+
+    static String withoutTenant(String subject, String... groups) {
+        return sign(
+                DEV_KEY,
+                new JWTClaimsSet.Builder()
+                        .issuer(ISSUER)
+                        .audience(AUDIENCE)
+                        .subject(subject)
+                        .claim("upn", subject)
+                        .claim("groups", List.of(groups))
+                        .issueTime(new Date())
+                        .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                        .jwtID(UUID.randomUUID().toString())
+                        .build());
+    }
+
+    /**
+     * The development key's claims with a tenant_id claim of any JSON value (a string with quotes,
+     * a number…).
+     */
+    static String withTenantClaim(Object tenantClaim, String subject, String... groups) {
+        return sign(
+                DEV_KEY,
+                claims("ignored", subject, groups).claim("tenant_id", tenantClaim).build());
+    }
+
+    /** Expired this many seconds ago: within the accepted clock skew or beyond it. */
+    static String expiredSecondsAgo(long seconds, String tenant, String subject, String... groups) {
+        return sign(
+                DEV_KEY,
+                claims(tenant, subject, groups)
+                        .issueTime(Date.from(Instant.now().minusSeconds(600)))
+                        .expirationTime(Date.from(Instant.now().minusSeconds(seconds)))
+                        .build());
+    }
+
+    /** Same claims, signed by a key nobody trusts. */
+    static String signedByStranger(String tenant, String subject, String... groups) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return sign(
+                    generator.generateKeyPair().getPrivate(),
+                    claims(tenant, subject, groups).build());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JWTClaimsSet.Builder claims(String tenant, String subject, String... groups) {
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .claim("upn", subject)
+                .claim("groups", List.of(groups))
+                .claim("tenant_id", tenant)
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .jwtID(UUID.randomUUID().toString());
+    }
+
+    static String sign(PrivateKey key, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt =
+                    new SignedJWT(
+                            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("dcl-dev").build(),
+                            claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PrivateKey load(Path pem) {
+        try {
+            String base64 =
+                    Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,2 +1,5 @@
-/** Integration tests: the real WAR on a real Liberty (Arquillian) against a real PostgreSQL, over HTTP. */
+/**
+ * Integration tests: the real WAR on a real Liberty (Arquillian) against a real PostgreSQL, over
+ * HTTP.
+ */
 package dcl.registry.it;

@@ -12,31 +12,31 @@ import java.time.Instant;
 @Entity
 @Table(name = "audit_trail")
 class AuditEntryEntity {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  Long seq;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long seq;
 
-  @Column(name = "tenant_id")
-  String tenantId;
+    @Column(name = "tenant_id")
+    String tenantId;
 
-  @Column(name = "subject_type")
-  String subjectType;
+    @Column(name = "subject_type")
+    String subjectType;
 
-  @Column(name = "subject_id")
-  String subjectId;
+    @Column(name = "subject_id")
+    String subjectId;
 
-  String action;
-  String actor;
+    String action;
+    String actor;
 
-  @Column(name = "occurred_at")
-  Instant occurredAt;
+    @Column(name = "occurred_at")
+    Instant occurredAt;
 
-  String reason;
-  Long version;
+    String reason;
+    Long version;
 
-  @Column(name = "before_state")
-  String beforeState;
+    @Column(name = "before_state")
+    String beforeState;
 
-  @Column(name = "after_state")
-  String afterState;
+    @Column(name = "after_state")
+    String afterState;
 }

@@ -14,23 +14,29 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
-  private static final int TIMEOUT_SECONDS = 2;
+    private static final int TIMEOUT_SECONDS = 2;
 
-  @Resource(lookup = "jdbc/dcl")
-  DataSource dataSource;
+    @Resource(lookup = "jdbc/dcl")
+    DataSource dataSource;
 
-  @Inject DatabaseGate gate;
+    @Inject DatabaseGate gate;
 
-  @Override
-  public HealthCheckResponse call() {
-    if (gate.closed()) {
-      return HealthCheckResponse.named("database").down().withData("gate", "closed: probing once a second").build();
+    @Override
+    public HealthCheckResponse call() {
+        if (gate.closed()) {
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("gate", "closed: probing once a second")
+                    .build();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            boolean valid = connection.isValid(TIMEOUT_SECONDS);
+            return HealthCheckResponse.named("database").status(valid).build();
+        } catch (SQLException e) {
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("error", e.getMessage())
+                    .build();
+        }
     }
-    try (Connection connection = dataSource.getConnection()) {
-      boolean valid = connection.isValid(TIMEOUT_SECONDS);
-      return HealthCheckResponse.named("database").status(valid).build();
-    } catch (SQLException e) {
-      return HealthCheckResponse.named("database").down().withData("error", e.getMessage()).build();
-    }
-  }
 }

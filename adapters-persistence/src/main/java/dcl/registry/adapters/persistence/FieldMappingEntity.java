@@ -11,43 +11,43 @@ import java.time.Instant;
 @Entity
 @Table(name = "field_mappings")
 class FieldMappingEntity {
-  @Id String id;
+    @Id String id;
 
-  @Column(name = "tenant_id")
-  String tenantId;
+    @Column(name = "tenant_id")
+    String tenantId;
 
-  String connector;
+    String connector;
 
-  @Column(name = "source_table")
-  String sourceTable;
+    @Column(name = "source_table")
+    String sourceTable;
 
-  @Column(name = "source_field")
-  String sourceField;
+    @Column(name = "source_field")
+    String sourceField;
 
-  @Column(name = "canonical_entity")
-  String canonicalEntity;
+    @Column(name = "canonical_entity")
+    String canonicalEntity;
 
-  @Column(name = "canonical_field")
-  String canonicalField;
+    @Column(name = "canonical_field")
+    String canonicalField;
 
-  /** JSON form of the transform, null when the value is copied as is. */
-  String transform;
+    /** JSON form of the transform, null when the value is copied as is. */
+    String transform;
 
-  double confidence;
-  String status;
-  String provenance;
+    double confidence;
+    String status;
+    String provenance;
 
-  @Version long version;
+    @Version long version;
 
-  @Column(name = "change_seq", insertable = false, updatable = false)
-  Long changeSeq;
+    @Column(name = "change_seq", insertable = false, updatable = false)
+    Long changeSeq;
 
-  @Column(name = "created_at")
-  Instant createdAt;
+    @Column(name = "created_at")
+    Instant createdAt;
 
-  @Column(name = "updated_at")
-  Instant updatedAt;
+    @Column(name = "updated_at")
+    Instant updatedAt;
 
-  @Column(name = "updated_by")
-  String updatedBy;
+    @Column(name = "updated_by")
+    String updatedBy;
 }

@@ -1,8 +1,15 @@
 package dcl.registry.adapters.persistence;
 
+import dcl.registry.domain.approval.StoredProposal;
 import dcl.registry.domain.intelligence.Candidate;
 import dcl.registry.domain.intelligence.MappingProposal;
 import dcl.registry.domain.intelligence.SimilarMapping;
+import dcl.registry.domain.model.CanonicalField;
+import dcl.registry.domain.model.ConnectorId;
+import dcl.registry.domain.model.SourceField;
+import dcl.registry.domain.model.SourceRef;
+import dcl.registry.domain.model.SourceTable;
+import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.StoreProposals;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -13,66 +20,91 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import dcl.registry.domain.approval.StoredProposal;
-import dcl.registry.domain.model.CanonicalField;
-import dcl.registry.domain.model.ConnectorId;
-import dcl.registry.domain.model.SourceField;
-import dcl.registry.domain.model.SourceRef;
-import dcl.registry.domain.model.SourceTable;
-import dcl.registry.domain.model.TenantId;
 
-/** Proposals in PostgreSQL, with their evidence (ranked candidates, reasoning, fallbacks) as JSON. */
+/**
+ * Proposals in PostgreSQL, with their evidence (ranked candidates, reasoning, fallbacks) as JSON.
+ */
 @DatabaseAdapter
 public class JdbcProposals implements StoreProposals {
-  @PersistenceContext(unitName = "registry")
-  EntityManager em;
+    @PersistenceContext(unitName = "registry")
+    EntityManager em;
 
-  @Override
-  public void save(MappingProposal p) {
-    JsonArrayBuilder candidates = Json.createArrayBuilder();
-    for (Candidate c : p.candidates()) {
-      candidates.add(Json.createObjectBuilder().add("target", c.target().toString()).add("score", c.score())
-          .add("reasoning", c.reasoning()));
+    @Override
+    public void save(MappingProposal p) {
+        JsonArrayBuilder candidates = Json.createArrayBuilder();
+        for (Candidate c : p.candidates()) {
+            candidates.add(
+                    Json.createObjectBuilder()
+                            .add("target", c.target().toString())
+                            .add("score", c.score())
+                            .add("reasoning", c.reasoning()));
+        }
+        JsonArrayBuilder similar = Json.createArrayBuilder();
+        for (SimilarMapping s : p.answer().similar()) {
+            similar.add(
+                    Json.createObjectBuilder()
+                            .add("mappingId", s.mappingId().toString())
+                            .add("source", s.source().toString())
+                            .add("target", s.target().toString())
+                            .add("similarity", s.similarity()));
+        }
+        JsonArrayBuilder degraded = Json.createArrayBuilder();
+        p.degraded().forEach(f -> degraded.add(f.toString()));
+        JsonObjectBuilder evidence =
+                Json.createObjectBuilder()
+                        .add("strategy", p.strategy())
+                        .add("candidates", candidates)
+                        .add("similarMappings", similar)
+                        .add("degraded", degraded);
+        p.answer().promptVersion().ifPresent(v -> evidence.add("promptVersion", v));
+        em.createNativeQuery(
+                        "INSERT INTO mapping_proposals (id, tenant_id, connector, source_table,"
+                                + " source_field, canonical_entity, canonical_field, confidence,"
+                                + " strategy, evidence, created_at, created_by) VALUES (?1, ?2, ?3, ?4,"
+                                + " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+                .setParameter(1, p.id().toString())
+                .setParameter(2, p.tenant().value())
+                .setParameter(3, p.source().connector().value())
+                .setParameter(4, p.source().table().name())
+                .setParameter(5, p.source().field().name())
+                .setParameter(6, p.best().target().entity())
+                .setParameter(7, p.best().target().field())
+                .setParameter(8, p.best().score())
+                .setParameter(9, p.strategy())
+                .setParameter(10, evidence.build().toString())
+                .setParameter(11, Timestamp.from(p.createdAt()))
+                .setParameter(12, p.createdBy().subject())
+                .executeUpdate();
     }
-    JsonArrayBuilder similar = Json.createArrayBuilder();
-    for (SimilarMapping s : p.answer().similar()) {
-      similar.add(Json.createObjectBuilder().add("mappingId", s.mappingId().toString()).add("source", s.source().toString())
-          .add("target", s.target().toString()).add("similarity", s.similarity()));
-    }
-    JsonArrayBuilder degraded = Json.createArrayBuilder();
-    p.degraded().forEach(f -> degraded.add(f.toString()));
-    JsonObjectBuilder evidence = Json.createObjectBuilder().add("strategy", p.strategy()).add("candidates", candidates)
-        .add("similarMappings", similar).add("degraded", degraded);
-    p.answer().promptVersion().ifPresent(v -> evidence.add("promptVersion", v));
-    em.createNativeQuery(
-            "INSERT INTO mapping_proposals (id, tenant_id, connector, source_table, source_field, canonical_entity,"
-                + " canonical_field, confidence, strategy, evidence, created_at, created_by)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
-        .setParameter(1, p.id().toString())
-        .setParameter(2, p.tenant().value())
-        .setParameter(3, p.source().connector().value())
-        .setParameter(4, p.source().table().name())
-        .setParameter(5, p.source().field().name())
-        .setParameter(6, p.best().target().entity())
-        .setParameter(7, p.best().target().field())
-        .setParameter(8, p.best().score())
-        .setParameter(9, p.strategy())
-        .setParameter(10, evidence.build().toString())
-        .setParameter(11, Timestamp.from(p.createdAt()))
-        .setParameter(12, p.createdBy().subject())
-        .executeUpdate();
-  }
 
-  @Override
-  public Optional<StoredProposal> byId(TenantId tenant, UUID id) {
-    List<?> rows = em.createNativeQuery("SELECT connector, source_table, source_field, canonical_entity, canonical_field,"
-            + " confidence, strategy, created_at, created_by, evidence FROM mapping_proposals WHERE tenant_id = ?1 AND id = ?2")
-        .setParameter(1, tenant.value()).setParameter(2, id.toString()).getResultList();
-    return rows.stream().findFirst().map(row -> {
-      Object[] c = (Object[]) row;
-      return new StoredProposal(id, new SourceRef(new ConnectorId((String) c[0]), new SourceTable((String) c[1]),
-          new SourceField((String) c[2])), new CanonicalField((String) c[3], (String) c[4]), ((Number) c[5]).doubleValue(),
-          (String) c[6], JdbcApprovals.instant(c[7]), (String) c[8], String.valueOf(c[9]));
-    });
-  }
+    @Override
+    public Optional<StoredProposal> byId(TenantId tenant, UUID id) {
+        List<?> rows =
+                em.createNativeQuery(
+                                "SELECT connector, source_table, source_field, canonical_entity,"
+                                        + " canonical_field, confidence, strategy, created_at,"
+                                        + " created_by, evidence FROM mapping_proposals WHERE tenant_id"
+                                        + " = ?1 AND id = ?2")
+                        .setParameter(1, tenant.value())
+                        .setParameter(2, id.toString())
+                        .getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(
+                        row -> {
+                            Object[] c = (Object[]) row;
+                            return new StoredProposal(
+                                    id,
+                                    new SourceRef(
+                                            new ConnectorId((String) c[0]),
+                                            new SourceTable((String) c[1]),
+                                            new SourceField((String) c[2])),
+                                    new CanonicalField((String) c[3], (String) c[4]),
+                                    ((Number) c[5]).doubleValue(),
+                                    (String) c[6],
+                                    JdbcApprovals.instant(c[7]),
+                                    (String) c[8],
+                                    String.valueOf(c[9]));
+                        });
+    }
 }

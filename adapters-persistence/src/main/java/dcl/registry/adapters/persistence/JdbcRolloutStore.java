@@ -13,35 +13,47 @@ import java.util.Optional;
 /** Tenants' rollout settings in PostgreSQL, shared by every node. */
 @DatabaseAdapter
 public class JdbcRolloutStore implements RolloutStore {
-  @PersistenceContext(unitName = "registry")
-  EntityManager em;
+    @PersistenceContext(unitName = "registry")
+    EntityManager em;
 
-  @Override
-  public Optional<RolloutSettings> find(TenantId tenant) {
-    List<?> rows = em.createNativeQuery(
-            "SELECT source_of_truth, legacy_path, dual_read, updated_at, updated_by FROM tenant_rollout WHERE tenant_id = ?1")
-        .setParameter(1, tenant.value())
-        .getResultList();
-    return rows.stream().findFirst().map(row -> {
-      Object[] c = (Object[]) row;
-      return new RolloutSettings(tenant, SourceOfTruth.parse((String) c[0]), Optional.ofNullable((String) c[1]),
-          (Boolean) c[2], Optional.of(((Timestamp) c[3]).toInstant()), Optional.of((String) c[4]));
-    });
-  }
+    @Override
+    public Optional<RolloutSettings> find(TenantId tenant) {
+        List<?> rows =
+                em.createNativeQuery(
+                                "SELECT source_of_truth, legacy_path, dual_read, updated_at,"
+                                        + " updated_by FROM tenant_rollout WHERE tenant_id = ?1")
+                        .setParameter(1, tenant.value())
+                        .getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(
+                        row -> {
+                            Object[] c = (Object[]) row;
+                            return new RolloutSettings(
+                                    tenant,
+                                    SourceOfTruth.parse((String) c[0]),
+                                    Optional.ofNullable((String) c[1]),
+                                    (Boolean) c[2],
+                                    Optional.of(((Timestamp) c[3]).toInstant()),
+                                    Optional.of((String) c[4]));
+                        });
+    }
 
-  @Override
-  public void save(RolloutSettings s) {
-    em.createNativeQuery(
-            "INSERT INTO tenant_rollout (tenant_id, source_of_truth, legacy_path, dual_read, updated_at, updated_by)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (tenant_id) DO UPDATE SET"
-                + " source_of_truth = EXCLUDED.source_of_truth, legacy_path = EXCLUDED.legacy_path,"
-                + " dual_read = EXCLUDED.dual_read, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by")
-        .setParameter(1, s.tenant().value())
-        .setParameter(2, s.sourceOfTruth().wireName())
-        .setParameter(3, s.legacyPath().orElse(null))
-        .setParameter(4, s.dualRead())
-        .setParameter(5, Timestamp.from(s.updatedAt().orElseThrow()))
-        .setParameter(6, s.updatedBy().orElseThrow())
-        .executeUpdate();
-  }
+    @Override
+    public void save(RolloutSettings s) {
+        em.createNativeQuery(
+                        "INSERT INTO tenant_rollout (tenant_id, source_of_truth, legacy_path,"
+                                + " dual_read, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                                + " ON CONFLICT (tenant_id) DO UPDATE SET source_of_truth ="
+                                + " EXCLUDED.source_of_truth, legacy_path = EXCLUDED.legacy_path,"
+                                + " dual_read = EXCLUDED.dual_read, updated_at = EXCLUDED.updated_at,"
+                                + " updated_by = EXCLUDED.updated_by")
+                .setParameter(1, s.tenant().value())
+                .setParameter(2, s.sourceOfTruth().wireName())
+                .setParameter(3, s.legacyPath().orElse(null))
+                .setParameter(4, s.dualRead())
+                .setParameter(5, Timestamp.from(s.updatedAt().orElseThrow()))
+                .setParameter(6, s.updatedBy().orElseThrow())
+                .executeUpdate();
+    }
 }

@@ -12,20 +12,22 @@ import javax.sql.DataSource;
 /** Claims in PostgreSQL: the primary key lets exactly one insert per slot succeed. */
 @DatabaseAdapter
 public class JdbcScheduleClaims implements ScheduleClaims {
-  @Resource(lookup = "jdbc/dcl")
-  DataSource dataSource;
+    @Resource(lookup = "jdbc/dcl")
+    DataSource dataSource;
 
-  @Override
-  public boolean claim(String schedule, Instant slot, String node) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "INSERT INTO schedule_claims (schedule, slot, node) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-      s.setString(1, schedule);
-      s.setTimestamp(2, Timestamp.from(slot));
-      s.setString(3, node);
-      return s.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new IllegalStateException("claiming " + schedule + " at " + slot + " failed", e);
+    @Override
+    public boolean claim(String schedule, Instant slot, String node) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement(
+                                "INSERT INTO schedule_claims (schedule, slot, node) VALUES (?, ?,"
+                                        + " ?) ON CONFLICT DO NOTHING")) {
+            s.setString(1, schedule);
+            s.setTimestamp(2, Timestamp.from(slot));
+            s.setString(3, node);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("claiming " + schedule + " at " + slot + " failed", e);
+        }
     }
-  }
 }

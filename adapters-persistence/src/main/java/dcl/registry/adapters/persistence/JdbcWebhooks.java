@@ -21,127 +21,202 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Webhooks and their outbox in PostgreSQL. An approval event becomes one delivery row per webhook in the
- * approval's own transaction (so an event is never lost nor sent for a decision that rolled back);
- * deliveries are claimed with {@code FOR UPDATE SKIP LOCKED}, so each goes out from one node.
+ * Webhooks and their outbox in PostgreSQL. An approval event becomes one delivery row per webhook
+ * in the approval's own transaction (so an event is never lost nor sent for a decision that rolled
+ * back); deliveries are claimed with {@code FOR UPDATE SKIP LOCKED}, so each goes out from one
+ * node.
  */
 @DatabaseAdapter
 public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
-  private static final String DELIVERY_COLUMNS = "d.id, d.tenant_id, d.webhook, w.url, w.secret, d.event, d.payload,"
-      + " d.status, d.attempts, d.created_at, d.delivered_at,"
-      + " (SELECT a.http_status FROM webhook_attempts a WHERE a.delivery_id = d.id ORDER BY a.attempt DESC LIMIT 1),"
-      + " (SELECT a.error FROM webhook_attempts a WHERE a.delivery_id = d.id ORDER BY a.attempt DESC LIMIT 1)";
+    private static final String DELIVERY_COLUMNS =
+            "d.id, d.tenant_id, d.webhook, w.url, w.secret, d.event, d.payload, d.status,"
+                    + " d.attempts, d.created_at, d.delivered_at, (SELECT a.http_status FROM"
+                    + " webhook_attempts a WHERE a.delivery_id = d.id ORDER BY a.attempt DESC LIMIT 1),"
+                    + " (SELECT a.error FROM webhook_attempts a WHERE a.delivery_id = d.id ORDER BY"
+                    + " a.attempt DESC LIMIT 1)";
 
-  @PersistenceContext(unitName = "registry")
-  EntityManager em;
+    @PersistenceContext(unitName = "registry")
+    EntityManager em;
 
-  @Override
-  public boolean put(TenantId tenant, Webhook webhook, Actor actor, Instant now) {
-    List<?> inserted = em.createNativeQuery("INSERT INTO webhooks (tenant_id, name, url, secret, updated_at, updated_by)"
-            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (tenant_id, name) DO UPDATE SET url = EXCLUDED.url,"
-            + " secret = EXCLUDED.secret, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by"
-            + " RETURNING (xmax = 0)")
-        .setParameter(1, tenant.value()).setParameter(2, webhook.name()).setParameter(3, webhook.url().toString())
-        .setParameter(4, webhook.secret()).setParameter(5, Timestamp.from(now)).setParameter(6, actor.subject())
-        .getResultList();
-    return Boolean.TRUE.equals(inserted.get(0));
-  }
-
-  @Override
-  public List<Webhook> all(TenantId tenant) {
-    List<Webhook> hooks = new ArrayList<>();
-    for (Object row : em.createNativeQuery("SELECT name, url, secret FROM webhooks WHERE tenant_id = ?1 ORDER BY name")
-        .setParameter(1, tenant.value()).getResultList()) {
-      Object[] c = (Object[]) row;
-      hooks.add(new Webhook((String) c[0], URI.create((String) c[1]), (String) c[2]));
+    @Override
+    public boolean put(TenantId tenant, Webhook webhook, Actor actor, Instant now) {
+        List<?> inserted =
+                em.createNativeQuery(
+                                "INSERT INTO webhooks (tenant_id, name, url, secret, updated_at,"
+                                        + " updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT"
+                                        + " (tenant_id, name) DO UPDATE SET url = EXCLUDED.url, secret"
+                                        + " = EXCLUDED.secret, updated_at = EXCLUDED.updated_at,"
+                                        + " updated_by = EXCLUDED.updated_by RETURNING (xmax = 0)")
+                        .setParameter(1, tenant.value())
+                        .setParameter(2, webhook.name())
+                        .setParameter(3, webhook.url().toString())
+                        .setParameter(4, webhook.secret())
+                        .setParameter(5, Timestamp.from(now))
+                        .setParameter(6, actor.subject())
+                        .getResultList();
+        return Boolean.TRUE.equals(inserted.get(0));
     }
-    return hooks;
-  }
 
-  @Override
-  public boolean delete(TenantId tenant, String name) {
-    em.createNativeQuery("UPDATE webhook_deliveries SET status = 'FAILED' WHERE tenant_id = ?1 AND webhook = ?2"
-            + " AND status = 'PENDING'")
-        .setParameter(1, tenant.value()).setParameter(2, name).executeUpdate();
-    return em.createNativeQuery("DELETE FROM webhooks WHERE tenant_id = ?1 AND name = ?2")
-        .setParameter(1, tenant.value()).setParameter(2, name).executeUpdate() == 1;
-  }
-
-  @Override
-  public void approvalEvent(String event, Approval approval) {
-    Instant occurred = approval.decidedAt().orElse(approval.submittedAt());
-    JsonObjectBuilder a = Json.createObjectBuilder()
-        .add("id", approval.id().toString())
-        .add("status", approval.status().name().toLowerCase(java.util.Locale.ROOT))
-        .add("type", approval.change().type())
-        .add("source", approval.change().source().toString())
-        .add("target", approval.change().target().toString())
-        .add("confidence", approval.confidence())
-        .add("submittedBy", approval.submittedBy().subject())
-        .add("reason", approval.reason() == null ? "" : approval.reason());
-    approval.decidedBy().ifPresent(d -> a.add("decidedBy", d.subject()));
-    approval.notes().ifPresent(n -> a.add("notes", n));
-    String payload = Json.createObjectBuilder().add("event", event).add("tenant", approval.tenant().value())
-        .add("occurredAt", occurred.toString()).add("approval", a).build().toString();
-    for (Webhook webhook : all(approval.tenant())) {
-      em.createNativeQuery("INSERT INTO webhook_deliveries (id, tenant_id, webhook, event, payload, status, attempts,"
-              + " next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, 'PENDING', 0, ?6, ?6)")
-          .setParameter(1, UUID.randomUUID().toString()).setParameter(2, approval.tenant().value())
-          .setParameter(3, webhook.name()).setParameter(4, event).setParameter(5, payload)
-          .setParameter(6, Timestamp.from(occurred))
-          .executeUpdate();
+    @Override
+    public List<Webhook> all(TenantId tenant) {
+        List<Webhook> hooks = new ArrayList<>();
+        for (Object row :
+                em.createNativeQuery(
+                                "SELECT name, url, secret FROM webhooks WHERE tenant_id = ?1 ORDER"
+                                        + " BY name")
+                        .setParameter(1, tenant.value())
+                        .getResultList()) {
+            Object[] c = (Object[]) row;
+            hooks.add(new Webhook((String) c[0], URI.create((String) c[1]), (String) c[2]));
+        }
+        return hooks;
     }
-  }
 
-  @Override
-  public List<WebhookDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
-    List<?> claimed = em.createNativeQuery("UPDATE webhook_deliveries SET next_attempt_at = ?1 WHERE id IN ("
-            + "SELECT id FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at <= ?2"
-            + " ORDER BY next_attempt_at, created_at LIMIT ?3 FOR UPDATE SKIP LOCKED) RETURNING id")
-        .setParameter(1, Timestamp.from(leaseUntil)).setParameter(2, Timestamp.from(now)).setParameter(3, limit)
-        .getResultList();
-    List<WebhookDelivery> due = new ArrayList<>();
-    for (Object id : claimed) {
-      due.addAll(deliveries(em.createNativeQuery("SELECT " + DELIVERY_COLUMNS + " FROM webhook_deliveries d JOIN webhooks w"
-          + " ON w.tenant_id = d.tenant_id AND w.name = d.webhook WHERE d.id = ?1").setParameter(1, id).getResultList()));
+    @Override
+    public boolean delete(TenantId tenant, String name) {
+        em.createNativeQuery(
+                        "UPDATE webhook_deliveries SET status = 'FAILED' WHERE tenant_id = ?1 AND"
+                                + " webhook = ?2 AND status = 'PENDING'")
+                .setParameter(1, tenant.value())
+                .setParameter(2, name)
+                .executeUpdate();
+        return em.createNativeQuery("DELETE FROM webhooks WHERE tenant_id = ?1 AND name = ?2")
+                        .setParameter(1, tenant.value())
+                        .setParameter(2, name)
+                        .executeUpdate()
+                == 1;
     }
-    due.sort(java.util.Comparator.comparing(WebhookDelivery::createdAt)); // events go out in the order they happened
-    return due;
-  }
 
-  @Override
-  public void recordAttempt(WebhookDelivery delivery, int attempt, Instant at, DeliveryResult result, Optional<Instant> retryAt) {
-    em.createNativeQuery("INSERT INTO webhook_attempts (delivery_id, attempt, at, http_status, error) VALUES (?1, ?2, ?3,"
-            + " CAST(?4 AS integer), ?5)")
-        .setParameter(1, delivery.id()).setParameter(2, attempt).setParameter(3, Timestamp.from(at))
-        .setParameter(4, result.httpStatus().orElse(null))
-        .setParameter(5, result.failure().map(DeliveryResult.Failure::text).orElse(null))
-        .executeUpdate();
-    String status = result.delivered() ? "DELIVERED" : retryAt.isPresent() ? "PENDING" : "FAILED";
-    em.createNativeQuery("UPDATE webhook_deliveries SET status = ?1, attempts = ?2, next_attempt_at = ?3,"
-            + " delivered_at = CAST(?4 AS timestamptz)"
-            + " WHERE id = ?5")
-        .setParameter(1, status).setParameter(2, attempt).setParameter(3, Timestamp.from(retryAt.orElse(at)))
-        .setParameter(4, result.delivered() ? Timestamp.from(at) : null).setParameter(5, delivery.id())
-        .executeUpdate();
-  }
-
-  @Override
-  public List<WebhookDelivery> recent(TenantId tenant, int limit) {
-    return deliveries(em.createNativeQuery("SELECT " + DELIVERY_COLUMNS + " FROM webhook_deliveries d JOIN webhooks w"
-            + " ON w.tenant_id = d.tenant_id AND w.name = d.webhook WHERE d.tenant_id = ?1 ORDER BY d.created_at DESC LIMIT ?2")
-        .setParameter(1, tenant.value()).setParameter(2, limit).getResultList());
-  }
-
-  private static List<WebhookDelivery> deliveries(List<?> rows) {
-    List<WebhookDelivery> deliveries = new ArrayList<>();
-    for (Object row : rows) {
-      Object[] c = (Object[]) row;
-      deliveries.add(new WebhookDelivery((String) c[0], new TenantId((String) c[1]),
-          new Webhook((String) c[2], URI.create((String) c[3]), (String) c[4]), (String) c[5], (String) c[6], (String) c[7],
-          ((Number) c[8]).intValue(), JdbcApprovals.instant(c[9]), Optional.ofNullable(c[10]).map(JdbcApprovals::instant),
-          Optional.ofNullable((Number) c[11]).map(Number::intValue), Optional.ofNullable((String) c[12])));
+    @Override
+    public void approvalEvent(String event, Approval approval) {
+        Instant occurred = approval.decidedAt().orElse(approval.submittedAt());
+        JsonObjectBuilder a =
+                Json.createObjectBuilder()
+                        .add("id", approval.id().toString())
+                        .add("status", approval.status().name().toLowerCase(java.util.Locale.ROOT))
+                        .add("type", approval.change().type())
+                        .add("source", approval.change().source().toString())
+                        .add("target", approval.change().target().toString())
+                        .add("confidence", approval.confidence())
+                        .add("submittedBy", approval.submittedBy().subject())
+                        .add("reason", approval.reason() == null ? "" : approval.reason());
+        approval.decidedBy().ifPresent(d -> a.add("decidedBy", d.subject()));
+        approval.notes().ifPresent(n -> a.add("notes", n));
+        String payload =
+                Json.createObjectBuilder()
+                        .add("event", event)
+                        .add("tenant", approval.tenant().value())
+                        .add("occurredAt", occurred.toString())
+                        .add("approval", a)
+                        .build()
+                        .toString();
+        for (Webhook webhook : all(approval.tenant())) {
+            em.createNativeQuery(
+                            "INSERT INTO webhook_deliveries (id, tenant_id, webhook, event,"
+                                    + " payload, status, attempts, next_attempt_at, created_at) VALUES"
+                                    + " (?1, ?2, ?3, ?4, ?5, 'PENDING', 0, ?6, ?6)")
+                    .setParameter(1, UUID.randomUUID().toString())
+                    .setParameter(2, approval.tenant().value())
+                    .setParameter(3, webhook.name())
+                    .setParameter(4, event)
+                    .setParameter(5, payload)
+                    .setParameter(6, Timestamp.from(occurred))
+                    .executeUpdate();
+        }
     }
-    return deliveries;
-  }
+
+    @Override
+    public List<WebhookDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
+        List<?> claimed =
+                em.createNativeQuery(
+                                "UPDATE webhook_deliveries SET next_attempt_at = ?1 WHERE id IN"
+                                        + " (SELECT id FROM webhook_deliveries WHERE status = 'PENDING'"
+                                        + " AND next_attempt_at <= ?2 ORDER BY next_attempt_at,"
+                                        + " created_at LIMIT ?3 FOR UPDATE SKIP LOCKED) RETURNING id")
+                        .setParameter(1, Timestamp.from(leaseUntil))
+                        .setParameter(2, Timestamp.from(now))
+                        .setParameter(3, limit)
+                        .getResultList();
+        List<WebhookDelivery> due = new ArrayList<>();
+        for (Object id : claimed) {
+            due.addAll(
+                    deliveries(
+                            em.createNativeQuery(
+                                            "SELECT "
+                                                    + DELIVERY_COLUMNS
+                                                    + " FROM webhook_deliveries d JOIN webhooks w"
+                                                    + " ON w.tenant_id = d.tenant_id AND w.name ="
+                                                    + " d.webhook WHERE d.id = ?1")
+                                    .setParameter(1, id)
+                                    .getResultList()));
+        }
+        due.sort(
+                java.util.Comparator.comparing(
+                        WebhookDelivery::createdAt)); // events go out in the order they happened
+        return due;
+    }
+
+    @Override
+    public void recordAttempt(
+            WebhookDelivery delivery,
+            int attempt,
+            Instant at,
+            DeliveryResult result,
+            Optional<Instant> retryAt) {
+        em.createNativeQuery(
+                        "INSERT INTO webhook_attempts (delivery_id, attempt, at, http_status,"
+                                + " error) VALUES (?1, ?2, ?3, CAST(?4 AS integer), ?5)")
+                .setParameter(1, delivery.id())
+                .setParameter(2, attempt)
+                .setParameter(3, Timestamp.from(at))
+                .setParameter(4, result.httpStatus().orElse(null))
+                .setParameter(5, result.failure().map(DeliveryResult.Failure::text).orElse(null))
+                .executeUpdate();
+        String status =
+                result.delivered() ? "DELIVERED" : retryAt.isPresent() ? "PENDING" : "FAILED";
+        em.createNativeQuery(
+                        "UPDATE webhook_deliveries SET status = ?1, attempts = ?2, next_attempt_at"
+                                + " = ?3, delivered_at = CAST(?4 AS timestamptz) WHERE id = ?5")
+                .setParameter(1, status)
+                .setParameter(2, attempt)
+                .setParameter(3, Timestamp.from(retryAt.orElse(at)))
+                .setParameter(4, result.delivered() ? Timestamp.from(at) : null)
+                .setParameter(5, delivery.id())
+                .executeUpdate();
+    }
+
+    @Override
+    public List<WebhookDelivery> recent(TenantId tenant, int limit) {
+        return deliveries(
+                em.createNativeQuery(
+                                "SELECT "
+                                        + DELIVERY_COLUMNS
+                                        + " FROM webhook_deliveries d JOIN webhooks w ON"
+                                        + " w.tenant_id = d.tenant_id AND w.name = d.webhook WHERE"
+                                        + " d.tenant_id = ?1 ORDER BY d.created_at DESC LIMIT ?2")
+                        .setParameter(1, tenant.value())
+                        .setParameter(2, limit)
+                        .getResultList());
+    }
+
+    private static List<WebhookDelivery> deliveries(List<?> rows) {
+        List<WebhookDelivery> deliveries = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] c = (Object[]) row;
+            deliveries.add(
+                    new WebhookDelivery(
+                            (String) c[0],
+                            new TenantId((String) c[1]),
+                            new Webhook((String) c[2], URI.create((String) c[3]), (String) c[4]),
+                            (String) c[5],
+                            (String) c[6],
+                            (String) c[7],
+                            ((Number) c[8]).intValue(),
+                            JdbcApprovals.instant(c[9]),
+                            Optional.ofNullable(c[10]).map(JdbcApprovals::instant),
+                            Optional.ofNullable((Number) c[11]).map(Number::intValue),
+                            Optional.ofNullable((String) c[12])));
+        }
+        return deliveries;
+    }
 }

@@ -13,10 +13,10 @@ import java.util.function.Supplier;
 @ApplicationScoped
 @TranslatesDatabaseFailures
 public class JtaTransactionBoundary implements TransactionBoundary {
-  @Inject TransactionalWork work;
+    @Inject TransactionalWork work;
 
-  @Override
-  public <T> T inTransaction(Supplier<T> unit) {
-    return work.run(unit).get();
-  }
+    @Override
+    public <T> T inTransaction(Supplier<T> unit) {
+        return work.run(unit).get();
+    }
 }

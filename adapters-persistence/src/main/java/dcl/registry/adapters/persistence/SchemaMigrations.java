@@ -13,21 +13,29 @@ import org.flywaydb.core.api.output.MigrateResult;
 /** Brings the schema to the latest migration before the application serves anything. */
 @ApplicationScoped
 public class SchemaMigrations {
-  /** Runs before anything else that starts with the application and needs the schema. */
-  public static final int STARTUP_ORDER = 1000;
+    /** Runs before anything else that starts with the application and needs the schema. */
+    public static final int STARTUP_ORDER = 1000;
 
-  private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+    private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
-  @Resource(lookup = "jdbc/dcl")
-  DataSource dataSource;
+    @Resource(lookup = "jdbc/dcl")
+    DataSource dataSource;
 
-  void migrateAtStart(@Observes @Initialized(ApplicationScoped.class) @Priority(STARTUP_ORDER) Object started) {
-    MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
-    LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
-        + result.migrationsExecuted + " migrations applied now)");
-  }
+    void migrateAtStart(
+            @Observes @Initialized(ApplicationScoped.class) @Priority(STARTUP_ORDER)
+                    Object started) {
+        MigrateResult result =
+                Flyway.configure(SchemaMigrations.class.getClassLoader())
+                        .dataSource(dataSource)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
+        LOG.info(
+                () ->
+                        "Database schema at version "
+                                + result.targetSchemaVersion
+                                + " ("
+                                + result.migrationsExecuted
+                                + " migrations applied now)");
+    }
 }

@@ -5,11 +5,20 @@ import java.util.List;
 
 /** A canonical entity with its fields. */
 public record CanonicalEntityResponse(String name, String description, List<Field> fields) {
-  /** One field. */
-  public record Field(String name, String type, String description) {}
+    /** One field. */
+    public record Field(String name, String type, String description) {}
 
-  public static CanonicalEntityResponse from(CanonicalEntity e) {
-    return new CanonicalEntityResponse(e.name(), e.description().orElse(null), e.fields().stream()
-        .map(f -> new Field(f.name(), f.type().orElse(null), f.description().orElse(null))).toList());
-  }
+    public static CanonicalEntityResponse from(CanonicalEntity e) {
+        return new CanonicalEntityResponse(
+                e.name(),
+                e.description().orElse(null),
+                e.fields().stream()
+                        .map(
+                                f ->
+                                        new Field(
+                                                f.name(),
+                                                f.type().orElse(null),
+                                                f.description().orElse(null)))
+                        .toList());
+    }
 }

@@ -21,12 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Canonical schema")
 @RolesAllowed({Roles.VIEWER, Roles.SERVICE, Roles.REVIEWER, Roles.ADMIN, Roles.OPERATOR})
 public class CanonicalReadResource {
-  @Inject Caller caller;
-  @Inject CanonicalSchemaUseCase schemas;
+    @Inject Caller caller;
+    @Inject CanonicalSchemaUseCase schemas;
 
-  @GET
-  @Operation(summary = "Canonical entities with their fields (name, type, description)")
-  public List<CanonicalEntityResponse> entities() {
-    return schemas.schema(caller.tenant()).entities().stream().map(CanonicalEntityResponse::from).toList();
-  }
+    @GET
+    @Operation(summary = "Canonical entities with their fields (name, type, description)")
+    public List<CanonicalEntityResponse> entities() {
+        return schemas.schema(caller.tenant()).entities().stream()
+                .map(CanonicalEntityResponse::from)
+                .toList();
+    }
 }

@@ -16,28 +16,36 @@ import java.nio.charset.StandardCharsets;
  */
 @WebServlet("/problem")
 public class ErrorPageServlet extends HttpServlet {
-  @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
-    String title = title(status);
-    String detail = Problem.explain(status);
-    response.setStatus(status);
-    if (status == 401) {
-      response.setHeader("WWW-Authenticate", "Bearer");
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
+        String title = title(status);
+        String detail = Problem.explain(status);
+        response.setStatus(status);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter()
+                .write(
+                        "{\"type\":\"about:blank\",\"title\":\""
+                                + title
+                                + "\",\"status\":"
+                                + status
+                                + ",\"detail\":\""
+                                + detail
+                                + "\"}");
     }
-    response.setContentType(Problem.MEDIA_TYPE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-        + ",\"detail\":\"" + detail + "\"}");
-  }
 
-  /** The status's reason phrase: only fixed words, never anything from the failed request. */
-  static String title(int status) {
-    Response.Status known = Response.Status.fromStatusCode(status);
-    if (known != null) {
-      return known.getReasonPhrase();
+    /** The status's reason phrase: only fixed words, never anything from the failed request. */
+    static String title(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        if (known != null) {
+            return known.getReasonPhrase();
+        }
+        return status >= 500 ? "Internal Server Error" : "Error";
     }
-    return status >= 500 ? "Internal Server Error" : "Error";
-  }
 }

@@ -8,17 +8,19 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * JSON-B as the API wants it: nulls are written ({@code "transform": null}), and a field the API
- * does not know is an error rather than silently dropped. Request records are not read by JSON-B but
- * by {@link dcl.registry.adapters.rest.input.StrictJsonBodyReader}; this reads anything else.
+ * does not know is an error rather than silently dropped. Request records are not read by JSON-B
+ * but by {@link dcl.registry.adapters.rest.input.StrictJsonBodyReader}; this reads anything else.
  */
 @Provider
 public class JsonbSettings implements ContextResolver<Jsonb> {
-  private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
-      .withNullValues(true)
-      .setProperty("jsonb.fail-on-unknown-properties", true));
+    private final Jsonb jsonb =
+            JsonbBuilder.create(
+                    new JsonbConfig()
+                            .withNullValues(true)
+                            .setProperty("jsonb.fail-on-unknown-properties", true));
 
-  @Override
-  public Jsonb getContext(Class<?> type) {
-    return jsonb;
-  }
+    @Override
+    public Jsonb getContext(Class<?> type) {
+        return jsonb;
+    }
 }

@@ -44,127 +44,159 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Mappings")
 @RolesAllowed({Roles.VIEWER, Roles.SERVICE, Roles.REVIEWER, Roles.ADMIN, Roles.OPERATOR})
 public class MappingReadResource {
-  static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    static final String UUID =
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
-  @Inject Caller caller;
-  @Inject LookUpMappingUseCase lookUp;
-  @Inject GetMappingUseCase getMapping;
-  @Inject GetTableMappingsUseCase tableMappings;
-  @Inject SearchMappingsUseCase search;
-  @Inject GetMappingHistoryUseCase history;
-  @Context Request request;
+    @Inject Caller caller;
+    @Inject LookUpMappingUseCase lookUp;
+    @Inject GetMappingUseCase getMapping;
+    @Inject GetTableMappingsUseCase tableMappings;
+    @Inject SearchMappingsUseCase search;
+    @Inject GetMappingHistoryUseCase history;
+    @Context Request request;
 
-  @GET
-  @Operation(summary = "Search mappings", description = "All filters optional; cursor pagination.")
-  public PageResponse<MappingResponse> search(
-      @QueryParam("connector") String connector,
-      @QueryParam("table") String table,
-      @QueryParam("entity") String entity,
-      @QueryParam("status") String status,
-      @QueryParam("q") String text,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor) {
-    Violations violations = new Violations();
-    Optional<ConnectorId> byConnector = blankToEmpty(connector).map(c -> violations.check(() -> new ConnectorId(c)));
-    Optional<SourceTable> byTable = blankToEmpty(table).map(t -> violations.check(() -> new SourceTable(t)));
-    Optional<MappingStatus> byStatus = blankToEmpty(status).map(s -> violations.check(() -> MappingStatus.parse("status", s)));
-    PageRequest page = violations.check(() -> Paging.of(limit, cursor));
-    violations.throwIfAny();
-    MappingQuery query = new MappingQuery(byConnector, byTable, blankToEmpty(entity), byStatus, blankToEmpty(text));
-    return PageResponse.from(search.search(caller.tenant(), query, page), MappingResponse::from);
-  }
-
-  @GET
-  @Path("{id: " + UUID + "}")
-  @Operation(summary = "One mapping by id, in any status; ETag is its version")
-  @APIResponse(responseCode = "200", description = "The mapping")
-  @APIResponse(responseCode = "304", description = "Not modified since the If-None-Match version")
-  @APIResponse(responseCode = "404", description = "No such mapping for your tenant")
-  public Response byId(@PathParam("id") String id) {
-    return withVersion(getMapping.get(caller.tenant(), MappingId.parse(id)));
-  }
-
-  @GET
-  @Path("{id: " + UUID + "}/history")
-  @Operation(summary = "Every version of a mapping: who, when, why, before and after",
-      description = "Oldest first, page by page like every list: {\"items\": [...], \"next\": \"<cursor or null>\"};"
-          + " pass next as cursor for the following page.")
-  @APIResponse(responseCode = "200", description = "A page of the mapping's history")
-  @APIResponse(responseCode = "400", description = "limit outside 1..1000, or a cursor this service did not issue")
-  @APIResponse(responseCode = "404", description = "No such mapping for your tenant")
-  public PageResponse<HistoryEntryResponse> history(
-      @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-    Violations violations = new Violations();
-    MappingId mappingId = violations.check(() -> MappingId.parse(id));
-    PageRequest page = violations.check(() -> Paging.of(limit, cursor));
-    violations.throwIfAny();
-    return PageResponse.from(history.history(caller.tenant(), mappingId, page), HistoryEntryResponse::from);
-  }
-
-  @GET
-  @Path("{connector}")
-  @Operation(summary = "The mappings of one connector, page by page")
-  public PageResponse<MappingResponse> ofConnector(
-      @PathParam("connector") String connector, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-    Violations violations = new Violations();
-    ConnectorId id = violations.check(() -> new ConnectorId(connector));
-    PageRequest page = violations.check(() -> Paging.of(limit, cursor));
-    violations.throwIfAny();
-    return PageResponse.from(search.search(caller.tenant(), MappingQuery.ofConnector(id), page), MappingResponse::from);
-  }
-
-  @GET
-  @Path("{connector}/{table}")
-  @Operation(summary = "The ACTIVE mapping set of a table; ETag/If-None-Match supported")
-  @APIResponse(responseCode = "200", description = "The mapping set")
-  @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match version")
-  @APIResponse(responseCode = "404", description = "No ACTIVE mapping for this table")
-  public Response table(@PathParam("connector") String connector, @PathParam("table") String table) {
-    Violations violations = new Violations();
-    ConnectorId id = violations.check(() -> new ConnectorId(connector));
-    SourceTable sourceTable = violations.check(() -> new SourceTable(table));
-    violations.throwIfAny();
-    TableMappingSet set = tableMappings.tableMappings(caller.tenant(), id, sourceTable);
-    return conditionally(new EntityTag("t" + set.version()), () -> TableMappingsResponse.from(set));
-  }
-
-  @GET
-  @Path("{connector}/{table}/{field: .+}")
-  @Operation(summary = "The runtime's lookup: the ACTIVE mapping of one source field")
-  @APIResponse(responseCode = "200", description = "The mapping")
-  @APIResponse(responseCode = "404", description = "No ACTIVE mapping for this field")
-  public Response lookUp(
-      @PathParam("connector") String connector, @PathParam("table") String table, @PathParam("field") String field) {
-    Violations violations = new Violations();
-    ConnectorId id = violations.check(() -> new ConnectorId(connector));
-    SourceTable sourceTable = violations.check(() -> new SourceTable(table));
-    SourceField sourceField = violations.check(() -> new SourceField(field));
-    violations.throwIfAny();
-    return withVersion(lookUp.lookUp(caller.tenant(), new SourceRef(id, sourceTable, sourceField)));
-  }
-
-  private Response withVersion(FieldMapping mapping) {
-    return conditionally(EntityTags.of(mapping.version()), () -> MappingResponse.from(mapping));
-  }
-
-  /**
-   * The representation with its tag; 304 when If-None-Match names the current tag, a 412 problem when
-   * If-Match names another one.
-   */
-  private Response conditionally(EntityTag tag, Supplier<Object> representation) {
-    Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
-    if (precondition == null) {
-      return Response.ok(representation.get()).tag(tag).build();
+    @GET
+    @Operation(
+            summary = "Search mappings",
+            description = "All filters optional; cursor pagination.")
+    public PageResponse<MappingResponse> search(
+            @QueryParam("connector") String connector,
+            @QueryParam("table") String table,
+            @QueryParam("entity") String entity,
+            @QueryParam("status") String status,
+            @QueryParam("q") String text,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        Violations violations = new Violations();
+        Optional<ConnectorId> byConnector =
+                blankToEmpty(connector).map(c -> violations.check(() -> new ConnectorId(c)));
+        Optional<SourceTable> byTable =
+                blankToEmpty(table).map(t -> violations.check(() -> new SourceTable(t)));
+        Optional<MappingStatus> byStatus =
+                blankToEmpty(status)
+                        .map(s -> violations.check(() -> MappingStatus.parse("status", s)));
+        PageRequest page = violations.check(() -> Paging.of(limit, cursor));
+        violations.throwIfAny();
+        MappingQuery query =
+                new MappingQuery(
+                        byConnector, byTable, blankToEmpty(entity), byStatus, blankToEmpty(text));
+        return PageResponse.from(
+                search.search(caller.tenant(), query, page), MappingResponse::from);
     }
-    Response answer = precondition.tag(tag).build();
-    if (answer.getStatus() != Response.Status.PRECONDITION_FAILED.getStatusCode()) {
-      return answer;
-    }
-    return Problem.of(412, "precondition-failed", "Precondition failed",
-        "If-Match does not name the current version, " + tag + "; read it again or leave If-Match out").toResponse();
-  }
 
-  private static Optional<String> blankToEmpty(String value) {
-    return Optional.ofNullable(value).filter(v -> !v.isBlank());
-  }
+    @GET
+    @Path("{id: " + UUID + "}")
+    @Operation(summary = "One mapping by id, in any status; ETag is its version")
+    @APIResponse(responseCode = "200", description = "The mapping")
+    @APIResponse(responseCode = "304", description = "Not modified since the If-None-Match version")
+    @APIResponse(responseCode = "404", description = "No such mapping for your tenant")
+    public Response byId(@PathParam("id") String id) {
+        return withVersion(getMapping.get(caller.tenant(), MappingId.parse(id)));
+    }
+
+    @GET
+    @Path("{id: " + UUID + "}/history")
+    @Operation(
+            summary = "Every version of a mapping: who, when, why, before and after",
+            description =
+                    "Oldest first, page by page like every list: {\"items\": [...], \"next\":"
+                            + " \"<cursor or null>\"}; pass next as cursor for the following page.")
+    @APIResponse(responseCode = "200", description = "A page of the mapping's history")
+    @APIResponse(
+            responseCode = "400",
+            description = "limit outside 1..1000, or a cursor this service did not issue")
+    @APIResponse(responseCode = "404", description = "No such mapping for your tenant")
+    public PageResponse<HistoryEntryResponse> history(
+            @PathParam("id") String id,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        Violations violations = new Violations();
+        MappingId mappingId = violations.check(() -> MappingId.parse(id));
+        PageRequest page = violations.check(() -> Paging.of(limit, cursor));
+        violations.throwIfAny();
+        return PageResponse.from(
+                history.history(caller.tenant(), mappingId, page), HistoryEntryResponse::from);
+    }
+
+    @GET
+    @Path("{connector}")
+    @Operation(summary = "The mappings of one connector, page by page")
+    public PageResponse<MappingResponse> ofConnector(
+            @PathParam("connector") String connector,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        Violations violations = new Violations();
+        ConnectorId id = violations.check(() -> new ConnectorId(connector));
+        PageRequest page = violations.check(() -> Paging.of(limit, cursor));
+        violations.throwIfAny();
+        return PageResponse.from(
+                search.search(caller.tenant(), MappingQuery.ofConnector(id), page),
+                MappingResponse::from);
+    }
+
+    @GET
+    @Path("{connector}/{table}")
+    @Operation(summary = "The ACTIVE mapping set of a table; ETag/If-None-Match supported")
+    @APIResponse(responseCode = "200", description = "The mapping set")
+    @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match version")
+    @APIResponse(responseCode = "404", description = "No ACTIVE mapping for this table")
+    public Response table(
+            @PathParam("connector") String connector, @PathParam("table") String table) {
+        Violations violations = new Violations();
+        ConnectorId id = violations.check(() -> new ConnectorId(connector));
+        SourceTable sourceTable = violations.check(() -> new SourceTable(table));
+        violations.throwIfAny();
+        TableMappingSet set = tableMappings.tableMappings(caller.tenant(), id, sourceTable);
+        return conditionally(
+                new EntityTag("t" + set.version()), () -> TableMappingsResponse.from(set));
+    }
+
+    @GET
+    @Path("{connector}/{table}/{field: .+}")
+    @Operation(summary = "The runtime's lookup: the ACTIVE mapping of one source field")
+    @APIResponse(responseCode = "200", description = "The mapping")
+    @APIResponse(responseCode = "404", description = "No ACTIVE mapping for this field")
+    public Response lookUp(
+            @PathParam("connector") String connector,
+            @PathParam("table") String table,
+            @PathParam("field") String field) {
+        Violations violations = new Violations();
+        ConnectorId id = violations.check(() -> new ConnectorId(connector));
+        SourceTable sourceTable = violations.check(() -> new SourceTable(table));
+        SourceField sourceField = violations.check(() -> new SourceField(field));
+        violations.throwIfAny();
+        return withVersion(
+                lookUp.lookUp(caller.tenant(), new SourceRef(id, sourceTable, sourceField)));
+    }
+
+    private Response withVersion(FieldMapping mapping) {
+        return conditionally(EntityTags.of(mapping.version()), () -> MappingResponse.from(mapping));
+    }
+
+    /**
+     * The representation with its tag; 304 when If-None-Match names the current tag, a 412 problem
+     * when If-Match names another one.
+     */
+    private Response conditionally(EntityTag tag, Supplier<Object> representation) {
+        Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
+        if (precondition == null) {
+            return Response.ok(representation.get()).tag(tag).build();
+        }
+        Response answer = precondition.tag(tag).build();
+        if (answer.getStatus() != Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+            return answer;
+        }
+        return Problem.of(
+                        412,
+                        "precondition-failed",
+                        "Precondition failed",
+                        "If-Match does not name the current version, "
+                                + tag
+                                + "; read it again or leave If-Match out")
+                .toResponse();
+    }
+
+    private static Optional<String> blankToEmpty(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
 }

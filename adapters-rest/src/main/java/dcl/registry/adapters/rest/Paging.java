@@ -6,17 +6,18 @@ import java.util.Optional;
 
 /** Reads {@code ?limit=&cursor=}. */
 public final class Paging {
-  private Paging() {}
+    private Paging() {}
 
-  public static PageRequest of(String limit, String cursor) {
-    int size = PageRequest.DEFAULT_LIMIT;
-    if (limit != null && !limit.isBlank()) {
-      try {
-        size = Integer.parseInt(limit.strip());
-      } catch (NumberFormatException e) {
-        throw new InvalidInput("limit", "must be a whole number between 1 and " + PageRequest.MAX_LIMIT);
-      }
+    public static PageRequest of(String limit, String cursor) {
+        int size = PageRequest.DEFAULT_LIMIT;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                size = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInput(
+                        "limit", "must be a whole number between 1 and " + PageRequest.MAX_LIMIT);
+            }
+        }
+        return new PageRequest(size, Optional.ofNullable(cursor));
     }
-    return new PageRequest(size, Optional.ofNullable(cursor));
-  }
 }

@@ -16,10 +16,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({Roles.VIEWER, Roles.SERVICE, Roles.REVIEWER, Roles.ADMIN, Roles.OPERATOR})
 @OpenAPIDefinition(
-    info = @Info(
-        title = "DCL Mapping Registry",
-        version = "1",
-        description = "Field mappings between connector data and the canonical model, per tenant."),
-    security = @SecurityRequirement(name = "jwt"))
-@SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+        info =
+                @Info(
+                        title = "DCL Mapping Registry",
+                        version = "1",
+                        description =
+                                "Field mappings between connector data and the canonical model, per"
+                                        + " tenant."),
+        security = @SecurityRequirement(name = "jwt"))
+@SecurityScheme(
+        securitySchemeName = "jwt",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        bearerFormat = "JWT")
 public class RegistryApplication extends Application {}

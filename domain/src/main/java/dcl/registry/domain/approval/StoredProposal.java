@@ -6,8 +6,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A stored mapping proposal: the field, the best target and its score, who asked and when, and its evidence
- * (the stored JSON of candidates, similar mappings, prompt version and fallbacks, passed through as text).
+ * A stored mapping proposal: the field, the best target and its score, who asked and when, and its
+ * evidence (the stored JSON of candidates, similar mappings, prompt version and fallbacks, passed
+ * through as text).
  */
-public record StoredProposal(UUID id, SourceRef source, CanonicalField target, double confidence, String strategy,
-    Instant createdAt, String createdBy, String evidence) {}
+public record StoredProposal(
+        UUID id,
+        SourceRef source,
+        CanonicalField target,
+        double confidence,
+        String strategy,
+        Instant createdAt,
+        String createdBy,
+        String evidence) {}

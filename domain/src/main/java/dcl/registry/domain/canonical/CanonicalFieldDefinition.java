@@ -4,12 +4,16 @@ import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.model.CanonicalField;
 import java.util.Optional;
 
-/** One field of a canonical entity: its name, type (string, number, boolean, date, datetime…) and meaning. */
-public record CanonicalFieldDefinition(String name, Optional<String> type, Optional<String> description) {
-  public CanonicalFieldDefinition {
-    new CanonicalField("entity", name);
-    if (description.isPresent() && description.get().length() > 2000) {
-      throw new InvalidInput("fields.description", "must be at most 2000 characters");
+/**
+ * One field of a canonical entity: its name, type (string, number, boolean, date, datetime…) and
+ * meaning.
+ */
+public record CanonicalFieldDefinition(
+        String name, Optional<String> type, Optional<String> description) {
+    public CanonicalFieldDefinition {
+        new CanonicalField("entity", name);
+        if (description.isPresent() && description.get().length() > 2000) {
+            throw new InvalidInput("fields.description", "must be at most 2000 characters");
+        }
     }
-  }
 }

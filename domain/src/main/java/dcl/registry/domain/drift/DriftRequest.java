@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Drift the runtime reports for one table: either the changes it detected ({@code changes}) or the fields
- * it observes now ({@code observed}), in which case the service computes the changes itself.
+ * Drift the runtime reports for one table: either the changes it detected ({@code changes}) or the
+ * fields it observes now ({@code observed}), in which case the service computes the changes itself.
  */
-public record DriftRequest(ConnectorId connector, SourceTable table, Optional<Instant> detectedAt,
-    List<SchemaChange> changes, Optional<List<ObservedField>> observed) {
-  public DriftRequest {
-    changes = List.copyOf(changes);
-    observed = observed.map(List::copyOf);
-  }
+public record DriftRequest(
+        ConnectorId connector,
+        SourceTable table,
+        Optional<Instant> detectedAt,
+        List<SchemaChange> changes,
+        Optional<List<ObservedField>> observed) {
+    public DriftRequest {
+        changes = List.copyOf(changes);
+        observed = observed.map(List::copyOf);
+    }
 }

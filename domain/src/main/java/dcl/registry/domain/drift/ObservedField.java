@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** A field the runtime saw in a source table, with its declared type and some values when known. */
 public record ObservedField(SourceField name, Optional<String> type, List<String> samples) {
-  public ObservedField {
-    samples = List.copyOf(samples);
-  }
+    public ObservedField {
+        samples = List.copyOf(samples);
+    }
 }

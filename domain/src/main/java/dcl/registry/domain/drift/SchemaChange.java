@@ -5,22 +5,25 @@ import java.util.Optional;
 
 /** One difference between what a source table has now and what the registry maps. */
 public sealed interface SchemaChange {
-  /** The field that changed (for a rename: the new name). */
-  SourceField field();
+    /** The field that changed (for a rename: the new name). */
+    SourceField field();
 
-  record FieldRenamed(SourceField oldField, ObservedField now) implements SchemaChange {
-    public SourceField field() {
-      return now.name();
+    record FieldRenamed(SourceField oldField, ObservedField now) implements SchemaChange {
+        @Override
+        public SourceField field() {
+            return now.name();
+        }
     }
-  }
 
-  record FieldAdded(ObservedField now) implements SchemaChange {
-    public SourceField field() {
-      return now.name();
+    record FieldAdded(ObservedField now) implements SchemaChange {
+        @Override
+        public SourceField field() {
+            return now.name();
+        }
     }
-  }
 
-  record FieldRemoved(SourceField field) implements SchemaChange {}
+    record FieldRemoved(SourceField field) implements SchemaChange {}
 
-  record TypeChanged(SourceField field, Optional<String> oldType, ObservedField now) implements SchemaChange {}
+    record TypeChanged(SourceField field, Optional<String> oldType, ObservedField now)
+            implements SchemaChange {}
 }

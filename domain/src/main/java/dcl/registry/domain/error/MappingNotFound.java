@@ -1,8 +1,10 @@
 package dcl.registry.domain.error;
 
-/** No mapping with that identity or id exists for the caller's tenant (other tenants are invisible). */
+/**
+ * No mapping with that identity or id exists for the caller's tenant (other tenants are invisible).
+ */
 public class MappingNotFound extends DomainException {
-  public MappingNotFound(String what) {
-    super("No mapping found for " + what);
-  }
+    public MappingNotFound(String what) {
+        super("No mapping found for " + what);
+    }
 }

@@ -2,8 +2,12 @@ package dcl.registry.domain.error;
 
 /** No known mapping reads enough like the field: the similarity threshold was not reached. */
 public class NoSimilarMapping extends DomainException {
-  public NoSimilarMapping(String source, double threshold) {
-    super("No known ACTIVE mapping is similar enough to " + source + " (threshold " + threshold
-        + "); ask POST /dcl/intelligence/propose-mapping for a proposal instead");
-  }
+    public NoSimilarMapping(String source, double threshold) {
+        super(
+                "No known ACTIVE mapping is similar enough to "
+                        + source
+                        + " (threshold "
+                        + threshold
+                        + "); ask POST /dcl/intelligence/propose-mapping for a proposal instead");
+    }
 }

@@ -1,8 +1,10 @@
 package dcl.registry.domain.error;
 
-/** No such approval, proposal or webhook for this tenant (another tenant's look the same: absent). */
+/**
+ * No such approval, proposal or webhook for this tenant (another tenant's look the same: absent).
+ */
 public class ResourceNotFound extends DomainException {
-  public ResourceNotFound(String what) {
-    super(what + " was not found");
-  }
+    public ResourceNotFound(String what) {
+        super(what + " was not found");
+    }
 }

@@ -2,11 +2,18 @@ package dcl.registry.domain.error;
 
 import dcl.registry.domain.model.TenantId;
 
-/** The tenant's source of truth is the legacy YAML (emergency rollback): the registry takes no writes. */
+/**
+ * The tenant's source of truth is the legacy YAML (emergency rollback): the registry takes no
+ * writes.
+ */
 public class WritesFrozen extends DomainException {
-  public WritesFrozen(TenantId tenant) {
-    super("Tenant " + tenant + " is rolled back to the legacy YAML files (source of truth: yaml), so the"
-        + " registry does not accept mapping writes: they would not reach the runtime. Change the YAML files,"
-        + " or switch back with PUT /dcl/admin/rollout {\"sourceOfTruth\":\"registry\"}.");
-  }
+    public WritesFrozen(TenantId tenant) {
+        super(
+                "Tenant "
+                        + tenant
+                        + " is rolled back to the legacy YAML files (source of truth: yaml), so the"
+                        + " registry does not accept mapping writes: they would not reach the"
+                        + " runtime. Change the YAML files, or switch back with PUT"
+                        + " /dcl/admin/rollout {\"sourceOfTruth\":\"registry\"}.");
+    }
 }

@@ -6,35 +6,50 @@ import java.util.Map;
 
 /** How much each factor counts in a mapping's confidence; each in [0, 1], together exactly 1. */
 public record ConfidenceWeights(
-    double sourceQuality, double usageFrequency, double validationSuccess, double humanApproval, double ragSimilarity) {
+        double sourceQuality,
+        double usageFrequency,
+        double validationSuccess,
+        double humanApproval,
+        double ragSimilarity) {
 
-  public static final ConfidenceWeights SEED = new ConfidenceWeights(0.2, 0.15, 0.3, 0.25, 0.1);
-  private static final double TOLERANCE = 1e-6;
+    public static final ConfidenceWeights SEED = new ConfidenceWeights(0.2, 0.15, 0.3, 0.25, 0.1);
+    private static final double TOLERANCE = 1e-6;
 
-  public ConfidenceWeights {
-    Map<String, Double> all = asMap(sourceQuality, usageFrequency, validationSuccess, humanApproval, ragSimilarity);
-    for (Map.Entry<String, Double> weight : all.entrySet()) {
-      if (Double.isNaN(weight.getValue()) || weight.getValue() < 0 || weight.getValue() > 1) {
-        throw new InvalidInput("dcl.confidence.weight." + weight.getKey(), "must be between 0 and 1");
-      }
+    public ConfidenceWeights {
+        Map<String, Double> all =
+                asMap(
+                        sourceQuality,
+                        usageFrequency,
+                        validationSuccess,
+                        humanApproval,
+                        ragSimilarity);
+        for (Map.Entry<String, Double> weight : all.entrySet()) {
+            if (Double.isNaN(weight.getValue()) || weight.getValue() < 0 || weight.getValue() > 1) {
+                throw new InvalidInput(
+                        "dcl.confidence.weight." + weight.getKey(), "must be between 0 and 1");
+            }
+        }
+        double sum = all.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (Math.abs(sum - 1.0) > TOLERANCE) {
+            throw new InvalidInput(
+                    "dcl.confidence.weight.*",
+                    "the five weights must sum to 1 (they sum to " + sum + ")");
+        }
     }
-    double sum = all.values().stream().mapToDouble(Double::doubleValue).sum();
-    if (Math.abs(sum - 1.0) > TOLERANCE) {
-      throw new InvalidInput("dcl.confidence.weight.*", "the five weights must sum to 1 (they sum to " + sum + ")");
+
+    public Map<String, Double> asMap() {
+        return asMap(
+                sourceQuality, usageFrequency, validationSuccess, humanApproval, ragSimilarity);
     }
-  }
 
-  public Map<String, Double> asMap() {
-    return asMap(sourceQuality, usageFrequency, validationSuccess, humanApproval, ragSimilarity);
-  }
-
-  private static Map<String, Double> asMap(double sq, double uf, double vs, double ha, double rs) {
-    Map<String, Double> map = new LinkedHashMap<>();
-    map.put("sourceQuality", sq);
-    map.put("usageFrequency", uf);
-    map.put("validationSuccess", vs);
-    map.put("humanApproval", ha);
-    map.put("ragSimilarity", rs);
-    return map;
-  }
+    private static Map<String, Double> asMap(
+            double sq, double uf, double vs, double ha, double rs) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        map.put("sourceQuality", sq);
+        map.put("usageFrequency", uf);
+        map.put("validationSuccess", vs);
+        map.put("humanApproval", ha);
+        map.put("ragSimilarity", rs);
+        return map;
+    }
 }

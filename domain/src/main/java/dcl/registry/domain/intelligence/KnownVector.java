@@ -6,6 +6,13 @@ import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.TenantId;
 import java.util.Optional;
 
-/** An ACTIVE mapping as the semantic index holds it; the vector is absent when none is stored for the model yet. */
+/**
+ * An ACTIVE mapping as the semantic index holds it; the vector is absent when none is stored for
+ * the model yet.
+ */
 public record KnownVector(
-    TenantId tenant, MappingId mappingId, SourceRef source, CanonicalField target, Optional<QuantizedVector> vector) {}
+        TenantId tenant,
+        MappingId mappingId,
+        SourceRef source,
+        CanonicalField target,
+        Optional<QuantizedVector> vector) {}

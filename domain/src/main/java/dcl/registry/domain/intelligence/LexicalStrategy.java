@@ -1,9 +1,13 @@
 package dcl.registry.domain.intelligence;
 
-/** Names, words, synonyms, edit distance and sample-value types: local, no model, always available. */
+/**
+ * Names, words, synonyms, edit distance and sample-value types: local, no model, always available.
+ */
 public final class LexicalStrategy implements ProposalStrategy {
-  @Override
-  public StrategyAnswer propose(ProposalContext context) {
-    return StrategyAnswer.of(StrategyName.LEXICAL.label(), LexicalMatcher.rank(context.schema(), context.request(), context.limit()));
-  }
+    @Override
+    public StrategyAnswer propose(ProposalContext context) {
+        return StrategyAnswer.of(
+                StrategyName.LEXICAL.label(),
+                LexicalMatcher.rank(context.schema(), context.request(), context.limit()));
+    }
 }

@@ -5,8 +5,12 @@ import java.util.List;
 
 /** The language model's answer, before it is checked against the schema. */
 public record LlmSuggestion(
-    CanonicalField target, double confidence, String reasoning, List<CanonicalField> alternatives, String promptVersion) {
-  public LlmSuggestion {
-    alternatives = List.copyOf(alternatives);
-  }
+        CanonicalField target,
+        double confidence,
+        String reasoning,
+        List<CanonicalField> alternatives,
+        String promptVersion) {
+    public LlmSuggestion {
+        alternatives = List.copyOf(alternatives);
+    }
 }

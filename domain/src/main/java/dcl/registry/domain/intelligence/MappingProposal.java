@@ -9,30 +9,36 @@ import java.util.UUID;
 
 /**
  * A stored proposal: what a strategy suggests for a source field, with its evidence (the ranked
- * candidates, the similar mappings used, the prompt version, every fallback taken). It goes live only
- * through a reviewer's approval.
+ * candidates, the similar mappings used, the prompt version, every fallback taken). It goes live
+ * only through a reviewer's approval.
  */
-public record MappingProposal(UUID id, TenantId tenant, SourceRef source, StrategyAnswer answer, Instant createdAt, Actor createdBy) {
+public record MappingProposal(
+        UUID id,
+        TenantId tenant,
+        SourceRef source,
+        StrategyAnswer answer,
+        Instant createdAt,
+        Actor createdBy) {
 
-  public MappingProposal {
-    if (answer.candidates().isEmpty()) {
-      throw new IllegalArgumentException("a proposal needs at least one candidate");
+    public MappingProposal {
+        if (answer.candidates().isEmpty()) {
+            throw new IllegalArgumentException("a proposal needs at least one candidate");
+        }
     }
-  }
 
-  public Candidate best() {
-    return answer.candidates().get(0);
-  }
+    public Candidate best() {
+        return answer.candidates().get(0);
+    }
 
-  public List<Candidate> candidates() {
-    return answer.candidates();
-  }
+    public List<Candidate> candidates() {
+        return answer.candidates();
+    }
 
-  public String strategy() {
-    return answer.strategy();
-  }
+    public String strategy() {
+        return answer.strategy();
+    }
 
-  public List<Fallback> degraded() {
-    return answer.degraded();
-  }
+    public List<Fallback> degraded() {
+        return answer.degraded();
+    }
 }

@@ -13,130 +13,224 @@ import java.util.Set;
  * abbreviations folded to one form.
  */
 public final class Names {
-  private static final Map<String, String> SYNONYMS = Map.ofEntries(
-      Map.entry("addr", "address"), Map.entry("amt", "amount"), Map.entry("qty", "quantity"),
-      Map.entry("num", "number"), Map.entry("nbr", "number"), Map.entry("no", "number"),
-      Map.entry("tel", "phone"), Map.entry("telephone", "phone"),
-      Map.entry("cell", "mobile"), Map.entry("mail", "email"),
-      Map.entry("desc", "description"), Map.entry("descr", "description"), Map.entry("dt", "date"),
-      Map.entry("ts", "time"), Map.entry("timestamp", "time"), Map.entry("datetime", "time"), Map.entry("at", "time"),
-      Map.entry("cnt", "count"), Map.entry("fname", "first"), Map.entry("firstname", "first"),
-      Map.entry("given", "first"), Map.entry("lname", "last"), Map.entry("lastname", "last"),
-      Map.entry("surname", "last"), Map.entry("family", "last"), Map.entry("zip", "postal"),
-      Map.entry("zipcode", "postal"), Map.entry("postcode", "postal"), Map.entry("org", "company"),
-      Map.entry("organization", "company"), Map.entry("organisation", "company"), Map.entry("employer", "company"),
-      Map.entry("created", "create"), Map.entry("creation", "create"), Map.entry("updated", "update"),
-      Map.entry("modified", "update"), Map.entry("modify", "update"), Map.entry("lastmodified", "update"),
-      Map.entry("identifier", "id"), Map.entry("key", "id"), Map.entry("uuid", "id"), Map.entry("guid", "id"),
-      Map.entry("deal", "opportunity"), Map.entry("deals", "opportunity"), Map.entry("opp", "opportunity"),
-      Map.entry("person", "contact"), Map.entry("people", "contact"), Map.entry("customer", "account"),
-      Map.entry("case", "ticket"), Map.entry("issue", "ticket"),
-      Map.entry("value", "amount"),
-      Map.entry("pipeline", "stage"), Map.entry("dealstage", "stage"), Map.entry("stagename", "stage"),
-      Map.entry("jobtitle", "title"), Map.entry("url", "website"),
-      Map.entry("web", "website"), Map.entry("site", "website"), Map.entry("homepage", "website"),
-      Map.entry("assigned", "owner"),
-      Map.entry("sex", "gender"), Map.entry("birthdate", "birth"), Map.entry("dob", "birth"), Map.entry("born", "birth"));
+    private static final Map<String, String> SYNONYMS =
+            Map.ofEntries(
+                    Map.entry("addr", "address"),
+                    Map.entry("amt", "amount"),
+                    Map.entry("qty", "quantity"),
+                    Map.entry("num", "number"),
+                    Map.entry("nbr", "number"),
+                    Map.entry("no", "number"),
+                    Map.entry("tel", "phone"),
+                    Map.entry("telephone", "phone"),
+                    Map.entry("cell", "mobile"),
+                    Map.entry("mail", "email"),
+                    Map.entry("desc", "description"),
+                    Map.entry("descr", "description"),
+                    Map.entry("dt", "date"),
+                    Map.entry("ts", "time"),
+                    Map.entry("timestamp", "time"),
+                    Map.entry("datetime", "time"),
+                    Map.entry("at", "time"),
+                    Map.entry("cnt", "count"),
+                    Map.entry("fname", "first"),
+                    Map.entry("firstname", "first"),
+                    Map.entry("given", "first"),
+                    Map.entry("lname", "last"),
+                    Map.entry("lastname", "last"),
+                    Map.entry("surname", "last"),
+                    Map.entry("family", "last"),
+                    Map.entry("zip", "postal"),
+                    Map.entry("zipcode", "postal"),
+                    Map.entry("postcode", "postal"),
+                    Map.entry("org", "company"),
+                    Map.entry("organization", "company"),
+                    Map.entry("organisation", "company"),
+                    Map.entry("employer", "company"),
+                    Map.entry("created", "create"),
+                    Map.entry("creation", "create"),
+                    Map.entry("updated", "update"),
+                    Map.entry("modified", "update"),
+                    Map.entry("modify", "update"),
+                    Map.entry("lastmodified", "update"),
+                    Map.entry("identifier", "id"),
+                    Map.entry("key", "id"),
+                    Map.entry("uuid", "id"),
+                    Map.entry("guid", "id"),
+                    Map.entry("deal", "opportunity"),
+                    Map.entry("deals", "opportunity"),
+                    Map.entry("opp", "opportunity"),
+                    Map.entry("person", "contact"),
+                    Map.entry("people", "contact"),
+                    Map.entry("customer", "account"),
+                    Map.entry("case", "ticket"),
+                    Map.entry("issue", "ticket"),
+                    Map.entry("value", "amount"),
+                    Map.entry("pipeline", "stage"),
+                    Map.entry("dealstage", "stage"),
+                    Map.entry("stagename", "stage"),
+                    Map.entry("jobtitle", "title"),
+                    Map.entry("url", "website"),
+                    Map.entry("web", "website"),
+                    Map.entry("site", "website"),
+                    Map.entry("homepage", "website"),
+                    Map.entry("assigned", "owner"),
+                    Map.entry("sex", "gender"),
+                    Map.entry("birthdate", "birth"),
+                    Map.entry("dob", "birth"),
+                    Map.entry("born", "birth"));
 
-  private static final Set<String> DECORATIONS = Set.of("hs", "c", "x", "custom", "fld", "col");
-  private static final Set<String> STOPWORDS = Set.of(
-      "a", "an", "the", "of", "for", "to", "in", "on", "and", "or", "is", "are", "was", "be", "by", "with", "as",
-      "this", "that", "it", "its", "from", "which", "each", "all", "any", "if", "when", "used", "use", "table",
-      "field", "record", "records", "given", "unique", "refers", "foreign", "value", "values", "data", "information");
+    private static final Set<String> DECORATIONS = Set.of("hs", "c", "x", "custom", "fld", "col");
+    private static final Set<String> STOPWORDS =
+            Set.of(
+                    "a",
+                    "an",
+                    "the",
+                    "of",
+                    "for",
+                    "to",
+                    "in",
+                    "on",
+                    "and",
+                    "or",
+                    "is",
+                    "are",
+                    "was",
+                    "be",
+                    "by",
+                    "with",
+                    "as",
+                    "this",
+                    "that",
+                    "it",
+                    "its",
+                    "from",
+                    "which",
+                    "each",
+                    "all",
+                    "any",
+                    "if",
+                    "when",
+                    "used",
+                    "use",
+                    "table",
+                    "field",
+                    "record",
+                    "records",
+                    "given",
+                    "unique",
+                    "refers",
+                    "foreign",
+                    "value",
+                    "values",
+                    "data",
+                    "information");
 
-  private Names() {}
+    private Names() {}
 
-  /** The words of a name: split, lower-cased, decorations dropped, plurals and synonyms folded. */
-  public static List<String> words(String name) {
-    List<String> words = new ArrayList<>();
-    if (name == null) {
-      return words;
+    /**
+     * The words of a name: split, lower-cased, decorations dropped, plurals and synonyms folded.
+     */
+    public static List<String> words(String name) {
+        List<String> words = new ArrayList<>();
+        if (name == null) {
+            return words;
+        }
+        String spaced =
+                name.replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+                        .replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
+                        .replaceAll("[^A-Za-z0-9]+", " ")
+                        .toLowerCase(Locale.ROOT)
+                        .strip();
+        for (String raw : spaced.split(" ")) {
+            if (raw.isEmpty() || DECORATIONS.contains(raw)) {
+                continue;
+            }
+            words.add(fold(raw));
+        }
+        return words;
     }
-    String spaced = name
-        .replaceAll("([a-z0-9])([A-Z])", "$1 $2")
-        .replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
-        .replaceAll("[^A-Za-z0-9]+", " ")
-        .toLowerCase(Locale.ROOT)
-        .strip();
-    for (String raw : spaced.split(" ")) {
-      if (raw.isEmpty() || DECORATIONS.contains(raw)) {
-        continue;
-      }
-      words.add(fold(raw));
-    }
-    return words;
-  }
 
-  /** The meaningful words of a sentence (descriptions): as {@link #words}, without stopwords. */
-  public static Set<String> contentWords(String text) {
-    Set<String> words = new LinkedHashSet<>();
-    for (String word : words(text)) {
-      if (!STOPWORDS.contains(word) && word.length() > 1) {
-        words.add(word);
-      }
+    /** The meaningful words of a sentence (descriptions): as {@link #words}, without stopwords. */
+    public static Set<String> contentWords(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String word : words(text)) {
+            if (!STOPWORDS.contains(word) && word.length() > 1) {
+                words.add(word);
+            }
+        }
+        return words;
     }
-    return words;
-  }
 
-  static String fold(String word) {
-    String singular = word.length() > 3 && word.endsWith("ies") ? word.substring(0, word.length() - 3) + "y"
-        : word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") ? word.substring(0, word.length() - 1)
-        : word;
-    return SYNONYMS.getOrDefault(singular, SYNONYMS.getOrDefault(word, singular));
-  }
+    static String fold(String word) {
+        String singular =
+                word.length() > 3 && word.endsWith("ies")
+                        ? word.substring(0, word.length() - 3) + "y"
+                        : word.length() > 3
+                                        && word.endsWith("s")
+                                        && !word.endsWith("ss")
+                                        && !word.endsWith("us")
+                                ? word.substring(0, word.length() - 1)
+                                : word;
+        return SYNONYMS.getOrDefault(singular, SYNONYMS.getOrDefault(word, singular));
+    }
 
-  /**
-   * A crude stem for comparing words, never for showing them: inflections dropped so that "clicked",
-   * "click" and "clicks", or "replied" and "reply", meet ("bounced" and "bounce" both become "bounc").
-   */
-  public static String stem(String word) {
-    String w = word;
-    if (w.length() > 4 && w.endsWith("ied")) {
-      w = w.substring(0, w.length() - 3) + "y";
-    } else if (w.length() > 4 && w.endsWith("ed")) {
-      w = w.substring(0, w.length() - 2);
-    } else if (w.length() > 5 && w.endsWith("ing")) {
-      w = w.substring(0, w.length() - 3);
+    /**
+     * A crude stem for comparing words, never for showing them: inflections dropped so that
+     * "clicked", "click" and "clicks", or "replied" and "reply", meet ("bounced" and "bounce" both
+     * become "bounc").
+     */
+    public static String stem(String word) {
+        String w = word;
+        if (w.length() > 4 && w.endsWith("ied")) {
+            w = w.substring(0, w.length() - 3) + "y";
+        } else if (w.length() > 4 && w.endsWith("ed")) {
+            w = w.substring(0, w.length() - 2);
+        } else if (w.length() > 5 && w.endsWith("ing")) {
+            w = w.substring(0, w.length() - 3);
+        }
+        return w.length() > 3 && w.endsWith("e") ? w.substring(0, w.length() - 1) : w;
     }
-    return w.length() > 3 && w.endsWith("e") ? w.substring(0, w.length() - 1) : w;
-  }
 
-  /** The stems of words, in order. */
-  public static List<String> stems(List<String> words) {
-    return words.stream().map(Names::stem).toList();
-  }
+    /** The stems of words, in order. */
+    public static List<String> stems(List<String> words) {
+        return words.stream().map(Names::stem).toList();
+    }
 
-  /** |A∩B| / |A∪B|, 0 for two empty sets. */
-  public static double jaccard(Set<String> a, Set<String> b) {
-    if (a.isEmpty() && b.isEmpty()) {
-      return 0;
+    /** |A∩B| / |A∪B|, 0 for two empty sets. */
+    public static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 0;
+        }
+        Set<String> union = new LinkedHashSet<>(a);
+        union.addAll(b);
+        long common = a.stream().filter(b::contains).count();
+        return (double) common / union.size();
     }
-    Set<String> union = new LinkedHashSet<>(a);
-    union.addAll(b);
-    long common = a.stream().filter(b::contains).count();
-    return (double) common / union.size();
-  }
 
-  /** 1 − edit distance / longer length: how alike two strings are letter by letter. */
-  public static double similarity(String a, String b) {
-    if (a.isEmpty() && b.isEmpty()) {
-      return 0;
+    /** 1 − edit distance / longer length: how alike two strings are letter by letter. */
+    public static double similarity(String a, String b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 0;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] =
+                        Math.min(
+                                Math.min(current[j - 1] + 1, previous[j] + 1),
+                                previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return 1.0 - (double) previous[b.length()] / Math.max(a.length(), b.length());
     }
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return 1.0 - (double) previous[b.length()] / Math.max(a.length(), b.length());
-  }
 }

@@ -7,19 +7,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A source field to map, with whatever the runtime knows about it. Descriptions are free text (at most
- * {@value FreeText#MAX_LENGTH} characters).
+ * A source field to map, with whatever the runtime knows about it. Descriptions are free text (at
+ * most {@value FreeText#MAX_LENGTH} characters).
  */
 public record ProposalRequest(
-    SourceRef source, List<String> samples, Optional<String> description, Optional<String> tableDescription,
-    Optional<String> type) {
-  public ProposalRequest {
-    samples = List.copyOf(samples);
-    Violations v = new Violations();
-    Optional<String> describedAs = description;
-    Optional<String> tableDescribedAs = tableDescription;
-    description = v.check(() -> FreeText.optional("description", describedAs));
-    tableDescription = v.check(() -> FreeText.optional("tableDescription", tableDescribedAs));
-    v.throwIfAny();
-  }
+        SourceRef source,
+        List<String> samples,
+        Optional<String> description,
+        Optional<String> tableDescription,
+        Optional<String> type) {
+    public ProposalRequest {
+        samples = List.copyOf(samples);
+        Violations v = new Violations();
+        Optional<String> describedAs = description;
+        Optional<String> tableDescribedAs = tableDescription;
+        description = v.check(() -> FreeText.optional("description", describedAs));
+        tableDescription = v.check(() -> FreeText.optional("tableDescription", tableDescribedAs));
+        v.throwIfAny();
+    }
 }

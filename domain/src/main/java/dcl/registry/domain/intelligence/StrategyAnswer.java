@@ -5,31 +5,34 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A strategy's ranked candidates with the evidence behind them: the strategy that answered, the similar
- * known mappings it used, the prompt version (LLM only) and the fallbacks taken on the way.
+ * A strategy's ranked candidates with the evidence behind them: the strategy that answered, the
+ * similar known mappings it used, the prompt version (LLM only) and the fallbacks taken on the way.
  */
 public record StrategyAnswer(
-    String strategy, List<Candidate> candidates, List<SimilarMapping> similar, Optional<String> promptVersion,
-    List<Fallback> degraded) {
+        String strategy,
+        List<Candidate> candidates,
+        List<SimilarMapping> similar,
+        Optional<String> promptVersion,
+        List<Fallback> degraded) {
 
-  public StrategyAnswer {
-    candidates = List.copyOf(candidates);
-    similar = List.copyOf(similar);
-    degraded = List.copyOf(degraded);
-  }
+    public StrategyAnswer {
+        candidates = List.copyOf(candidates);
+        similar = List.copyOf(similar);
+        degraded = List.copyOf(degraded);
+    }
 
-  public static StrategyAnswer of(String strategy, List<Candidate> candidates) {
-    return new StrategyAnswer(strategy, candidates, List.of(), Optional.empty(), List.of());
-  }
+    public static StrategyAnswer of(String strategy, List<Candidate> candidates) {
+        return new StrategyAnswer(strategy, candidates, List.of(), Optional.empty(), List.of());
+    }
 
-  public double bestScore() {
-    return candidates.isEmpty() ? 0 : candidates.get(0).score();
-  }
+    public double bestScore() {
+        return candidates.isEmpty() ? 0 : candidates.get(0).score();
+    }
 
-  /** The same answer, reached after these fallbacks. */
-  public StrategyAnswer after(List<Fallback> taken) {
-    List<Fallback> all = new ArrayList<>(taken);
-    all.addAll(degraded);
-    return new StrategyAnswer(strategy, candidates, similar, promptVersion, all);
-  }
+    /** The same answer, reached after these fallbacks. */
+    public StrategyAnswer after(List<Fallback> taken) {
+        List<Fallback> all = new ArrayList<>(taken);
+        all.addAll(degraded);
+        return new StrategyAnswer(strategy, candidates, similar, promptVersion, all);
+    }
 }

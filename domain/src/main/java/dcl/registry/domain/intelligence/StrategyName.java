@@ -5,20 +5,33 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The proposal strategies a tenant's proposals can come from; {@code mixed} routes between the others. */
+/**
+ * The proposal strategies a tenant's proposals can come from; {@code mixed} routes between the
+ * others.
+ */
 public enum StrategyName {
-  LEXICAL, RAG, LLM, MIXED;
+    LEXICAL,
+    RAG,
+    LLM,
+    MIXED;
 
-  public String label() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
-  public static Optional<StrategyName> parse(String text) {
-    return Arrays.stream(values()).filter(s -> s.label().equals(text == null ? "" : text.trim().toLowerCase(Locale.ROOT)))
-        .findFirst();
-  }
+    public static Optional<StrategyName> parse(String text) {
+        return Arrays.stream(values())
+                .filter(
+                        s ->
+                                s.label()
+                                        .equals(
+                                                text == null
+                                                        ? ""
+                                                        : text.trim().toLowerCase(Locale.ROOT)))
+                .findFirst();
+    }
 
-  public static String allowed() {
-    return Arrays.stream(values()).map(StrategyName::label).collect(Collectors.joining(", "));
-  }
+    public static String allowed() {
+        return Arrays.stream(values()).map(StrategyName::label).collect(Collectors.joining(", "));
+    }
 }

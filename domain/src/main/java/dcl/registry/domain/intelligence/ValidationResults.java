@@ -4,16 +4,19 @@ import dcl.registry.domain.error.InvalidInput;
 import java.util.Optional;
 
 /** What the runtime observed about a mapping: share of values it transformed without error, etc. */
-public record ValidationResults(Optional<Double> successRate, Optional<Double> ragSimilarity, Optional<Double> usageFrequency) {
-  public ValidationResults {
-    check("validationResults.successRate", successRate);
-    check("validationResults.ragSimilarity", ragSimilarity);
-    check("validationResults.usageFrequency", usageFrequency);
-  }
-
-  private static void check(String field, Optional<Double> value) {
-    if (value.isPresent() && (value.get().isNaN() || value.get() < 0 || value.get() > 1)) {
-      throw new InvalidInput(field, "must be between 0 and 1");
+public record ValidationResults(
+        Optional<Double> successRate,
+        Optional<Double> ragSimilarity,
+        Optional<Double> usageFrequency) {
+    public ValidationResults {
+        check("validationResults.successRate", successRate);
+        check("validationResults.ragSimilarity", ragSimilarity);
+        check("validationResults.usageFrequency", usageFrequency);
     }
-  }
+
+    private static void check(String field, Optional<Double> value) {
+        if (value.isPresent() && (value.get().isNaN() || value.get() < 0 || value.get() > 1)) {
+            throw new InvalidInput(field, "must be between 0 and 1");
+        }
+    }
 }

@@ -6,27 +6,35 @@ import java.util.stream.Collectors;
 
 /** The jobs the registry runs, by their wire name. */
 public enum JobKind {
-  YAML_IMPORT("yaml-import"),
-  PARITY_CHECK("parity-check"),
-  YAML_EXPORT("yaml-export"),
-  BACKUP("backup"),
-  RESTORE("restore");
+    YAML_IMPORT("yaml-import"),
+    PARITY_CHECK("parity-check"),
+    YAML_EXPORT("yaml-export"),
+    BACKUP("backup"),
+    RESTORE("restore");
 
-  private final String wireName;
+    private final String wireName;
 
-  JobKind(String wireName) {
-    this.wireName = wireName;
-  }
+    JobKind(String wireName) {
+        this.wireName = wireName;
+    }
 
-  public String wireName() {
-    return wireName;
-  }
+    public String wireName() {
+        return wireName;
+    }
 
-  public static JobKind parse(String name) {
-    return Arrays.stream(values())
-        .filter(k -> k.wireName.equals(name))
-        .findFirst()
-        .orElseThrow(() -> new InvalidInput("name", "unknown job '" + name + "'; jobs: "
-            + Arrays.stream(values()).map(JobKind::wireName).collect(Collectors.joining(", "))));
-  }
+    public static JobKind parse(String name) {
+        return Arrays.stream(values())
+                .filter(k -> k.wireName.equals(name))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new InvalidInput(
+                                        "name",
+                                        "unknown job '"
+                                                + name
+                                                + "'; jobs: "
+                                                + Arrays.stream(values())
+                                                        .map(JobKind::wireName)
+                                                        .collect(Collectors.joining(", "))));
+    }
 }

@@ -9,12 +9,12 @@ import java.util.Optional;
  * itself. The report is a JSON document whose shape depends on the job (api.md lists them).
  */
 public record JobView(
-    long executionId,
-    JobKind kind,
-    TenantId tenant,
-    String startedBy,
-    String status,
-    Optional<Instant> startedAt,
-    Optional<Instant> endedAt,
-    JobProgress progress,
-    String reportJson) {}
+        long executionId,
+        JobKind kind,
+        TenantId tenant,
+        String startedBy,
+        String status,
+        Optional<Instant> startedAt,
+        Optional<Instant> endedAt,
+        JobProgress progress,
+        String reportJson) {}

@@ -6,4 +6,8 @@ import dcl.registry.domain.model.Transform;
 import java.util.Optional;
 
 /** A legacy entry that passed every rule: what it means in the registry's terms. */
-public record AcceptedEntry(LegacyEntry origin, SourceRef source, CanonicalField target, Optional<Transform> transform) {}
+public record AcceptedEntry(
+        LegacyEntry origin,
+        SourceRef source,
+        CanonicalField target,
+        Optional<Transform> transform) {}

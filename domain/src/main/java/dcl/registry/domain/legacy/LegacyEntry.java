@@ -7,21 +7,21 @@ import java.util.Map;
  * problem can be reported with its file, table and field.
  */
 public record LegacyEntry(
-    String file,
-    String connector,
-    String table,
-    String entity,
-    String field,
-    String canonical,
-    String transformType,
-    String transformFormat,
-    Map<String, String> transformValues) {
+        String file,
+        String connector,
+        String table,
+        String entity,
+        String field,
+        String canonical,
+        String transformType,
+        String transformFormat,
+        Map<String, String> transformValues) {
 
-  public boolean hasTransform() {
-    return transformType != null || transformFormat != null || transformValues != null;
-  }
+    public boolean hasTransform() {
+        return transformType != null || transformFormat != null || transformValues != null;
+    }
 
-  public LegacyProblem problem(String reason) {
-    return new LegacyProblem(file, table, field, reason);
-  }
+    public LegacyProblem problem(String reason) {
+        return new LegacyProblem(file, table, field, reason);
+    }
 }

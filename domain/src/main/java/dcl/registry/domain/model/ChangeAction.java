@@ -2,8 +2,8 @@ package dcl.registry.domain.model;
 
 /** What a write did to a mapping. */
 public enum ChangeAction {
-  CREATED,
-  UPDATED,
-  DELETED,
-  REVIVED
+    CREATED,
+    UPDATED,
+    DELETED,
+    REVIVED
 }

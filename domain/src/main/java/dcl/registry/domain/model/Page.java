@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** One page of a list, and the cursor of the next page when there is one. */
 public record Page<T>(List<T> items, Optional<String> next) {
-  public Page {
-    items = List.copyOf(items);
-  }
+    public Page {
+        items = List.copyOf(items);
+    }
 }

@@ -4,14 +4,14 @@ import java.util.Locale;
 
 /** Where a mapping came from. */
 public enum Provenance {
-  ADMIN,
-  YAML_IMPORT,
-  PROPOSAL,
-  DRIFT_REPAIR,
-  RESTORE;
+    ADMIN,
+    YAML_IMPORT,
+    PROPOSAL,
+    DRIFT_REPAIR,
+    RESTORE;
 
-  /** The wire form: {@code yaml-import}. */
-  public String label() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
+    /** The wire form: {@code yaml-import}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 }

@@ -5,12 +5,12 @@ package dcl.registry.domain.model;
  * ({@code address.city}).
  */
 public record SourceField(String name) {
-  public SourceField {
-    Text.requireName("sourceField", name);
-  }
+    public SourceField {
+        Text.requireName("sourceField", name);
+    }
 
-  @Override
-  public String toString() {
-    return name;
-  }
+    @Override
+    public String toString() {
+        return name;
+    }
 }

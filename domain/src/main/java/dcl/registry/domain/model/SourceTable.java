@@ -7,21 +7,21 @@ import java.util.Locale;
  * {@code Opportunity} and {@code opportunity} are the same table.
  */
 public record SourceTable(String name) {
-  public SourceTable {
-    Text.requireName("sourceTable", name);
-  }
+    public SourceTable {
+        Text.requireName("sourceTable", name);
+    }
 
-  /** The form identities compare on. */
-  public String key() {
-    return name.toLowerCase(Locale.ROOT);
-  }
+    /** The form identities compare on. */
+    public String key() {
+        return name.toLowerCase(Locale.ROOT);
+    }
 
-  public boolean sameAs(SourceTable other) {
-    return key().equals(other.key());
-  }
+    public boolean sameAs(SourceTable other) {
+        return key().equals(other.key());
+    }
 
-  @Override
-  public String toString() {
-    return name;
-  }
+    @Override
+    public String toString() {
+        return name;
+    }
 }

@@ -9,24 +9,26 @@ import java.util.regex.Pattern;
  * signature is made with (never shown again once set).
  */
 public record Webhook(String name, URI url, String secret) {
-  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
-  public Webhook {
-    Violations v = new Violations();
-    if (name == null || !NAME.matcher(name).matches()) {
-      v.add("name", "must be 1-64 lower-case letters, digits, '-' or '_'");
+    public Webhook {
+        Violations v = new Violations();
+        if (name == null || !NAME.matcher(name).matches()) {
+            v.add("name", "must be 1-64 lower-case letters, digits, '-' or '_'");
+        }
+        if (url == null
+                || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))
+                || url.getHost() == null) {
+            v.add("url", "must be an absolute http(s) URL");
+        }
+        if (secret == null || secret.length() < 16 || secret.length() > 256) {
+            v.add("secret", "must be 16 to 256 characters (it signs every delivery)");
+        }
+        v.throwIfAny();
     }
-    if (url == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
-      v.add("url", "must be an absolute http(s) URL");
-    }
-    if (secret == null || secret.length() < 16 || secret.length() > 256) {
-      v.add("secret", "must be 16 to 256 characters (it signs every delivery)");
-    }
-    v.throwIfAny();
-  }
 
-  @Override
-  public String toString() {
-    return "Webhook[" + name + " -> " + url + "]";
-  }
+    @Override
+    public String toString() {
+        return "Webhook[" + name + " -> " + url + "]";
+    }
 }

@@ -11,35 +11,48 @@ import java.util.Optional;
  * used when YAML answers or is compared, and whether dual-read is on.
  */
 public record RolloutSettings(
-    TenantId tenant, SourceOfTruth sourceOfTruth, Optional<String> legacyPath, boolean dualRead,
-    Optional<Instant> updatedAt, Optional<String> updatedBy) {
-  /** The longest legacy folder the store keeps. */
-  public static final int MAX_LEGACY_PATH = 1024;
+        TenantId tenant,
+        SourceOfTruth sourceOfTruth,
+        Optional<String> legacyPath,
+        boolean dualRead,
+        Optional<Instant> updatedAt,
+        Optional<String> updatedBy) {
+    /** The longest legacy folder the store keeps. */
+    public static final int MAX_LEGACY_PATH = 1024;
 
-  public RolloutSettings {
-    if ((sourceOfTruth == SourceOfTruth.YAML || dualRead) && legacyPath.filter(p -> !p.isBlank()).isEmpty()) {
-      throw new InvalidInput("legacyPath", "is required when the source of truth is yaml or dual-read is on");
+    public RolloutSettings {
+        if ((sourceOfTruth == SourceOfTruth.YAML || dualRead)
+                && legacyPath.filter(p -> !p.isBlank()).isEmpty()) {
+            throw new InvalidInput(
+                    "legacyPath",
+                    "is required when the source of truth is yaml or dual-read is on");
+        }
     }
-  }
 
-  /** Every tenant starts on the registry, without dual-read. */
-  public static RolloutSettings initial(TenantId tenant) {
-    return new RolloutSettings(tenant, SourceOfTruth.REGISTRY, Optional.empty(), false, Optional.empty(), Optional.empty());
-  }
-
-  public boolean yamlAnswers() {
-    return sourceOfTruth == SourceOfTruth.YAML;
-  }
-
-  /**
-   * Refuses registry writes while the tenant is rolled back to YAML: they would never reach the
-   * runtime.
-   *
-   * @throws WritesFrozen when the source of truth is yaml
-   */
-  public void requireRegistryWrites() {
-    if (yamlAnswers()) {
-      throw new WritesFrozen(tenant);
+    /** Every tenant starts on the registry, without dual-read. */
+    public static RolloutSettings initial(TenantId tenant) {
+        return new RolloutSettings(
+                tenant,
+                SourceOfTruth.REGISTRY,
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Optional.empty());
     }
-  }
+
+    public boolean yamlAnswers() {
+        return sourceOfTruth == SourceOfTruth.YAML;
+    }
+
+    /**
+     * Refuses registry writes while the tenant is rolled back to YAML: they would never reach the
+     * runtime.
+     *
+     * @throws WritesFrozen when the source of truth is yaml
+     */
+    public void requireRegistryWrites() {
+        if (yamlAnswers()) {
+            throw new WritesFrozen(tenant);
+        }
+    }
 }

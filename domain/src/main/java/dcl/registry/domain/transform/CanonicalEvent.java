@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** The canonical values one record yields for one entity. */
 public record CanonicalEvent(int record, String entity, Map<String, Object> values) {
-  public CanonicalEvent {
-    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-  }
+    public CanonicalEvent {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
 }

@@ -11,32 +11,33 @@ import java.util.Optional;
  * objects and lists).
  */
 public record SourceRecord(Map<String, Object> values) {
-  public SourceRecord {
-    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-  }
+    public SourceRecord {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
 
-  /**
-   * The value at {@code field}: the top-level key of that exact name, else, for a dotted name, the
-   * path into nested objects. Empty when the record does not have it (a present null is a value).
-   */
-  public Optional<Lookup> find(String field) {
-    if (values.containsKey(field)) {
-      return Optional.of(new Lookup(field, values.get(field)));
+    /**
+     * The value at {@code field}: the top-level key of that exact name, else, for a dotted name,
+     * the path into nested objects. Empty when the record does not have it (a present null is a
+     * value).
+     */
+    public Optional<Lookup> find(String field) {
+        if (values.containsKey(field)) {
+            return Optional.of(new Lookup(field, values.get(field)));
+        }
+        List<String> path = List.of(field.split("\\.", -1));
+        if (path.size() < 2) {
+            return Optional.empty();
+        }
+        Object current = values;
+        for (String step : path) {
+            if (!(current instanceof Map<?, ?> map) || !map.containsKey(step)) {
+                return Optional.empty();
+            }
+            current = map.get(step);
+        }
+        return Optional.of(new Lookup(path.get(0), current));
     }
-    List<String> path = List.of(field.split("\\.", -1));
-    if (path.size() < 2) {
-      return Optional.empty();
-    }
-    Object current = values;
-    for (String step : path) {
-      if (!(current instanceof Map<?, ?> map) || !map.containsKey(step)) {
-        return Optional.empty();
-      }
-      current = map.get(step);
-    }
-    return Optional.of(new Lookup(path.get(0), current));
-  }
 
-  /** A found value and the top-level key that holds it. */
-  public record Lookup(String topLevelKey, Object value) {}
+    /** A found value and the top-level key that holds it. */
+    public record Lookup(String topLevelKey, Object value) {}
 }

@@ -13,48 +13,68 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LexicalMatcherTest {
-  private static ProposalRequest field(String connector, String table, String field, String... samples) {
-    return new ProposalRequest(new SourceRef(new ConnectorId(connector), new SourceTable(table), new SourceField(field)),
-        List.of(samples), Optional.empty(), Optional.empty(), Optional.empty());
-  }
+    private static ProposalRequest field(
+            String connector, String table, String field, String... samples) {
+        return new ProposalRequest(
+                new SourceRef(
+                        new ConnectorId(connector), new SourceTable(table), new SourceField(field)),
+                List.of(samples),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
 
-  private static String best(ProposalRequest request) {
-    return LexicalMatcher.rank(DefaultCrmModel.schema(), request, 3).get(0).target().toString();
-  }
+    private static String best(ProposalRequest request) {
+        return LexicalMatcher.rank(DefaultCrmModel.schema(), request, 3).get(0).target().toString();
+    }
 
-  @Test
-  void givenConnectorStyleNames_whenRanked_thenTheCanonicalFieldOfTheMatchingEntityWins() {
-    assertEquals("contact.first_name", best(field("hubspot", "contacts", "firstname", "Ann")));
-    assertEquals("opportunity.close_date", best(field("hubspot", "deals", "hs_closedate", "2024-01-02")));
-    assertEquals("opportunity.amount", best(field("salesforce", "Opportunity", "Amount", "1200.50")));
-    assertEquals("account.billing_postal_code", best(field("salesforce", "Account", "BillingPostalCode", "75001")));
-    assertEquals("contact.email", best(field("mongodb", "people", "email_address", "ann@example.com")));
-  }
+    @Test
+    void givenConnectorStyleNames_whenRanked_thenTheCanonicalFieldOfTheMatchingEntityWins() {
+        assertEquals("contact.first_name", best(field("hubspot", "contacts", "firstname", "Ann")));
+        assertEquals(
+                "opportunity.close_date",
+                best(field("hubspot", "deals", "hs_closedate", "2024-01-02")));
+        assertEquals(
+                "opportunity.amount",
+                best(field("salesforce", "Opportunity", "Amount", "1200.50")));
+        assertEquals(
+                "account.billing_postal_code",
+                best(field("salesforce", "Account", "BillingPostalCode", "75001")));
+        assertEquals(
+                "contact.email",
+                best(field("mongodb", "people", "email_address", "ann@example.com")));
+    }
 
-  @Test
-  void givenSamplesOfTheWrongKind_whenRanked_thenTheTypeFitLowersTheScore() {
-    List<Candidate> numbers = LexicalMatcher.rank(DefaultCrmModel.schema(), field("x", "deals", "is_won", "17", "18"), 1);
-    List<Candidate> booleans = LexicalMatcher.rank(DefaultCrmModel.schema(), field("x", "deals", "is_won", "true", "false"), 1);
-    assertEquals("opportunity.is_won", booleans.get(0).target().toString());
-    assertTrue(booleans.get(0).score() > numbers.get(0).score());
-  }
+    @Test
+    void givenSamplesOfTheWrongKind_whenRanked_thenTheTypeFitLowersTheScore() {
+        List<Candidate> numbers =
+                LexicalMatcher.rank(
+                        DefaultCrmModel.schema(), field("x", "deals", "is_won", "17", "18"), 1);
+        List<Candidate> booleans =
+                LexicalMatcher.rank(
+                        DefaultCrmModel.schema(),
+                        field("x", "deals", "is_won", "true", "false"),
+                        1);
+        assertEquals("opportunity.is_won", booleans.get(0).target().toString());
+        assertTrue(booleans.get(0).score() > numbers.get(0).score());
+    }
 
-  @Test
-  void givenNames_whenSplit_thenDecorationsPluralsAndSynonymsFold() {
-    assertEquals(List.of("close", "date"), Names.words("hs_close_date"));
-    assertEquals(List.of("first", "name"), Names.words("FirstName"));
-    assertEquals(List.of("amount"), Names.words("Amount__c"));
-    assertEquals(List.of("postal", "code"), Names.words("zip_code"));
-    assertEquals(List.of("opportunity"), Names.words("deals"));
-    assertEquals(1.0, Names.similarity("email", "email"));
-  }
+    @Test
+    void givenNames_whenSplit_thenDecorationsPluralsAndSynonymsFold() {
+        assertEquals(List.of("close", "date"), Names.words("hs_close_date"));
+        assertEquals(List.of("first", "name"), Names.words("FirstName"));
+        assertEquals(List.of("amount"), Names.words("Amount__c"));
+        assertEquals(List.of("postal", "code"), Names.words("zip_code"));
+        assertEquals(List.of("opportunity"), Names.words("deals"));
+        assertEquals(1.0, Names.similarity("email", "email"));
+    }
 
-  @Test
-  void givenInflectedWords_whenStemmed_thenTheyMeetTheirBaseForm() {
-    assertEquals(Names.stem("click"), Names.stem("clicked"));
-    assertEquals(Names.stem("reply"), Names.stem("replied"));
-    assertEquals(Names.stem("bounce"), Names.stem("bounced"));
-    assertEquals(Names.stem("open"), Names.stem("opening"));
-    assertEquals("id", Names.stem("id"));
-  }
+    @Test
+    void givenInflectedWords_whenStemmed_thenTheyMeetTheirBaseForm() {
+        assertEquals(Names.stem("click"), Names.stem("clicked"));
+        assertEquals(Names.stem("reply"), Names.stem("replied"));
+        assertEquals(Names.stem("bounce"), Names.stem("bounced"));
+        assertEquals(Names.stem("open"), Names.stem("opening"));
+        assertEquals("id", Names.stem("id"));
+    }
 }

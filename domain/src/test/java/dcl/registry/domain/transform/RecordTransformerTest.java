@@ -24,64 +24,100 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RecordTransformerTest {
-  private static final ConnectorId HUBSPOT = new ConnectorId("hubspot");
-  private static final SourceTable CONTACTS = new SourceTable("contacts");
+    private static final ConnectorId HUBSPOT = new ConnectorId("hubspot");
+    private static final SourceTable CONTACTS = new SourceTable("contacts");
 
-  private static FieldMapping mapping(String field, String entity, String canonical, Transform transform) {
-    return FieldMapping.create(
-        new TenantId("acme"),
-        new SourceRef(HUBSPOT, CONTACTS, new SourceField(field)),
-        new CanonicalField(entity, canonical),
-        Optional.ofNullable(transform),
-        Confidence.CERTAIN,
-        MappingStatus.ACTIVE,
-        Provenance.ADMIN,
-        new Actor("alice"),
-        Instant.EPOCH);
-  }
-
-  private final RecordTransformer transformer = new RecordTransformer(TableMappingSet.of(HUBSPOT, CONTACTS, 1, List.of(
-      mapping("email", "contact", "email", Transform.of("lowercase", null, null)),
-      mapping("properties.score", "contact", "score", Transform.of("number", null, null)),
-      mapping("company", "account", "name", null))));
-
-  private static SourceRecord record(Object... keyValues) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      values.put((String) keyValues[i], keyValues[i + 1]);
+    private static FieldMapping mapping(
+            String field, String entity, String canonical, Transform transform) {
+        return FieldMapping.create(
+                new TenantId("acme"),
+                new SourceRef(HUBSPOT, CONTACTS, new SourceField(field)),
+                new CanonicalField(entity, canonical),
+                Optional.ofNullable(transform),
+                Confidence.CERTAIN,
+                MappingStatus.ACTIVE,
+                Provenance.ADMIN,
+                new Actor("alice"),
+                Instant.EPOCH);
     }
-    return new SourceRecord(values);
-  }
 
-  @Test
-  void givenARecordSpanningTwoEntities_whenTransformed_thenOneEventPerEntity() {
-    TransformOutcome outcome = transformer.transform(List.of(
-        record("email", "Ann@Example.COM", "company", "Acme", "properties", Map.of("score", "42"), "fax", "1")));
-    assertEquals(2, outcome.events().size());
-    assertEquals(new CanonicalEvent(0, "contact", Map.of("email", "ann@example.com", "score", new BigDecimal("42"))),
-        outcome.events().get(0));
-    assertEquals(new CanonicalEvent(0, "account", Map.of("name", "Acme")), outcome.events().get(1));
-    assertEquals(List.of("fax"), outcome.unmapped());
-    assertEquals(List.of(), outcome.problems());
-  }
+    private final RecordTransformer transformer =
+            new RecordTransformer(
+                    TableMappingSet.of(
+                            HUBSPOT,
+                            CONTACTS,
+                            1,
+                            List.of(
+                                    mapping(
+                                            "email",
+                                            "contact",
+                                            "email",
+                                            Transform.of("lowercase", null, null)),
+                                    mapping(
+                                            "properties.score",
+                                            "contact",
+                                            "score",
+                                            Transform.of("number", null, null)),
+                                    mapping("company", "account", "name", null))));
 
-  @Test
-  void givenABadValue_whenTransformed_thenOnlyThatFieldIsReportedAndTheRestFlows() {
-    TransformOutcome outcome = transformer.transform(List.of(
-        record("email", "a@b.c"),
-        record("email", List.of("not", "text"), "company", "Globex")));
-    assertEquals(List.of(new FieldProblem(1, "email", "lowercase expects text, got a list")), outcome.problems());
-    assertEquals(List.of(
-            new CanonicalEvent(0, "contact", Map.of("email", "a@b.c")),
-            new CanonicalEvent(1, "account", Map.of("name", "Globex"))),
-        outcome.events());
-  }
+    private static SourceRecord record(Object... keyValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            values.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return new SourceRecord(values);
+    }
 
-  @Test
-  void givenNoMappings_whenTransformed_thenEverythingIsUnmappedAndNoEventIsMade() {
-    TransformOutcome outcome = new RecordTransformer(TableMappingSet.of(HUBSPOT, CONTACTS, 0, List.of()))
-        .transform(List.of(record("a", 1, "b", 2), record("c", 3)));
-    assertEquals(List.of(), outcome.events());
-    assertEquals(List.of("a", "b", "c"), outcome.unmapped());
-  }
+    @Test
+    void givenARecordSpanningTwoEntities_whenTransformed_thenOneEventPerEntity() {
+        TransformOutcome outcome =
+                transformer.transform(
+                        List.of(
+                                record(
+                                        "email",
+                                        "Ann@Example.COM",
+                                        "company",
+                                        "Acme",
+                                        "properties",
+                                        Map.of("score", "42"),
+                                        "fax",
+                                        "1")));
+        assertEquals(2, outcome.events().size());
+        assertEquals(
+                new CanonicalEvent(
+                        0,
+                        "contact",
+                        Map.of("email", "ann@example.com", "score", new BigDecimal("42"))),
+                outcome.events().get(0));
+        assertEquals(
+                new CanonicalEvent(0, "account", Map.of("name", "Acme")), outcome.events().get(1));
+        assertEquals(List.of("fax"), outcome.unmapped());
+        assertEquals(List.of(), outcome.problems());
+    }
+
+    @Test
+    void givenABadValue_whenTransformed_thenOnlyThatFieldIsReportedAndTheRestFlows() {
+        TransformOutcome outcome =
+                transformer.transform(
+                        List.of(
+                                record("email", "a@b.c"),
+                                record("email", List.of("not", "text"), "company", "Globex")));
+        assertEquals(
+                List.of(new FieldProblem(1, "email", "lowercase expects text, got a list")),
+                outcome.problems());
+        assertEquals(
+                List.of(
+                        new CanonicalEvent(0, "contact", Map.of("email", "a@b.c")),
+                        new CanonicalEvent(1, "account", Map.of("name", "Globex"))),
+                outcome.events());
+    }
+
+    @Test
+    void givenNoMappings_whenTransformed_thenEverythingIsUnmappedAndNoEventIsMade() {
+        TransformOutcome outcome =
+                new RecordTransformer(TableMappingSet.of(HUBSPOT, CONTACTS, 0, List.of()))
+                        .transform(List.of(record("a", 1, "b", 2), record("c", 3)));
+        assertEquals(List.of(), outcome.events());
+        assertEquals(List.of("a", "b", "c"), outcome.unmapped());
+    }
 }

@@ -6,9 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.net.SocketTimeoutException;
-import java.util.logging.Logger;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -16,63 +16,82 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * The guarded HTTP call. Fault Tolerance around it: retried with a pause on 429/5xx and connection failures;
- * a circuit that opens when half of the last four calls failed (and stays open 30 s, so an outage costs
- * one quick refusal per proposal instead of a wait); at most four calls at once; and an outer time limit
- * over the whole exchange. The read timeout per attempt comes from the validated settings.
+ * The guarded HTTP call. Fault Tolerance around it: retried with a pause on 429/5xx and connection
+ * failures; a circuit that opens when half of the last four calls failed (and stays open 30 s, so
+ * an outage costs one quick refusal per proposal instead of a wait); at most four calls at once;
+ * and an outer time limit over the whole exchange. The read timeout per attempt comes from the
+ * validated settings.
  */
 @ApplicationScoped
 public class GeminiCalls {
-  private static final Logger LOG = Logger.getLogger(GeminiCalls.class.getName());
-  @Inject GeminiSettings settings;
-  private GeminiApi api;
+    private static final Logger LOG = Logger.getLogger(GeminiCalls.class.getName());
+    @Inject GeminiSettings settings;
+    private GeminiApi api;
 
-  @PostConstruct
-  void connect() {
-    api = RestClientBuilder.newBuilder()
-        .baseUri(settings.baseUrl())
-        .connectTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
-        .build(GeminiApi.class);
-  }
-
-  @Retry(retryOn = GeminiFailure.Transient.class, maxRetries = 2, delay = 250, jitter = 100, maxDuration = 60_000)
-  @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 30_000, successThreshold = 1)
-  @Bulkhead(4)
-  @Timeout(value = 60, unit = java.time.temporal.ChronoUnit.SECONDS)
-  public String generate(String body) {
-    String key = settings.apiKey().orElseThrow(() -> new GeminiFailure("no API key is configured"));
-    try {
-      return api.generateContent(settings.model(), key, body);
-    } catch (WebApplicationException refused) {
-      int status = refused.getResponse().getStatus();
-      String message = "HTTP " + status + " from Gemini";
-      throw status == 429 || status >= 500 ? new GeminiFailure.Transient(message) : new GeminiFailure(message);
-    } catch (ProcessingException unreachable) {
-      if (causedByTimeout(unreachable)) {
-        throw new GeminiFailure("no answer within " + settings.timeout().toMillis() + " ms");
-      }
-      // the cause (which may name hosts and ports) is for operators; callers see a neutral reason
-      LOG.warning(() -> "Gemini unreachable: " + rootMessage(unreachable));
-      throw new GeminiFailure.Transient("unreachable (no connection to the model's endpoint)");
+    @PostConstruct
+    void connect() {
+        api =
+                RestClientBuilder.newBuilder()
+                        .baseUri(settings.baseUrl())
+                        .connectTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .build(GeminiApi.class);
     }
-  }
 
-  private static boolean causedByTimeout(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException
-          || t.getClass().getSimpleName().contains("Timeout")) {
-        return true;
-      }
+    @Retry(
+            retryOn = GeminiFailure.Transient.class,
+            maxRetries = 2,
+            delay = 250,
+            jitter = 100,
+            maxDuration = 60_000)
+    @CircuitBreaker(
+            requestVolumeThreshold = 4,
+            failureRatio = 0.5,
+            delay = 30_000,
+            successThreshold = 1)
+    @Bulkhead(4)
+    @Timeout(value = 60, unit = java.time.temporal.ChronoUnit.SECONDS)
+    public String generate(String body) {
+        String key =
+                settings.apiKey().orElseThrow(() -> new GeminiFailure("no API key is configured"));
+        try {
+            return api.generateContent(settings.model(), key, body);
+        } catch (WebApplicationException refused) {
+            int status = refused.getResponse().getStatus();
+            String message = "HTTP " + status + " from Gemini";
+            throw status == 429 || status >= 500
+                    ? new GeminiFailure.Transient(message)
+                    : new GeminiFailure(message);
+        } catch (ProcessingException unreachable) {
+            if (causedByTimeout(unreachable)) {
+                throw new GeminiFailure(
+                        "no answer within " + settings.timeout().toMillis() + " ms");
+            }
+            // the cause (which may name hosts and ports) is for operators; callers see a neutral
+            // reason
+            LOG.warning(() -> "Gemini unreachable: " + rootMessage(unreachable));
+            throw new GeminiFailure.Transient(
+                    "unreachable (no connection to the model's endpoint)");
+        }
     }
-    return false;
-  }
 
-  private static String rootMessage(Throwable error) {
-    Throwable root = error;
-    while (root.getCause() != null) {
-      root = root.getCause();
+    private static boolean causedByTimeout(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException
+                    || t instanceof HttpTimeoutException
+                    || t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
-    return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-  }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
 }

@@ -28,128 +28,208 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * Asks Gemini for one canonical field with structured output: the response schema restricts the answer to
- * the offered candidates, and the strategy still checks it against the schema (models do not always obey).
+ * Asks Gemini for one canonical field with structured output: the response schema restricts the
+ * answer to the offered candidates, and the strategy still checks it against the schema (models do
+ * not always obey).
  */
 @ApplicationScoped
 public class GeminiLanguageModel implements LanguageModel {
-  public static final String PROMPT_VERSION = "dcl-propose-v1";
-  static final int SAMPLES = 10;
-  static final int SAMPLE_CHARS = 80;
+    public static final String PROMPT_VERSION = "dcl-propose-v1";
+    static final int SAMPLES = 10;
+    static final int SAMPLE_CHARS = 80;
 
-  @Inject GeminiCalls calls;
+    @Inject GeminiCalls calls;
 
-  @Override
-  public LlmSuggestion suggest(LlmQuestion question) {
-    String reply;
-    try {
-      reply = calls.generate(request(question).toString());
-    } catch (CircuitBreakerOpenException open) {
-      throw unavailable("circuit open after repeated failures");
-    } catch (TimeoutException slow) {
-      throw unavailable("timed out");
-    } catch (BulkheadException busy) {
-      throw unavailable("too many calls in flight");
-    } catch (GeminiFailure failed) {
-      throw unavailable(failed.getMessage());
-    }
-    return answer(reply);
-  }
-
-  static JsonObject request(LlmQuestion question) {
-    JsonArrayBuilder targets = Json.createArrayBuilder();
-    question.candidates().forEach(c -> targets.add(c.field().toString()));
-    JsonObject schema = Json.createObjectBuilder()
-        .add("type", "OBJECT")
-        .add("properties", Json.createObjectBuilder()
-            .add("target", Json.createObjectBuilder().add("type", "STRING").add("enum", targets)
-                .add("description", "the chosen canonical field, entity.field"))
-            .add("confidence", Json.createObjectBuilder().add("type", "NUMBER").add("description", "0 to 1"))
-            .add("reasoning", Json.createObjectBuilder().add("type", "STRING"))
-            .add("alternatives", Json.createObjectBuilder().add("type", "ARRAY")
-                .add("items", Json.createObjectBuilder().add("type", "STRING"))))
-        .add("required", Json.createArrayBuilder().add("target").add("confidence").add("reasoning"))
-        .build();
-    return Json.createObjectBuilder()
-        .add("contents", Json.createArrayBuilder().add(Json.createObjectBuilder().add("role", "user")
-            .add("parts", Json.createArrayBuilder().add(Json.createObjectBuilder().add("text", prompt(question))))))
-        .add("generationConfig", Json.createObjectBuilder()
-            .add("temperature", 0)
-            .add("responseMimeType", "application/json")
-            .add("responseSchema", schema))
-        .build();
-  }
-
-  static String prompt(LlmQuestion question) {
-    ProposalRequest r = question.request();
-    StringBuilder p = new StringBuilder();
-    p.append("You map fields of connector records to a canonical data model. Choose the one canonical field that")
-        .append(" holds the same information as the source field, from the candidates listed. Give a confidence")
-        .append(" between 0 and 1, a one-sentence reasoning, and up to three alternatives from the same list.\n\n");
-    p.append("Source field: connector ").append(r.source().connector().value()).append(", table ")
-        .append(r.source().table().name()).append(", field ").append(r.source().field().name()).append('\n');
-    r.type().ifPresent(t -> p.append("Declared type: ").append(t).append('\n'));
-    r.description().ifPresent(d -> p.append("Description: ").append(d).append('\n'));
-    r.tableDescription().ifPresent(d -> p.append("Table description: ").append(d).append('\n'));
-    if (!r.samples().isEmpty()) {
-      p.append("Sample values: ").append(r.samples().stream().limit(SAMPLES)
-          .map(s -> s.length() > SAMPLE_CHARS ? s.substring(0, SAMPLE_CHARS) + "…" : s).toList()).append('\n');
-    }
-    if (!question.similar().isEmpty()) {
-      p.append("\nKnown mappings of similar fields:\n");
-      for (SimilarMapping s : question.similar()) {
-        p.append(String.format(Locale.ROOT, "- %s -> %s (similarity %.2f)%n", s.source(), s.target(), s.similarity()));
-      }
-    }
-    p.append("\nCanonical candidates:\n");
-    for (CanonicalCandidate c : question.candidates()) {
-      p.append("- ").append(c.field());
-      c.type().ifPresent(t -> p.append(" (").append(t).append(')'));
-      c.description().ifPresent(d -> p.append(": ").append(d));
-      p.append('\n');
-    }
-    return p.toString();
-  }
-
-  static LlmSuggestion answer(String reply) {
-    try {
-      JsonObject body = Json.createReader(new StringReader(reply)).readObject();
-      JsonArray candidates = body.getJsonArray("candidates");
-      if (candidates == null || candidates.isEmpty()) {
-        throw unavailable("answer had no candidates" + blockReason(body));
-      }
-      JsonArray parts = candidates.getJsonObject(0).getJsonObject("content").getJsonArray("parts");
-      String text = parts.getJsonObject(0).getString("text");
-      JsonObject chosen = Json.createReader(new StringReader(text)).readObject();
-      CanonicalField target = CanonicalField.parse(chosen.getString("target"));
-      List<CanonicalField> alternatives = new ArrayList<>();
-      JsonArray named = chosen.getJsonArray("alternatives");
-      if (named != null) {
-        for (JsonValue value : named) {
-          if (value instanceof JsonString s) {
-            try {
-              alternatives.add(CanonicalField.parse(s.getString()));
-            } catch (InvalidInput notAField) {
-              // an alternative that is not entity.field is dropped; the chosen target is what matters
-            }
-          }
+    @Override
+    public LlmSuggestion suggest(LlmQuestion question) {
+        String reply;
+        try {
+            reply = calls.generate(request(question).toString());
+        } catch (CircuitBreakerOpenException open) {
+            throw unavailable("circuit open after repeated failures");
+        } catch (TimeoutException slow) {
+            throw unavailable("timed out");
+        } catch (BulkheadException busy) {
+            throw unavailable("too many calls in flight");
+        } catch (GeminiFailure failed) {
+            throw unavailable(failed.getMessage());
         }
-      }
-      return new LlmSuggestion(target, chosen.getJsonNumber("confidence").doubleValue(),
-          chosen.getString("reasoning", "chosen by the model"), alternatives, PROMPT_VERSION);
-    } catch (JsonException notJson) {
-      throw unavailable("malformed answer (not JSON)");
-    } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException | InvalidInput misshapen) {
-      throw unavailable("malformed answer (not the requested shape)");
+        return answer(reply);
     }
-  }
 
-  private static String blockReason(JsonObject body) {
-    JsonObject feedback = body.getJsonObject("promptFeedback");
-    return feedback != null && feedback.containsKey("blockReason") ? " (blocked: " + feedback.getString("blockReason") + ")" : "";
-  }
+    static JsonObject request(LlmQuestion question) {
+        JsonArrayBuilder targets = Json.createArrayBuilder();
+        question.candidates().forEach(c -> targets.add(c.field().toString()));
+        JsonObject schema =
+                Json.createObjectBuilder()
+                        .add("type", "OBJECT")
+                        .add(
+                                "properties",
+                                Json.createObjectBuilder()
+                                        .add(
+                                                "target",
+                                                Json.createObjectBuilder()
+                                                        .add("type", "STRING")
+                                                        .add("enum", targets)
+                                                        .add(
+                                                                "description",
+                                                                "the chosen canonical field,"
+                                                                        + " entity.field"))
+                                        .add(
+                                                "confidence",
+                                                Json.createObjectBuilder()
+                                                        .add("type", "NUMBER")
+                                                        .add("description", "0 to 1"))
+                                        .add(
+                                                "reasoning",
+                                                Json.createObjectBuilder().add("type", "STRING"))
+                                        .add(
+                                                "alternatives",
+                                                Json.createObjectBuilder()
+                                                        .add("type", "ARRAY")
+                                                        .add(
+                                                                "items",
+                                                                Json.createObjectBuilder()
+                                                                        .add("type", "STRING"))))
+                        .add(
+                                "required",
+                                Json.createArrayBuilder()
+                                        .add("target")
+                                        .add("confidence")
+                                        .add("reasoning"))
+                        .build();
+        return Json.createObjectBuilder()
+                .add(
+                        "contents",
+                        Json.createArrayBuilder()
+                                .add(
+                                        Json.createObjectBuilder()
+                                                .add("role", "user")
+                                                .add(
+                                                        "parts",
+                                                        Json.createArrayBuilder()
+                                                                .add(
+                                                                        Json.createObjectBuilder()
+                                                                                .add(
+                                                                                        "text",
+                                                                                        prompt(
+                                                                                                question))))))
+                .add(
+                        "generationConfig",
+                        Json.createObjectBuilder()
+                                .add("temperature", 0)
+                                .add("responseMimeType", "application/json")
+                                .add("responseSchema", schema))
+                .build();
+    }
 
-  private static StrategyUnavailable unavailable(String reason) {
-    return new StrategyUnavailable(StrategyName.LLM.label(), reason);
-  }
+    static String prompt(LlmQuestion question) {
+        ProposalRequest r = question.request();
+        StringBuilder p = new StringBuilder();
+        p.append(
+                        "You map fields of connector records to a canonical data model. Choose the"
+                                + " one canonical field that")
+                .append(
+                        " holds the same information as the source field, from the candidates"
+                                + " listed. Give a confidence")
+                .append(
+                        " between 0 and 1, a one-sentence reasoning, and up to three alternatives"
+                                + " from the same list.\n\n");
+        p.append("Source field: connector ")
+                .append(r.source().connector().value())
+                .append(", table ")
+                .append(r.source().table().name())
+                .append(", field ")
+                .append(r.source().field().name())
+                .append('\n');
+        r.type().ifPresent(t -> p.append("Declared type: ").append(t).append('\n'));
+        r.description().ifPresent(d -> p.append("Description: ").append(d).append('\n'));
+        r.tableDescription().ifPresent(d -> p.append("Table description: ").append(d).append('\n'));
+        if (!r.samples().isEmpty()) {
+            p.append("Sample values: ")
+                    .append(
+                            r.samples().stream()
+                                    .limit(SAMPLES)
+                                    .map(
+                                            s ->
+                                                    s.length() > SAMPLE_CHARS
+                                                            ? s.substring(0, SAMPLE_CHARS) + "…"
+                                                            : s)
+                                    .toList())
+                    .append('\n');
+        }
+        if (!question.similar().isEmpty()) {
+            p.append("\nKnown mappings of similar fields:\n");
+            for (SimilarMapping s : question.similar()) {
+                p.append(
+                        String.format(
+                                Locale.ROOT,
+                                "- %s -> %s (similarity %.2f)%n",
+                                s.source(),
+                                s.target(),
+                                s.similarity()));
+            }
+        }
+        p.append("\nCanonical candidates:\n");
+        for (CanonicalCandidate c : question.candidates()) {
+            p.append("- ").append(c.field());
+            c.type().ifPresent(t -> p.append(" (").append(t).append(')'));
+            c.description().ifPresent(d -> p.append(": ").append(d));
+            p.append('\n');
+        }
+        return p.toString();
+    }
+
+    static LlmSuggestion answer(String reply) {
+        try {
+            JsonObject body = Json.createReader(new StringReader(reply)).readObject();
+            JsonArray candidates = body.getJsonArray("candidates");
+            if (candidates == null || candidates.isEmpty()) {
+                throw unavailable("answer had no candidates" + blockReason(body));
+            }
+            JsonArray parts =
+                    candidates.getJsonObject(0).getJsonObject("content").getJsonArray("parts");
+            String text = parts.getJsonObject(0).getString("text");
+            JsonObject chosen = Json.createReader(new StringReader(text)).readObject();
+            CanonicalField target = CanonicalField.parse(chosen.getString("target"));
+            List<CanonicalField> alternatives = new ArrayList<>();
+            JsonArray named = chosen.getJsonArray("alternatives");
+            if (named != null) {
+                for (JsonValue value : named) {
+                    if (value instanceof JsonString s) {
+                        try {
+                            alternatives.add(CanonicalField.parse(s.getString()));
+                        } catch (InvalidInput notAField) {
+                            // an alternative that is not entity.field is dropped; the chosen target
+                            // is what matters
+                        }
+                    }
+                }
+            }
+            return new LlmSuggestion(
+                    target,
+                    chosen.getJsonNumber("confidence").doubleValue(),
+                    chosen.getString("reasoning", "chosen by the model"),
+                    alternatives,
+                    PROMPT_VERSION);
+        } catch (JsonException notJson) {
+            throw unavailable("malformed answer (not JSON)");
+        } catch (ClassCastException
+                | NullPointerException
+                | IndexOutOfBoundsException
+                | InvalidInput misshapen) {
+            throw unavailable("malformed answer (not the requested shape)");
+        }
+    }
+
+    private static String blockReason(JsonObject body) {
+        JsonObject feedback = body.getJsonObject("promptFeedback");
+        return feedback != null && feedback.containsKey("blockReason")
+                ? " (blocked: " + feedback.getString("blockReason") + ")"
+                : "";
+    }
+
+    private static StrategyUnavailable unavailable(String reason) {
+        return new StrategyUnavailable(StrategyName.LLM.label(), reason);
+    }
 }

@@ -20,48 +20,60 @@ import org.infinispan.Cache;
  */
 @ApplicationScoped
 public class CacheInvalidation {
-  static final long SECOND_PASS_MILLIS = 300;
-  private static final Logger LOG = Logger.getLogger(CacheInvalidation.class.getName());
+    static final long SECOND_PASS_MILLIS = 300;
+    private static final Logger LOG = Logger.getLogger(CacheInvalidation.class.getName());
 
-  @Inject RegistryCaches caches;
-  @Inject CacheMetrics metrics;
+    @Inject RegistryCaches caches;
+    @Inject CacheMetrics metrics;
 
-  @Resource ManagedScheduledExecutorService scheduler;
+    @Resource ManagedScheduledExecutorService scheduler;
 
-  void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MappingWritten written) {
-    String lookup = CacheKeys.lookup(written.tenant(), written.source());
-    String table = CacheKeys.table(written.tenant(), written.source().connector(), written.source().table());
-    forget(lookup, table);
-    scheduler.schedule(() -> forget(lookup, table), SECOND_PASS_MILLIS, TimeUnit.MILLISECONDS);
-  }
-
-  /** A restore writes around the per-mapping path: every node forgets everything once it commits. */
-  void afterRestore(@Observes(during = TransactionPhase.AFTER_SUCCESS) RegistryRestored restored) {
-    if (caches.running()) {
-      caches.lookups().clear();
-      caches.misses().clear();
-      caches.tables().clear();
-      LOG.info("Mapping cache cleared on every node after a restore");
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MappingWritten written) {
+        String lookup = CacheKeys.lookup(written.tenant(), written.source());
+        String table =
+                CacheKeys.table(
+                        written.tenant(), written.source().connector(), written.source().table());
+        forget(lookup, table);
+        // forget() records its own failures in the metrics, so the future holds nothing to wait
+        // for.
+        var unused =
+                scheduler.schedule(
+                        () -> forget(lookup, table), SECOND_PASS_MILLIS, TimeUnit.MILLISECONDS);
     }
-  }
 
-  private void forget(String lookup, String table) {
-    if (!caches.running()) {
-      return;
+    /**
+     * A restore writes around the per-mapping path: every node forgets everything once it commits.
+     */
+    void afterRestore(
+            @Observes(during = TransactionPhase.AFTER_SUCCESS) RegistryRestored restored) {
+        if (caches.running()) {
+            caches.lookups().clear();
+            caches.misses().clear();
+            caches.tables().clear();
+            LOG.info("Mapping cache cleared on every node after a restore");
+        }
     }
-    remove(caches.lookups(), lookup);
-    remove(caches.misses(), lookup);
-    remove(caches.tables(), table);
-  }
 
-  private void remove(Cache<String, Object> cache, String key) {
-    try {
-      cache.remove(key);
-      metrics.invalidated(cache.getName());
-    } catch (RuntimeException e) {
-      // The entry may live on until it expires: say so loudly.
-      metrics.error(cache.getName());
-      LOG.log(Level.SEVERE, "Cache invalidation failed for " + cache.getName() + "; stale until expiry", e);
+    private void forget(String lookup, String table) {
+        if (!caches.running()) {
+            return;
+        }
+        remove(caches.lookups(), lookup);
+        remove(caches.misses(), lookup);
+        remove(caches.tables(), table);
     }
-  }
+
+    private void remove(Cache<String, Object> cache, String key) {
+        try {
+            cache.remove(key);
+            metrics.invalidated(cache.getName());
+        } catch (RuntimeException e) {
+            // The entry may live on until it expires: say so loudly.
+            metrics.error(cache.getName());
+            LOG.log(
+                    Level.SEVERE,
+                    "Cache invalidation failed for " + cache.getName() + "; stale until expiry",
+                    e);
+        }
+    }
 }

@@ -18,80 +18,86 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryInvalidatedEve
  */
 @ApplicationScoped
 public class CacheMetrics {
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry registry;
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
 
-  void hit(String cache) {
-    counter("dcl_cache_hits", cache).inc();
-  }
-
-  void miss(String cache) {
-    counter("dcl_cache_misses", cache).inc();
-  }
-
-  void invalidated(String cache) {
-    counter("dcl_cache_invalidations", cache).inc();
-  }
-
-  void error(String cache) {
-    counter("dcl_cache_errors", cache).inc();
-  }
-
-  long count(String name, String cache) {
-    return counter(name, cache).getCount();
-  }
-
-  void register(RegistryCaches caches) {
-    for (String cache : new String[] {RegistryCaches.LOOKUPS, RegistryCaches.MISSES, RegistryCaches.TABLES}) {
-      Tag tag = new Tag("cache", cache);
-      registry.gauge("dcl_cache_hit_ratio", this, m -> m.ratio(cache), tag);
-      registry.gauge("dcl_cache_entries", caches, c -> c.running() ? sizeOf(c, cache) : 0, tag);
-    }
-  }
-
-  private static long sizeOf(RegistryCaches caches, String cache) {
-    return switch (cache) {
-      case RegistryCaches.LOOKUPS -> caches.lookups().getAdvancedCache().getDataContainer().sizeIncludingExpired();
-      case RegistryCaches.MISSES -> caches.misses().getAdvancedCache().getDataContainer().sizeIncludingExpired();
-      default -> caches.tables().getAdvancedCache().getDataContainer().sizeIncludingExpired();
-    };
-  }
-
-  /** Hits over all reads since start, 0 before the first read. */
-  double ratio(String cache) {
-    long hits = count("dcl_cache_hits", cache);
-    long total = hits + count("dcl_cache_misses", cache);
-    return total == 0 ? 0.0 : (double) hits / total;
-  }
-
-  private Counter counter(String name, String cache) {
-    return registry.counter(name, new Tag("cache", cache));
-  }
-
-  Object listenerFor(String cache) {
-    return new EventCounter(cache);
-  }
-
-  /** Counts evictions and invalidations (including those another node sent) of one cache. */
-  @Listener(observation = Listener.Observation.POST)
-  public final class EventCounter {
-    private final String cache;
-
-    EventCounter(String cache) {
-      this.cache = cache;
+    void hit(String cache) {
+        counter("dcl_cache_hits", cache).inc();
     }
 
-    @CacheEntriesEvicted
-    public void evicted(CacheEntriesEvictedEvent<?, ?> event) {
-      counter("dcl_cache_evictions", cache).inc(event.getEntries().size());
+    void miss(String cache) {
+        counter("dcl_cache_misses", cache).inc();
     }
 
-    @CacheEntryInvalidated
-    public void invalidated(CacheEntryInvalidatedEvent<?, ?> event) {
-      if (!event.isOriginLocal()) {
-        counter("dcl_cache_remote_invalidations", cache).inc();
-      }
+    void invalidated(String cache) {
+        counter("dcl_cache_invalidations", cache).inc();
     }
-  }
+
+    void error(String cache) {
+        counter("dcl_cache_errors", cache).inc();
+    }
+
+    long count(String name, String cache) {
+        return counter(name, cache).getCount();
+    }
+
+    void register(RegistryCaches caches) {
+        for (String cache :
+                new String[] {
+                    RegistryCaches.LOOKUPS, RegistryCaches.MISSES, RegistryCaches.TABLES
+                }) {
+            Tag tag = new Tag("cache", cache);
+            registry.gauge("dcl_cache_hit_ratio", this, m -> m.ratio(cache), tag);
+            registry.gauge(
+                    "dcl_cache_entries", caches, c -> c.running() ? sizeOf(c, cache) : 0, tag);
+        }
+    }
+
+    private static long sizeOf(RegistryCaches caches, String cache) {
+        return switch (cache) {
+            case RegistryCaches.LOOKUPS ->
+                    caches.lookups().getAdvancedCache().getDataContainer().sizeIncludingExpired();
+            case RegistryCaches.MISSES ->
+                    caches.misses().getAdvancedCache().getDataContainer().sizeIncludingExpired();
+            default -> caches.tables().getAdvancedCache().getDataContainer().sizeIncludingExpired();
+        };
+    }
+
+    /** Hits over all reads since start, 0 before the first read. */
+    double ratio(String cache) {
+        long hits = count("dcl_cache_hits", cache);
+        long total = hits + count("dcl_cache_misses", cache);
+        return total == 0 ? 0.0 : (double) hits / total;
+    }
+
+    private Counter counter(String name, String cache) {
+        return registry.counter(name, new Tag("cache", cache));
+    }
+
+    Object listenerFor(String cache) {
+        return new EventCounter(cache);
+    }
+
+    /** Counts evictions and invalidations (including those another node sent) of one cache. */
+    @Listener(observation = Listener.Observation.POST)
+    public final class EventCounter {
+        private final String cache;
+
+        EventCounter(String cache) {
+            this.cache = cache;
+        }
+
+        @CacheEntriesEvicted
+        public void evicted(CacheEntriesEvictedEvent<?, ?> event) {
+            counter("dcl_cache_evictions", cache).inc(event.getEntries().size());
+        }
+
+        @CacheEntryInvalidated
+        public void invalidated(CacheEntryInvalidatedEvent<?, ?> event) {
+            if (!event.isOriginLocal()) {
+                counter("dcl_cache_remote_invalidations", cache).inc();
+            }
+        }
+    }
 }

@@ -10,16 +10,18 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class CacheReadiness implements HealthCheck {
-  @Inject RegistryCaches caches;
-  @Inject CacheMetrics metrics;
+    @Inject RegistryCaches caches;
+    @Inject CacheMetrics metrics;
 
-  @Override
-  public HealthCheckResponse call() {
-    boolean running = caches.running();
-    return HealthCheckResponse.named("cache")
-        .status(running)
-        .withData("members", running ? String.join(",", caches.members()) : "none")
-        .withData("lookupHitRatio", String.format("%.3f", metrics.ratio(RegistryCaches.LOOKUPS)))
-        .build();
-  }
+    @Override
+    public HealthCheckResponse call() {
+        boolean running = caches.running();
+        return HealthCheckResponse.named("cache")
+                .status(running)
+                .withData("members", running ? String.join(",", caches.members()) : "none")
+                .withData(
+                        "lookupHitRatio",
+                        String.format("%.3f", metrics.ratio(RegistryCaches.LOOKUPS)))
+                .build();
+    }
 }

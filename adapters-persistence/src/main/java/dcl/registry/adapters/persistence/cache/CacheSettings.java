@@ -15,66 +15,116 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Dependent // read field by field by its users: a client proxy would hide the values
 public class CacheSettings {
-  /** How nodes find each other. */
-  public static final Set<String> DISCOVERIES = Set.of("local", "static", "multicast", "kubernetes", "ec2", "google", "azure");
-  public static final Set<String> WARMINGS = Set.of("none", "small-tenants");
+    /** How nodes find each other. */
+    public static final Set<String> DISCOVERIES =
+            Set.of("local", "static", "multicast", "kubernetes", "ec2", "google", "azure");
 
-  @Inject @ConfigProperty(name = "dcl.cache.discovery", defaultValue = "static") String discovery;
-  @Inject @ConfigProperty(name = "dcl.cache.cluster", defaultValue = "dcl-registry") String cluster;
-  @Inject @ConfigProperty(name = "dcl.cache.bind-address", defaultValue = "127.0.0.1") String bindAddress;
-  @Inject @ConfigProperty(name = "dcl.cache.port", defaultValue = "7800") int port;
-  @Inject @ConfigProperty(name = "dcl.cache.members", defaultValue = "127.0.0.1[7800]") String members;
-  @Inject @ConfigProperty(name = "dcl.cache.max-entries", defaultValue = "200000") long maxEntries;
-  @Inject @ConfigProperty(name = "dcl.cache.max-misses", defaultValue = "50000") long maxMisses;
-  @Inject @ConfigProperty(name = "dcl.cache.expiry", defaultValue = "PT10M") String expiry;
-  @Inject @ConfigProperty(name = "dcl.cache.warm", defaultValue = "small-tenants") String warm;
-  @Inject @ConfigProperty(name = "dcl.cache.warm.max-tenant-mappings", defaultValue = "5000") int warmMaxTenantMappings;
-  @Inject @ConfigProperty(name = "dcl.cache.warm.max-entries", defaultValue = "100000") int warmMaxEntries;
+    public static final Set<String> WARMINGS = Set.of("none", "small-tenants");
 
-  /** Every broken setting, named; empty when all are fine. */
-  List<String> problems() {
-    List<String> problems = new ArrayList<>();
-    if (!DISCOVERIES.contains(discovery())) {
-      problems.add("dcl.cache.discovery='" + discovery + "' is not one of " + DISCOVERIES);
+    @Inject
+    @ConfigProperty(name = "dcl.cache.discovery", defaultValue = "static")
+    String discovery;
+
+    @Inject
+    @ConfigProperty(name = "dcl.cache.cluster", defaultValue = "dcl-registry")
+    String cluster;
+
+    @Inject
+    @ConfigProperty(name = "dcl.cache.bind-address", defaultValue = "127.0.0.1")
+    String bindAddress;
+
+    @Inject
+    @ConfigProperty(name = "dcl.cache.port", defaultValue = "7800")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "dcl.cache.members", defaultValue = "127.0.0.1[7800]")
+    String members;
+
+    @Inject
+    @ConfigProperty(name = "dcl.cache.max-entries", defaultValue = "200000")
+    long maxEntries;
+
+    @Inject
+    @ConfigProperty(name = "dcl.cache.max-misses", defaultValue = "50000")
+    long maxMisses;
+
+    @Inject
+    @ConfigProperty(name = "dcl.cache.expiry", defaultValue = "PT10M")
+    String expiry;
+
+    @Inject
+    @ConfigProperty(name = "dcl.cache.warm", defaultValue = "small-tenants")
+    String warm;
+
+    @Inject
+    @ConfigProperty(name = "dcl.cache.warm.max-tenant-mappings", defaultValue = "5000")
+    int warmMaxTenantMappings;
+
+    @Inject
+    @ConfigProperty(name = "dcl.cache.warm.max-entries", defaultValue = "100000")
+    int warmMaxEntries;
+
+    /** Every broken setting, named; empty when all are fine. */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (!DISCOVERIES.contains(discovery())) {
+            problems.add("dcl.cache.discovery='" + discovery + "' is not one of " + DISCOVERIES);
+        }
+        if (port < 1 || port > 65535) {
+            problems.add("dcl.cache.port=" + port + " must be a TCP port (1-65535)");
+        }
+        if (maxEntries < 1 || maxMisses < 1) {
+            problems.add("dcl.cache.max-entries and dcl.cache.max-misses must be positive");
+        }
+        try {
+            if (expiryDuration().isNegative() || expiryDuration().isZero()) {
+                problems.add("dcl.cache.expiry must be positive, e.g. PT10M");
+            }
+        } catch (RuntimeException e) {
+            problems.add(
+                    "dcl.cache.expiry='" + expiry + "' is not an ISO-8601 duration such as PT10M");
+        }
+        if (!WARMINGS.contains(warm)) {
+            problems.add("dcl.cache.warm='" + warm + "' is not one of " + WARMINGS);
+        }
+        return problems;
     }
-    if (port < 1 || port > 65535) {
-      problems.add("dcl.cache.port=" + port + " must be a TCP port (1-65535)");
+
+    String discovery() {
+        return discovery.toLowerCase(Locale.ROOT);
     }
-    if (maxEntries < 1 || maxMisses < 1) {
-      problems.add("dcl.cache.max-entries and dcl.cache.max-misses must be positive");
+
+    Duration expiryDuration() {
+        return Duration.parse(expiry);
     }
-    try {
-      if (expiryDuration().isNegative() || expiryDuration().isZero()) {
-        problems.add("dcl.cache.expiry must be positive, e.g. PT10M");
-      }
-    } catch (RuntimeException e) {
-      problems.add("dcl.cache.expiry='" + expiry + "' is not an ISO-8601 duration such as PT10M");
+
+    boolean clustered() {
+        return !"local".equals(discovery());
     }
-    if (!WARMINGS.contains(warm)) {
-      problems.add("dcl.cache.warm='" + warm + "' is not one of " + WARMINGS);
+
+    boolean warmSmallTenants() {
+        return "small-tenants".equals(warm);
     }
-    return problems;
-  }
 
-  String discovery() {
-    return discovery.toLowerCase(Locale.ROOT);
-  }
-
-  Duration expiryDuration() {
-    return Duration.parse(expiry);
-  }
-
-  boolean clustered() {
-    return !"local".equals(discovery());
-  }
-
-  boolean warmSmallTenants() {
-    return "small-tenants".equals(warm);
-  }
-
-  String describe() {
-    return "discovery=" + discovery + ", cluster=" + cluster + ", bind=" + bindAddress + ":" + port
-        + ", members=" + members + ", max-entries=" + maxEntries + ", max-misses=" + maxMisses
-        + ", expiry=" + expiry + ", warm=" + warm;
-  }
+    String describe() {
+        return "discovery="
+                + discovery
+                + ", cluster="
+                + cluster
+                + ", bind="
+                + bindAddress
+                + ":"
+                + port
+                + ", members="
+                + members
+                + ", max-entries="
+                + maxEntries
+                + ", max-misses="
+                + maxMisses
+                + ", expiry="
+                + expiry
+                + ", warm="
+                + warm;
+    }
 }

@@ -17,42 +17,58 @@ import java.util.logging.Logger;
 /** Starts the cache with the application (after the schema), then warms it when configured. */
 @ApplicationScoped
 public class CacheStartup {
-  private static final Logger LOG = Logger.getLogger(CacheStartup.class.getName());
+    private static final Logger LOG = Logger.getLogger(CacheStartup.class.getName());
 
-  @Inject RegistryCaches caches;
-  @Inject CacheSettings settings;
-  @Inject CachedMappingReads reads;
-  @Inject JpaMappingRepository database;
+    @Inject RegistryCaches caches;
+    @Inject CacheSettings settings;
+    @Inject CachedMappingReads reads;
+    @Inject JpaMappingRepository database;
 
-  void start(@Observes @Initialized(ApplicationScoped.class) @Priority(SchemaMigrations.STARTUP_ORDER + 100) Object started) {
-    caches.start();
-    if (settings.warmSmallTenants()) {
-      warm();
-    }
-  }
-
-  /** All ACTIVE mappings of small tenants, smallest tenants first, up to the configured bound. */
-  private void warm() {
-    long begin = System.nanoTime();
-    int mappings = 0;
-    try {
-      List<TableOfTenant> tables = database.tablesOfSmallTenants(settings.warmMaxTenantMappings, settings.warmMaxEntries);
-      for (TableOfTenant table : tables) {
-        if (mappings >= settings.warmMaxEntries) {
-          break;
+    void start(
+            @Observes
+                    @Initialized(ApplicationScoped.class) @Priority(SchemaMigrations.STARTUP_ORDER + 100)
+                    Object started) {
+        caches.start();
+        if (settings.warmSmallTenants()) {
+            warm();
         }
-        TableMappingSet set = database.table(table.tenant(), table.connector(), table.table());
-        reads.preload(table.tenant(), set);
-        for (FieldMapping mapping : set.fields().values()) {
-          reads.preload(mapping);
-          mappings++;
-        }
-      }
-      int loaded = mappings;
-      LOG.info(() -> String.format("Mapping cache warmed: %d mappings of %d tables in %d ms",
-          loaded, tables.size(), (System.nanoTime() - begin) / 1_000_000));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Mapping cache warming stopped after " + mappings + " mappings; lookups load on demand", e);
     }
-  }
+
+    /** All ACTIVE mappings of small tenants, smallest tenants first, up to the configured bound. */
+    private void warm() {
+        long begin = System.nanoTime();
+        int mappings = 0;
+        try {
+            List<TableOfTenant> tables =
+                    database.tablesOfSmallTenants(
+                            settings.warmMaxTenantMappings, settings.warmMaxEntries);
+            for (TableOfTenant table : tables) {
+                if (mappings >= settings.warmMaxEntries) {
+                    break;
+                }
+                TableMappingSet set =
+                        database.table(table.tenant(), table.connector(), table.table());
+                reads.preload(table.tenant(), set);
+                for (FieldMapping mapping : set.fields().values()) {
+                    reads.preload(mapping);
+                    mappings++;
+                }
+            }
+            int loaded = mappings;
+            LOG.info(
+                    () ->
+                            String.format(
+                                    "Mapping cache warmed: %d mappings of %d tables in %d ms",
+                                    loaded,
+                                    tables.size(),
+                                    (System.nanoTime() - begin) / 1_000_000));
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "Mapping cache warming stopped after "
+                            + mappings
+                            + " mappings; lookups load on demand",
+                    e);
+        }
+    }
 }

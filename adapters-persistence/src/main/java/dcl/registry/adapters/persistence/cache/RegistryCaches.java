@@ -22,107 +22,117 @@ import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
  * Owns the embedded Infinispan cache manager: three caches in invalidation mode (a node keeps what
  * it read; removing an entry removes it on every node). Invalidation rather than replication
  * because every node can read any mapping from PostgreSQL itself: shipping values around would cost
- * network and memory for entries a node may never read, while a write only needs everyone to forget.
+ * network and memory for entries a node may never read, while a write only needs everyone to
+ * forget.
  */
 @ApplicationScoped
 public class RegistryCaches {
-  static final String LOOKUPS = "lookups";
-  static final String MISSES = "misses";
-  static final String TABLES = "tables";
-  private static final Logger LOG = Logger.getLogger(RegistryCaches.class.getName());
+    static final String LOOKUPS = "lookups";
+    static final String MISSES = "misses";
+    static final String TABLES = "tables";
+    private static final Logger LOG = Logger.getLogger(RegistryCaches.class.getName());
 
-  @Inject CacheSettings settings;
-  @Inject CacheMetrics metrics;
+    @Inject CacheSettings settings;
+    @Inject CacheMetrics metrics;
 
-  private DefaultCacheManager manager;
-  private Cache<String, Object> lookups;
-  private Cache<String, Object> misses;
-  private Cache<String, Object> tables;
+    private DefaultCacheManager manager;
+    private Cache<String, Object> lookups;
+    private Cache<String, Object> misses;
+    private Cache<String, Object> tables;
 
-  /** Starts the cache manager and joins the cluster; a bad setting stops the application here. */
-  synchronized void start() {
-    if (manager != null) {
-      return;
+    /** Starts the cache manager and joins the cluster; a bad setting stops the application here. */
+    synchronized void start() {
+        if (manager != null) {
+            return;
+        }
+        List<String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(
+                    "Invalid cache configuration: " + String.join("; ", problems));
+        }
+        GlobalConfigurationBuilder global = new GlobalConfigurationBuilder();
+        global.cacheManagerName(settings.cluster);
+        global.jmx().disable();
+        if (settings.clustered()) {
+            global.transport()
+                    .defaultTransport()
+                    .clusterName(settings.cluster)
+                    .nodeName(settings.bindAddress + ":" + settings.port);
+            switch (settings.discovery()) {
+                case "static" ->
+                        global.transport()
+                                .addProperty(JGroupsTransport.CONFIGURATION_STRING, staticStack());
+                // Infinispan's own stacks: TCP with multicast discovery, or the cloud discoveries
+                // (see README).
+                case "multicast" -> global.transport().stack("tcp");
+                default -> global.transport().stack(settings.discovery());
+            }
+        }
+        manager = new DefaultCacheManager(global.build());
+        manager.defineConfiguration(LOOKUPS, configuration(settings.maxEntries));
+        manager.defineConfiguration(MISSES, configuration(settings.maxMisses));
+        manager.defineConfiguration(TABLES, configuration(Math.max(1, settings.maxEntries / 10)));
+        lookups = manager.getCache(LOOKUPS);
+        misses = manager.getCache(MISSES);
+        tables = manager.getCache(TABLES);
+        for (Cache<String, Object> cache : List.of(lookups, misses, tables)) {
+            cache.addListener(metrics.listenerFor(cache.getName()));
+        }
+        metrics.register(this);
+        LOG.info(
+                () -> "Mapping cache started (" + settings.describe() + "), members: " + members());
     }
-    List<String> problems = settings.problems();
-    if (!problems.isEmpty()) {
-      throw new IllegalStateException("Invalid cache configuration: " + String.join("; ", problems));
+
+    private Configuration configuration(long maxCount) {
+        ConfigurationBuilder builder = new ConfigurationBuilder();
+        builder.clustering()
+                .cacheMode(settings.clustered() ? CacheMode.INVALIDATION_SYNC : CacheMode.LOCAL);
+        builder.memory().maxCount(maxCount);
+        builder.expiration().lifespan(settings.expiryDuration().toMillis(), TimeUnit.MILLISECONDS);
+        builder.statistics().enable();
+        return builder.build();
     }
-    GlobalConfigurationBuilder global = new GlobalConfigurationBuilder();
-    global.cacheManagerName(settings.cluster);
-    global.jmx().disable();
-    if (settings.clustered()) {
-      global.transport().defaultTransport().clusterName(settings.cluster).nodeName(settings.bindAddress + ":" + settings.port);
-      switch (settings.discovery()) {
-        case "static" -> global.transport().addProperty(JGroupsTransport.CONFIGURATION_STRING, staticStack());
-        // Infinispan's own stacks: TCP with multicast discovery, or the cloud discoveries (see README).
-        case "multicast" -> global.transport().stack("tcp");
-        default -> global.transport().stack(settings.discovery());
-      }
+
+    private String staticStack() {
+        try (InputStream in = RegistryCaches.class.getResourceAsStream("/dcl-jgroups-static.xml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("@BIND_ADDRESS@", settings.bindAddress)
+                    .replace("@BIND_PORT@", Integer.toString(settings.port))
+                    .replace("@INITIAL_HOSTS@", settings.members);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    manager = new DefaultCacheManager(global.build());
-    manager.defineConfiguration(LOOKUPS, configuration(settings.maxEntries));
-    manager.defineConfiguration(MISSES, configuration(settings.maxMisses));
-    manager.defineConfiguration(TABLES, configuration(Math.max(1, settings.maxEntries / 10)));
-    lookups = manager.getCache(LOOKUPS);
-    misses = manager.getCache(MISSES);
-    tables = manager.getCache(TABLES);
-    for (Cache<String, Object> cache : List.of(lookups, misses, tables)) {
-      cache.addListener(metrics.listenerFor(cache.getName()));
+
+    Cache<String, Object> lookups() {
+        return lookups;
     }
-    metrics.register(this);
-    LOG.info(() -> "Mapping cache started (" + settings.describe() + "), members: " + members());
-  }
 
-  private Configuration configuration(long maxCount) {
-    ConfigurationBuilder builder = new ConfigurationBuilder();
-    builder.clustering().cacheMode(settings.clustered() ? CacheMode.INVALIDATION_SYNC : CacheMode.LOCAL);
-    builder.memory().maxCount(maxCount);
-    builder.expiration().lifespan(settings.expiryDuration().toMillis(), TimeUnit.MILLISECONDS);
-    builder.statistics().enable();
-    return builder.build();
-  }
-
-  private String staticStack() {
-    try (InputStream in = RegistryCaches.class.getResourceAsStream("/dcl-jgroups-static.xml")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("@BIND_ADDRESS@", settings.bindAddress)
-          .replace("@BIND_PORT@", Integer.toString(settings.port))
-          .replace("@INITIAL_HOSTS@", settings.members);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Cache<String, Object> misses() {
+        return misses;
     }
-  }
 
-  Cache<String, Object> lookups() {
-    return lookups;
-  }
-
-  Cache<String, Object> misses() {
-    return misses;
-  }
-
-  Cache<String, Object> tables() {
-    return tables;
-  }
-
-  boolean running() {
-    return manager != null && manager.getStatus().allowInvocations();
-  }
-
-  /** The cluster members as this node sees them. */
-  List<String> members() {
-    if (manager == null || manager.getMembers() == null) {
-      return List.of("local");
+    Cache<String, Object> tables() {
+        return tables;
     }
-    return manager.getMembers().stream().map(Object::toString).toList();
-  }
 
-  @PreDestroy
-  synchronized void stop() {
-    if (manager != null) {
-      manager.stop();
-      manager = null;
+    boolean running() {
+        return manager != null && manager.getStatus().allowInvocations();
     }
-  }
+
+    /** The cluster members as this node sees them. */
+    List<String> members() {
+        if (manager == null || manager.getMembers() == null) {
+            return List.of("local");
+        }
+        return manager.getMembers().stream().map(Object::toString).toList();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (manager != null) {
+            manager.stop();
+            manager = null;
+        }
+    }
 }

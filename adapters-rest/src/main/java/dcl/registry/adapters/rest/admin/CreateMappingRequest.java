@@ -12,26 +12,32 @@ import dcl.registry.domain.port.in.CreateMappingUseCase.CreateMapping;
 
 /** Body of {@code POST /dcl/mappings}. */
 public record CreateMappingRequest(
-    String connector,
-    String sourceTable,
-    String sourceField,
-    String canonicalEntity,
-    String canonicalField,
-    TransformSpec transform,
-    Double confidence,
-    String reason) {
+        String connector,
+        String sourceTable,
+        String sourceField,
+        String canonicalEntity,
+        String canonicalField,
+        TransformSpec transform,
+        Double confidence,
+        String reason) {
 
-  CreateMapping toCommand(TenantId tenant, Actor actor) {
-    Violations v = new Violations();
-    ConnectorId connectorId = v.check(() -> new ConnectorId(connector));
-    SourceTable table = v.check(() -> new SourceTable(sourceTable));
-    SourceField field = v.check(() -> new SourceField(sourceField));
-    var target = MappingBody.target(v, canonicalEntity, canonicalField);
-    var parsedTransform = MappingBody.transform(v, transform);
-    var parsedConfidence = MappingBody.confidence(v, confidence);
-    var parsedReason = MappingBody.reason(v, reason);
-    v.throwIfAny();
-    return new CreateMapping(
-        tenant, actor, new SourceRef(connectorId, table, field), target, parsedTransform, parsedConfidence, parsedReason);
-  }
+    CreateMapping toCommand(TenantId tenant, Actor actor) {
+        Violations v = new Violations();
+        ConnectorId connectorId = v.check(() -> new ConnectorId(connector));
+        SourceTable table = v.check(() -> new SourceTable(sourceTable));
+        SourceField field = v.check(() -> new SourceField(sourceField));
+        var target = MappingBody.target(v, canonicalEntity, canonicalField);
+        var parsedTransform = MappingBody.transform(v, transform);
+        var parsedConfidence = MappingBody.confidence(v, confidence);
+        var parsedReason = MappingBody.reason(v, reason);
+        v.throwIfAny();
+        return new CreateMapping(
+                tenant,
+                actor,
+                new SourceRef(connectorId, table, field),
+                target,
+                parsedTransform,
+                parsedConfidence,
+                parsedReason);
+    }
 }

@@ -7,27 +7,36 @@ import java.io.StringReader;
 
 /** A job: what it is, how far it got, and its report so far. */
 public record JobResponse(
-    long executionId, String name, String status, String startedBy, String startedAt, String endedAt,
-    Progress progress, JsonObject report) {
+        long executionId,
+        String name,
+        String status,
+        String startedBy,
+        String startedAt,
+        String endedAt,
+        Progress progress,
+        JsonObject report) {
 
-  /** Items in all, done, failed. */
-  public record Progress(long total, long processed, long failed) {}
+    /** Items in all, done, failed. */
+    public record Progress(long total, long processed, long failed) {}
 
-  static JobResponse from(JobView job) {
-    return new JobResponse(
-        job.executionId(),
-        job.kind().wireName(),
-        job.status(),
-        job.startedBy(),
-        job.startedAt().map(Object::toString).orElse(null),
-        job.endedAt().map(Object::toString).orElse(null),
-        new Progress(job.progress().total(), job.progress().processed(), job.progress().failed()),
-        report(job.reportJson()));
-  }
-
-  static JsonObject report(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
-      return reader.readObject();
+    static JobResponse from(JobView job) {
+        return new JobResponse(
+                job.executionId(),
+                job.kind().wireName(),
+                job.status(),
+                job.startedBy(),
+                job.startedAt().map(Object::toString).orElse(null),
+                job.endedAt().map(Object::toString).orElse(null),
+                new Progress(
+                        job.progress().total(),
+                        job.progress().processed(),
+                        job.progress().failed()),
+                report(job.reportJson()));
     }
-  }
+
+    static JsonObject report(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
 }

@@ -25,11 +25,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Providers;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,99 +48,168 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Mappings")
 @RolesAllowed(Roles.ADMIN)
 public class MappingAdminResource {
-  @Inject Caller caller;
-  @Inject CreateMappingUseCase create;
-  @Inject UpdateMappingUseCase update;
-  @Inject DeleteMappingUseCase delete;
-  @Context UriInfo uri;
-  @Context Providers providers;
+    @Inject Caller caller;
+    @Inject CreateMappingUseCase create;
+    @Inject UpdateMappingUseCase update;
+    @Inject DeleteMappingUseCase delete;
+    @Context UriInfo uri;
+    @Context Providers providers;
 
-  @POST
-  @Operation(summary = "Create a mapping (ACTIVE)")
-  @APIResponse(responseCode = "201", description = "Created; Location names the new mapping")
-  @APIResponse(responseCode = "400", description = "Invalid body; every invalid field is listed")
-  @APIResponse(responseCode = "409", description = "The identity exists already (table compared case-insensitively): use PUT")
-  public Response create(CreateMappingRequest body) {
-    FieldMapping created = create.create(required(body).toCommand(caller.tenant(), caller.actor()));
-    return Response.created(uri.getBaseUriBuilder().path("mappings").path(created.id().toString()).build())
-        .tag(EntityTags.of(created.version()))
-        .entity(MappingResponse.from(created))
-        .build();
-  }
-
-  @PUT
-  @Path("{id}")
-  @Operation(summary = "Replace a mapping's target, transform and confidence; If-Match required",
-      description = "The body is the mapping's representation as GET returns it (edited), or just the changeable"
-          + " fields: canonicalEntity, canonicalField, transform, confidence, and an optional reason. It replaces the"
-          + " whole content: an absent or null transform means none (copy as is), an absent or null confidence 1.0;"
-          + " to change only some fields, PATCH. Identity fields (id, connector, sourceTable, sourceField) may be"
-          + " sent and must equal the stored ones (the table compared case-insensitively); a different one is a 400"
-          + " naming it. Read-only fields (status, version, provenance, createdAt, updatedAt, updatedBy) are"
-          + " ignored: If-Match names the version the change is based on.")
-  @APIResponse(responseCode = "200", description = "The new version; ETag is its version")
-  @APIResponse(responseCode = "400", description = "Invalid body, or an identity field that differs from the stored one")
-  @APIResponse(responseCode = "404", description = "No such mapping for your tenant")
-  @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
-  @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Response update(
-      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UpdateMappingRequest body) {
-    MappingId mappingId = MappingId.parse(id);
-    Optional<Long> expected = EntityTags.version(ifMatch);
-    MappingReplacement replacement = required(body).toReplacement();
-    FieldMapping updated = update.update(
-        UpdateMapping.replacing(caller.tenant(), caller.actor(), mappingId, expected, replacement));
-    return Response.ok(MappingResponse.from(updated)).tag(EntityTags.of(updated.version())).build();
-  }
-
-  @PATCH
-  @Path("{id}")
-  @Consumes(MergePatch.MEDIA_TYPE)
-  @Operation(summary = "Change some of a mapping's fields with a JSON Merge Patch (RFC 7396); If-Match required",
-      description = "Content-Type application/merge-patch+json (any other is a 415). The patch is applied to the"
-          + " mapping's current representation (as GET returns it): a member with a value sets it, null removes it"
-          + " ({\"transform\": null} clears the transform, {\"confidence\": null} sets 1.0), members not named keep"
-          + " their value, so {\"confidence\": 0.8} changes only the confidence. A reason member goes to the audit"
-          + " trail. The result is validated like a PUT body and stored as a new, audited version. Identity fields"
-          + " cannot change (400 naming the field); read-only fields cannot be patched (400 naming the field).")
-  @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-      schema = @Schema(implementation = UpdateMappingRequest.class),
-      examples = {
-          @ExampleObject(name = "confidence only", value = "{\"confidence\": 0.8, \"reason\": \"spot check\"}"),
-          @ExampleObject(name = "clear the transform", value = "{\"transform\": null}")}))
-  @APIResponse(responseCode = "200", description = "The new version; ETag is its version")
-  @APIResponse(responseCode = "400", description = "Not a JSON object, an invalid result, or a patched identity or read-only field")
-  @APIResponse(responseCode = "404", description = "No such mapping for your tenant")
-  @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
-  @APIResponse(responseCode = "415", description = "Content-Type is not application/merge-patch+json")
-  @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
-    MappingId mappingId = MappingId.parse(id);
-    Optional<Long> expected = EntityTags.version(ifMatch);
-    MergePatch patch = MergePatch.parse(body);
-    FieldMapping updated = update.update(new UpdateMapping(caller.tenant(), caller.actor(), mappingId, expected,
-        current -> patch.applyTo(current, providers).toReplacement()));
-    return Response.ok(MappingResponse.from(updated)).tag(EntityTags.of(updated.version())).build();
-  }
-
-  @DELETE
-  @Path("{id}")
-  @Operation(summary = "Retire a mapping: it becomes DEPRECATED and stays in the history")
-  @APIResponse(responseCode = "204", description = "Retired (also when it was retired already)")
-  @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
-  public Response delete(
-      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @QueryParam("reason") String reason) {
-    MappingId mappingId = MappingId.parse(id);
-    Optional<Long> expected = EntityTags.version(ifMatch);
-    delete.delete(new DeleteMapping(
-        caller.tenant(), caller.actor(), mappingId, expected, Optional.ofNullable(reason).filter(r -> !r.isBlank())));
-    return Response.noContent().build();
-  }
-
-  private static <T> T required(T body) {
-    if (body == null) {
-      throw new InvalidInput("body", "is required: a JSON object");
+    @POST
+    @Operation(summary = "Create a mapping (ACTIVE)")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new mapping")
+    @APIResponse(responseCode = "400", description = "Invalid body; every invalid field is listed")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The identity exists already (table compared case-insensitively): use PUT")
+    public Response create(CreateMappingRequest body) {
+        FieldMapping created =
+                create.create(required(body).toCommand(caller.tenant(), caller.actor()));
+        return Response.created(
+                        uri.getBaseUriBuilder()
+                                .path("mappings")
+                                .path(created.id().toString())
+                                .build())
+                .tag(EntityTags.of(created.version()))
+                .entity(MappingResponse.from(created))
+                .build();
     }
-    return body;
-  }
+
+    @PUT
+    @Path("{id}")
+    @Operation(
+            summary = "Replace a mapping's target, transform and confidence; If-Match required",
+            description =
+                    "The body is the mapping's representation as GET returns it (edited), or just"
+                            + " the changeable fields: canonicalEntity, canonicalField, transform,"
+                            + " confidence, and an optional reason. It replaces the whole content: an"
+                            + " absent or null transform means none (copy as is), an absent or null"
+                            + " confidence 1.0; to change only some fields, PATCH. Identity fields (id,"
+                            + " connector, sourceTable, sourceField) may be sent and must equal the"
+                            + " stored ones (the table compared case-insensitively); a different one is"
+                            + " a 400 naming it. Read-only fields (status, version, provenance,"
+                            + " createdAt, updatedAt, updatedBy) are ignored: If-Match names the"
+                            + " version the change is based on.")
+    @APIResponse(responseCode = "200", description = "The new version; ETag is its version")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body, or an identity field that differs from the stored one")
+    @APIResponse(responseCode = "404", description = "No such mapping for your tenant")
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match names a version that is no longer current")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response update(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            UpdateMappingRequest body) {
+        MappingId mappingId = MappingId.parse(id);
+        Optional<Long> expected = EntityTags.version(ifMatch);
+        MappingReplacement replacement = required(body).toReplacement();
+        FieldMapping updated =
+                update.update(
+                        UpdateMapping.replacing(
+                                caller.tenant(), caller.actor(), mappingId, expected, replacement));
+        return Response.ok(MappingResponse.from(updated))
+                .tag(EntityTags.of(updated.version()))
+                .build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(
+            summary =
+                    "Change some of a mapping's fields with a JSON Merge Patch (RFC 7396); If-Match"
+                            + " required",
+            description =
+                    "Content-Type application/merge-patch+json (any other is a 415). The patch is"
+                            + " applied to the mapping's current representation (as GET returns it): a"
+                            + " member with a value sets it, null removes it ({\"transform\": null}"
+                            + " clears the transform, {\"confidence\": null} sets 1.0), members not"
+                            + " named keep their value, so {\"confidence\": 0.8} changes only the"
+                            + " confidence. A reason member goes to the audit trail. The result is"
+                            + " validated like a PUT body and stored as a new, audited version."
+                            + " Identity fields cannot change (400 naming the field); read-only fields"
+                            + " cannot be patched (400 naming the field).")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MergePatch.MEDIA_TYPE,
+                            schema = @Schema(implementation = UpdateMappingRequest.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "confidence only",
+                                        value =
+                                                "{\"confidence\": 0.8, \"reason\": \"spot"
+                                                        + " check\"}"),
+                                @ExampleObject(
+                                        name = "clear the transform",
+                                        value = "{\"transform\": null}")
+                            }))
+    @APIResponse(responseCode = "200", description = "The new version; ETag is its version")
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Not a JSON object, an invalid result, or a patched identity or read-only"
+                            + " field")
+    @APIResponse(responseCode = "404", description = "No such mapping for your tenant")
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match names a version that is no longer current")
+    @APIResponse(
+            responseCode = "415",
+            description = "Content-Type is not application/merge-patch+json")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response patch(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            byte[] body) {
+        MappingId mappingId = MappingId.parse(id);
+        Optional<Long> expected = EntityTags.version(ifMatch);
+        MergePatch patch = MergePatch.parse(body);
+        FieldMapping updated =
+                update.update(
+                        new UpdateMapping(
+                                caller.tenant(),
+                                caller.actor(),
+                                mappingId,
+                                expected,
+                                current -> patch.applyTo(current, providers).toReplacement()));
+        return Response.ok(MappingResponse.from(updated))
+                .tag(EntityTags.of(updated.version()))
+                .build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Retire a mapping: it becomes DEPRECATED and stays in the history")
+    @APIResponse(responseCode = "204", description = "Retired (also when it was retired already)")
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match names a version that is no longer current")
+    public Response delete(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @QueryParam("reason") String reason) {
+        MappingId mappingId = MappingId.parse(id);
+        Optional<Long> expected = EntityTags.version(ifMatch);
+        delete.delete(
+                new DeleteMapping(
+                        caller.tenant(),
+                        caller.actor(),
+                        mappingId,
+                        expected,
+                        Optional.ofNullable(reason).filter(r -> !r.isBlank())));
+        return Response.noContent().build();
+    }
+
+    private static <T> T required(T body) {
+        if (body == null) {
+            throw new InvalidInput("body", "is required: a JSON object");
+        }
+        return body;
+    }
 }

@@ -10,25 +10,25 @@ import java.util.Optional;
 
 /** The parts that create and update bodies share: target, transform, confidence, reason. */
 final class MappingBody {
-  private MappingBody() {}
+    private MappingBody() {}
 
-  static CanonicalField target(Violations violations, String entity, String field) {
-    return violations.check(() -> new CanonicalField(entity, field));
-  }
-
-  static Optional<Transform> transform(Violations violations, TransformSpec spec) {
-    if (spec == null) {
-      return Optional.empty();
+    static CanonicalField target(Violations violations, String entity, String field) {
+        return violations.check(() -> new CanonicalField(entity, field));
     }
-    return Optional.ofNullable(violations.check(spec::toDomain));
-  }
 
-  static Confidence confidence(Violations violations, Double value) {
-    return value == null ? Confidence.CERTAIN : violations.check(() -> new Confidence(value));
-  }
+    static Optional<Transform> transform(Violations violations, TransformSpec spec) {
+        if (spec == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(violations.check(spec::toDomain));
+    }
 
-  static Optional<String> reason(Violations violations, String reason) {
-    Optional<String> checked = violations.check(() -> FreeText.optional("reason", reason));
-    return checked == null ? Optional.empty() : checked;
-  }
+    static Confidence confidence(Violations violations, Double value) {
+        return value == null ? Confidence.CERTAIN : violations.check(() -> new Confidence(value));
+    }
+
+    static Optional<String> reason(Violations violations, String reason) {
+        Optional<String> checked = violations.check(() -> FreeText.optional("reason", reason));
+        return checked == null ? Optional.empty() : checked;
+    }
 }

@@ -30,22 +30,30 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Rollout")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
 public class RolloutResource {
-  @Inject Caller caller;
-  @Inject RolloutUseCase rollout;
+    @Inject Caller caller;
+    @Inject RolloutUseCase rollout;
 
-  @GET
-  @Operation(summary = "The tenant's rollout settings")
-  public RolloutResponse get() {
-    return RolloutResponse.from(rollout.current(caller.tenant()));
-  }
-
-  @PUT
-  @Operation(summary = "Switch the source of truth (registry | yaml), the legacy folder and dual-read")
-  public RolloutResponse change(RolloutRequest body) {
-    if (body == null || body.sourceOfTruth() == null) {
-      throw new InvalidInput("sourceOfTruth", "is required: 'registry' or 'yaml'");
+    @GET
+    @Operation(summary = "The tenant's rollout settings")
+    public RolloutResponse get() {
+        return RolloutResponse.from(rollout.current(caller.tenant()));
     }
-    return RolloutResponse.from(rollout.change(caller.tenant(), caller.actor(), SourceOfTruth.parse(body.sourceOfTruth()),
-        Optional.ofNullable(body.legacyPath()), Boolean.TRUE.equals(body.dualRead()), Optional.ofNullable(body.reason())));
-  }
+
+    @PUT
+    @Operation(
+            summary =
+                    "Switch the source of truth (registry | yaml), the legacy folder and dual-read")
+    public RolloutResponse change(RolloutRequest body) {
+        if (body == null || body.sourceOfTruth() == null) {
+            throw new InvalidInput("sourceOfTruth", "is required: 'registry' or 'yaml'");
+        }
+        return RolloutResponse.from(
+                rollout.change(
+                        caller.tenant(),
+                        caller.actor(),
+                        SourceOfTruth.parse(body.sourceOfTruth()),
+                        Optional.ofNullable(body.legacyPath()),
+                        Boolean.TRUE.equals(body.dualRead()),
+                        Optional.ofNullable(body.reason())));
+    }
 }

@@ -10,15 +10,20 @@ import java.util.logging.Logger;
 /** Anything unforeseen: logged with an incident id, answered without internals. */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
-  private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
+    private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
 
-  @Override
-  public Response toResponse(Throwable error) {
-    String incident = UUID.randomUUID().toString();
-    LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, error);
-    return Problem.of(500, "internal-error", "Internal error",
-            "The service failed unexpectedly; nothing was changed by this request. Incident " + incident)
-        .with("incident", incident)
-        .toResponse();
-  }
+    @Override
+    public Response toResponse(Throwable error) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, error);
+        return Problem.of(
+                        500,
+                        "internal-error",
+                        "Internal error",
+                        "The service failed unexpectedly; nothing was changed by this request."
+                                + " Incident "
+                                + incident)
+                .with("incident", incident)
+                .toResponse();
+    }
 }

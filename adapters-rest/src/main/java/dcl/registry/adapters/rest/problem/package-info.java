@@ -1,2 +1,5 @@
-/** RFC 9457 problem+json for every error: domain errors, HTTP errors, unreadable bodies, the unexpected. */
+/**
+ * RFC 9457 problem+json for every error: domain errors, HTTP errors, unreadable bodies, the
+ * unexpected.
+ */
 package dcl.registry.adapters.rest.problem;

@@ -12,29 +12,29 @@ import java.util.Map;
 
 /** JSON values to the plain Java values the domain works on, field order kept. */
 final class JsonValues {
-  private JsonValues() {}
+    private JsonValues() {}
 
-  static Map<String, Object> toMap(JsonObject object) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    object.forEach((key, value) -> out.put(key, toJava(value)));
-    return out;
-  }
+    static Map<String, Object> toMap(JsonObject object) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        object.forEach((key, value) -> out.put(key, toJava(value)));
+        return out;
+    }
 
-  static Object toJava(JsonValue value) {
-    return switch (value.getValueType()) {
-      case STRING -> ((JsonString) value).getString();
-      case NUMBER -> ((JsonNumber) value).bigDecimalValue();
-      case TRUE -> Boolean.TRUE;
-      case FALSE -> Boolean.FALSE;
-      case NULL -> null;
-      case OBJECT -> toMap((JsonObject) value);
-      case ARRAY -> {
-        List<Object> list = new ArrayList<>();
-        for (JsonValue item : (JsonArray) value) {
-          list.add(toJava(item));
-        }
-        yield list;
-      }
-    };
-  }
+    static Object toJava(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER -> ((JsonNumber) value).bigDecimalValue();
+            case TRUE -> true;
+            case FALSE -> false;
+            case NULL -> null;
+            case OBJECT -> toMap((JsonObject) value);
+            case ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                for (JsonValue item : (JsonArray) value) {
+                    list.add(toJava(item));
+                }
+                yield list;
+            }
+        };
+    }
 }

@@ -23,31 +23,36 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Runtime")
 @RolesAllowed({Roles.VIEWER, Roles.SERVICE, Roles.REVIEWER, Roles.ADMIN, Roles.OPERATOR})
 public class MappingChangesResource {
-  @Inject Caller caller;
-  @Inject WatchMappingChangesUseCase feed;
+    @Inject Caller caller;
+    @Inject WatchMappingChangesUseCase feed;
 
-  @GET
-  @Operation(
-      summary = "Committed mapping changes after a sequence number (long poll)",
-      description = "Answers at once when changes exist after 'since'; otherwise waits up to 'timeout' seconds"
-          + " (default 25, max 60) and answers an empty list. Resume with 'since' = the answer's 'next'.")
-  public ChangeFeedResponse changes(
-      @QueryParam("since") String since, @QueryParam("limit") String limit, @QueryParam("timeout") String timeout) {
-    return ChangeFeedResponse.from(feed.changes(
-        caller.tenant(),
-        number("since", since, 0),
-        (int) number("limit", limit, 100),
-        Duration.ofSeconds(number("timeout", timeout, 25))));
-  }
+    @GET
+    @Operation(
+            summary = "Committed mapping changes after a sequence number (long poll)",
+            description =
+                    "Answers at once when changes exist after 'since'; otherwise waits up to"
+                            + " 'timeout' seconds (default 25, max 60) and answers an empty list."
+                            + " Resume with 'since' = the answer's 'next'.")
+    public ChangeFeedResponse changes(
+            @QueryParam("since") String since,
+            @QueryParam("limit") String limit,
+            @QueryParam("timeout") String timeout) {
+        return ChangeFeedResponse.from(
+                feed.changes(
+                        caller.tenant(),
+                        number("since", since, 0),
+                        (int) number("limit", limit, 100),
+                        Duration.ofSeconds(number("timeout", timeout, 25))));
+    }
 
-  private static long number(String name, String value, long fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
+    private static long number(String name, String value, long fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(name, "must be a whole number");
+        }
     }
-    try {
-      return Long.parseLong(value.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidInput(name, "must be a whole number");
-    }
-  }
 }

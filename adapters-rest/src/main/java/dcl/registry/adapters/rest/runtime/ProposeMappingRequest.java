@@ -4,5 +4,11 @@ import java.util.List;
 
 /** Body of {@code POST /dcl/intelligence/propose-mapping}. */
 public record ProposeMappingRequest(
-    String connector, String sourceTable, String sourceField, List<String> sampleValues, String description,
-    String tableDescription, String type, String strategy) {}
+        String connector,
+        String sourceTable,
+        String sourceField,
+        List<String> sampleValues,
+        String description,
+        String tableDescription,
+        String type,
+        String strategy) {}

@@ -28,31 +28,37 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Runtime")
 @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
 public class TransformResource {
-  static final int MAX_RECORDS = 10_000;
+    static final int MAX_RECORDS = 10_000;
 
-  @Inject Caller caller;
-  @Inject TransformRecordsUseCase transform;
+    @Inject Caller caller;
+    @Inject TransformRecordsUseCase transform;
 
-  @POST
-  @Operation(summary = "Apply a table's ACTIVE mappings and transforms to records; per-field errors are reported")
-  public TransformResponse transform(TransformRequest body) {
-    if (body == null) {
-      throw new InvalidInput("body", "is required: {connector, table, records:[...]}");
+    @POST
+    @Operation(
+            summary =
+                    "Apply a table's ACTIVE mappings and transforms to records; per-field errors"
+                            + " are reported")
+    public TransformResponse transform(TransformRequest body) {
+        if (body == null) {
+            throw new InvalidInput("body", "is required: {connector, table, records:[...]}");
+        }
+        Violations v = new Violations();
+        ConnectorId connector = v.check(() -> new ConnectorId(body.connector()));
+        SourceTable table = v.check(() -> new SourceTable(body.table()));
+        if (body.records() == null) {
+            v.add("records", "is required: a list of JSON objects");
+        } else if (body.records().size() > MAX_RECORDS) {
+            v.add("records", "at most " + MAX_RECORDS + " records per request");
+        } else if (!body.records().stream()
+                .allMatch(r -> r != null && r.getValueType() == JsonValue.ValueType.OBJECT)) {
+            v.add("records", "every record must be a JSON object");
+        }
+        v.throwIfAny();
+        List<SourceRecord> records =
+                body.records().stream()
+                        .map(record -> new SourceRecord(JsonValues.toMap(record.asJsonObject())))
+                        .toList();
+        return TransformResponse.from(
+                transform.transform(caller.tenant(), connector, table, records));
     }
-    Violations v = new Violations();
-    ConnectorId connector = v.check(() -> new ConnectorId(body.connector()));
-    SourceTable table = v.check(() -> new SourceTable(body.table()));
-    if (body.records() == null) {
-      v.add("records", "is required: a list of JSON objects");
-    } else if (body.records().size() > MAX_RECORDS) {
-      v.add("records", "at most " + MAX_RECORDS + " records per request");
-    } else if (!body.records().stream().allMatch(r -> r != null && r.getValueType() == JsonValue.ValueType.OBJECT)) {
-      v.add("records", "every record must be a JSON object");
-    }
-    v.throwIfAny();
-    List<SourceRecord> records = body.records().stream()
-        .map(record -> new SourceRecord(JsonValues.toMap(record.asJsonObject())))
-        .toList();
-    return TransformResponse.from(transform.transform(caller.tenant(), connector, table, records));
-  }
 }

@@ -11,52 +11,68 @@ import jakarta.ws.rs.NotAuthorizedException;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The caller of the current request. The tenant always comes from the token, never from the request. */
+/**
+ * The caller of the current request. The tenant always comes from the token, never from the
+ * request.
+ */
 @RequestScoped
 public class Caller {
-  static final String TENANT_CLAIM = "tenant_id";
-  /** The longest subject the store keeps as an author ({@code updated_by}, {@code actor} columns). */
-  static final int MAX_SUBJECT = 255;
+    static final String TENANT_CLAIM = "tenant_id";
 
-  @Inject JsonWebToken token;
+    /**
+     * The longest subject the store keeps as an author ({@code updated_by}, {@code actor} columns).
+     */
+    static final int MAX_SUBJECT = 255;
 
-  public TenantId tenant() {
-    Object claim = token == null ? null : token.getClaim(TENANT_CLAIM);
-    if (claim == null) {
-      throw new NotAuthorizedException("The token carries no tenant_id claim", "Bearer");
-    }
-    String value = asJsonString(claim)
-        .orElseThrow(() -> new NotAuthorizedException("The token's tenant_id claim must be a JSON string", "Bearer"));
-    try {
-      return new TenantId(value);
-    } catch (InvalidInput e) {
-      throw new NotAuthorizedException("The token's tenant_id claim is not a valid tenant id", "Bearer");
-    }
-  }
+    @Inject JsonWebToken token;
 
-  /**
-   * The claim's value when it is a JSON string, read as a string: never a number's or an object's text,
-   * and never with characters removed, so {@code "\"acme\""} cannot alias tenant {@code acme}.
-   */
-  static Optional<String> asJsonString(Object claim) {
-    if (claim instanceof JsonString json) {
-      return Optional.of(json.getString());
+    public TenantId tenant() {
+        Object claim = token == null ? null : token.getClaim(TENANT_CLAIM);
+        if (claim == null) {
+            throw new NotAuthorizedException("The token carries no tenant_id claim", "Bearer");
+        }
+        String value =
+                asJsonString(claim)
+                        .orElseThrow(
+                                () ->
+                                        new NotAuthorizedException(
+                                                "The token's tenant_id claim must be a JSON string",
+                                                "Bearer"));
+        try {
+            return new TenantId(value);
+        } catch (InvalidInput e) {
+            throw new NotAuthorizedException(
+                    "The token's tenant_id claim is not a valid tenant id", "Bearer");
+        }
     }
-    if (claim instanceof String text) {
-      return Optional.of(text);
-    }
-    return Optional.empty();
-  }
 
-  public Actor actor() {
-    String subject = token == null ? null : token.getSubject();
-    if (subject == null || subject.isBlank()) {
-      throw new NotAuthorizedException("The token carries no sub claim", "Bearer");
+    /**
+     * The claim's value when it is a JSON string, read as a string: never a number's or an object's
+     * text, and never with characters removed, so {@code "\"acme\""} cannot alias tenant {@code
+     * acme}.
+     */
+    static Optional<String> asJsonString(Object claim) {
+        if (claim instanceof JsonString json) {
+            return Optional.of(json.getString());
+        }
+        if (claim instanceof String text) {
+            return Optional.of(text);
+        }
+        return Optional.empty();
     }
-    if (subject.length() > MAX_SUBJECT || !TextRule.NAME.allows(subject)) {
-      throw new NotAuthorizedException("The token's sub claim is not a valid subject (at most " + MAX_SUBJECT
-          + " characters, no control characters)", "Bearer");
+
+    public Actor actor() {
+        String subject = token == null ? null : token.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new NotAuthorizedException("The token carries no sub claim", "Bearer");
+        }
+        if (subject.length() > MAX_SUBJECT || !TextRule.NAME.allows(subject)) {
+            throw new NotAuthorizedException(
+                    "The token's sub claim is not a valid subject (at most "
+                            + MAX_SUBJECT
+                            + " characters, no control characters)",
+                    "Bearer");
+        }
+        return new Actor(subject);
     }
-    return new Actor(subject);
-  }
 }

@@ -6,7 +6,11 @@ import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.TenantId;
 
-/** Scores a mapping's confidence from its provenance and the runtime's observations, and stores the score. */
+/**
+ * Scores a mapping's confidence from its provenance and the runtime's observations, and stores the
+ * score.
+ */
 public interface CalculateConfidenceUseCase {
-  ConfidenceAssessment calculate(TenantId tenant, Actor actor, MappingId mapping, ValidationResults results);
+    ConfidenceAssessment calculate(
+            TenantId tenant, Actor actor, MappingId mapping, ValidationResults results);
 }

@@ -7,5 +7,5 @@ import java.util.List;
 
 /** Compares legacy entries with what the registry's read path answers for them. Read-only. */
 public interface CheckParityUseCase {
-  ParityTally compare(TenantId tenant, List<LegacyEntryRules.Verdict> verdicts);
+    ParityTally compare(TenantId tenant, List<LegacyEntryRules.Verdict> verdicts);
 }

@@ -11,14 +11,14 @@ import java.util.Optional;
 
 /** An admin decides a new mapping. Admin write path only. */
 public interface CreateMappingUseCase {
-  FieldMapping create(CreateMapping command);
+    FieldMapping create(CreateMapping command);
 
-  record CreateMapping(
-      TenantId tenant,
-      Actor actor,
-      SourceRef source,
-      CanonicalField target,
-      Optional<Transform> transform,
-      Confidence confidence,
-      Optional<String> reason) {}
+    record CreateMapping(
+            TenantId tenant,
+            Actor actor,
+            SourceRef source,
+            CanonicalField target,
+            Optional<Transform> transform,
+            Confidence confidence,
+            Optional<String> reason) {}
 }

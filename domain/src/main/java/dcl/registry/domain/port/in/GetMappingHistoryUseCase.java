@@ -8,6 +8,8 @@ import dcl.registry.domain.model.TenantId;
 
 /** Every version of a mapping: who, when, why, before and after; oldest first, page by page. */
 public interface GetMappingHistoryUseCase {
-  /** @throws dcl.registry.domain.error.MappingNotFound when the tenant has no such mapping */
-  Page<MappingChange> history(TenantId tenant, MappingId id, PageRequest page);
+    /**
+     * @throws dcl.registry.domain.error.MappingNotFound when the tenant has no such mapping
+     */
+    Page<MappingChange> history(TenantId tenant, MappingId id, PageRequest page);
 }

@@ -6,5 +6,5 @@ import dcl.registry.domain.model.TenantId;
 
 /** One mapping by id, in whatever status it is. */
 public interface GetMappingUseCase {
-  FieldMapping get(TenantId tenant, MappingId id);
+    FieldMapping get(TenantId tenant, MappingId id);
 }

@@ -7,5 +7,5 @@ import dcl.registry.domain.model.TenantId;
 
 /** The ACTIVE mapping set of one source table. */
 public interface GetTableMappingsUseCase {
-  TableMappingSet tableMappings(TenantId tenant, ConnectorId connector, SourceTable table);
+    TableMappingSet tableMappings(TenantId tenant, ConnectorId connector, SourceTable table);
 }

@@ -6,5 +6,5 @@ import dcl.registry.domain.model.TenantId;
 
 /** The runtime's question: how does this source field map? Answers ACTIVE mappings only. */
 public interface LookUpMappingUseCase {
-  FieldMapping lookUp(TenantId tenant, SourceRef source);
+    FieldMapping lookUp(TenantId tenant, SourceRef source);
 }

@@ -8,20 +8,22 @@ import dcl.registry.domain.model.TenantId;
 
 /** Proposes (and stores) a canonical target for a source field. */
 public interface ProposeMappingUseCase {
-  /** With the configured strategy. */
-  MappingProposal propose(TenantId tenant, Actor actor, ProposalRequest request);
+    /** With the configured strategy. */
+    MappingProposal propose(TenantId tenant, Actor actor, ProposalRequest request);
 
-  /**
-   * With the strategy the caller names (exactly that one: no fallback), e.g. to compare strategies.
-   *
-   * @throws dcl.registry.domain.error.InvalidInput when that strategy is not configured here
-   */
-  MappingProposal propose(TenantId tenant, Actor actor, ProposalRequest request, StrategyName strategy);
+    /**
+     * With the strategy the caller names (exactly that one: no fallback), e.g. to compare
+     * strategies.
+     *
+     * @throws dcl.registry.domain.error.InvalidInput when that strategy is not configured here
+     */
+    MappingProposal propose(
+            TenantId tenant, Actor actor, ProposalRequest request, StrategyName strategy);
 
-  /**
-   * A stored proposal with its evidence, for reviewers.
-   *
-   * @throws dcl.registry.domain.error.ResourceNotFound when the tenant has no such proposal
-   */
-  dcl.registry.domain.approval.StoredProposal stored(TenantId tenant, java.util.UUID id);
+    /**
+     * A stored proposal with its evidence, for reviewers.
+     *
+     * @throws dcl.registry.domain.error.ResourceNotFound when the tenant has no such proposal
+     */
+    dcl.registry.domain.approval.StoredProposal stored(TenantId tenant, java.util.UUID id);
 }

@@ -7,5 +7,5 @@ import dcl.registry.domain.model.TenantId;
 
 /** Proposes repairs for drift the runtime reports; every proposal enters the approval queue. */
 public interface RepairDriftUseCase {
-  RepairPlan repair(TenantId tenant, Actor reporter, DriftRequest drift);
+    RepairPlan repair(TenantId tenant, Actor reporter, DriftRequest drift);
 }

@@ -13,21 +13,24 @@ import java.util.UUID;
 
 /** The human approval workflow: submit, list what is pending, approve or reject (four eyes). */
 public interface ReviewApprovalsUseCase {
-  /** What was submitted, and whether this call queued it (false: it was in the queue already). */
-  record Submitted(Approval approval, boolean created) {}
+    /** What was submitted, and whether this call queued it (false: it was in the queue already). */
+    record Submitted(Approval approval, boolean created) {}
 
-  /** Queues a stored proposal (idempotent: the same proposal answers its existing approval). */
-  Submitted submitProposal(TenantId tenant, Actor submitter, UUID proposalId, String reason);
+    /** Queues a stored proposal (idempotent: the same proposal answers its existing approval). */
+    Submitted submitProposal(TenantId tenant, Actor submitter, UUID proposalId, String reason);
 
-  /** Queues a mapping under review (NEEDS_REVIEW) for confirmation. */
-  Submitted submitMapping(TenantId tenant, Actor submitter, MappingId mappingId, String reason);
+    /** Queues a mapping under review (NEEDS_REVIEW) for confirmation. */
+    Submitted submitMapping(TenantId tenant, Actor submitter, MappingId mappingId, String reason);
 
-  Page<Approval> pending(TenantId tenant, PendingFilter filter, PageRequest page);
+    Page<Approval> pending(TenantId tenant, PendingFilter filter, PageRequest page);
 
-  Approval get(TenantId tenant, ApprovalId id);
+    Approval get(TenantId tenant, ApprovalId id);
 
-  /** Applies the change: the mapping becomes ACTIVE with confidence 1.0 (or is deprecated, for removals). */
-  Approval approve(TenantId tenant, Actor reviewer, ApprovalId id, Optional<String> notes);
+    /**
+     * Applies the change: the mapping becomes ACTIVE with confidence 1.0 (or is deprecated, for
+     * removals).
+     */
+    Approval approve(TenantId tenant, Actor reviewer, ApprovalId id, Optional<String> notes);
 
-  Approval reject(TenantId tenant, Actor reviewer, ApprovalId id, Optional<String> notes);
+    Approval reject(TenantId tenant, Actor reviewer, ApprovalId id, Optional<String> notes);
 }

@@ -6,15 +6,18 @@ import dcl.registry.domain.model.TenantId;
 
 /** Admins start jobs and follow them. */
 public interface RunJobsUseCase {
-  /** Starts the job asynchronously; returns its execution id. */
-  long start(JobRequest request);
+    /** Starts the job asynchronously; returns its execution id. */
+    long start(JobRequest request);
 
-  /**
-   * Restarts a stopped or failed job where it stopped; returns the new execution id. A tenant's job is
-   * the tenant's alone; a job over all tenants belongs to operators ({@code operator}) only.
-   */
-  long restart(TenantId tenant, boolean operator, long executionId);
+    /**
+     * Restarts a stopped or failed job where it stopped; returns the new execution id. A tenant's
+     * job is the tenant's alone; a job over all tenants belongs to operators ({@code operator})
+     * only.
+     */
+    long restart(TenantId tenant, boolean operator, long executionId);
 
-  /** A job as {@link #restart} may see it: the tenant's own, or (operators) one over all tenants. */
-  JobView view(TenantId tenant, boolean operator, long executionId);
+    /**
+     * A job as {@link #restart} may see it: the tenant's own, or (operators) one over all tenants.
+     */
+    JobView view(TenantId tenant, boolean operator, long executionId);
 }

@@ -8,5 +8,5 @@ import dcl.registry.domain.model.TenantId;
 
 /** Lists and searches a tenant's mappings, page by page. */
 public interface SearchMappingsUseCase {
-  Page<FieldMapping> search(TenantId tenant, MappingQuery query, PageRequest page);
+    Page<FieldMapping> search(TenantId tenant, MappingQuery query, PageRequest page);
 }

@@ -9,5 +9,6 @@ import java.util.List;
 
 /** The runtime hands raw records of one table and gets canonical events back. */
 public interface TransformRecordsUseCase {
-  TransformOutcome transform(TenantId tenant, ConnectorId connector, SourceTable table, List<SourceRecord> records);
+    TransformOutcome transform(
+            TenantId tenant, ConnectorId connector, SourceTable table, List<SourceRecord> records);
 }

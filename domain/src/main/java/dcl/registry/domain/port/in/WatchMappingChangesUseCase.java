@@ -9,5 +9,5 @@ import java.time.Duration;
  * for the first one when there are none yet (long poll).
  */
 public interface WatchMappingChangesUseCase {
-  ChangePage changes(TenantId tenant, long since, int limit, Duration wait);
+    ChangePage changes(TenantId tenant, long since, int limit, Duration wait);
 }

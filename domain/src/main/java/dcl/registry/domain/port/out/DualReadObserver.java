@@ -5,9 +5,9 @@ import dcl.registry.domain.model.TenantId;
 
 /** Told what dual-read found, and which source served reads; counts it and logs it. */
 public interface DualReadObserver {
-  void compared(TenantId tenant, boolean matched);
+    void compared(TenantId tenant, boolean matched);
 
-  void mismatch(TenantId tenant, ParityMismatch mismatch);
+    void mismatch(TenantId tenant, ParityMismatch mismatch);
 
-  void servedFromYaml(TenantId tenant);
+    void servedFromYaml(TenantId tenant);
 }

@@ -7,14 +7,22 @@ import java.util.Optional;
 
 /** The batch runtime: starts, restarts and reports on job executions. */
 public interface JobRunner {
-  long start(JobKind kind, Map<String, String> parameters);
+    long start(JobKind kind, Map<String, String> parameters);
 
-  long restart(long executionId);
+    long restart(long executionId);
 
-  /** The run of one execution, empty when the runtime does not know it. */
-  Optional<Run> run(long executionId);
+    /** The run of one execution, empty when the runtime does not know it. */
+    Optional<Run> run(long executionId);
 
-  /** Status and times of an execution; {@code instanceId} is shared by an execution and its restarts. */
-  record Run(long instanceId, JobKind kind, String status, Optional<Instant> startedAt, Optional<Instant> endedAt,
-      Map<String, String> parameters) {}
+    /**
+     * Status and times of an execution; {@code instanceId} is shared by an execution and its
+     * restarts.
+     */
+    record Run(
+            long instanceId,
+            JobKind kind,
+            String status,
+            Optional<Instant> startedAt,
+            Optional<Instant> endedAt,
+            Map<String, String> parameters) {}
 }

@@ -6,6 +6,9 @@ import dcl.registry.domain.intelligence.LlmSuggestion;
 
 /** A hosted language model asked for one canonical target (structured output, not free text). */
 public interface LanguageModel {
-  /** @throws StrategyUnavailable when the model cannot be reached, refuses, times out or answers malformed JSON */
-  LlmSuggestion suggest(LlmQuestion question);
+    /**
+     * @throws StrategyUnavailable when the model cannot be reached, refuses, times out or answers
+     *     malformed JSON
+     */
+    LlmSuggestion suggest(LlmQuestion question);
 }

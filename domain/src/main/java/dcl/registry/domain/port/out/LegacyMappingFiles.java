@@ -10,13 +10,13 @@ import java.util.List;
 
 /** The legacy AAM file format, read and written by an adapter; round-trips exactly. */
 public interface LegacyMappingFiles {
-  /** Reads one file; a file that cannot be read at all yields a document with one problem. */
-  LegacyDocument read(String fileName, InputStream content);
+    /** Reads one file; a file that cannot be read at all yields a document with one problem. */
+    LegacyDocument read(String fileName, InputStream content);
 
-  /**
-   * Writes the mappings of one connector as one legacy file (tables and fields sorted). The format
-   * has one entity per table: mappings of a table that point to another entity cannot be written and
-   * come back as problems.
-   */
-  List<LegacyProblem> write(ConnectorId connector, List<FieldMapping> mappings, OutputStream out);
+    /**
+     * Writes the mappings of one connector as one legacy file (tables and fields sorted). The
+     * format has one entity per table: mappings of a table that point to another entity cannot be
+     * written and come back as problems.
+     */
+    List<LegacyProblem> write(ConnectorId connector, List<FieldMapping> mappings, OutputStream out);
 }

@@ -6,5 +6,5 @@ import java.util.List;
 
 /** Reads the committed mapping changes of a tenant in sequence order (the transactional outbox). */
 public interface LoadMappingChanges {
-  List<MappingChangeEvent> after(TenantId tenant, long seq, int limit);
+    List<MappingChangeEvent> after(TenantId tenant, long seq, int limit);
 }

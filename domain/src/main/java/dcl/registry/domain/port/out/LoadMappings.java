@@ -14,13 +14,13 @@ import java.util.Optional;
 
 /** Reads mappings; never sees another tenant's rows. */
 public interface LoadMappings {
-  Optional<FieldMapping> byId(TenantId tenant, MappingId id);
+    Optional<FieldMapping> byId(TenantId tenant, MappingId id);
 
-  /** The mapping with this identity (table compared case-insensitively), in any status. */
-  Optional<FieldMapping> byIdentity(TenantId tenant, SourceRef source);
+    /** The mapping with this identity (table compared case-insensitively), in any status. */
+    Optional<FieldMapping> byIdentity(TenantId tenant, SourceRef source);
 
-  /** The ACTIVE mappings of a table, with the table's change version. */
-  TableMappingSet table(TenantId tenant, ConnectorId connector, SourceTable table);
+    /** The ACTIVE mappings of a table, with the table's change version. */
+    TableMappingSet table(TenantId tenant, ConnectorId connector, SourceTable table);
 
-  Page<FieldMapping> search(TenantId tenant, MappingQuery query, PageRequest page);
+    Page<FieldMapping> search(TenantId tenant, MappingQuery query, PageRequest page);
 }

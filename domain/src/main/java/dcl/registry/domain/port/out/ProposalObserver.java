@@ -2,7 +2,10 @@ package dcl.registry.domain.port.out;
 
 import dcl.registry.domain.intelligence.MappingProposal;
 
-/** Told of every proposal made, so that strategies answering and fallbacks taken show in the metrics. */
+/**
+ * Told of every proposal made, so that strategies answering and fallbacks taken show in the
+ * metrics.
+ */
 public interface ProposalObserver {
-  void proposed(MappingProposal proposal);
+    void proposed(MappingProposal proposal);
 }

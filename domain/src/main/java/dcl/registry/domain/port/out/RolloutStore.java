@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Where tenants' rollout settings are kept (shared by all nodes). */
 public interface RolloutStore {
-  Optional<RolloutSettings> find(TenantId tenant);
+    Optional<RolloutSettings> find(TenantId tenant);
 
-  void save(RolloutSettings settings);
+    void save(RolloutSettings settings);
 }

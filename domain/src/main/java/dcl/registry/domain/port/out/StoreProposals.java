@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** Keeps proposals with their evidence, for review and approval. */
 public interface StoreProposals {
-  void save(MappingProposal proposal);
+    void save(MappingProposal proposal);
 
-  Optional<StoredProposal> byId(TenantId tenant, UUID id);
+    Optional<StoredProposal> byId(TenantId tenant, UUID id);
 }

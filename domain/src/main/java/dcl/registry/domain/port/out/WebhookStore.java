@@ -11,21 +11,29 @@ import java.util.Optional;
 
 /** Webhook settings per tenant and the outbox of deliveries with every attempt recorded. */
 public interface WebhookStore {
-  /** True when the webhook is new. */
-  boolean put(TenantId tenant, Webhook webhook, Actor actor, Instant now);
+    /** True when the webhook is new. */
+    boolean put(TenantId tenant, Webhook webhook, Actor actor, Instant now);
 
-  List<Webhook> all(TenantId tenant);
+    List<Webhook> all(TenantId tenant);
 
-  boolean delete(TenantId tenant, String name);
+    boolean delete(TenantId tenant, String name);
 
-  /**
-   * Claims deliveries that are due (on any node, each by one node only) until {@code leaseUntil}, when an
-   * unfinished one becomes due again.
-   */
-  List<WebhookDelivery> claimDue(Instant now, Instant leaseUntil, int limit);
+    /**
+     * Claims deliveries that are due (on any node, each by one node only) until {@code leaseUntil},
+     * when an unfinished one becomes due again.
+     */
+    List<WebhookDelivery> claimDue(Instant now, Instant leaseUntil, int limit);
 
-  /** Records one attempt and the delivery's next state: delivered, another attempt at {@code retryAt}, or failed. */
-  void recordAttempt(WebhookDelivery delivery, int attempt, Instant at, DeliveryResult result, Optional<Instant> retryAt);
+    /**
+     * Records one attempt and the delivery's next state: delivered, another attempt at {@code
+     * retryAt}, or failed.
+     */
+    void recordAttempt(
+            WebhookDelivery delivery,
+            int attempt,
+            Instant at,
+            DeliveryResult result,
+            Optional<Instant> retryAt);
 
-  List<WebhookDelivery> recent(TenantId tenant, int limit);
+    List<WebhookDelivery> recent(TenantId tenant, int limit);
 }

@@ -5,5 +5,5 @@ import dcl.registry.domain.notify.WebhookDelivery;
 
 /** Sends one signed delivery and reports what came back; never throws for a dead endpoint. */
 public interface WebhookTransport {
-  DeliveryResult send(WebhookDelivery delivery);
+    DeliveryResult send(WebhookDelivery delivery);
 }
