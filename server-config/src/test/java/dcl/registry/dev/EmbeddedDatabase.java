@@ -1,5 +1,7 @@
 package dcl.registry.dev;
 
+import static org.awaitility.Awaitility.await;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Starts a real PostgreSQL from Maven artifacts for the dev run, and keeps it running until the
@@ -90,14 +93,17 @@ public final class EmbeddedDatabase {
 
         void stop() {
             script("stop");
-            long deadline = System.nanoTime() + LIMIT.toNanos();
-            while (script("status") == 0 && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            try {
+                await().atMost(LIMIT)
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> script("status") != 0);
+            } catch (ConditionTimeoutException e) {
+                System.err.println(
+                        "Liberty server "
+                                + name
+                                + " still running after "
+                                + LIMIT.toSeconds()
+                                + " s; stopping the database anyway");
             }
         }
 

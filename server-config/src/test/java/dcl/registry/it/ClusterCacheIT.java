@@ -1,5 +1,6 @@
 package dcl.registry.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -181,11 +182,15 @@ class ClusterCacheIT extends DeployedRegistry {
                         .json()
                         .getString("id");
         long started = System.nanoTime();
-        Api.Reply lookup = runtimeOnB.get("/dcl/intelligence/rag-lookup/hubspot/deals/close_date");
-        while (lookup.status() == 404 && System.nanoTime() - started < 20_000_000_000L) {
-            SecondNode.sleep(200);
-            lookup = runtimeOnB.get("/dcl/intelligence/rag-lookup/hubspot/deals/close_date");
-        }
+        Api.Reply lookup =
+                await("node B's index holds node A's write")
+                        .atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(
+                                () ->
+                                        runtimeOnB.get(
+                                                "/dcl/intelligence/rag-lookup/hubspot/deals/close_date"),
+                                reply -> reply.status() != 404);
         assertEquals(
                 200,
                 lookup.status(),

@@ -1,11 +1,13 @@
 package dcl.registry.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -224,18 +226,17 @@ class IntelligenceIT extends DeployedRegistry {
                         .json()
                         .getString("id");
         SemanticIndexReady.await();
-        JsonObject found = null;
-        for (int i = 0;
-                i < 40 && found == null;
-                i++) { // the index refreshes just after the write commits
-            Api.Reply lookup = runtime.get("/dcl/intelligence/rag-lookup/hubspot/deals/close_date");
-            if (lookup.status() == 200) {
-                found = lookup.json();
-            } else {
-                SecondNode.sleep(100);
-            }
-        }
-        assertTrue(found != null, "the new mapping reached the index");
+        // the index refreshes just after the write commits
+        JsonObject found =
+                await("the new mapping reached the index")
+                        .atMost(Duration.ofSeconds(4))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(
+                                () ->
+                                        runtime.get(
+                                                "/dcl/intelligence/rag-lookup/hubspot/deals/close_date"),
+                                lookup -> lookup.status() == 200)
+                        .json();
         assertEquals(
                 "opportunity.close_date",
                 found.getString("canonicalEntity") + "." + found.getString("canonicalField"));

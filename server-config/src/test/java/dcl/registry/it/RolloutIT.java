@@ -1,10 +1,12 @@
 package dcl.registry.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -132,20 +134,16 @@ class RolloutIT extends DeployedRegistry {
             assertTrue(frozen.json().getString("detail").contains("sourceOfTruth"));
 
             long millis;
-            while (true) {
-                if ("yaml"
-                        .equals(
-                                runtimeOnB
-                                        .get("/dcl/mappings/salesforce/Opportunity/Amount")
-                                        .header("X-DCL-Source"))) {
-                    millis = (System.nanoTime() - switchedAt) / 1_000_000;
-                    break;
-                }
-                assertTrue(
-                        (System.nanoTime() - switchedAt) / 1_000_000 < ALL_NODES_LIMIT_MILLIS,
-                        "node B did not follow in 60 s");
-                SecondNode.sleep(250);
-            }
+            await("node B follows the switch to yaml")
+                    .atMost(Duration.ofMillis(ALL_NODES_LIMIT_MILLIS))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(
+                            () ->
+                                    runtimeOnB
+                                            .get("/dcl/mappings/salesforce/Opportunity/Amount")
+                                            .header("X-DCL-Source"),
+                            "yaml"::equals);
+            millis = (System.nanoTime() - switchedAt) / 1_000_000;
             System.out.println(
                     "[rollout] node B followed the switch to yaml after " + millis + " ms");
 
@@ -229,10 +227,9 @@ class RolloutIT extends DeployedRegistry {
     }
 
     private static void awaitMetric(String prefix, long atLeast) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (metric(prefix) < atLeast) {
-            assertTrue(System.nanoTime() < deadline, prefix + " never reached " + atLeast);
-            SecondNode.sleep(100);
-        }
+        await(prefix + " reaches " + atLeast)
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> metric(prefix) >= atLeast);
     }
 }
