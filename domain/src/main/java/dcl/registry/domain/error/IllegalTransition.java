@@ -4,7 +4,7 @@ import dcl.registry.domain.model.MappingStatus;
 import java.util.Set;
 
 /** A status change the review lifecycle does not have (e.g. approving what is already decided). */
-public class IllegalTransition extends DomainException {
+public final class IllegalTransition extends DomainException {
     public IllegalTransition(
             String subject, MappingStatus from, MappingStatus to, Set<MappingStatus> allowed) {
         super(
