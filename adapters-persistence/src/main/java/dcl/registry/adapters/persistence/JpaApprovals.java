@@ -24,7 +24,7 @@ import java.util.UUID;
 
 /** The approval queue in PostgreSQL; a decision is an UPDATE guarded by the version read. */
 @DatabaseAdapter
-public class JdbcApprovals implements StoreApprovals {
+public class JpaApprovals implements StoreApprovals {
     private static final String COLUMNS =
             "id, tenant_id, change, confidence, proposal_id, status, submitted_by, submitted_at,"
                     + " reason, decided_by, decided_at, notes, version, mapping_id";
@@ -243,7 +243,7 @@ public class JdbcApprovals implements StoreApprovals {
                             instant(c[7]),
                             (String) c[8],
                             Optional.ofNullable((String) c[9]).map(Actor::new),
-                            Optional.ofNullable(c[10]).map(JdbcApprovals::instant),
+                            Optional.ofNullable(c[10]).map(JpaApprovals::instant),
                             Optional.ofNullable((String) c[11]),
                             ((Number) c[12]).longValue()));
         }

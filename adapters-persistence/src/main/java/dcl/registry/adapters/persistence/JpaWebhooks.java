@@ -27,7 +27,7 @@ import java.util.UUID;
  * node.
  */
 @DatabaseAdapter
-public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
+public class JpaWebhooks implements WebhookStore, ReviewerNotifications {
     private static final String DELIVERY_COLUMNS =
             "d.id, d.tenant_id, d.webhook, w.url, w.secret, d.event, d.payload, d.status,"
                     + " d.attempts, d.created_at, d.delivered_at, (SELECT a.http_status FROM"
@@ -201,8 +201,8 @@ public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
                             (String) c[6],
                             DeliveryStatus.valueOf((String) c[7]),
                             ((Number) c[8]).intValue(),
-                            JdbcApprovals.instant(c[9]),
-                            Optional.ofNullable(c[10]).map(JdbcApprovals::instant),
+                            JpaApprovals.instant(c[9]),
+                            Optional.ofNullable(c[10]).map(JpaApprovals::instant),
                             Optional.ofNullable((Number) c[11]).map(Number::intValue),
                             Optional.ofNullable((String) c[12])));
         }
