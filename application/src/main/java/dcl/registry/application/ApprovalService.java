@@ -2,6 +2,7 @@ package dcl.registry.application;
 
 import dcl.registry.domain.approval.Approval;
 import dcl.registry.domain.approval.ApprovalId;
+import dcl.registry.domain.approval.ApprovalStatus;
 import dcl.registry.domain.approval.PendingFilter;
 import dcl.registry.domain.approval.ProposedChange;
 import dcl.registry.domain.approval.StoredProposal;
@@ -30,7 +31,6 @@ import dcl.registry.domain.port.out.StoreMappings;
 import dcl.registry.domain.port.out.StoreProposals;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -82,7 +82,8 @@ public class ApprovalService implements ReviewApprovalsUseCase {
                                     .orElseThrow(
                                             () -> new ResourceNotFound("proposal " + proposalId));
                     Optional<Approval> existing = approvals.ofProposal(tenant, proposalId);
-                    if (existing.isPresent() && existing.get().status() != MappingStatus.REJECTED) {
+                    if (existing.isPresent()
+                            && existing.get().status() != ApprovalStatus.REJECTED) {
                         return new Submitted(existing.get(), false);
                     }
                     ProposedChange change =
@@ -188,12 +189,12 @@ public class ApprovalService implements ReviewApprovalsUseCase {
     @Override
     public Approval approve(
             TenantId tenant, Actor reviewer, ApprovalId id, Optional<String> notes) {
-        return decide(tenant, reviewer, id, notes, MappingStatus.APPROVED);
+        return decide(tenant, reviewer, id, notes, ApprovalStatus.APPROVED);
     }
 
     @Override
     public Approval reject(TenantId tenant, Actor reviewer, ApprovalId id, Optional<String> notes) {
-        return decide(tenant, reviewer, id, notes, MappingStatus.REJECTED);
+        return decide(tenant, reviewer, id, notes, ApprovalStatus.REJECTED);
     }
 
     private Approval decide(
@@ -201,7 +202,7 @@ public class ApprovalService implements ReviewApprovalsUseCase {
             Actor reviewer,
             ApprovalId id,
             Optional<String> notes,
-            MappingStatus decision) {
+            ApprovalStatus decision) {
         rollout.current(tenant).requireRegistryWrites();
         return transactions.inTransaction(
                 () -> {
@@ -222,11 +223,11 @@ public class ApprovalService implements ReviewApprovalsUseCase {
                             "approval "
                                     + id
                                     + " "
-                                    + decision.name().toLowerCase(Locale.ROOT)
+                                    + decision.wireName()
                                     + " by "
                                     + reviewer.subject()
                                     + notes.map(n -> ": " + n).orElse("");
-                    if (decision == MappingStatus.APPROVED) {
+                    if (decision == ApprovalStatus.APPROVED) {
                         decided = decided.applied(applyApproved(decided, reviewer, now, why));
                         approvals.recordMapping(decided);
                     } else {
@@ -236,7 +237,7 @@ public class ApprovalService implements ReviewApprovalsUseCase {
                             decided,
                             reviewer,
                             "proposed",
-                            "approval." + decision.name().toLowerCase(Locale.ROOT),
+                            "approval." + decision.wireName(),
                             notes.orElse(decided.reason()));
                     return decided;
                 });
@@ -412,7 +413,7 @@ public class ApprovalService implements ReviewApprovalsUseCase {
                 clock.instant(),
                 "approval:" + approval.id(),
                 before,
-                approval.status().name().toLowerCase(Locale.ROOT)
+                approval.status().wireName()
                         + " "
                         + approval.change().type()
                         + " "

@@ -3,6 +3,7 @@ package dcl.registry.application;
 import dcl.registry.domain.error.ResourceNotFound;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.notify.AttemptOutcome;
 import dcl.registry.domain.notify.DeliveryResult;
 import dcl.registry.domain.notify.TargetPolicy;
 import dcl.registry.domain.notify.Webhook;
@@ -107,12 +108,7 @@ public class WebhookService {
         for (WebhookDelivery delivery : due) {
             DeliveryResult result = transport.send(delivery);
             int attempt = delivery.attempts() + 1;
-            Optional<Instant> retryAt =
-                    result.delivered()
-                                    || !result.worthRetrying()
-                                    || attempt >= WebhookDelivery.MAX_ATTEMPTS
-                            ? Optional.empty()
-                            : Optional.of(clock.instant().plus(WebhookDelivery.backoff(attempt)));
+            AttemptOutcome next = delivery.afterAttempt(result, clock.instant());
             if (!result.delivered()) {
                 String outcome =
                         result.httpStatus()
@@ -131,11 +127,13 @@ public class WebhookService {
                                         + " failed ("
                                         + outcome
                                         + ")"
-                                        + retryAt.map(t -> "; next at " + t).orElse("; given up"));
+                                        + next.retryAt()
+                                                .map(t -> "; next at " + t)
+                                                .orElse("; given up"));
             }
             transactions.inTransaction(
                     () -> {
-                        store.recordAttempt(delivery, attempt, clock.instant(), result, retryAt);
+                        store.recordAttempt(delivery, attempt, clock.instant(), result, next);
                         return null;
                     });
         }

@@ -8,8 +8,10 @@ import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.MappingChange;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.notify.AttemptOutcome;
 import dcl.registry.domain.notify.DeliveryResult;
 import dcl.registry.domain.notify.DeliveryResult.Failure;
+import dcl.registry.domain.notify.DeliveryStatus;
 import dcl.registry.domain.notify.TargetPolicy;
 import dcl.registry.domain.notify.Webhook;
 import dcl.registry.domain.notify.WebhookDelivery;
@@ -142,7 +144,7 @@ class WebhookServiceTest {
                                     "reviewers", URI.create("https://hooks.example.com/x"), SECRET),
                             "approval.approved",
                             "{}",
-                            "PENDING",
+                            DeliveryStatus.PENDING,
                             0,
                             now,
                             Optional.empty(),
@@ -156,8 +158,8 @@ class WebhookServiceTest {
                 int attempt,
                 Instant at,
                 DeliveryResult result,
-                Optional<Instant> retryAt) {
-            attempts.add(new Attempt(attempt, result, retryAt));
+                AttemptOutcome next) {
+            attempts.add(new Attempt(attempt, result, next.retryAt()));
         }
 
         @Override

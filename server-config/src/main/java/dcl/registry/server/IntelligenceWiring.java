@@ -3,7 +3,7 @@ package dcl.registry.server;
 import dcl.registry.adapters.llm.embedding.MiniLmTextEmbedder;
 import dcl.registry.adapters.llm.gemini.GeminiLanguageModel;
 import dcl.registry.adapters.llm.gemini.GeminiSettings;
-import dcl.registry.adapters.persistence.JdbcEmbeddings;
+import dcl.registry.adapters.persistence.JdbcMappingEmbeddings;
 import dcl.registry.application.CanonicalSchemaService;
 import dcl.registry.application.ProposalService;
 import dcl.registry.application.SemanticIndex;
@@ -49,7 +49,7 @@ public class IntelligenceWiring {
 
     @Produces
     @Singleton
-    SemanticIndex semanticIndex(MiniLmTextEmbedder embedder, JdbcEmbeddings stored) {
+    SemanticIndex semanticIndex(MiniLmTextEmbedder embedder, JdbcMappingEmbeddings stored) {
         return new SemanticIndex(embedder, stored);
     }
 

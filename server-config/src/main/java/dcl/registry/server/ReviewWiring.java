@@ -1,10 +1,10 @@
 package dcl.registry.server;
 
 import dcl.registry.adapters.aam.notify.HttpWebhookTransport;
-import dcl.registry.adapters.persistence.JdbcApprovals;
-import dcl.registry.adapters.persistence.JdbcProposals;
-import dcl.registry.adapters.persistence.JdbcWebhooks;
+import dcl.registry.adapters.persistence.JpaApprovals;
 import dcl.registry.adapters.persistence.JpaMappingRepository;
+import dcl.registry.adapters.persistence.JpaProposals;
+import dcl.registry.adapters.persistence.JpaWebhooks;
 import dcl.registry.application.ApprovalService;
 import dcl.registry.application.CanonicalSchemaService;
 import dcl.registry.application.DriftRepairService;
@@ -49,11 +49,11 @@ public class ReviewWiring {
     @Produces
     @Singleton
     ApprovalService approvals(
-            JdbcApprovals approvals,
-            JdbcProposals proposals,
+            JpaApprovals approvals,
+            JpaProposals proposals,
             JpaMappingRepository mappings,
             AuditTrail audit,
-            JdbcWebhooks notifications,
+            JpaWebhooks notifications,
             TransactionBoundary transactions,
             Clock clock,
             RolloutService rollout) {
@@ -77,7 +77,7 @@ public class ReviewWiring {
             CanonicalSchemaService schemas,
             ProposalService proposals,
             ApprovalService approvals,
-            JdbcProposals stored,
+            JpaProposals stored,
             TransactionBoundary transactions,
             Clock clock,
             RolloutService rollout) {
@@ -109,7 +109,7 @@ public class ReviewWiring {
     @Produces
     @Singleton
     WebhookService webhooks(
-            JdbcWebhooks store,
+            JpaWebhooks store,
             TargetPolicy targets,
             AuditTrail audit,
             TransactionBoundary transactions,

@@ -27,11 +27,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Mappings in PostgreSQL. Every query is scoped by tenant. */
 @DatabaseAdapter
 public class JpaMappingRepository implements LoadMappings, StoreMappings {
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * {@link MappingStatus#SERVED} as an SQL list of literals: {@code 'ACTIVE', 'NEEDS_REVIEW'}.
+     */
+    private static final String SERVED_STATUSES =
+            MappingStatus.SERVED.stream()
+                    .map(status -> "'" + status.name() + "'")
+                    .collect(Collectors.joining(", "));
 
     @PersistenceContext(unitName = "registry")
     EntityManager em;
@@ -82,8 +91,7 @@ public class JpaMappingRepository implements LoadMappings, StoreMappings {
         SourceTable stored = table;
         for (FieldMappingEntity row : rows) {
             version = Math.max(version, row.changeSeq);
-            if (MappingStatus.ACTIVE.name().equals(row.status)
-                    || MappingStatus.NEEDS_REVIEW.name().equals(row.status)) {
+            if (MappingStatus.valueOf(row.status).isServed()) {
                 FieldMapping mapping = FieldMappingRows.toDomain(row);
                 active.add(mapping);
                 stored = mapping.source().table();
@@ -101,10 +109,12 @@ public class JpaMappingRepository implements LoadMappings, StoreMappings {
                 em.createNativeQuery(
                                 "SELECT m.tenant_id, m.connector, min(m.source_table) FROM"
                                         + " field_mappings m JOIN (SELECT tenant_id, count(*) AS n FROM"
-                                        + " field_mappings WHERE status IN ('ACTIVE', 'NEEDS_REVIEW')  "
-                                        + "     GROUP BY tenant_id HAVING count(*) <= ?1) small ON"
-                                        + " small.tenant_id = m.tenant_id WHERE m.status IN ('ACTIVE',"
-                                        + " 'NEEDS_REVIEW') GROUP BY m.tenant_id, m.connector,"
+                                        + " field_mappings WHERE status IN ("
+                                        + SERVED_STATUSES
+                                        + ") GROUP BY tenant_id HAVING count(*) <= ?1) small ON"
+                                        + " small.tenant_id = m.tenant_id WHERE m.status IN ("
+                                        + SERVED_STATUSES
+                                        + ") GROUP BY m.tenant_id, m.connector,"
                                         + " lower(m.source_table), small.n ORDER BY small.n,"
                                         + " m.tenant_id")
                         .setParameter(1, maxPerTenant)

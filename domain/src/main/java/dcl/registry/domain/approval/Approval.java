@@ -3,9 +3,7 @@ package dcl.registry.domain.approval;
 import dcl.registry.domain.error.IllegalTransition;
 import dcl.registry.domain.error.NotPermitted;
 import dcl.registry.domain.model.Actor;
-import dcl.registry.domain.model.Lifecycle;
 import dcl.registry.domain.model.MappingId;
-import dcl.registry.domain.model.MappingStatus;
 import dcl.registry.domain.model.TenantId;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,8 +12,8 @@ import java.util.UUID;
 
 /**
  * A change waiting for (or given) a reviewer's decision. Four eyes: whoever submitted it may not
- * decide it (subjects compared case-folded, see {@link Actor#sameAs}). Its status follows the
- * review lifecycle: PROPOSED → APPROVED | REJECTED, REJECTED → PROPOSED.
+ * decide it (subjects compared case-folded, see {@link Actor#sameAs}). Its status follows {@link
+ * ApprovalStatus}: PROPOSED → APPROVED | REJECTED, REJECTED → PROPOSED.
  *
  * <p>{@code mappingId} is the mapping the approval is about: the one its change acts on (a
  * deprecation, a confirmation), or, once approved, the one its approval created or changed (a new
@@ -28,7 +26,7 @@ public record Approval(
         double confidence,
         Optional<UUID> proposalId,
         Optional<MappingId> mappingId,
-        MappingStatus status,
+        ApprovalStatus status,
         Actor submittedBy,
         Instant submittedAt,
         String reason,
@@ -39,12 +37,7 @@ public record Approval(
 
     public Approval {
         Objects.requireNonNull(change);
-        if (status != MappingStatus.PROPOSED
-                && status != MappingStatus.APPROVED
-                && status != MappingStatus.REJECTED) {
-            throw new IllegalArgumentException(
-                    "an approval is PROPOSED, APPROVED or REJECTED, not " + status);
-        }
+        Objects.requireNonNull(status);
         mappingId =
                 Objects.requireNonNullElse(mappingId, Optional.<MappingId>empty())
                         .or(() -> actedOn(change));
@@ -65,7 +58,7 @@ public record Approval(
                 confidence,
                 proposalId,
                 Optional.empty(),
-                MappingStatus.PROPOSED,
+                ApprovalStatus.PROPOSED,
                 submitter,
                 now,
                 reason,
@@ -76,7 +69,7 @@ public record Approval(
     }
 
     public boolean pending() {
-        return status == MappingStatus.PROPOSED;
+        return status == ApprovalStatus.PROPOSED;
     }
 
     /**
@@ -85,7 +78,7 @@ public record Approval(
      * refused.
      */
     public Approval decide(
-            MappingStatus to, Actor reviewer, Instant now, Optional<String> decisionNotes) {
+            ApprovalStatus to, Actor reviewer, Instant now, Optional<String> decisionNotes) {
         if (reviewer.sameAs(submittedBy)) {
             throw new NotPermitted(
                     "four eyes: "
@@ -97,16 +90,16 @@ public record Approval(
         if (status == to && decidedBy.map(reviewer::sameAs).orElse(false)) {
             return this;
         }
-        if (status != MappingStatus.PROPOSED) {
+        if (status != ApprovalStatus.PROPOSED) {
             throw new IllegalTransition(
                     "approval "
                             + id
                             + " was already "
-                            + status.name().toLowerCase(java.util.Locale.ROOT)
+                            + status.wireName()
                             + decidedBy.map(d -> " by " + d.subject()).orElse("")
                             + "; it is no longer pending");
         }
-        Lifecycle.require("approval " + id, status, to);
+        status.require("approval " + id, to);
         return new Approval(
                 id,
                 tenant,
@@ -130,7 +123,7 @@ public record Approval(
      */
     public Approval applied(MappingId mapping) {
         Objects.requireNonNull(mapping);
-        if (status != MappingStatus.APPROVED) {
+        if (status != ApprovalStatus.APPROVED) {
             throw new IllegalStateException(
                     "approval " + id + " is " + status + ", not APPROVED: nothing was applied");
         }
@@ -158,7 +151,7 @@ public record Approval(
             Actor submitter,
             Instant now,
             String newReason) {
-        Lifecycle.require("approval " + id, status, MappingStatus.PROPOSED);
+        status.require("approval " + id, ApprovalStatus.PROPOSED);
         return new Approval(
                 id,
                 tenant,
@@ -166,7 +159,7 @@ public record Approval(
                 newConfidence,
                 proposalId,
                 actedOn(updated),
-                MappingStatus.PROPOSED,
+                ApprovalStatus.PROPOSED,
                 submitter,
                 now,
                 newReason,

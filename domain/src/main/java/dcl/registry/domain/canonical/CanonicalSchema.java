@@ -14,6 +14,17 @@ public record CanonicalSchema(List<CanonicalEntity> entities) {
         return entities.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
+    /** The declared type of a canonical field, when the schema defines the field with one. */
+    public Optional<String> typeOf(CanonicalField field) {
+        return entity(field.entity())
+                .flatMap(
+                        e ->
+                                e.fields().stream()
+                                        .filter(f -> f.name().equals(field.field()))
+                                        .findFirst())
+                .flatMap(CanonicalFieldDefinition::type);
+    }
+
     /** Whether the schema defines this canonical field (what an LLM or a matcher may propose). */
     public boolean defines(CanonicalField field) {
         return entity(field.entity()).map(e -> e.has(field.field())).orElse(false);

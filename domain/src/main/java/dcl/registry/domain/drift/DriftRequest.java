@@ -16,6 +16,9 @@ public record DriftRequest(
         Optional<Instant> detectedAt,
         List<SchemaChange> changes,
         Optional<List<ObservedField>> observed) {
+    /** The most fields one report may observe in a table (wider tables are not real sources). */
+    public static final int MAX_OBSERVED_FIELDS = 2000;
+
     public DriftRequest {
         changes = List.copyOf(changes);
         observed = observed.map(List::copyOf);

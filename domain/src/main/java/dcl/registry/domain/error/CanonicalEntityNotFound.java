@@ -1,7 +1,7 @@
 package dcl.registry.domain.error;
 
 /** The tenant's canonical model has no entity of that name. */
-public class CanonicalEntityNotFound extends DomainException {
+public final class CanonicalEntityNotFound extends DomainException {
     public CanonicalEntityNotFound(String entity) {
         super("The canonical model has no entity '" + entity + "'");
     }

@@ -6,7 +6,7 @@ import dcl.registry.domain.model.SourceRef;
 import java.util.Optional;
 
 /** A mapping with the same identity (table compared case-insensitively) exists already. */
-public class DuplicateMapping extends DomainException {
+public final class DuplicateMapping extends DomainException {
     private final Optional<MappingId> existingId;
 
     public DuplicateMapping(FieldMapping existing) {

@@ -1,12 +1,14 @@
 package dcl.registry.domain.error;
 
-import dcl.registry.domain.model.MappingStatus;
 import java.util.Set;
 
 /** A status change the review lifecycle does not have (e.g. approving what is already decided). */
-public class IllegalTransition extends DomainException {
-    public IllegalTransition(
-            String subject, MappingStatus from, MappingStatus to, Set<MappingStatus> allowed) {
+public final class IllegalTransition extends DomainException {
+    /**
+     * {@code subject} in status {@code from} may not become {@code to}, only one of {@code
+     * allowed}.
+     */
+    public <S extends Enum<S>> IllegalTransition(String subject, S from, S to, Set<S> allowed) {
         super(
                 subject
                         + " is "

@@ -3,7 +3,7 @@ package dcl.registry.domain.error;
 import java.util.List;
 
 /** The request breaks one or more rules; every broken rule is listed, not only the first. */
-public class InvalidInput extends DomainException {
+public final class InvalidInput extends DomainException {
     private final List<Violation> violations;
 
     public InvalidInput(List<Violation> violations) {

@@ -1,7 +1,7 @@
 package dcl.registry.domain.error;
 
 /** No job with that id was started by the caller's tenant. */
-public class JobNotFound extends DomainException {
+public final class JobNotFound extends DomainException {
     public JobNotFound(long id) {
         super("No job " + id + " for your tenant");
     }

@@ -3,7 +3,7 @@ package dcl.registry.domain.error;
 /**
  * No such approval, proposal or webhook for this tenant (another tenant's look the same: absent).
  */
-public class ResourceNotFound extends DomainException {
+public final class ResourceNotFound extends DomainException {
     public ResourceNotFound(String what) {
         super(what + " was not found");
     }

@@ -1,7 +1,7 @@
 package dcl.registry.domain.error;
 
 /** The caller changed a version it no longer holds: someone else wrote in between. */
-public class StaleVersion extends DomainException {
+public final class StaleVersion extends DomainException {
     private final long current;
 
     public StaleVersion(long expected, long current) {

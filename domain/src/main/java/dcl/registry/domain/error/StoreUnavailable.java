@@ -1,7 +1,7 @@
 package dcl.registry.domain.error;
 
 /** The mapping store cannot be reached; nothing was written. The caller should retry later. */
-public class StoreUnavailable extends DomainException {
+public final class StoreUnavailable extends DomainException {
     public static final int RETRY_AFTER_SECONDS = 5;
 
     public StoreUnavailable() {

@@ -7,7 +7,7 @@ import dcl.registry.domain.intelligence.Fallback;
  * rejected). {@code mixed} records it as a fallback and moves on; an explicitly configured strategy
  * reports it (503).
  */
-public class StrategyUnavailable extends DomainException {
+public final class StrategyUnavailable extends DomainException {
     public static final int RETRY_AFTER_SECONDS = 30;
     private final transient Fallback fallback;
 

@@ -6,7 +6,7 @@ import dcl.registry.domain.model.TenantId;
  * The tenant's source of truth is the legacy YAML (emergency rollback): the registry takes no
  * writes.
  */
-public class WritesFrozen extends DomainException {
+public final class WritesFrozen extends DomainException {
     public WritesFrozen(TenantId tenant) {
         super(
                 "Tenant "

@@ -1,10 +1,13 @@
 package dcl.registry.domain.intelligence;
 
 import dcl.registry.domain.error.InvalidInput;
+import dcl.registry.domain.model.Score;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** How much each factor counts in a mapping's confidence; each in [0, 1], together exactly 1. */
+/**
+ * How much each factor counts in a mapping's confidence; each a {@link Score}, together exactly 1.
+ */
 public record ConfidenceWeights(
         double sourceQuality,
         double usageFrequency,
@@ -24,10 +27,7 @@ public record ConfidenceWeights(
                         humanApproval,
                         ragSimilarity);
         for (Map.Entry<String, Double> weight : all.entrySet()) {
-            if (Double.isNaN(weight.getValue()) || weight.getValue() < 0 || weight.getValue() > 1) {
-                throw new InvalidInput(
-                        "dcl.confidence.weight." + weight.getKey(), "must be between 0 and 1");
-            }
+            Score.require("dcl.confidence.weight." + weight.getKey(), weight.getValue());
         }
         double sum = all.values().stream().mapToDouble(Double::doubleValue).sum();
         if (Math.abs(sum - 1.0) > TOLERANCE) {

@@ -1,6 +1,6 @@
 package dcl.registry.domain.intelligence;
 
-import dcl.registry.domain.error.InvalidInput;
+import dcl.registry.domain.model.Score;
 import java.util.Optional;
 
 /** What the runtime observed about a mapping: share of values it transformed without error, etc. */
@@ -15,8 +15,6 @@ public record ValidationResults(
     }
 
     private static void check(String field, Optional<Double> value) {
-        if (value.isPresent() && (value.get().isNaN() || value.get() < 0 || value.get() > 1)) {
-            throw new InvalidInput(field, "must be between 0 and 1");
-        }
+        value.ifPresent(score -> Score.require(field, score));
     }
 }

@@ -64,12 +64,9 @@ public record FieldMapping(
         return status == MappingStatus.ACTIVE;
     }
 
-    /**
-     * Served to the runtime: ACTIVE, or NEEDS_REVIEW (drift reported, kept serving until a reviewer
-     * decides).
-     */
+    /** Served to the runtime: see {@link MappingStatus#SERVED}. */
     public boolean isServed() {
-        return status == MappingStatus.ACTIVE || status == MappingStatus.NEEDS_REVIEW;
+        return status.isServed();
     }
 
     public boolean isDeprecated() {

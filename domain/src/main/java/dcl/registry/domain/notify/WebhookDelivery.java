@@ -12,7 +12,7 @@ public record WebhookDelivery(
         Webhook webhook,
         String event,
         String payload,
-        String status,
+        DeliveryStatus status,
         int attempts,
         Instant createdAt,
         Optional<Instant> deliveredAt,
@@ -25,5 +25,31 @@ public record WebhookDelivery(
     /** The pause before the next attempt after {@code attempts} failed ones: 1, 2, 4, 8, 16 s. */
     public static Duration backoff(int attempts) {
         return Duration.ofSeconds(1L << Math.max(0, Math.min(attempts - 1, 10)));
+    }
+
+    /**
+     * What follows this delivery's next attempt, which got {@code result} at {@code now}: DELIVERED
+     * on a 2xx answer; PENDING, after a {@link #backoff}, while another attempt may go differently
+     * and attempts are left; FAILED otherwise.
+     *
+     * @throws IllegalStateException when the delivery is finished: only a PENDING one is attempted
+     */
+    public AttemptOutcome afterAttempt(DeliveryResult result, Instant now) {
+        int attempt = attempts + 1;
+        AttemptOutcome next;
+        if (result.delivered()) {
+            next = new AttemptOutcome(DeliveryStatus.DELIVERED, Optional.empty());
+        } else if (result.worthRetrying() && attempt < MAX_ATTEMPTS) {
+            next =
+                    new AttemptOutcome(
+                            DeliveryStatus.PENDING, Optional.of(now.plus(backoff(attempt))));
+        } else {
+            next = new AttemptOutcome(DeliveryStatus.FAILED, Optional.empty());
+        }
+        if (!status.allows(next.status())) {
+            throw new IllegalStateException(
+                    "delivery " + id + " is " + status + " and cannot become " + next.status());
+        }
+        return next;
     }
 }

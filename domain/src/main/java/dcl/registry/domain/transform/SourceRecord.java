@@ -11,6 +11,9 @@ import java.util.Optional;
  * objects and lists).
  */
 public record SourceRecord(Map<String, Object> values) {
+    /** The most records one call transforms, so that one caller cannot hold a node for long. */
+    public static final int MAX_PER_CALL = 10_000;
+
     public SourceRecord {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }

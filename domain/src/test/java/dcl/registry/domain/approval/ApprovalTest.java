@@ -12,7 +12,6 @@ import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.MappingId;
-import dcl.registry.domain.model.MappingStatus;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
@@ -49,8 +48,12 @@ class ApprovalTest {
     void givenAPendingApproval_whenAReviewerApproves_thenItIsApprovedWithTheDecisionRecorded() {
         Approval approved =
                 pending()
-                        .decide(MappingStatus.APPROVED, RITA, T0.plusSeconds(5), Optional.of("ok"));
-        assertEquals(MappingStatus.APPROVED, approved.status());
+                        .decide(
+                                ApprovalStatus.APPROVED,
+                                RITA,
+                                T0.plusSeconds(5),
+                                Optional.of("ok"));
+        assertEquals(ApprovalStatus.APPROVED, approved.status());
         assertEquals(Optional.of(RITA), approved.decidedBy());
         assertEquals(Optional.of("ok"), approved.notes());
         assertEquals(2, approved.version());
@@ -60,10 +63,10 @@ class ApprovalTest {
     void givenTheSubmitter_whenItDecidesItsOwnSubmission_thenFourEyesRefuse() {
         assertThrows(
                 NotPermitted.class,
-                () -> pending().decide(MappingStatus.APPROVED, SUBMITTER, T0, Optional.empty()));
+                () -> pending().decide(ApprovalStatus.APPROVED, SUBMITTER, T0, Optional.empty()));
         assertThrows(
                 NotPermitted.class,
-                () -> pending().decide(MappingStatus.REJECTED, SUBMITTER, T0, Optional.empty()));
+                () -> pending().decide(ApprovalStatus.REJECTED, SUBMITTER, T0, Optional.empty()));
     }
 
     @Test
@@ -74,7 +77,7 @@ class ApprovalTest {
                 () ->
                         pending()
                                 .decide(
-                                        MappingStatus.APPROVED,
+                                        ApprovalStatus.APPROVED,
                                         new Actor("AAM"),
                                         T0,
                                         Optional.empty()));
@@ -91,17 +94,17 @@ class ApprovalTest {
                 NotPermitted.class,
                 () ->
                         byRita.decide(
-                                MappingStatus.APPROVED, new Actor("RITA"), T0, Optional.empty()));
+                                ApprovalStatus.APPROVED, new Actor("RITA"), T0, Optional.empty()));
         assertThrows(
                 NotPermitted.class,
                 () ->
                         byRita.decide(
-                                MappingStatus.REJECTED, new Actor("Rita"), T0, Optional.empty()));
+                                ApprovalStatus.REJECTED, new Actor("Rita"), T0, Optional.empty()));
         assertThrows(
                 NotPermitted.class,
                 () ->
                         byRita.decide(
-                                MappingStatus.REJECTED, new Actor("ｒｉｔａ"), T0, Optional.empty()),
+                                ApprovalStatus.REJECTED, new Actor("ｒｉｔａ"), T0, Optional.empty()),
                 "full-width letters are the same subject once normalised");
         Approval byStrauss =
                 Approval.submit(
@@ -116,7 +119,7 @@ class ApprovalTest {
                 NotPermitted.class,
                 () ->
                         byStrauss.decide(
-                                MappingStatus.APPROVED,
+                                ApprovalStatus.APPROVED,
                                 new Actor("STRAUSS"),
                                 T0,
                                 Optional.empty()));
@@ -142,7 +145,7 @@ class ApprovalTest {
                     NotPermitted.class,
                     () ->
                             byIngrid.decide(
-                                    MappingStatus.APPROVED,
+                                    ApprovalStatus.APPROVED,
                                     new Actor("INGRID"),
                                     T0,
                                     Optional.empty()));
@@ -153,11 +156,11 @@ class ApprovalTest {
 
     @Test
     void givenADecidedApproval_whenItsReviewerRetriesInAnotherCase_thenItIsTheSameReviewersRetry() {
-        Approval approved = pending().decide(MappingStatus.APPROVED, RITA, T0, Optional.empty());
+        Approval approved = pending().decide(ApprovalStatus.APPROVED, RITA, T0, Optional.empty());
         assertSame(
                 approved,
                 approved.decide(
-                        MappingStatus.APPROVED,
+                        ApprovalStatus.APPROVED,
                         new Actor("Rita"),
                         T0.plusSeconds(1),
                         Optional.empty()));
@@ -167,7 +170,7 @@ class ApprovalTest {
     void givenANewFieldsApproval_whenApprovedAndApplied_thenItRecordsTheMappingAtTheSameVersion() {
         Approval pending = pending();
         assertEquals(Optional.empty(), pending.mappingId(), "nothing exists yet");
-        Approval approved = pending.decide(MappingStatus.APPROVED, RITA, T0, Optional.empty());
+        Approval approved = pending.decide(ApprovalStatus.APPROVED, RITA, T0, Optional.empty());
         MappingId created = MappingId.random();
         Approval applied = approved.applied(created);
         assertEquals(Optional.of(created), applied.mappingId());
@@ -190,37 +193,38 @@ class ApprovalTest {
         assertEquals(Optional.of(existing), approval.mappingId());
         assertNotEquals(
                 Optional.empty(),
-                approval.decide(MappingStatus.REJECTED, RITA, T0, Optional.empty()).mappingId());
+                approval.decide(ApprovalStatus.REJECTED, RITA, T0, Optional.empty()).mappingId());
     }
 
     @Test
     void
             givenADecidedApproval_whenTheSameReviewerRetries_thenNothingChangesAndAnyOtherDecisionIsRefused() {
-        Approval approved = pending().decide(MappingStatus.APPROVED, RITA, T0, Optional.empty());
+        Approval approved = pending().decide(ApprovalStatus.APPROVED, RITA, T0, Optional.empty());
         assertSame(
                 approved,
-                approved.decide(MappingStatus.APPROVED, RITA, T0.plusSeconds(1), Optional.empty()));
+                approved.decide(
+                        ApprovalStatus.APPROVED, RITA, T0.plusSeconds(1), Optional.empty()));
         IllegalTransition second =
                 assertThrows(
                         IllegalTransition.class,
-                        () -> approved.decide(MappingStatus.APPROVED, ROB, T0, Optional.empty()));
+                        () -> approved.decide(ApprovalStatus.APPROVED, ROB, T0, Optional.empty()));
         assertTrue(second.getMessage().contains("already approved by rita"), second.getMessage());
         assertThrows(
                 IllegalTransition.class,
-                () -> approved.decide(MappingStatus.REJECTED, RITA, T0, Optional.empty()));
+                () -> approved.decide(ApprovalStatus.REJECTED, RITA, T0, Optional.empty()));
     }
 
     @Test
     void givenARejectedApproval_whenResubmitted_thenItIsPendingAgainAndAnApprovedOneCannotBe() {
         Approval rejected =
-                pending().decide(MappingStatus.REJECTED, RITA, T0, Optional.of("wrong target"));
+                pending().decide(ApprovalStatus.REJECTED, RITA, T0, Optional.of("wrong target"));
         Approval again =
                 rejected.resubmit(
                         rejected.change(), 0.95, SUBMITTER, T0.plusSeconds(60), "updated");
-        assertEquals(MappingStatus.PROPOSED, again.status());
+        assertEquals(ApprovalStatus.PROPOSED, again.status());
         assertEquals(Optional.empty(), again.decidedBy());
         assertEquals(3, again.version());
-        Approval approved = pending().decide(MappingStatus.APPROVED, RITA, T0, Optional.empty());
+        Approval approved = pending().decide(ApprovalStatus.APPROVED, RITA, T0, Optional.empty());
         assertThrows(
                 IllegalTransition.class,
                 () -> approved.resubmit(approved.change(), 1, SUBMITTER, T0, "x"));

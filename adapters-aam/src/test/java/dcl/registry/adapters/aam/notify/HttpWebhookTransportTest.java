@@ -11,6 +11,7 @@ import dcl.registry.adapters.aam.notify.PolicyCheckedDnsResolver.HostResolver;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.notify.DeliveryResult;
 import dcl.registry.domain.notify.DeliveryResult.Failure;
+import dcl.registry.domain.notify.DeliveryStatus;
 import dcl.registry.domain.notify.TargetPolicy;
 import dcl.registry.domain.notify.Webhook;
 import dcl.registry.domain.notify.WebhookDelivery;
@@ -145,7 +146,7 @@ class HttpWebhookTransportTest {
                 new Webhook("reviewers", URI.create(url), SECRET),
                 "approval.approved",
                 PAYLOAD,
-                "PENDING",
+                DeliveryStatus.PENDING,
                 0,
                 Instant.EPOCH,
                 Optional.empty(),

@@ -112,7 +112,7 @@ public class WebhookResource {
                 d.id(),
                 d.webhook().name(),
                 d.event(),
-                d.status().toLowerCase(java.util.Locale.ROOT),
+                d.status().wireName(),
                 d.attempts(),
                 d.createdAt(),
                 d.deliveredAt().orElse(null),

@@ -21,7 +21,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 
-/** One status code for each domain error. */
+/** One status code and problem type for each domain error; none falls back to a generic answer. */
 @Provider
 public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     @Override
@@ -101,6 +101,8 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         if (error instanceof VersionRequired) {
             return Problem.of(428, "version-required", "If-Match is required", detail);
         }
-        return Problem.of(400, "rejected", "The request was rejected", detail);
+        // DomainException is sealed and every permitted type is answered above, as
+        // DomainExceptionMapperTest checks: reaching this line is a bug, not the caller's error
+        throw new IllegalStateException("No problem type for " + error.getClass().getName());
     }
 }

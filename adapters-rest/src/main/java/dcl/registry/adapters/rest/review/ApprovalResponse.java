@@ -6,7 +6,6 @@ import dcl.registry.domain.approval.ProposedChange;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.MappingId;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -41,7 +40,7 @@ public record ApprovalResponse(
         ChangeView view = ChangeView.of(c);
         return new ApprovalResponse(
                 a.id().toString(),
-                a.status().name().toLowerCase(Locale.ROOT),
+                a.status().wireName(),
                 c.type(),
                 c.source().connector().value(),
                 c.source().table().name(),

@@ -5,6 +5,7 @@ import dcl.registry.adapters.rest.security.Roles;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.Violations;
 import dcl.registry.domain.intelligence.ProposalRequest;
+import dcl.registry.domain.intelligence.SampleValues;
 import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.intelligence.ValidationResults;
@@ -40,8 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Intelligence")
 @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
 public class IntelligenceResource {
-    static final int MAX_SAMPLES = 100;
-
     @Inject Caller caller;
     @Inject ProposeMappingUseCase proposals;
     @Inject CalculateConfidenceUseCase confidence;
@@ -186,10 +185,7 @@ public class IntelligenceResource {
         ConnectorId connector = v.check(() -> new ConnectorId(body.connector()));
         SourceTable table = v.check(() -> new SourceTable(body.sourceTable()));
         SourceField field = v.check(() -> new SourceField(body.sourceField()));
-        List<String> samples = body.sampleValues() == null ? List.of() : body.sampleValues();
-        if (samples.size() > MAX_SAMPLES) {
-            v.add("sampleValues", "at most " + MAX_SAMPLES + " samples");
-        }
+        List<String> samples = v.check(() -> SampleValues.of("sampleValues", body.sampleValues()));
         Optional<StrategyName> strategy =
                 Optional.ofNullable(body.strategy())
                         .map(name -> StrategyName.parse(name).orElse(null));
@@ -200,7 +196,7 @@ public class IntelligenceResource {
         ProposalRequest request =
                 new ProposalRequest(
                         new SourceRef(connector, table, field),
-                        samples.stream().filter(s -> s != null).toList(),
+                        samples,
                         Optional.ofNullable(body.description()),
                         Optional.ofNullable(body.tableDescription()),
                         Optional.ofNullable(body.type()));

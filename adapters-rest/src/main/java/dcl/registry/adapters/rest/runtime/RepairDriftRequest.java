@@ -5,6 +5,7 @@ import dcl.registry.domain.drift.ObservedField;
 import dcl.registry.domain.drift.SchemaChange;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.Violations;
+import dcl.registry.domain.intelligence.SampleValues;
 import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceTable;
@@ -27,9 +28,6 @@ public record RepairDriftRequest(
         String connector,
         String sourceTable,
         List<Observed> observedFields) {
-    static final int MAX_FIELDS = 2000;
-    static final int MAX_SAMPLES = 100;
-
     /** Where and when the runtime saw the drift. */
     public record DriftEvent(String connector, String sourceTable, String detectedAt) {}
 
@@ -82,11 +80,11 @@ public record RepairDriftRequest(
         }
         ConnectorId c = v.check(() -> new ConnectorId(connector));
         SourceTable t = v.check(() -> new SourceTable(sourceTable));
-        if (observedFields.size() > MAX_FIELDS) {
-            v.add("observedFields", "at most " + MAX_FIELDS + " fields");
+        if (observedFields.size() > DriftRequest.MAX_OBSERVED_FIELDS) {
+            v.add("observedFields", "at most " + DriftRequest.MAX_OBSERVED_FIELDS + " fields");
         }
         List<ObservedField> observed = new ArrayList<>();
-        for (int i = 0; i < observedFields.size() && i < MAX_FIELDS; i++) {
+        for (int i = 0; i < observedFields.size() && i < DriftRequest.MAX_OBSERVED_FIELDS; i++) {
             Observed o = observedFields.get(i);
             String at = "observedFields[" + i + "]";
             if (o == null) {
@@ -176,13 +174,9 @@ public record RepairDriftRequest(
         }
     }
 
+    /** The samples, or none when they break the rule (then reported, and nothing is built). */
     private static List<String> samples(Violations v, String name, List<String> samples) {
-        if (samples == null) {
-            return List.of();
-        }
-        if (samples.size() > MAX_SAMPLES) {
-            v.add(name, "at most " + MAX_SAMPLES + " samples");
-        }
-        return samples.stream().filter(s -> s != null).limit(MAX_SAMPLES).toList();
+        List<String> checked = v.check(() -> SampleValues.of(name, samples));
+        return checked == null ? List.of() : checked;
     }
 }

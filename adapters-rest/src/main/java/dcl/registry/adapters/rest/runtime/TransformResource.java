@@ -28,8 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Runtime")
 @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
 public class TransformResource {
-    static final int MAX_RECORDS = 10_000;
-
     @Inject Caller caller;
     @Inject TransformRecordsUseCase transform;
 
@@ -47,8 +45,8 @@ public class TransformResource {
         SourceTable table = v.check(() -> new SourceTable(body.table()));
         if (body.records() == null) {
             v.add("records", "is required: a list of JSON objects");
-        } else if (body.records().size() > MAX_RECORDS) {
-            v.add("records", "at most " + MAX_RECORDS + " records per request");
+        } else if (body.records().size() > SourceRecord.MAX_PER_CALL) {
+            v.add("records", "at most " + SourceRecord.MAX_PER_CALL + " records per request");
         } else if (!body.records().stream()
                 .allMatch(r -> r != null && r.getValueType() == JsonValue.ValueType.OBJECT)) {
             v.add("records", "every record must be a JSON object");

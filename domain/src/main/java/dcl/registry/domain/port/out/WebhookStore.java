@@ -2,12 +2,12 @@ package dcl.registry.domain.port.out;
 
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.notify.AttemptOutcome;
 import dcl.registry.domain.notify.DeliveryResult;
 import dcl.registry.domain.notify.Webhook;
 import dcl.registry.domain.notify.WebhookDelivery;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /** Webhook settings per tenant and the outbox of deliveries with every attempt recorded. */
 public interface WebhookStore {
@@ -25,15 +25,15 @@ public interface WebhookStore {
     List<WebhookDelivery> claimDue(Instant now, Instant leaseUntil, int limit);
 
     /**
-     * Records one attempt and the delivery's next state: delivered, another attempt at {@code
-     * retryAt}, or failed.
+     * Records one attempt and the delivery's next state: delivered, another attempt at the
+     * outcome's retry time, or failed.
      */
     void recordAttempt(
             WebhookDelivery delivery,
             int attempt,
             Instant at,
             DeliveryResult result,
-            Optional<Instant> retryAt);
+            AttemptOutcome next);
 
     List<WebhookDelivery> recent(TenantId tenant, int limit);
 }

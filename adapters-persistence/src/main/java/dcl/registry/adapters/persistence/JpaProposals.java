@@ -25,7 +25,7 @@ import java.util.UUID;
  * Proposals in PostgreSQL, with their evidence (ranked candidates, reasoning, fallbacks) as JSON.
  */
 @DatabaseAdapter
-public class JdbcProposals implements StoreProposals {
+public class JpaProposals implements StoreProposals {
     @PersistenceContext(unitName = "registry")
     EntityManager em;
 
@@ -102,7 +102,7 @@ public class JdbcProposals implements StoreProposals {
                                     new CanonicalField((String) c[3], (String) c[4]),
                                     ((Number) c[5]).doubleValue(),
                                     (String) c[6],
-                                    JdbcApprovals.instant(c[7]),
+                                    JpaApprovals.instant(c[7]),
                                     (String) c[8],
                                     String.valueOf(c[9]));
                         });

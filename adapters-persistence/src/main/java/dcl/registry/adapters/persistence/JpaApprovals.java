@@ -2,10 +2,10 @@ package dcl.registry.adapters.persistence;
 
 import dcl.registry.domain.approval.Approval;
 import dcl.registry.domain.approval.ApprovalId;
+import dcl.registry.domain.approval.ApprovalStatus;
 import dcl.registry.domain.approval.PendingFilter;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.MappingId;
-import dcl.registry.domain.model.MappingStatus;
 import dcl.registry.domain.model.Page;
 import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.SourceRef;
@@ -24,10 +24,13 @@ import java.util.UUID;
 
 /** The approval queue in PostgreSQL; a decision is an UPDATE guarded by the version read. */
 @DatabaseAdapter
-public class JdbcApprovals implements StoreApprovals {
+public class JpaApprovals implements StoreApprovals {
     private static final String COLUMNS =
             "id, tenant_id, change, confidence, proposal_id, status, submitted_by, submitted_at,"
                     + " reason, decided_by, decided_at, notes, version, mapping_id";
+
+    /** Pending approvals, as a literal so that the partial index approvals_pending applies. */
+    private static final String PENDING = "status = '" + ApprovalStatus.PROPOSED.name() + "'";
 
     @PersistenceContext(unitName = "registry")
     EntityManager em;
@@ -94,9 +97,10 @@ public class JdbcApprovals implements StoreApprovals {
                 em.createNativeQuery(
                                 "SELECT "
                                         + COLUMNS
-                                        + " FROM approvals WHERE tenant_id = ?1 AND status ="
-                                        + " 'PROPOSED' AND connector = ?2 AND lower(source_table) ="
-                                        + " ?3 AND source_field = ?4 ORDER BY submitted_at")
+                                        + " FROM approvals WHERE tenant_id = ?1 AND "
+                                        + PENDING
+                                        + " AND connector = ?2 AND lower(source_table) = ?3 AND"
+                                        + " source_field = ?4 ORDER BY submitted_at")
                         .setParameter(1, tenant.value())
                         .setParameter(2, source.connector().value())
                         .setParameter(3, source.table().key())
@@ -158,7 +162,8 @@ public class JdbcApprovals implements StoreApprovals {
                 new StringBuilder(
                         "SELECT "
                                 + COLUMNS
-                                + " FROM approvals WHERE tenant_id = ?1 AND status = 'PROPOSED'");
+                                + " FROM approvals WHERE tenant_id = ?1 AND "
+                                + PENDING);
         List<Object> parameters = new ArrayList<>(List.of(tenant.value()));
         filter.connector()
                 .ifPresent(
@@ -233,12 +238,12 @@ public class JdbcApprovals implements StoreApprovals {
                             ((Number) c[3]).doubleValue(),
                             Optional.ofNullable((String) c[4]).map(UUID::fromString),
                             Optional.ofNullable((String) c[13]).map(MappingId::parse),
-                            MappingStatus.valueOf((String) c[5]),
+                            ApprovalStatus.valueOf((String) c[5]),
                             new Actor((String) c[6]),
                             instant(c[7]),
                             (String) c[8],
                             Optional.ofNullable((String) c[9]).map(Actor::new),
-                            Optional.ofNullable(c[10]).map(JdbcApprovals::instant),
+                            Optional.ofNullable(c[10]).map(JpaApprovals::instant),
                             Optional.ofNullable((String) c[11]),
                             ((Number) c[12]).longValue()));
         }

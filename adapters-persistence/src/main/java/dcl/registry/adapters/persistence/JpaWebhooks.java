@@ -3,13 +3,13 @@ package dcl.registry.adapters.persistence;
 import dcl.registry.domain.approval.Approval;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.notify.AttemptOutcome;
 import dcl.registry.domain.notify.DeliveryResult;
+import dcl.registry.domain.notify.DeliveryStatus;
 import dcl.registry.domain.notify.Webhook;
 import dcl.registry.domain.notify.WebhookDelivery;
 import dcl.registry.domain.port.out.ReviewerNotifications;
 import dcl.registry.domain.port.out.WebhookStore;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
@@ -27,13 +27,18 @@ import java.util.UUID;
  * node.
  */
 @DatabaseAdapter
-public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
+public class JpaWebhooks implements WebhookStore, ReviewerNotifications {
     private static final String DELIVERY_COLUMNS =
             "d.id, d.tenant_id, d.webhook, w.url, w.secret, d.event, d.payload, d.status,"
                     + " d.attempts, d.created_at, d.delivered_at, (SELECT a.http_status FROM"
                     + " webhook_attempts a WHERE a.delivery_id = d.id ORDER BY a.attempt DESC LIMIT 1),"
                     + " (SELECT a.error FROM webhook_attempts a WHERE a.delivery_id = d.id ORDER BY"
                     + " a.attempt DESC LIMIT 1)";
+
+    /**
+     * Unfinished deliveries, as a literal so that the partial index webhook_deliveries_due applies.
+     */
+    private static final String DUE = "status = '" + DeliveryStatus.PENDING.name() + "'";
 
     @PersistenceContext(unitName = "registry")
     EntityManager em;
@@ -74,11 +79,14 @@ public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
 
     @Override
     public boolean delete(TenantId tenant, String name) {
+        // a deleted webhook's pending deliveries can never go out: they fail
         em.createNativeQuery(
-                        "UPDATE webhook_deliveries SET status = 'FAILED' WHERE tenant_id = ?1 AND"
-                                + " webhook = ?2 AND status = 'PENDING'")
+                        "UPDATE webhook_deliveries SET status = ?3 WHERE tenant_id = ?1 AND webhook ="
+                                + " ?2 AND "
+                                + DUE)
                 .setParameter(1, tenant.value())
                 .setParameter(2, name)
+                .setParameter(3, DeliveryStatus.FAILED.name())
                 .executeUpdate();
         return em.createNativeQuery("DELETE FROM webhooks WHERE tenant_id = ?1 AND name = ?2")
                         .setParameter(1, tenant.value())
@@ -89,38 +97,20 @@ public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
 
     @Override
     public void approvalEvent(String event, Approval approval) {
-        Instant occurred = approval.decidedAt().orElse(approval.submittedAt());
-        JsonObjectBuilder a =
-                Json.createObjectBuilder()
-                        .add("id", approval.id().toString())
-                        .add("status", approval.status().name().toLowerCase(java.util.Locale.ROOT))
-                        .add("type", approval.change().type())
-                        .add("source", approval.change().source().toString())
-                        .add("target", approval.change().target().toString())
-                        .add("confidence", approval.confidence())
-                        .add("submittedBy", approval.submittedBy().subject())
-                        .add("reason", approval.reason() == null ? "" : approval.reason());
-        approval.decidedBy().ifPresent(d -> a.add("decidedBy", d.subject()));
-        approval.notes().ifPresent(n -> a.add("notes", n));
-        String payload =
-                Json.createObjectBuilder()
-                        .add("event", event)
-                        .add("tenant", approval.tenant().value())
-                        .add("occurredAt", occurred.toString())
-                        .add("approval", a)
-                        .build()
-                        .toString();
+        Instant occurred = ApprovalEventJson.occurredAt(approval);
+        String payload = ApprovalEventJson.write(event, approval);
         for (Webhook webhook : all(approval.tenant())) {
             em.createNativeQuery(
                             "INSERT INTO webhook_deliveries (id, tenant_id, webhook, event,"
                                     + " payload, status, attempts, next_attempt_at, created_at) VALUES"
-                                    + " (?1, ?2, ?3, ?4, ?5, 'PENDING', 0, ?6, ?6)")
+                                    + " (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?7)")
                     .setParameter(1, UUID.randomUUID().toString())
                     .setParameter(2, approval.tenant().value())
                     .setParameter(3, webhook.name())
                     .setParameter(4, event)
                     .setParameter(5, payload)
-                    .setParameter(6, Timestamp.from(occurred))
+                    .setParameter(6, DeliveryStatus.PENDING.name())
+                    .setParameter(7, Timestamp.from(occurred))
                     .executeUpdate();
         }
     }
@@ -130,7 +120,8 @@ public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
         List<?> claimed =
                 em.createNativeQuery(
                                 "UPDATE webhook_deliveries SET next_attempt_at = ?1 WHERE id IN"
-                                        + " (SELECT id FROM webhook_deliveries WHERE status = 'PENDING'"
+                                        + " (SELECT id FROM webhook_deliveries WHERE "
+                                        + DUE
                                         + " AND next_attempt_at <= ?2 ORDER BY next_attempt_at,"
                                         + " created_at LIMIT ?3 FOR UPDATE SKIP LOCKED) RETURNING id")
                         .setParameter(1, Timestamp.from(leaseUntil))
@@ -162,7 +153,7 @@ public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
             int attempt,
             Instant at,
             DeliveryResult result,
-            Optional<Instant> retryAt) {
+            AttemptOutcome next) {
         em.createNativeQuery(
                         "INSERT INTO webhook_attempts (delivery_id, attempt, at, http_status,"
                                 + " error) VALUES (?1, ?2, ?3, CAST(?4 AS integer), ?5)")
@@ -172,14 +163,12 @@ public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
                 .setParameter(4, result.httpStatus().orElse(null))
                 .setParameter(5, result.failure().map(DeliveryResult.Failure::text).orElse(null))
                 .executeUpdate();
-        String status =
-                result.delivered() ? "DELIVERED" : retryAt.isPresent() ? "PENDING" : "FAILED";
         em.createNativeQuery(
                         "UPDATE webhook_deliveries SET status = ?1, attempts = ?2, next_attempt_at"
                                 + " = ?3, delivered_at = CAST(?4 AS timestamptz) WHERE id = ?5")
-                .setParameter(1, status)
+                .setParameter(1, next.status().name())
                 .setParameter(2, attempt)
-                .setParameter(3, Timestamp.from(retryAt.orElse(at)))
+                .setParameter(3, Timestamp.from(next.retryAt().orElse(at)))
                 .setParameter(4, result.delivered() ? Timestamp.from(at) : null)
                 .setParameter(5, delivery.id())
                 .executeUpdate();
@@ -210,10 +199,10 @@ public class JdbcWebhooks implements WebhookStore, ReviewerNotifications {
                             new Webhook((String) c[2], URI.create((String) c[3]), (String) c[4]),
                             (String) c[5],
                             (String) c[6],
-                            (String) c[7],
+                            DeliveryStatus.valueOf((String) c[7]),
                             ((Number) c[8]).intValue(),
-                            JdbcApprovals.instant(c[9]),
-                            Optional.ofNullable(c[10]).map(JdbcApprovals::instant),
+                            JpaApprovals.instant(c[9]),
+                            Optional.ofNullable(c[10]).map(JpaApprovals::instant),
                             Optional.ofNullable((Number) c[11]).map(Number::intValue),
                             Optional.ofNullable((String) c[12])));
         }

@@ -1,0 +1,30 @@
+package dcl.registry.domain.intelligence;
+
+import dcl.registry.domain.error.InvalidInput;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Example values of a source field that the runtime sends along with a proposal request or a drift
+ * report: at most {@value #MAX} of them, enough to judge a field's kind of values.
+ */
+public final class SampleValues {
+    public static final int MAX = 100;
+
+    private SampleValues() {}
+
+    /**
+     * The given values without nulls; none when not given.
+     *
+     * @throws InvalidInput naming {@code field} when there are more than {@value #MAX}
+     */
+    public static List<String> of(String field, List<String> given) {
+        if (given == null) {
+            return List.of();
+        }
+        if (given.size() > MAX) {
+            throw new InvalidInput(field, "at most " + MAX + " samples");
+        }
+        return given.stream().filter(Objects::nonNull).toList();
+    }
+}
