@@ -9,6 +9,7 @@ import dcl.registry.domain.model.TextRule;
 import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.RolloutStore;
+import dcl.registry.domain.port.out.TransactionBoundary;
 import dcl.registry.domain.rollout.RolloutSettings;
 import dcl.registry.domain.rollout.SourceOfTruth;
 import java.time.Clock;

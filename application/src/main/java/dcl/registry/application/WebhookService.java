@@ -8,6 +8,7 @@ import dcl.registry.domain.notify.TargetPolicy;
 import dcl.registry.domain.notify.Webhook;
 import dcl.registry.domain.notify.WebhookDelivery;
 import dcl.registry.domain.port.out.AuditTrail;
+import dcl.registry.domain.port.out.TransactionBoundary;
 import dcl.registry.domain.port.out.WebhookStore;
 import dcl.registry.domain.port.out.WebhookTransport;
 import java.time.Clock;
