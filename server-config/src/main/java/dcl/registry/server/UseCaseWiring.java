@@ -6,6 +6,7 @@ import dcl.registry.application.CanonicalSchemaService;
 import dcl.registry.application.ConfidenceService;
 import dcl.registry.application.JobPaths;
 import dcl.registry.application.JobService;
+import dcl.registry.application.LegacyFileService;
 import dcl.registry.application.LegacyImportService;
 import dcl.registry.application.LegacyIndex;
 import dcl.registry.application.MappingAdminService;
@@ -13,8 +14,10 @@ import dcl.registry.application.MappingChangeFeedService;
 import dcl.registry.application.MappingQueryService;
 import dcl.registry.application.ParityCheckService;
 import dcl.registry.application.RecordTransformService;
+import dcl.registry.application.RegistryBackupService;
 import dcl.registry.application.RolloutService;
 import dcl.registry.application.RoutedMappingReads;
+import dcl.registry.application.ScheduledJobService;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.CanonicalSchemas;
 import dcl.registry.domain.port.out.DualReadObserver;
@@ -23,7 +26,9 @@ import dcl.registry.domain.port.out.JobRunner;
 import dcl.registry.domain.port.out.LegacyMappingFiles;
 import dcl.registry.domain.port.out.LoadMappingChanges;
 import dcl.registry.domain.port.out.LoadMappingHistory;
+import dcl.registry.domain.port.out.RegistryTables;
 import dcl.registry.domain.port.out.RolloutStore;
+import dcl.registry.domain.port.out.ScheduleClaims;
 import dcl.registry.domain.port.out.TransactionBoundary;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -178,6 +183,24 @@ public class UseCaseWiring {
     @Singleton
     JobService jobs(JobRunner runner, JobRecords records, JobPaths paths) {
         return new JobService(runner, records, paths);
+    }
+
+    @Produces
+    @Singleton
+    ScheduledJobService scheduledJobs(JobRunner runner, ScheduleClaims claims, JobPaths paths) {
+        return new ScheduledJobService(runner, claims, paths);
+    }
+
+    @Produces
+    @Singleton
+    RegistryBackupService registryBackup(RegistryTables tables) {
+        return new RegistryBackupService(tables);
+    }
+
+    @Produces
+    @Singleton
+    LegacyFileService legacyFiles(LegacyMappingFiles files) {
+        return new LegacyFileService(files);
     }
 
     @Produces
