@@ -1,5 +1,6 @@
 package dcl.registry.server;
 
+import dcl.registry.adapters.aam.CachedLegacyMappingFolders;
 import dcl.registry.adapters.persistence.JpaMappingRepository;
 import dcl.registry.adapters.persistence.cache.CachedMappingReads;
 import dcl.registry.application.CanonicalSchemaService;
@@ -8,7 +9,6 @@ import dcl.registry.application.JobPaths;
 import dcl.registry.application.JobService;
 import dcl.registry.application.LegacyFileService;
 import dcl.registry.application.LegacyImportService;
-import dcl.registry.application.LegacyIndex;
 import dcl.registry.application.MappingAdminService;
 import dcl.registry.application.MappingChangeFeedService;
 import dcl.registry.application.MappingQueryService;
@@ -24,6 +24,7 @@ import dcl.registry.domain.port.out.DualReadObserver;
 import dcl.registry.domain.port.out.JobRecords;
 import dcl.registry.domain.port.out.JobRunner;
 import dcl.registry.domain.port.out.LegacyMappingFiles;
+import dcl.registry.domain.port.out.LegacyMappingFolders;
 import dcl.registry.domain.port.out.LoadMappingChanges;
 import dcl.registry.domain.port.out.LoadMappingHistory;
 import dcl.registry.domain.port.out.RegistryTables;
@@ -69,8 +70,8 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
-    LegacyIndex legacyIndex(LegacyMappingFiles files) {
-        return new LegacyIndex(files, Duration.ofSeconds(30));
+    LegacyMappingFolders legacyFolders(LegacyMappingFiles files) {
+        return new CachedLegacyMappingFolders(files, Duration.ofSeconds(30));
     }
 
     /**
@@ -87,7 +88,7 @@ public class UseCaseWiring {
             TransactionBoundary transactions,
             Clock clock,
             JobPaths paths,
-            LegacyIndex legacy) {
+            LegacyMappingFolders legacy) {
         return new RolloutService(
                 store,
                 audit,
@@ -132,7 +133,7 @@ public class UseCaseWiring {
     RoutedMappingReads runtimeReads(
             CachedMappingReads cached,
             RolloutService rollout,
-            LegacyIndex legacy,
+            LegacyMappingFolders legacy,
             DualReadObserver observer) {
         return new RoutedMappingReads(cached, rollout, legacy, observer, dualReadExecutor);
     }
