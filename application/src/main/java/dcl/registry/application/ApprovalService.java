@@ -29,6 +29,7 @@ import dcl.registry.domain.port.out.ReviewerNotifications;
 import dcl.registry.domain.port.out.StoreApprovals;
 import dcl.registry.domain.port.out.StoreMappings;
 import dcl.registry.domain.port.out.StoreProposals;
+import dcl.registry.domain.port.out.TransactionBoundary;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

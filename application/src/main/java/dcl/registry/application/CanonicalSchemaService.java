@@ -10,6 +10,7 @@ import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.CanonicalSchemaUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.CanonicalSchemas;
+import dcl.registry.domain.port.out.TransactionBoundary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package dcl.registry.application;
 
 import dcl.registry.domain.error.InvalidInput;
+import dcl.registry.domain.job.JobParameters;
 import dcl.registry.domain.model.TenantId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,11 +24,8 @@ public final class JobPaths {
      */
     static final int MAX_RESOLVED_LENGTH = 250;
 
-    /**
-     * Jobs over all tenants work here: tenant ids start with a letter or digit, so none can be this
-     * name.
-     */
-    static final String ALL_TENANTS_FOLDER = "_all-tenants";
+    /** Jobs over all tenants work here: their owner's name, which no tenant id can take. */
+    static final String ALL_TENANTS_FOLDER = JobParameters.ALL_TENANTS_OWNER;
 
     private final Path root;
 

@@ -5,33 +5,26 @@ import dcl.registry.domain.error.JobNotFound;
 import dcl.registry.domain.error.JobStateConflict;
 import dcl.registry.domain.error.NotPermitted;
 import dcl.registry.domain.job.JobKind;
+import dcl.registry.domain.job.JobParameters;
 import dcl.registry.domain.job.JobProgress;
+import dcl.registry.domain.job.JobRecord;
 import dcl.registry.domain.job.JobRequest;
 import dcl.registry.domain.job.JobView;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.in.RecordJobProgressUseCase;
 import dcl.registry.domain.port.in.RunJobsUseCase;
 import dcl.registry.domain.port.out.JobRecords;
 import dcl.registry.domain.port.out.JobRunner;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Checks job requests (paths, roles, tenant) and hands them to the batch runtime. */
-public class JobService implements RunJobsUseCase {
-    /** Parameters every job receives. */
-    public static final String TENANT = "tenant";
-
-    public static final String ACTOR = "actor";
-    public static final String PATH = "path";
-    public static final String DRY_RUN = "dryRun";
-    public static final String ALL_TENANTS = "allTenants";
-
-    /**
-     * The owner recorded for jobs over all tenants: the name of their folder, which no tenant id
-     * can take.
-     */
-    public static final String ALL_TENANTS_OWNER = JobPaths.ALL_TENANTS_FOLDER;
-
+/**
+ * Checks job requests (paths, roles, tenant) and hands them to the batch runtime; keeps what the
+ * running jobs record.
+ */
+public class JobService implements RunJobsUseCase, RecordJobProgressUseCase {
     private static final Set<String> RESTARTABLE = Set.of("STOPPED", "FAILED");
 
     private final JobRunner runner;
@@ -58,17 +51,19 @@ public class JobService implements RunJobsUseCase {
             throw new InvalidInput("dryRun", "only yaml-import has a dry run");
         }
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put(TENANT, request.allTenants() ? ALL_TENANTS_OWNER : request.tenant().value());
-        parameters.put(ACTOR, request.actor().subject());
+        parameters.put(
+                JobParameters.TENANT,
+                request.allTenants() ? JobParameters.ALL_TENANTS_OWNER : request.tenant().value());
+        parameters.put(JobParameters.ACTOR, request.actor().subject());
         String path = request.path().orElse(null);
         parameters.put(
-                PATH,
+                JobParameters.PATH,
                 (request.allTenants()
                                 ? paths.acrossTenants(path)
                                 : paths.forTenant(request.tenant(), path))
                         .toString());
-        parameters.put(DRY_RUN, Boolean.toString(request.dryRun()));
-        parameters.put(ALL_TENANTS, Boolean.toString(request.allTenants()));
+        parameters.put(JobParameters.DRY_RUN, Boolean.toString(request.dryRun()));
+        parameters.put(JobParameters.ALL_TENANTS, Boolean.toString(request.allTenants()));
         return runner.start(request.kind(), parameters);
     }
 
@@ -94,12 +89,12 @@ public class JobService implements RunJobsUseCase {
                 executionId,
                 run.kind(),
                 tenant,
-                run.parameters().getOrDefault(ACTOR, "unknown"),
+                run.parameters().getOrDefault(JobParameters.ACTOR, "unknown"),
                 run.status(),
                 run.startedAt(),
                 run.endedAt(),
-                record.map(JobRecords.Record::progress).orElse(JobProgress.NONE),
-                record.map(JobRecords.Record::reportJson).orElse("{}"));
+                record.map(JobRecord::progress).orElse(JobProgress.NONE),
+                record.map(JobRecord::reportJson).orElse("{}"));
     }
 
     /**
@@ -110,9 +105,21 @@ public class JobService implements RunJobsUseCase {
         return runner.run(executionId)
                 .filter(
                         run ->
-                                Boolean.parseBoolean(run.parameters().get(ALL_TENANTS))
+                                Boolean.parseBoolean(
+                                                run.parameters().get(JobParameters.ALL_TENANTS))
                                         ? operator
-                                        : tenant.value().equals(run.parameters().get(TENANT)))
+                                        : tenant.value()
+                                                .equals(run.parameters().get(JobParameters.TENANT)))
                 .orElseThrow(() -> new JobNotFound(executionId));
+    }
+
+    @Override
+    public Optional<JobRecord> find(long instanceId) {
+        return records.find(instanceId);
+    }
+
+    @Override
+    public void save(JobRecord record) {
+        records.save(record);
     }
 }

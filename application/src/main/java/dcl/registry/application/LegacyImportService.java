@@ -16,6 +16,7 @@ import dcl.registry.domain.port.in.ImportLegacyMappingsUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.StoreMappings;
+import dcl.registry.domain.port.out.TransactionBoundary;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -19,6 +19,7 @@ import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.ProposalObserver;
 import dcl.registry.domain.port.out.SemanticSearch;
 import dcl.registry.domain.port.out.StoreProposals;
+import dcl.registry.domain.port.out.TransactionBoundary;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,9 @@ import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.model.TextRule;
 import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
+import dcl.registry.domain.port.out.LegacyMappingFolders;
 import dcl.registry.domain.port.out.RolloutStore;
+import dcl.registry.domain.port.out.TransactionBoundary;
 import dcl.registry.domain.rollout.RolloutSettings;
 import dcl.registry.domain.rollout.SourceOfTruth;
 import java.time.Clock;
@@ -30,7 +32,7 @@ public class RolloutService implements RolloutUseCase {
     private final TransactionBoundary transactions;
     private final Clock clock;
     private final JobPaths paths;
-    private final LegacyIndex legacy;
+    private final LegacyMappingFolders legacy;
     private final Duration staleAfter;
     private final Duration maxStale;
     private final Map<TenantId, Copy> copies = new ConcurrentHashMap<>();
@@ -47,7 +49,7 @@ public class RolloutService implements RolloutUseCase {
             TransactionBoundary transactions,
             Clock clock,
             JobPaths paths,
-            LegacyIndex legacy,
+            LegacyMappingFolders legacy,
             Duration staleAfter,
             Duration maxStale) {
         this.store = store;

@@ -18,6 +18,7 @@ import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TableMappingSet;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.DualReadObserver;
+import dcl.registry.domain.port.out.LegacyMappingFolders;
 import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.rollout.RolloutSettings;
 import java.nio.charset.StandardCharsets;
@@ -38,14 +39,14 @@ public class RoutedMappingReads implements LoadMappings {
 
     private final LoadMappings registry;
     private final RolloutService rollout;
-    private final LegacyIndex legacy;
+    private final LegacyMappingFolders legacy;
     private final DualReadObserver observer;
     private final Executor background;
 
     public RoutedMappingReads(
             LoadMappings registry,
             RolloutService rollout,
-            LegacyIndex legacy,
+            LegacyMappingFolders legacy,
             DualReadObserver observer,
             Executor background) {
         this.registry = registry;

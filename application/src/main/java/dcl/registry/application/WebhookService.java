@@ -8,7 +8,10 @@ import dcl.registry.domain.notify.DeliveryResult;
 import dcl.registry.domain.notify.TargetPolicy;
 import dcl.registry.domain.notify.Webhook;
 import dcl.registry.domain.notify.WebhookDelivery;
+import dcl.registry.domain.port.in.DeliverWebhooksUseCase;
+import dcl.registry.domain.port.in.ManageWebhooksUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
+import dcl.registry.domain.port.out.TransactionBoundary;
 import dcl.registry.domain.port.out.WebhookStore;
 import dcl.registry.domain.port.out.WebhookTransport;
 import java.time.Clock;
@@ -24,7 +27,7 @@ import java.util.logging.Logger;
  * A dead endpoint costs only its own retries. Only targets the {@link TargetPolicy} allows are
  * registered; the transport checks the policy again on the addresses it connects to.
  */
-public class WebhookService {
+public class WebhookService implements ManageWebhooksUseCase, DeliverWebhooksUseCase {
     private static final Logger LOG = Logger.getLogger(WebhookService.class.getName());
 
     /** A claimed delivery unfinished this long (a node died mid-send) is due again. */
@@ -52,10 +55,7 @@ public class WebhookService {
         this.clock = clock;
     }
 
-    /**
-     * True when new; an {@link dcl.registry.domain.error.InvalidInput} naming {@code url} when the
-     * target is not allowed.
-     */
+    @Override
     public boolean put(TenantId tenant, Actor admin, Webhook webhook) {
         targets.checkRegistration(webhook.url());
         return transactions.inTransaction(
@@ -74,10 +74,12 @@ public class WebhookService {
                 });
     }
 
+    @Override
     public List<Webhook> all(TenantId tenant) {
         return store.all(tenant);
     }
 
+    @Override
     public void delete(TenantId tenant, Actor admin, String name) {
         transactions.inTransaction(
                 () -> {
@@ -96,11 +98,12 @@ public class WebhookService {
                 });
     }
 
+    @Override
     public List<WebhookDelivery> recent(TenantId tenant, int limit) {
         return store.recent(tenant, limit);
     }
 
-    /** Sends what is due (any tenant); returns how many attempts were made. */
+    @Override
     public int deliverDue(int limit) {
         Instant now = clock.instant();
         List<WebhookDelivery> due =

@@ -1,6 +1,6 @@
 /**
  * Use cases: plain Java implementations of the inbound ports, orchestrating outbound ports. No
  * framework code; CDI producers in server-config wire them, and {@link
- * dcl.registry.application.TransactionBoundary} marks where a transaction begins and ends.
+ * dcl.registry.domain.port.out.TransactionBoundary} marks where a transaction begins and ends.
  */
 package dcl.registry.application;

@@ -37,6 +37,7 @@ import dcl.registry.domain.port.in.UpdateMappingUseCase.UpdateMapping;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.StoreMappings;
+import dcl.registry.domain.port.out.TransactionBoundary;
 import dcl.registry.domain.rollout.RolloutSettings;
 import dcl.registry.domain.rollout.SourceOfTruth;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package dcl.registry.batch;
 
 import dcl.registry.domain.model.TenantId;
-import dcl.registry.domain.port.out.JobRecords;
-import dcl.registry.domain.port.out.RegistryTables;
+import dcl.registry.domain.port.in.BackUpRegistryUseCase;
+import dcl.registry.domain.port.in.RecordJobProgressUseCase;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -27,8 +27,8 @@ import java.util.Optional;
 @Dependent
 public class BackupBatchlet extends AbstractBatchlet {
     @Inject JobContext job;
-    @Inject RegistryTables tables;
-    @Inject JobRecords records;
+    @Inject BackUpRegistryUseCase tables;
+    @Inject RecordJobProgressUseCase records;
 
     @Override
     public String process() throws IOException {

@@ -7,9 +7,9 @@ import dcl.registry.domain.model.MappingQuery;
 import dcl.registry.domain.model.MappingStatus;
 import dcl.registry.domain.model.Page;
 import dcl.registry.domain.model.PageRequest;
+import dcl.registry.domain.port.in.RecordJobProgressUseCase;
 import dcl.registry.domain.port.in.SearchMappingsUseCase;
-import dcl.registry.domain.port.out.JobRecords;
-import dcl.registry.domain.port.out.LegacyMappingFiles;
+import dcl.registry.domain.port.in.WriteLegacyFileUseCase;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -39,8 +39,8 @@ public class ExportBatchlet extends AbstractBatchlet {
 
     @Inject JobContext job;
     @Inject SearchMappingsUseCase search;
-    @Inject LegacyMappingFiles files;
-    @Inject JobRecords records;
+    @Inject WriteLegacyFileUseCase files;
+    @Inject RecordJobProgressUseCase records;
 
     @Override
     public String process() throws IOException {

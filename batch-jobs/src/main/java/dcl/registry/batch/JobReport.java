@@ -1,8 +1,9 @@
 package dcl.registry.batch;
 
 import dcl.registry.domain.job.JobProgress;
+import dcl.registry.domain.job.JobRecord;
 import dcl.registry.domain.legacy.LegacyProblem;
-import dcl.registry.domain.port.out.JobRecords;
+import dcl.registry.domain.port.in.RecordJobProgressUseCase;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -18,21 +19,22 @@ import java.util.Map;
  * chunk, in the chunk's transaction, so a restarted job continues the same report.
  */
 final class JobReport {
-    private final JobRecords.Record base;
+    private final JobRecord base;
     private JsonObject report;
     private JobProgress progress;
 
-    private JobReport(JobRecords.Record base) {
+    private JobReport(JobRecord base) {
         this.base = base;
         this.report = parse(base.reportJson());
         this.progress = base.progress();
     }
 
-    static JobReport of(JobRecords records, long instanceId, String tenant, String startedBy) {
+    static JobReport of(
+            RecordJobProgressUseCase records, long instanceId, String tenant, String startedBy) {
         return new JobReport(
                 records.find(instanceId)
                         .orElse(
-                                new JobRecords.Record(
+                                new JobRecord(
                                         instanceId, tenant, startedBy, JobProgress.NONE, "{}")));
     }
 
@@ -98,9 +100,9 @@ final class JobReport {
         return put(map, merged.build());
     }
 
-    void save(JobRecords records) {
+    void save(RecordJobProgressUseCase records) {
         records.save(
-                new JobRecords.Record(
+                new JobRecord(
                         base.instanceId(),
                         base.tenant(),
                         base.startedBy(),

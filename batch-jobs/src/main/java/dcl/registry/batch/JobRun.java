@@ -1,6 +1,6 @@
 package dcl.registry.batch;
 
-import dcl.registry.application.JobService;
+import dcl.registry.domain.job.JobParameters;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.TenantId;
 import jakarta.batch.runtime.BatchRuntime;
@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * The parameters of the running job, as JobService set them. {@code owner} is the tenant's id, or
+ * The parameters of the running job, as its starter set them. {@code owner} is the tenant's id, or
  * for a job over all tenants a marker no tenant id can take.
  */
 record JobRun(
@@ -18,11 +18,11 @@ record JobRun(
         Properties p = BatchRuntime.getJobOperator().getParameters(context.getExecutionId());
         return new JobRun(
                 context.getInstanceId(),
-                p.getProperty(JobService.TENANT),
-                new Actor(p.getProperty(JobService.ACTOR)),
-                Path.of(p.getProperty(JobService.PATH)),
-                Boolean.parseBoolean(p.getProperty(JobService.DRY_RUN)),
-                Boolean.parseBoolean(p.getProperty(JobService.ALL_TENANTS)));
+                p.getProperty(JobParameters.TENANT),
+                new Actor(p.getProperty(JobParameters.ACTOR)),
+                Path.of(p.getProperty(JobParameters.PATH)),
+                Boolean.parseBoolean(p.getProperty(JobParameters.DRY_RUN)),
+                Boolean.parseBoolean(p.getProperty(JobParameters.ALL_TENANTS)));
     }
 
     /** The tenant a tenant's job works for (a job over all tenants has none). */

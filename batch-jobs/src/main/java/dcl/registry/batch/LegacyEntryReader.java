@@ -4,8 +4,8 @@ import dcl.registry.domain.legacy.LegacyDocument;
 import dcl.registry.domain.legacy.LegacyEntry;
 import dcl.registry.domain.legacy.LegacyEntryRules;
 import dcl.registry.domain.legacy.LegacyProblem;
-import dcl.registry.domain.port.out.JobRecords;
-import dcl.registry.domain.port.out.LegacyMappingFiles;
+import dcl.registry.domain.port.in.ReadLegacyFileUseCase;
+import dcl.registry.domain.port.in.RecordJobProgressUseCase;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -30,8 +30,8 @@ import java.util.List;
 @Dependent
 public class LegacyEntryReader extends AbstractItemReader {
     @Inject JobContext job;
-    @Inject LegacyMappingFiles files;
-    @Inject JobRecords records;
+    @Inject ReadLegacyFileUseCase files;
+    @Inject RecordJobProgressUseCase records;
 
     private List<LegacyEntryRules.Verdict> verdicts;
     private int next;

@@ -3,7 +3,7 @@ package dcl.registry.batch;
 import dcl.registry.domain.legacy.ImportTally;
 import dcl.registry.domain.legacy.LegacyEntryRules;
 import dcl.registry.domain.port.in.ImportLegacyMappingsUseCase;
-import dcl.registry.domain.port.out.JobRecords;
+import dcl.registry.domain.port.in.RecordJobProgressUseCase;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -18,7 +18,7 @@ import java.util.Optional;
 public class LegacyImportWriter extends AbstractItemWriter {
     @Inject JobContext job;
     @Inject ImportLegacyMappingsUseCase importer;
-    @Inject JobRecords records;
+    @Inject RecordJobProgressUseCase records;
 
     @Override
     public void writeItems(List<Object> items) {

@@ -1,11 +1,6 @@
 package dcl.registry.batch;
 
-import dcl.registry.application.JobPaths;
-import dcl.registry.application.JobService;
-import dcl.registry.domain.job.JobKind;
-import dcl.registry.domain.model.TenantId;
-import dcl.registry.domain.port.out.JobRunner;
-import dcl.registry.domain.port.out.ScheduleClaims;
+import dcl.registry.domain.port.in.RunScheduledJobsUseCase;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.CronTrigger;
@@ -14,17 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -34,15 +23,10 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class NightlySchedule {
-    static final String SYSTEM_ACTOR = "scheduler";
     private static final Logger LOG = Logger.getLogger(NightlySchedule.class.getName());
-    private static final DateTimeFormatter FOLDER =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     @Inject ScheduleSettings settings;
-    @Inject JobRunner runner;
-    @Inject ScheduleClaims claims;
-    @Inject JobPaths paths;
+    @Inject RunScheduledJobsUseCase jobs;
     @Resource ManagedScheduledExecutorService scheduler;
 
     private final List<ScheduledFuture<?>> planned = new ArrayList<>();
@@ -80,66 +64,11 @@ public class NightlySchedule {
     }
 
     void runParity(ZoneId zone) {
-        Instant slot = slot();
-        if (!claims.claim("parity", slot, node)) {
-            return;
-        }
-        for (String tenant : settings.parityTenants()) {
-            try {
-                start(
-                        JobKind.PARITY_CHECK,
-                        tenant,
-                        paths.forTenant(new TenantId(tenant), settings.parityPath()).toString(),
-                        false);
-            } catch (RuntimeException unusable) {
-                // one misconfigured tenant must not cost the others their nightly check
-                LOG.log(
-                        Level.SEVERE,
-                        "Scheduled parity-check for " + tenant + " could not start",
-                        unusable);
-            }
-        }
+        jobs.checkParity(slot(), node, settings.parityTenants(), settings.parityPath());
     }
 
     void runBackup(ZoneId zone) {
-        Instant slot = slot();
-        if (!claims.claim("backup", slot, node)) {
-            return;
-        }
-        Path folder =
-                paths.acrossTenants(settings.backupPath())
-                        .resolve(FOLDER.format(ZonedDateTime.ofInstant(slot, ZoneId.of("UTC"))));
-        start(JobKind.BACKUP, JobService.ALL_TENANTS_OWNER, folder.toString(), true);
-    }
-
-    private void start(JobKind kind, String tenant, String path, boolean allTenants) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put(JobService.TENANT, tenant);
-        parameters.put(JobService.ACTOR, SYSTEM_ACTOR);
-        parameters.put(JobService.PATH, path);
-        parameters.put(JobService.DRY_RUN, "false");
-        parameters.put(JobService.ALL_TENANTS, Boolean.toString(allTenants));
-        if (kind == JobKind.BACKUP) {
-            parameters.put(RetentionBatchlet.KEEP, Integer.toString(settings.backupKeep()));
-            parameters.put(
-                    RetentionBatchlet.ROOT, paths.acrossTenants(settings.backupPath()).toString());
-        }
-        try {
-            long id = runner.start(kind, parameters);
-            LOG.info(
-                    () ->
-                            "Scheduled "
-                                    + kind.wireName()
-                                    + " started for "
-                                    + tenant
-                                    + " as execution "
-                                    + id);
-        } catch (RuntimeException e) {
-            LOG.log(
-                    Level.SEVERE,
-                    "Scheduled " + kind.wireName() + " for " + tenant + " could not start",
-                    e);
-        }
+        jobs.backUp(slot(), node, settings.backupPath(), settings.backupKeep());
     }
 
     /** The planned time of the run in progress, to the minute: what every node agrees on. */

@@ -4,7 +4,7 @@ import dcl.registry.domain.legacy.LegacyEntryRules;
 import dcl.registry.domain.legacy.ParityMismatch;
 import dcl.registry.domain.legacy.ParityTally;
 import dcl.registry.domain.port.in.CheckParityUseCase;
-import dcl.registry.domain.port.out.JobRecords;
+import dcl.registry.domain.port.in.RecordJobProgressUseCase;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 public class ParityWriter extends AbstractItemWriter {
     @Inject JobContext job;
     @Inject CheckParityUseCase parity;
-    @Inject JobRecords records;
+    @Inject RecordJobProgressUseCase records;
 
     @Override
     public void writeItems(List<Object> items) {

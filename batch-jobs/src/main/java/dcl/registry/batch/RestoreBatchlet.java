@@ -1,8 +1,8 @@
 package dcl.registry.batch;
 
 import dcl.registry.domain.model.TenantId;
-import dcl.registry.domain.port.out.JobRecords;
-import dcl.registry.domain.port.out.RegistryTables;
+import dcl.registry.domain.port.in.RecordJobProgressUseCase;
+import dcl.registry.domain.port.in.RestoreRegistryUseCase;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -34,8 +34,8 @@ public class RestoreBatchlet extends AbstractBatchlet {
     private static final Logger LOG = Logger.getLogger(RestoreBatchlet.class.getName());
 
     @Inject JobContext job;
-    @Inject RegistryTables tables;
-    @Inject JobRecords records;
+    @Inject RestoreRegistryUseCase tables;
+    @Inject RecordJobProgressUseCase records;
 
     @Override
     public String process() throws IOException {
@@ -79,17 +79,9 @@ public class RestoreBatchlet extends AbstractBatchlet {
             }
             Optional<TenantId> target =
                     run.allTenants() ? Optional.empty() : Optional.of(run.tenant());
-            for (String table : tables.tables()) {
-                long present = tables.count(table, target);
-                if (present > 0) {
-                    throw new BackupFiles.BackupRejected(
-                            "restore goes into an empty database: "
-                                    + table
-                                    + " already has "
-                                    + present
-                                    + " rows"
-                                    + target.map(t -> " for tenant " + t).orElse(""));
-                }
+            Optional<String> occupied = tables.occupied(target);
+            if (occupied.isPresent()) {
+                throw new BackupFiles.BackupRejected(occupied.get());
             }
         } catch (BackupFiles.BackupRejected e) {
             return JobFailure.fail(

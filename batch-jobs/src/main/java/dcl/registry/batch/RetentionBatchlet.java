@@ -1,5 +1,6 @@
 package dcl.registry.batch;
 
+import dcl.registry.domain.job.JobParameters;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.context.JobContext;
@@ -22,8 +23,6 @@ import java.util.logging.Logger;
 @Named
 @Dependent
 public class RetentionBatchlet extends AbstractBatchlet {
-    static final String KEEP = "keep";
-    static final String ROOT = "backupRoot";
     private static final Logger LOG = Logger.getLogger(RetentionBatchlet.class.getName());
 
     @Inject JobContext job;
@@ -31,11 +30,11 @@ public class RetentionBatchlet extends AbstractBatchlet {
     @Override
     public String process() throws IOException {
         Properties parameters = BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
-        if (parameters.getProperty(KEEP) == null) {
+        if (parameters.getProperty(JobParameters.BACKUP_KEEP) == null) {
             return "SKIPPED";
         }
-        int keep = Integer.parseInt(parameters.getProperty(KEEP));
-        Path root = Path.of(parameters.getProperty(ROOT));
+        int keep = Integer.parseInt(parameters.getProperty(JobParameters.BACKUP_KEEP));
+        Path root = Path.of(parameters.getProperty(JobParameters.BACKUP_ROOT));
         List<Path> backups;
         try (var listing = Files.list(root)) {
             backups =

@@ -1,13 +1,10 @@
 package dcl.registry.server;
 
-import dcl.registry.adapters.llm.embedding.MiniLmTextEmbedder;
+import dcl.registry.adapters.llm.embedding.SemanticIndex;
 import dcl.registry.adapters.llm.gemini.GeminiLanguageModel;
 import dcl.registry.adapters.llm.gemini.GeminiSettings;
-import dcl.registry.adapters.persistence.JdbcMappingEmbeddings;
 import dcl.registry.application.CanonicalSchemaService;
 import dcl.registry.application.ProposalService;
-import dcl.registry.application.SemanticIndex;
-import dcl.registry.application.TransactionBoundary;
 import dcl.registry.domain.intelligence.LexicalStrategy;
 import dcl.registry.domain.intelligence.LlmStrategy;
 import dcl.registry.domain.intelligence.MixedStrategy;
@@ -17,7 +14,11 @@ import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.intelligence.StrategySettings;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.ProposalObserver;
+import dcl.registry.domain.port.out.SemanticSearch;
 import dcl.registry.domain.port.out.StoreProposals;
+import dcl.registry.domain.port.out.StoredEmbeddings;
+import dcl.registry.domain.port.out.TextEmbedder;
+import dcl.registry.domain.port.out.TransactionBoundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -49,7 +50,7 @@ public class IntelligenceWiring {
 
     @Produces
     @Singleton
-    SemanticIndex semanticIndex(MiniLmTextEmbedder embedder, JdbcMappingEmbeddings stored) {
+    SemanticIndex semanticIndex(TextEmbedder embedder, StoredEmbeddings stored) {
         return new SemanticIndex(embedder, stored);
     }
 
@@ -59,7 +60,7 @@ public class IntelligenceWiring {
             CanonicalSchemaService schemas,
             StrategySettings settings,
             GeminiSettings gemini,
-            SemanticIndex index,
+            SemanticSearch index,
             Instance<GeminiLanguageModel> geminiModel,
             StoreProposals store,
             AuditTrail audit,

@@ -10,10 +10,11 @@ import dcl.registry.application.CanonicalSchemaService;
 import dcl.registry.application.DriftRepairService;
 import dcl.registry.application.ProposalService;
 import dcl.registry.application.RolloutService;
-import dcl.registry.application.TransactionBoundary;
 import dcl.registry.application.WebhookService;
 import dcl.registry.domain.notify.TargetPolicy;
+import dcl.registry.domain.port.in.DeliverWebhooksUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
+import dcl.registry.domain.port.out.TransactionBoundary;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -120,7 +121,7 @@ public class ReviewWiring {
 
     void atStart(
             @Observes @Initialized(ApplicationScoped.class) Object started,
-            WebhookService webhookService) {
+            DeliverWebhooksUseCase webhookService) {
         deliveries =
                 scheduler.scheduleWithFixedDelay(
                         () -> deliver(webhookService), 1, 1, TimeUnit.SECONDS);
@@ -136,7 +137,7 @@ public class ReviewWiring {
         }
     }
 
-    private static void deliver(WebhookService webhookService) {
+    private static void deliver(DeliverWebhooksUseCase webhookService) {
         try {
             while (webhookService.deliverDue(DELIVERY_BATCH) == DELIVERY_BATCH) {
                 // a full batch: more may be due

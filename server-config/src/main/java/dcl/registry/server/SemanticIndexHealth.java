@@ -1,6 +1,6 @@
 package dcl.registry.server;
 
-import dcl.registry.application.SemanticIndex;
+import dcl.registry.adapters.llm.embedding.SemanticIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

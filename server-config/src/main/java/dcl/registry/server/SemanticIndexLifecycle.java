@@ -1,8 +1,8 @@
 package dcl.registry.server;
 
+import dcl.registry.adapters.llm.embedding.SemanticIndex;
 import dcl.registry.adapters.persistence.MappingWritten;
 import dcl.registry.adapters.persistence.RegistryRestored;
-import dcl.registry.application.SemanticIndex;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

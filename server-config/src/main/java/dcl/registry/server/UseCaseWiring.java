@@ -1,30 +1,36 @@
 package dcl.registry.server;
 
+import dcl.registry.adapters.aam.CachedLegacyMappingFolders;
 import dcl.registry.adapters.persistence.JpaMappingRepository;
 import dcl.registry.adapters.persistence.cache.CachedMappingReads;
 import dcl.registry.application.CanonicalSchemaService;
 import dcl.registry.application.ConfidenceService;
 import dcl.registry.application.JobPaths;
 import dcl.registry.application.JobService;
+import dcl.registry.application.LegacyFileService;
 import dcl.registry.application.LegacyImportService;
-import dcl.registry.application.LegacyIndex;
 import dcl.registry.application.MappingAdminService;
 import dcl.registry.application.MappingChangeFeedService;
 import dcl.registry.application.MappingQueryService;
 import dcl.registry.application.ParityCheckService;
 import dcl.registry.application.RecordTransformService;
+import dcl.registry.application.RegistryBackupService;
 import dcl.registry.application.RolloutService;
 import dcl.registry.application.RoutedMappingReads;
-import dcl.registry.application.TransactionBoundary;
+import dcl.registry.application.ScheduledJobService;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.CanonicalSchemas;
 import dcl.registry.domain.port.out.DualReadObserver;
 import dcl.registry.domain.port.out.JobRecords;
 import dcl.registry.domain.port.out.JobRunner;
 import dcl.registry.domain.port.out.LegacyMappingFiles;
+import dcl.registry.domain.port.out.LegacyMappingFolders;
 import dcl.registry.domain.port.out.LoadMappingChanges;
 import dcl.registry.domain.port.out.LoadMappingHistory;
+import dcl.registry.domain.port.out.RegistryTables;
 import dcl.registry.domain.port.out.RolloutStore;
+import dcl.registry.domain.port.out.ScheduleClaims;
+import dcl.registry.domain.port.out.TransactionBoundary;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,8 +70,8 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
-    LegacyIndex legacyIndex(LegacyMappingFiles files) {
-        return new LegacyIndex(files, Duration.ofSeconds(30));
+    LegacyMappingFolders legacyFolders(LegacyMappingFiles files) {
+        return new CachedLegacyMappingFolders(files, Duration.ofSeconds(30));
     }
 
     /**
@@ -82,7 +88,7 @@ public class UseCaseWiring {
             TransactionBoundary transactions,
             Clock clock,
             JobPaths paths,
-            LegacyIndex legacy) {
+            LegacyMappingFolders legacy) {
         return new RolloutService(
                 store,
                 audit,
@@ -127,7 +133,7 @@ public class UseCaseWiring {
     RoutedMappingReads runtimeReads(
             CachedMappingReads cached,
             RolloutService rollout,
-            LegacyIndex legacy,
+            LegacyMappingFolders legacy,
             DualReadObserver observer) {
         return new RoutedMappingReads(cached, rollout, legacy, observer, dualReadExecutor);
     }
@@ -178,6 +184,24 @@ public class UseCaseWiring {
     @Singleton
     JobService jobs(JobRunner runner, JobRecords records, JobPaths paths) {
         return new JobService(runner, records, paths);
+    }
+
+    @Produces
+    @Singleton
+    ScheduledJobService scheduledJobs(JobRunner runner, ScheduleClaims claims, JobPaths paths) {
+        return new ScheduledJobService(runner, claims, paths);
+    }
+
+    @Produces
+    @Singleton
+    RegistryBackupService registryBackup(RegistryTables tables) {
+        return new RegistryBackupService(tables);
+    }
+
+    @Produces
+    @Singleton
+    LegacyFileService legacyFiles(LegacyMappingFiles files) {
+        return new LegacyFileService(files);
     }
 
     @Produces

@@ -1,7 +1,7 @@
 package dcl.registry.bench;
 
 import dcl.registry.adapters.llm.embedding.MiniLmTextEmbedder;
-import dcl.registry.application.SemanticIndex;
+import dcl.registry.adapters.llm.embedding.SemanticIndex;
 import dcl.registry.domain.intelligence.KnownVector;
 import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.QuantizedVector;

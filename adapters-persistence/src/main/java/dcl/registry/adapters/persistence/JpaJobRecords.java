@@ -1,6 +1,7 @@
 package dcl.registry.adapters.persistence;
 
 import dcl.registry.domain.job.JobProgress;
+import dcl.registry.domain.job.JobRecord;
 import dcl.registry.domain.port.out.JobRecords;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +15,7 @@ public class JpaJobRecords implements JobRecords {
     EntityManager em;
 
     @Override
-    public Optional<Record> find(long instanceId) {
+    public Optional<JobRecord> find(long instanceId) {
         List<?> rows =
                 em.createNativeQuery(
                                 "SELECT tenant_id, started_by, total, processed, failed, report"
@@ -26,7 +27,7 @@ public class JpaJobRecords implements JobRecords {
                 .map(
                         row -> {
                             Object[] c = (Object[]) row;
-                            return new Record(
+                            return new JobRecord(
                                     instanceId,
                                     (String) c[0],
                                     (String) c[1],
@@ -39,7 +40,7 @@ public class JpaJobRecords implements JobRecords {
     }
 
     @Override
-    public void save(Record record) {
+    public void save(JobRecord record) {
         em.createNativeQuery(
                         "INSERT INTO job_records (instance_id, tenant_id, started_by, total,"
                                 + " processed, failed, report, updated_at) VALUES (?1, ?2, ?3, ?4, ?5,"

@@ -1,6 +1,6 @@
 package dcl.registry.adapters.persistence;
 
-import dcl.registry.application.TransactionBoundary;
+import dcl.registry.domain.port.out.TransactionBoundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.function.Supplier;

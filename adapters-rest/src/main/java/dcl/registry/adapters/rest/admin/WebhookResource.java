@@ -2,10 +2,10 @@ package dcl.registry.adapters.rest.admin;
 
 import dcl.registry.adapters.rest.security.Caller;
 import dcl.registry.adapters.rest.security.Roles;
-import dcl.registry.application.WebhookService;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.notify.Webhook;
 import dcl.registry.domain.notify.WebhookDelivery;
+import dcl.registry.domain.port.in.ManageWebhooksUseCase;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.ADMIN)
 public class WebhookResource {
     @Inject Caller caller;
-    @Inject WebhookService webhooks;
+    @Inject ManageWebhooksUseCase webhooks;
 
     /** Body of PUT: where to POST events and the signing secret. */
     public record WebhookRequest(String url, String secret) {}

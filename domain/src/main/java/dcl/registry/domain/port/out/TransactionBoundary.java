@@ -1,4 +1,4 @@
-package dcl.registry.application;
+package dcl.registry.domain.port.out;
 
 import java.util.function.Supplier;
 

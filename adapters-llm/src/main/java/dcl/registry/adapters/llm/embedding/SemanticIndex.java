@@ -1,4 +1,4 @@
-package dcl.registry.application;
+package dcl.registry.adapters.llm.embedding;
 
 import dcl.registry.domain.canonical.CanonicalEntity;
 import dcl.registry.domain.canonical.CanonicalFieldDefinition;

@@ -1,4 +1,4 @@
-package dcl.registry.application;
+package dcl.registry.adapters.llm.embedding;
 
 import dcl.registry.domain.intelligence.QuantizedVector;
 import dcl.registry.domain.intelligence.SimilarMapping;

@@ -1,4 +1,4 @@
-package dcl.registry.application;
+package dcl.registry.adapters.llm.embedding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

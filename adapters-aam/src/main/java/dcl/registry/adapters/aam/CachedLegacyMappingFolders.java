@@ -1,10 +1,11 @@
-package dcl.registry.application;
+package dcl.registry.adapters.aam;
 
 import dcl.registry.domain.legacy.AcceptedEntry;
 import dcl.registry.domain.legacy.LegacyEntry;
 import dcl.registry.domain.legacy.LegacyEntryRules;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.port.out.LegacyMappingFiles;
+import dcl.registry.domain.port.out.LegacyMappingFolders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,24 +20,25 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The accepted entries of a legacy YAML folder, indexed by identity, re-read when older than the
- * refresh interval: what answers lookups while a tenant is rolled back to YAML, and what dual-read
- * compares against.
+ * The accepted entries of a legacy YAML folder, indexed by identity, kept in memory and re-read
+ * when older than the refresh interval.
  */
-public class LegacyIndex {
+public class CachedLegacyMappingFolders implements LegacyMappingFolders {
     private final LegacyMappingFiles files;
     private final Duration refresh;
     private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
 
-    public LegacyIndex(LegacyMappingFiles files, Duration refresh) {
+    public CachedLegacyMappingFolders(LegacyMappingFiles files, Duration refresh) {
         this.files = files;
         this.refresh = refresh;
     }
 
+    @Override
     public Optional<AcceptedEntry> find(Path folder, SourceRef source) {
         return Optional.ofNullable(index(folder).byIdentity().get(key(source)));
     }
 
+    @Override
     public List<AcceptedEntry> table(Path folder, SourceRef anyFieldOfTable) {
         String prefix =
                 anyFieldOfTable.connector().value()
@@ -49,12 +51,13 @@ public class LegacyIndex {
                 .toList();
     }
 
-    /** When the folder was last read (its entries' version for table ETags). */
+    @Override
     public long loadedAtMillis(Path folder) {
         return index(folder).loadedAtMillis();
     }
 
-    /** Checks a folder can serve: exists and holds at least one readable mapping. */
+    /** Reads the folder afresh, without caching: a missing folder throws. */
+    @Override
     public int size(Path folder) {
         return read(folder).byIdentity().size();
     }
