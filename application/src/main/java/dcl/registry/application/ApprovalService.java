@@ -21,7 +21,6 @@ import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.Provenance;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.ReviewApprovalsUseCase;
-import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.ReviewerNotifications;
@@ -38,6 +37,7 @@ import java.util.UUID;
  * The approval queue. A decision and its effect on the mappings commit together (audited, so
  * caches, the change feed and the semantic index follow); the decision is a compare-and-set on the
  * approval's version, so of two reviewers deciding at once one wins and the other is told (409).
+ * Decisions are wired behind the rollout's {@link RegistryWriteGuard}.
  */
 public class ApprovalService implements ReviewApprovalsUseCase {
     private final StoreApprovals approvals;
@@ -48,7 +48,6 @@ public class ApprovalService implements ReviewApprovalsUseCase {
     private final ReviewerNotifications notifications;
     private final TransactionBoundary transactions;
     private final Clock clock;
-    private final RolloutUseCase rollout;
 
     public ApprovalService(
             StoreApprovals approvals,
@@ -58,8 +57,7 @@ public class ApprovalService implements ReviewApprovalsUseCase {
             AuditTrail audit,
             ReviewerNotifications notifications,
             TransactionBoundary transactions,
-            Clock clock,
-            RolloutUseCase rollout) {
+            Clock clock) {
         this.approvals = approvals;
         this.proposals = proposals;
         this.load = load;
@@ -68,7 +66,6 @@ public class ApprovalService implements ReviewApprovalsUseCase {
         this.notifications = notifications;
         this.transactions = transactions;
         this.clock = clock;
-        this.rollout = rollout;
     }
 
     @Override
@@ -202,7 +199,6 @@ public class ApprovalService implements ReviewApprovalsUseCase {
             ApprovalId id,
             Optional<String> notes,
             MappingStatus decision) {
-        rollout.current(tenant).requireRegistryWrites();
         return transactions.inTransaction(
                 () -> {
                     Approval current = get(tenant, id);

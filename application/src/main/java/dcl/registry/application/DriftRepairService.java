@@ -29,7 +29,6 @@ import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.model.Transform;
 import dcl.registry.domain.port.in.CanonicalSchemaUseCase;
 import dcl.registry.domain.port.in.ProposeMappingUseCase;
-import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.StoreMappings;
@@ -51,7 +50,8 @@ import java.util.UUID;
  * service proposes repairs — a rename keeps the old target, a new field gets a proposal from the
  * configured strategy, a removed field's mapping is to be deprecated, a type change gets a cast or
  * a review — ranks them and queues every one for approval. Mappings whose field is gone or changed
- * become NEEDS_REVIEW at once: still served, flagged, until a reviewer decides.
+ * become NEEDS_REVIEW at once: still served, flagged, until a reviewer decides. Wired behind the
+ * rollout's {@link RegistryWriteGuard}.
  */
 public class DriftRepairService implements dcl.registry.domain.port.in.RepairDriftUseCase {
     static final double REMOVAL_CONFIDENCE = 0.8;
@@ -70,7 +70,6 @@ public class DriftRepairService implements dcl.registry.domain.port.in.RepairDri
     private final StoreProposals proposals;
     private final TransactionBoundary transactions;
     private final Clock clock;
-    private final RolloutUseCase rollout;
 
     public DriftRepairService(
             LoadMappings load,
@@ -81,8 +80,7 @@ public class DriftRepairService implements dcl.registry.domain.port.in.RepairDri
             ApprovalService approvals,
             StoreProposals proposals,
             TransactionBoundary transactions,
-            Clock clock,
-            RolloutUseCase rollout) {
+            Clock clock) {
         this.proposals = proposals;
         this.load = load;
         this.store = store;
@@ -92,7 +90,6 @@ public class DriftRepairService implements dcl.registry.domain.port.in.RepairDri
         this.approvals = approvals;
         this.transactions = transactions;
         this.clock = clock;
-        this.rollout = rollout;
     }
 
     /**
@@ -104,7 +101,6 @@ public class DriftRepairService implements dcl.registry.domain.port.in.RepairDri
 
     @Override
     public RepairPlan repair(TenantId tenant, Actor reporter, DriftRequest drift) {
-        rollout.current(tenant).requireRegistryWrites();
         CanonicalSchema schema = schemas.schema(tenant);
         List<FieldMapping> served =
                 List.copyOf(load.table(tenant, drift.connector(), drift.table()).fields().values());

@@ -3,7 +3,6 @@ package dcl.registry.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dcl.registry.application.MappingAdminServiceTest.FixedRollout;
 import dcl.registry.application.MappingAdminServiceTest.ImmediateTransactions;
 import dcl.registry.application.MappingAdminServiceTest.InMemoryMappings;
 import dcl.registry.domain.approval.Approval;
@@ -30,7 +29,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +57,7 @@ class ApprovalServiceTest {
                     new MappingAdminServiceTest.RecordingAudit(audit),
                     (event, approval) -> {},
                     new ImmediateTransactions(),
-                    Clock.fixed(T0, ZoneOffset.UTC),
-                    new FixedRollout(new HashSet<>()));
+                    Clock.fixed(T0, ZoneOffset.UTC));
 
     private static SourceRef field(String name) {
         return new SourceRef(

@@ -30,6 +30,7 @@ import dcl.registry.domain.model.StatedIdentity;
 import dcl.registry.domain.model.TableMappingSet;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.model.Transform;
+import dcl.registry.domain.port.in.CreateMappingUseCase;
 import dcl.registry.domain.port.in.CreateMappingUseCase.CreateMapping;
 import dcl.registry.domain.port.in.DeleteMappingUseCase.DeleteMapping;
 import dcl.registry.domain.port.in.RolloutUseCase;
@@ -69,8 +70,11 @@ class MappingAdminServiceTest {
                     store,
                     new RecordingAudit(audit),
                     new ImmediateTransactions(),
-                    Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
-                    new FixedRollout(rolledBack));
+                    Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+
+    /** Creation as wired: behind the rollout's write guard. */
+    private final CreateMappingUseCase guardedCreate =
+            new RegistryWriteGuard(new FixedRollout(rolledBack)).create(service);
 
     private static SourceRef ref(String table, String field) {
         return new SourceRef(
@@ -78,7 +82,7 @@ class MappingAdminServiceTest {
     }
 
     private FieldMapping create(TenantId tenant, String table, String field) {
-        return service.create(
+        return guardedCreate.create(
                 new CreateMapping(
                         tenant,
                         ALICE,

@@ -9,10 +9,12 @@ import dcl.registry.application.ApprovalService;
 import dcl.registry.application.CanonicalSchemaService;
 import dcl.registry.application.DriftRepairService;
 import dcl.registry.application.ProposalService;
-import dcl.registry.application.RolloutService;
+import dcl.registry.application.RegistryWriteGuard;
 import dcl.registry.application.TransactionBoundary;
 import dcl.registry.application.WebhookService;
 import dcl.registry.domain.notify.TargetPolicy;
+import dcl.registry.domain.port.in.RepairDriftUseCase;
+import dcl.registry.domain.port.in.ReviewApprovalsUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -21,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
@@ -46,8 +49,10 @@ public class ReviewWiring {
      */
     private volatile HttpWebhookTransport webhookTransport;
 
+    /** Drift repair queues its repairs here directly; decisions go through the guard. */
     @Produces
     @Singleton
+    @Typed(ApprovalService.class)
     ApprovalService approvals(
             JdbcApprovals approvals,
             JdbcProposals proposals,
@@ -55,8 +60,7 @@ public class ReviewWiring {
             AuditTrail audit,
             JdbcWebhooks notifications,
             TransactionBoundary transactions,
-            Clock clock,
-            RolloutService rollout) {
+            Clock clock) {
         return new ApprovalService(
                 approvals,
                 proposals,
@@ -65,13 +69,18 @@ public class ReviewWiring {
                 audit,
                 notifications,
                 transactions,
-                clock,
-                rollout);
+                clock);
     }
 
     @Produces
     @Singleton
-    DriftRepairService driftRepair(
+    ReviewApprovalsUseCase reviewApprovals(ApprovalService approvals, RegistryWriteGuard guard) {
+        return guard.review(approvals);
+    }
+
+    @Produces
+    @Singleton
+    RepairDriftUseCase driftRepair(
             JpaMappingRepository mappings,
             AuditTrail audit,
             CanonicalSchemaService schemas,
@@ -80,18 +89,18 @@ public class ReviewWiring {
             JdbcProposals stored,
             TransactionBoundary transactions,
             Clock clock,
-            RolloutService rollout) {
-        return new DriftRepairService(
-                mappings,
-                mappings,
-                audit,
-                schemas,
-                proposals,
-                approvals,
-                stored,
-                transactions,
-                clock,
-                rollout);
+            RegistryWriteGuard guard) {
+        return guard.driftRepair(
+                new DriftRepairService(
+                        mappings,
+                        mappings,
+                        audit,
+                        schemas,
+                        proposals,
+                        approvals,
+                        stored,
+                        transactions,
+                        clock));
     }
 
     /**

@@ -1,7 +1,9 @@
 package dcl.registry.server;
 
 import dcl.registry.adapters.persistence.JpaMappingRepository;
+import dcl.registry.adapters.persistence.cache.CacheMetrics;
 import dcl.registry.adapters.persistence.cache.CachedMappingReads;
+import dcl.registry.adapters.persistence.cache.RegistryCaches;
 import dcl.registry.application.CanonicalSchemaService;
 import dcl.registry.application.ConfidenceService;
 import dcl.registry.application.JobPaths;
@@ -13,9 +15,15 @@ import dcl.registry.application.MappingChangeFeedService;
 import dcl.registry.application.MappingQueryService;
 import dcl.registry.application.ParityCheckService;
 import dcl.registry.application.RecordTransformService;
+import dcl.registry.application.RegistryWriteGuard;
 import dcl.registry.application.RolloutService;
 import dcl.registry.application.RoutedMappingReads;
 import dcl.registry.application.TransactionBoundary;
+import dcl.registry.domain.port.in.CalculateConfidenceUseCase;
+import dcl.registry.domain.port.in.CreateMappingUseCase;
+import dcl.registry.domain.port.in.DeleteMappingUseCase;
+import dcl.registry.domain.port.in.RolloutUseCase;
+import dcl.registry.domain.port.in.UpdateMappingUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.CanonicalSchemas;
 import dcl.registry.domain.port.out.DualReadObserver;
@@ -24,11 +32,13 @@ import dcl.registry.domain.port.out.JobRunner;
 import dcl.registry.domain.port.out.LegacyMappingFiles;
 import dcl.registry.domain.port.out.LoadMappingChanges;
 import dcl.registry.domain.port.out.LoadMappingHistory;
+import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.RolloutStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -119,42 +129,73 @@ public class UseCaseWiring {
     }
 
     /**
-     * The runtime's read path: cached registry, or the legacy YAML when the tenant is rolled back;
-     * dual-read.
+     * The mapping read stack, composed here and nowhere else: routing (the registry, or the legacy
+     * YAML when the tenant is rolled back; dual-read) over the cache over PostgreSQL.
      */
     @Produces
     @Singleton
-    RoutedMappingReads runtimeReads(
-            CachedMappingReads cached,
-            RolloutService rollout,
+    MappingReadStack mappingReads(
+            JpaMappingRepository store,
+            RegistryCaches caches,
+            CacheMetrics metrics,
+            RolloutUseCase rollout,
+            JobPaths paths,
             LegacyIndex legacy,
             DualReadObserver observer) {
-        return new RoutedMappingReads(cached, rollout, legacy, observer, dualReadExecutor);
+        LoadMappings cached = new CachedMappingReads(store, caches, metrics);
+        LoadMappings routed =
+                new RoutedMappingReads(cached, rollout, paths, legacy, observer, dualReadExecutor);
+        return new MappingReadStack(routed, cached, store);
     }
 
     /** Reads for viewers and the runtime go through the routed, cached path. */
     @Produces
     @Singleton
-    MappingQueryService mappingQueries(RoutedMappingReads reads, LoadMappingHistory history) {
-        return new MappingQueryService(reads, history);
+    MappingQueryService mappingQueries(MappingReadStack reads, LoadMappingHistory history) {
+        return new MappingQueryService(reads.routed(), history);
+    }
+
+    /** The one rollout check of every use case that changes mappings, laid over each of them. */
+    @Produces
+    @Singleton
+    RegistryWriteGuard registryWriteGuard(RolloutUseCase rollout) {
+        return new RegistryWriteGuard(rollout);
     }
 
     /** Writes read the database itself: decisions are never taken on cached state. */
     @Produces
     @Singleton
+    @Typed(MappingAdminService.class)
     MappingAdminService mappingAdmin(
             JpaMappingRepository database,
             AuditTrail audit,
             TransactionBoundary transactions,
-            Clock clock,
-            RolloutService rollout) {
-        return new MappingAdminService(database, database, audit, transactions, clock, rollout);
+            Clock clock) {
+        return new MappingAdminService(database, database, audit, transactions, clock);
     }
 
     @Produces
     @Singleton
-    RecordTransformService recordTransform(RoutedMappingReads reads) {
-        return new RecordTransformService(reads);
+    CreateMappingUseCase createMapping(MappingAdminService admin, RegistryWriteGuard guard) {
+        return guard.create(admin);
+    }
+
+    @Produces
+    @Singleton
+    UpdateMappingUseCase updateMapping(MappingAdminService admin, RegistryWriteGuard guard) {
+        return guard.update(admin);
+    }
+
+    @Produces
+    @Singleton
+    DeleteMappingUseCase deleteMapping(MappingAdminService admin, RegistryWriteGuard guard) {
+        return guard.delete(admin);
+    }
+
+    @Produces
+    @Singleton
+    RecordTransformService recordTransform(MappingReadStack reads) {
+        return new RecordTransformService(reads.routed());
     }
 
     @Produces
@@ -170,8 +211,8 @@ public class UseCaseWiring {
     /** Parity asks the registry's read path, as the runtime does. */
     @Produces
     @Singleton
-    ParityCheckService parity(CachedMappingReads cached) {
-        return new ParityCheckService(cached);
+    ParityCheckService parity(MappingReadStack reads) {
+        return new ParityCheckService(reads.cached());
     }
 
     @Produces
@@ -194,20 +235,20 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
-    ConfidenceService confidence(
+    CalculateConfidenceUseCase confidence(
             JpaMappingRepository database,
             AuditTrail audit,
             TransactionBoundary transactions,
             Clock clock,
-            RolloutService rollout) {
-        return new ConfidenceService(
-                database,
-                database,
-                audit,
-                transactions,
-                clock,
-                rollout,
-                IntelligenceSettings.weights());
+            RegistryWriteGuard guard) {
+        return guard.confidence(
+                new ConfidenceService(
+                        database,
+                        database,
+                        audit,
+                        transactions,
+                        clock,
+                        IntelligenceSettings.weights()));
     }
 
     @Produces
