@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dcl.registry.application.MappingAdminServiceTest.ImmediateTransactions;
-import dcl.registry.application.MappingAdminServiceTest.InMemoryMappings;
 import dcl.registry.domain.approval.Approval;
 import dcl.registry.domain.approval.ApprovalId;
 import dcl.registry.domain.approval.PendingFilter;
@@ -24,6 +23,7 @@ import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.out.InMemoryMappings;
 import dcl.registry.domain.port.out.StoreApprovals;
 import java.time.Clock;
 import java.time.Instant;

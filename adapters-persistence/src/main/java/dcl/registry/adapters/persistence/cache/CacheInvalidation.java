@@ -29,16 +29,12 @@ public class CacheInvalidation {
     @Resource ManagedScheduledExecutorService scheduler;
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MappingWritten written) {
-        String lookup = CacheKeys.lookup(written.tenant(), written.source());
-        String table =
-                CacheKeys.table(
-                        written.tenant(), written.source().connector(), written.source().table());
-        forget(lookup, table);
+        forget(written);
         // forget() records its own failures in the metrics, so the future holds nothing to wait
         // for.
         var unused =
                 scheduler.schedule(
-                        () -> forget(lookup, table), SECOND_PASS_MILLIS, TimeUnit.MILLISECONDS);
+                        () -> forget(written), SECOND_PASS_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -54,13 +50,18 @@ public class CacheInvalidation {
         }
     }
 
-    private void forget(String lookup, String table) {
+    /** Removes the written identity's lookup, its not-found entry and its table set. */
+    void forget(MappingWritten written) {
         if (!caches.running()) {
             return;
         }
+        String lookup = CacheKeys.lookup(written.tenant(), written.source());
         remove(caches.lookups(), lookup);
         remove(caches.misses(), lookup);
-        remove(caches.tables(), table);
+        remove(
+                caches.tables(),
+                CacheKeys.table(
+                        written.tenant(), written.source().connector(), written.source().table()));
     }
 
     private void remove(Cache<String, Object> cache, String key) {
