@@ -32,15 +32,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The approval workflow, drift repair and reviewer webhooks, wired to their adapters; delivers
- * webhooks every second.
+ * The approval workflow, drift repair and reviewer webhooks, wired to their adapters; delivers due
+ * webhooks every {@code dcl.webhooks.delivery-interval}.
  */
 @ApplicationScoped
 public class ReviewWiring {
     private static final Logger LOG = Logger.getLogger(ReviewWiring.class.getName());
-    static final int DELIVERY_BATCH = 50;
 
     @Resource ManagedScheduledExecutorService scheduler;
+    private final WiringSettings settings = WiringSettings.configured();
     private volatile ScheduledFuture<?> deliveries;
 
     /**
@@ -132,7 +132,10 @@ public class ReviewWiring {
             WebhookService webhookService) {
         deliveries =
                 scheduler.scheduleWithFixedDelay(
-                        () -> deliver(webhookService), 1, 1, TimeUnit.SECONDS);
+                        () -> deliver(webhookService, settings.webhookDeliveryBatch()),
+                        settings.webhookDelivery().toMillis(),
+                        settings.webhookDelivery().toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -145,13 +148,16 @@ public class ReviewWiring {
         }
     }
 
-    private static void deliver(WebhookService webhookService) {
+    private static void deliver(WebhookService webhookService, int batch) {
         try {
-            while (webhookService.deliverDue(DELIVERY_BATCH) == DELIVERY_BATCH) {
+            while (webhookService.deliverDue(batch) == batch) {
                 // a full batch: more may be due
             }
         } catch (RuntimeException failed) {
-            LOG.log(Level.WARNING, "Webhook delivery round failed; next round in 1 s", failed);
+            LOG.log(
+                    Level.WARNING,
+                    "Webhook delivery round failed; next round as scheduled",
+                    failed);
         }
     }
 }

@@ -55,6 +55,8 @@ public class UseCaseWiring {
     /** Dual-read comparisons run here, off the request thread. */
     @Resource ManagedExecutorService dualReadExecutor;
 
+    private final WiringSettings settings = WiringSettings.configured();
+
     /** Microsecond ticks: what PostgreSQL stores, so a written mapping reads back identical. */
     @Produces
     @Singleton
@@ -75,13 +77,13 @@ public class UseCaseWiring {
     @Produces
     @Singleton
     LegacyIndex legacyIndex(LegacyMappingFiles files) {
-        return new LegacyIndex(files, Duration.ofSeconds(30));
+        return new LegacyIndex(files, settings.legacyRefresh());
     }
 
     /**
-     * A change on any node is in force on every node within 10 seconds (well inside the required
-     * 60). During a database outage the last settings read serve for up to {@code
-     * dcl.rollout.max-stale} (ISO-8601, default PT30M) more, flagged by X-DCL-Rollout-Age and
+     * A change on any node is in force on every node within {@code dcl.rollout.refresh} (10 s, well
+     * inside the required 60). During a database outage the last settings read serve for up to
+     * {@code dcl.rollout.max-stale} more, flagged by X-DCL-Rollout-Age and
      * dcl_rollout_settings_stale_seconds.
      */
     @Produces
@@ -100,32 +102,8 @@ public class UseCaseWiring {
                 clock,
                 paths,
                 legacy,
-                Duration.ofSeconds(10),
-                maxStale());
-    }
-
-    static final String MAX_STALE = "dcl.rollout.max-stale";
-
-    /**
-     * {@value #MAX_STALE}, checked before the application starts ({@link RolloutSettingsCheck}).
-     */
-    static Duration maxStale() {
-        String text =
-                ConfigProvider.getConfig()
-                        .getOptionalValue(MAX_STALE, String.class)
-                        .orElse("PT30M")
-                        .strip();
-        try {
-            Duration maxStale = Duration.parse(text);
-            if (maxStale.isNegative()) {
-                throw new IllegalArgumentException(
-                        MAX_STALE + "=" + text + " must not be negative");
-            }
-            return maxStale;
-        } catch (java.time.format.DateTimeParseException notADuration) {
-            throw new IllegalArgumentException(
-                    MAX_STALE + "=" + text + " is not an ISO-8601 duration such as PT30M");
-        }
+                settings.rolloutRefresh(),
+                settings.rolloutMaxStale());
     }
 
     /**
@@ -223,14 +201,14 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
-    /* Schemas kept 5 s per tenant: another node's change is seen within that. */
+    /* Schemas kept dcl.canonical.refresh per tenant: another node's change is seen within that. */
     CanonicalSchemaService canonicalSchemas(
             CanonicalSchemas schemas,
             AuditTrail audit,
             TransactionBoundary transactions,
             Clock clock) {
         return new CanonicalSchemaService(
-                schemas, audit, transactions, clock, Duration.ofSeconds(5));
+                schemas, audit, transactions, clock, settings.canonicalRefresh());
     }
 
     @Produces
@@ -254,6 +232,6 @@ public class UseCaseWiring {
     @Produces
     @Singleton
     MappingChangeFeedService changeFeed(LoadMappingChanges changes) {
-        return new MappingChangeFeedService(changes, Duration.ofMillis(200));
+        return new MappingChangeFeedService(changes, settings.changesPoll());
     }
 }

@@ -16,15 +16,16 @@ import org.infinispan.Cache;
 /**
  * After a write commits (never before), removes the written identity's lookup, its not-found entry
  * and its table set on every node. A read that started before the commit may still put the old
- * value back a moment later; a second removal shortly after closes that window.
+ * value back a moment later; a second removal shortly after ({@code
+ * dcl.cache.invalidation.second-pass}) closes that window.
  */
 @ApplicationScoped
 public class CacheInvalidation {
-    static final long SECOND_PASS_MILLIS = 300;
     private static final Logger LOG = Logger.getLogger(CacheInvalidation.class.getName());
 
     @Inject RegistryCaches caches;
     @Inject CacheMetrics metrics;
+    @Inject CacheSettings settings;
 
     @Resource ManagedScheduledExecutorService scheduler;
 
@@ -34,7 +35,9 @@ public class CacheInvalidation {
         // for.
         var unused =
                 scheduler.schedule(
-                        () -> forget(written), SECOND_PASS_MILLIS, TimeUnit.MILLISECONDS);
+                        () -> forget(written),
+                        settings.secondPassDuration().toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -35,6 +35,7 @@ class CachedMappingReadsContractTest extends LoadMappingsContract {
         settings.maxMisses = 1000;
         settings.expiry = "PT10M";
         settings.warm = "none";
+        settings.secondPass = "PT0.3S";
         CACHES.settings = settings;
         CACHES.metrics = METRICS;
         CACHES.start();
