@@ -22,7 +22,6 @@ import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.Provenance;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.ReviewApprovalsUseCase;
-import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.ReviewerNotifications;
@@ -39,6 +38,7 @@ import java.util.UUID;
  * The approval queue. A decision and its effect on the mappings commit together (audited, so
  * caches, the change feed and the semantic index follow); the decision is a compare-and-set on the
  * approval's version, so of two reviewers deciding at once one wins and the other is told (409).
+ * Decisions are wired behind the rollout's {@link RegistryWriteGuard}.
  */
 public class ApprovalService implements ReviewApprovalsUseCase {
     private final StoreApprovals approvals;
@@ -49,7 +49,6 @@ public class ApprovalService implements ReviewApprovalsUseCase {
     private final ReviewerNotifications notifications;
     private final TransactionBoundary transactions;
     private final Clock clock;
-    private final RolloutUseCase rollout;
 
     public ApprovalService(
             StoreApprovals approvals,
@@ -59,8 +58,7 @@ public class ApprovalService implements ReviewApprovalsUseCase {
             AuditTrail audit,
             ReviewerNotifications notifications,
             TransactionBoundary transactions,
-            Clock clock,
-            RolloutUseCase rollout) {
+            Clock clock) {
         this.approvals = approvals;
         this.proposals = proposals;
         this.load = load;
@@ -69,7 +67,6 @@ public class ApprovalService implements ReviewApprovalsUseCase {
         this.notifications = notifications;
         this.transactions = transactions;
         this.clock = clock;
-        this.rollout = rollout;
     }
 
     @Override
@@ -204,7 +201,6 @@ public class ApprovalService implements ReviewApprovalsUseCase {
             ApprovalId id,
             Optional<String> notes,
             ApprovalStatus decision) {
-        rollout.current(tenant).requireRegistryWrites();
         return transactions.inTransaction(
                 () -> {
                     Approval current = get(tenant, id);

@@ -12,7 +12,6 @@ import dcl.registry.domain.model.MappingChange;
 import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.CalculateConfidenceUseCase;
-import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.StoreMappings;
@@ -20,14 +19,16 @@ import dcl.registry.domain.port.out.TransactionBoundary;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Computes the weighted confidence and stores it on the mapping as a new, audited version. */
+/**
+ * Computes the weighted confidence and stores it on the mapping as a new, audited version. Wired
+ * behind the rollout's {@link RegistryWriteGuard}.
+ */
 public class ConfidenceService implements CalculateConfidenceUseCase {
     private final LoadMappings load;
     private final StoreMappings store;
     private final AuditTrail audit;
     private final TransactionBoundary transactions;
     private final Clock clock;
-    private final RolloutUseCase rollout;
     private final ConfidenceWeights weights;
 
     public ConfidenceService(
@@ -36,21 +37,18 @@ public class ConfidenceService implements CalculateConfidenceUseCase {
             AuditTrail audit,
             TransactionBoundary transactions,
             Clock clock,
-            RolloutUseCase rollout,
             ConfidenceWeights weights) {
         this.load = load;
         this.store = store;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
-        this.rollout = rollout;
         this.weights = weights;
     }
 
     @Override
     public ConfidenceAssessment calculate(
             TenantId tenant, Actor actor, MappingId id, ValidationResults results) {
-        rollout.current(tenant).requireRegistryWrites();
         return transactions.inTransaction(
                 () -> {
                     FieldMapping current =

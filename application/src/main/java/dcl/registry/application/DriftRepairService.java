@@ -23,7 +23,6 @@ import dcl.registry.domain.model.MappingStatus;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.CanonicalSchemaUseCase;
 import dcl.registry.domain.port.in.ProposeMappingUseCase;
-import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.StoreMappings;
@@ -40,7 +39,7 @@ import java.util.UUID;
  * Drift repair: the runtime reports what changed in a source table (or what the table has now), the
  * {@link RepairPolicy} proposes and ranks the repairs, and the service queues every one for
  * approval. Mappings whose field is gone or changed become NEEDS_REVIEW at once: still served,
- * flagged, until a reviewer decides.
+ * flagged, until a reviewer decides. Wired behind the rollout's {@link RegistryWriteGuard}.
  */
 public class DriftRepairService implements dcl.registry.domain.port.in.RepairDriftUseCase {
     /** How repair proposals name their origin in the proposal store. */
@@ -55,7 +54,6 @@ public class DriftRepairService implements dcl.registry.domain.port.in.RepairDri
     private final StoreProposals proposals;
     private final TransactionBoundary transactions;
     private final Clock clock;
-    private final RolloutUseCase rollout;
 
     public DriftRepairService(
             LoadMappings load,
@@ -66,8 +64,7 @@ public class DriftRepairService implements dcl.registry.domain.port.in.RepairDri
             ApprovalService approvals,
             StoreProposals proposals,
             TransactionBoundary transactions,
-            Clock clock,
-            RolloutUseCase rollout) {
+            Clock clock) {
         this.proposals = proposals;
         this.load = load;
         this.store = store;
@@ -77,12 +74,10 @@ public class DriftRepairService implements dcl.registry.domain.port.in.RepairDri
         this.approvals = approvals;
         this.transactions = transactions;
         this.clock = clock;
-        this.rollout = rollout;
     }
 
     @Override
     public RepairPlan repair(TenantId tenant, Actor reporter, DriftRequest drift) {
-        rollout.current(tenant).requireRegistryWrites();
         CanonicalSchema schema = schemas.schema(tenant);
         List<FieldMapping> served =
                 List.copyOf(load.table(tenant, drift.connector(), drift.table()).fields().values());

@@ -14,7 +14,6 @@ import dcl.registry.domain.model.Provenance;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.CreateMappingUseCase;
 import dcl.registry.domain.port.in.DeleteMappingUseCase;
-import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.port.in.UpdateMappingUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappings;
@@ -24,7 +23,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The admin write path: every change is versioned and audited in the same transaction. */
+/**
+ * The admin write path: every change is versioned and audited in the same transaction. Wired behind
+ * the rollout's {@link RegistryWriteGuard}.
+ */
 public class MappingAdminService
         implements CreateMappingUseCase, UpdateMappingUseCase, DeleteMappingUseCase {
     private final LoadMappings load;
@@ -32,26 +34,22 @@ public class MappingAdminService
     private final AuditTrail audit;
     private final TransactionBoundary transactions;
     private final Clock clock;
-    private final RolloutUseCase rollout;
 
     public MappingAdminService(
             LoadMappings load,
             StoreMappings store,
             AuditTrail audit,
             TransactionBoundary transactions,
-            Clock clock,
-            RolloutUseCase rollout) {
+            Clock clock) {
         this.load = load;
         this.store = store;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
-        this.rollout = rollout;
     }
 
     @Override
     public FieldMapping create(CreateMapping command) {
-        rollout.current(command.tenant()).requireRegistryWrites();
         return transactions.inTransaction(
                 () -> {
                     Instant now = clock.instant();
@@ -95,7 +93,6 @@ public class MappingAdminService
      */
     @Override
     public FieldMapping update(UpdateMapping command) {
-        rollout.current(command.tenant()).requireRegistryWrites();
         long expected = command.expectedVersion().orElseThrow(VersionRequired::new);
         return transactions.inTransaction(
                 () -> {
@@ -116,7 +113,6 @@ public class MappingAdminService
 
     @Override
     public FieldMapping delete(DeleteMapping command) {
-        rollout.current(command.tenant()).requireRegistryWrites();
         return transactions.inTransaction(
                 () -> {
                     FieldMapping current =

@@ -181,12 +181,6 @@ public class RolloutService implements RolloutUseCase {
         return saved;
     }
 
-    /** The folder YAML answers from for this tenant, when it does. */
-    public Optional<java.nio.file.Path> legacyFolder(RolloutSettings settings) {
-        return settings.legacyPath()
-                .map(path -> paths.forTenant(settings.tenant(), "legacyPath", path));
-    }
-
     private static String describe(RolloutSettings s) {
         return "sourceOfTruth="
                 + s.sourceOfTruth().wireName()

@@ -17,6 +17,7 @@ import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TableMappingSet;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.port.out.DualReadObserver;
 import dcl.registry.domain.port.out.LegacyMappingFolders;
 import dcl.registry.domain.port.out.LoadMappings;
@@ -30,27 +31,30 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 
 /**
- * The runtime's read path per tenant: the registry, or (rolled back) the legacy YAML folder; with
- * dual-read on, the registry answers and the YAML answer is compared in the background, never
- * changing the response.
+ * The routing layer of the mapping read stack: per tenant, the registry (the layer below), or
+ * (rolled back) the legacy YAML folder; with dual-read on, the registry answers and the YAML answer
+ * is compared in the background, never changing the response.
  */
 public class RoutedMappingReads implements LoadMappings {
     private static final Actor LEGACY = new Actor("legacy-yaml");
 
     private final LoadMappings registry;
-    private final RolloutService rollout;
+    private final RolloutUseCase rollout;
+    private final JobPaths paths;
     private final LegacyMappingFolders legacy;
     private final DualReadObserver observer;
     private final Executor background;
 
     public RoutedMappingReads(
             LoadMappings registry,
-            RolloutService rollout,
+            RolloutUseCase rollout,
+            JobPaths paths,
             LegacyMappingFolders legacy,
             DualReadObserver observer,
             Executor background) {
         this.registry = registry;
         this.rollout = rollout;
+        this.paths = paths;
         this.legacy = legacy;
         this.observer = observer;
         this.background = background;
@@ -61,7 +65,7 @@ public class RoutedMappingReads implements LoadMappings {
         RolloutSettings settings = rollout.current(tenant);
         if (settings.yamlAnswers()) {
             observer.servedFromYaml(tenant);
-            return legacy.find(rollout.legacyFolder(settings).orElseThrow(), source)
+            return legacy.find(legacyFolder(settings).orElseThrow(), source)
                     .map(entry -> fromYaml(tenant, entry));
         }
         Optional<FieldMapping> answer = registry.byIdentity(tenant, source);
@@ -71,7 +75,7 @@ public class RoutedMappingReads implements LoadMappings {
             Optional<FieldMapping> active = answer.filter(FieldMapping::isActive);
             background.execute(
                     () ->
-                            rollout.legacyFolder(settings)
+                            legacyFolder(settings)
                                     .ifPresent(folder -> compare(tenant, source, active, folder)));
         }
         return answer;
@@ -84,7 +88,7 @@ public class RoutedMappingReads implements LoadMappings {
             return registry.table(tenant, connector, table);
         }
         observer.servedFromYaml(tenant);
-        Path folder = rollout.legacyFolder(settings).orElseThrow();
+        Path folder = legacyFolder(settings).orElseThrow();
         SourceRef probe = new SourceRef(connector, table, new SourceField("*"));
         List<FieldMapping> entries =
                 legacy.table(folder, probe).stream().map(e -> fromYaml(tenant, e)).toList();
@@ -100,6 +104,12 @@ public class RoutedMappingReads implements LoadMappings {
     @Override
     public Page<FieldMapping> search(TenantId tenant, MappingQuery query, PageRequest page) {
         return registry.search(tenant, query, page);
+    }
+
+    /** The folder YAML answers from for this tenant, when it has one. */
+    private Optional<Path> legacyFolder(RolloutSettings settings) {
+        return settings.legacyPath()
+                .map(path -> paths.forTenant(settings.tenant(), "legacyPath", path));
     }
 
     private void compare(

@@ -3,9 +3,7 @@ package dcl.registry.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dcl.registry.application.MappingAdminServiceTest.FixedRollout;
 import dcl.registry.application.MappingAdminServiceTest.ImmediateTransactions;
-import dcl.registry.application.MappingAdminServiceTest.InMemoryMappings;
 import dcl.registry.domain.approval.Approval;
 import dcl.registry.domain.approval.ApprovalId;
 import dcl.registry.domain.approval.PendingFilter;
@@ -25,12 +23,12 @@ import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.out.InMemoryMappings;
 import dcl.registry.domain.port.out.StoreApprovals;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +57,7 @@ class ApprovalServiceTest {
                     new MappingAdminServiceTest.RecordingAudit(audit),
                     (event, approval) -> {},
                     new ImmediateTransactions(),
-                    Clock.fixed(T0, ZoneOffset.UTC),
-                    new FixedRollout(new HashSet<>()));
+                    Clock.fixed(T0, ZoneOffset.UTC));
 
     private static SourceRef field(String name) {
         return new SourceRef(

@@ -17,26 +17,21 @@ import dcl.registry.domain.model.Confidence;
 import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.FieldMapping;
 import dcl.registry.domain.model.MappingChange;
-import dcl.registry.domain.model.MappingId;
-import dcl.registry.domain.model.MappingQuery;
 import dcl.registry.domain.model.MappingReplacement;
 import dcl.registry.domain.model.MappingStatus;
-import dcl.registry.domain.model.Page;
-import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.StatedIdentity;
-import dcl.registry.domain.model.TableMappingSet;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.model.Transform;
+import dcl.registry.domain.port.in.CreateMappingUseCase;
 import dcl.registry.domain.port.in.CreateMappingUseCase.CreateMapping;
 import dcl.registry.domain.port.in.DeleteMappingUseCase.DeleteMapping;
 import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.port.in.UpdateMappingUseCase.UpdateMapping;
 import dcl.registry.domain.port.out.AuditTrail;
-import dcl.registry.domain.port.out.LoadMappings;
-import dcl.registry.domain.port.out.StoreMappings;
+import dcl.registry.domain.port.out.InMemoryMappings;
 import dcl.registry.domain.port.out.TransactionBoundary;
 import dcl.registry.domain.rollout.RolloutSettings;
 import dcl.registry.domain.rollout.SourceOfTruth;
@@ -45,9 +40,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -70,8 +63,11 @@ class MappingAdminServiceTest {
                     store,
                     new RecordingAudit(audit),
                     new ImmediateTransactions(),
-                    Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
-                    new FixedRollout(rolledBack));
+                    Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+
+    /** Creation as wired: behind the rollout's write guard. */
+    private final CreateMappingUseCase guardedCreate =
+            new RegistryWriteGuard(new FixedRollout(rolledBack)).create(service);
 
     private static SourceRef ref(String table, String field) {
         return new SourceRef(
@@ -79,7 +75,7 @@ class MappingAdminServiceTest {
     }
 
     private FieldMapping create(TenantId tenant, String table, String field) {
-        return service.create(
+        return guardedCreate.create(
                 new CreateMapping(
                         tenant,
                         ALICE,
@@ -379,54 +375,6 @@ class MappingAdminServiceTest {
         @Override
         public <T> T inTransaction(java.util.function.Supplier<T> work) {
             return work.get();
-        }
-    }
-
-    /**
-     * Keeps mappings in a map, enforcing the identity rule and versions like the real store does.
-     */
-    static final class InMemoryMappings implements LoadMappings, StoreMappings {
-        private final Map<MappingId, FieldMapping> rows = new LinkedHashMap<>();
-
-        @Override
-        public Optional<FieldMapping> byId(TenantId tenant, MappingId id) {
-            return Optional.ofNullable(rows.get(id)).filter(m -> m.tenant().equals(tenant));
-        }
-
-        @Override
-        public Optional<FieldMapping> byIdentity(TenantId tenant, SourceRef source) {
-            return rows.values().stream()
-                    .filter(m -> m.tenant().equals(tenant) && m.source().sameIdentity(source))
-                    .findFirst();
-        }
-
-        @Override
-        public TableMappingSet table(TenantId tenant, ConnectorId connector, SourceTable table) {
-            throw new UnsupportedOperationException("not used by the write path");
-        }
-
-        @Override
-        public Page<FieldMapping> search(TenantId tenant, MappingQuery query, PageRequest page) {
-            throw new UnsupportedOperationException("not used by the write path");
-        }
-
-        @Override
-        public FieldMapping insert(FieldMapping mapping) {
-            if (byIdentity(mapping.tenant(), mapping.source()).isPresent()) {
-                throw new DuplicateMapping(mapping.source());
-            }
-            rows.put(mapping.id(), mapping);
-            return mapping;
-        }
-
-        @Override
-        public FieldMapping update(FieldMapping next) {
-            FieldMapping current = rows.get(next.id());
-            if (current.version() != next.version() - 1) {
-                throw new StaleVersion(next.version() - 1, current.version());
-            }
-            rows.put(next.id(), next);
-            return next;
         }
     }
 }

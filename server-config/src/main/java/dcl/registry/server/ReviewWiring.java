@@ -9,10 +9,12 @@ import dcl.registry.application.ApprovalService;
 import dcl.registry.application.CanonicalSchemaService;
 import dcl.registry.application.DriftRepairService;
 import dcl.registry.application.ProposalService;
-import dcl.registry.application.RolloutService;
+import dcl.registry.application.RegistryWriteGuard;
 import dcl.registry.application.WebhookService;
 import dcl.registry.domain.notify.TargetPolicy;
 import dcl.registry.domain.port.in.DeliverWebhooksUseCase;
+import dcl.registry.domain.port.in.RepairDriftUseCase;
+import dcl.registry.domain.port.in.ReviewApprovalsUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.TransactionBoundary;
 import jakarta.annotation.PreDestroy;
@@ -22,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
@@ -30,15 +33,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The approval workflow, drift repair and reviewer webhooks, wired to their adapters; delivers
- * webhooks every second.
+ * The approval workflow, drift repair and reviewer webhooks, wired to their adapters; delivers due
+ * webhooks every {@code dcl.webhooks.delivery-interval}.
  */
 @ApplicationScoped
 public class ReviewWiring {
     private static final Logger LOG = Logger.getLogger(ReviewWiring.class.getName());
-    static final int DELIVERY_BATCH = 50;
 
     @Resource ManagedScheduledExecutorService scheduler;
+    private final WiringSettings settings = WiringSettings.configured();
     private volatile ScheduledFuture<?> deliveries;
 
     /**
@@ -47,8 +50,10 @@ public class ReviewWiring {
      */
     private volatile HttpWebhookTransport webhookTransport;
 
+    /** Drift repair queues its repairs here directly; decisions go through the guard. */
     @Produces
     @Singleton
+    @Typed(ApprovalService.class)
     ApprovalService approvals(
             JpaApprovals approvals,
             JpaProposals proposals,
@@ -56,8 +61,7 @@ public class ReviewWiring {
             AuditTrail audit,
             JpaWebhooks notifications,
             TransactionBoundary transactions,
-            Clock clock,
-            RolloutService rollout) {
+            Clock clock) {
         return new ApprovalService(
                 approvals,
                 proposals,
@@ -66,13 +70,18 @@ public class ReviewWiring {
                 audit,
                 notifications,
                 transactions,
-                clock,
-                rollout);
+                clock);
     }
 
     @Produces
     @Singleton
-    DriftRepairService driftRepair(
+    ReviewApprovalsUseCase reviewApprovals(ApprovalService approvals, RegistryWriteGuard guard) {
+        return guard.review(approvals);
+    }
+
+    @Produces
+    @Singleton
+    RepairDriftUseCase driftRepair(
             JpaMappingRepository mappings,
             AuditTrail audit,
             CanonicalSchemaService schemas,
@@ -81,18 +90,18 @@ public class ReviewWiring {
             JpaProposals stored,
             TransactionBoundary transactions,
             Clock clock,
-            RolloutService rollout) {
-        return new DriftRepairService(
-                mappings,
-                mappings,
-                audit,
-                schemas,
-                proposals,
-                approvals,
-                stored,
-                transactions,
-                clock,
-                rollout);
+            RegistryWriteGuard guard) {
+        return guard.driftRepair(
+                new DriftRepairService(
+                        mappings,
+                        mappings,
+                        audit,
+                        schemas,
+                        proposals,
+                        approvals,
+                        stored,
+                        transactions,
+                        clock));
     }
 
     /**
@@ -124,7 +133,10 @@ public class ReviewWiring {
             DeliverWebhooksUseCase webhookService) {
         deliveries =
                 scheduler.scheduleWithFixedDelay(
-                        () -> deliver(webhookService), 1, 1, TimeUnit.SECONDS);
+                        () -> deliver(webhookService, settings.webhookDeliveryBatch()),
+                        settings.webhookDelivery().toMillis(),
+                        settings.webhookDelivery().toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -137,13 +149,16 @@ public class ReviewWiring {
         }
     }
 
-    private static void deliver(DeliverWebhooksUseCase webhookService) {
+    private static void deliver(DeliverWebhooksUseCase webhookService, int batch) {
         try {
-            while (webhookService.deliverDue(DELIVERY_BATCH) == DELIVERY_BATCH) {
+            while (webhookService.deliverDue(batch) == batch) {
                 // a full batch: more may be due
             }
         } catch (RuntimeException failed) {
-            LOG.log(Level.WARNING, "Webhook delivery round failed; next round in 1 s", failed);
+            LOG.log(
+                    Level.WARNING,
+                    "Webhook delivery round failed; next round as scheduled",
+                    failed);
         }
     }
 }

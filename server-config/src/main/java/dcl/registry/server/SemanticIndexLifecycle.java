@@ -22,18 +22,20 @@ import java.util.logging.Logger;
 /**
  * Keeps the semantic index in step with PostgreSQL: loaded in the background at start (the {@code
  * rag} strategy says it is warming until then), reloaded after a restore, and following the
- * database's write order — at once after a write on this node, every 2 s for writes made on other
- * nodes. One batched query per 1,000 writes; embedding happens off the writer's thread, so writes
- * never wait for the model.
+ * database's write order — at once after a write on this node, every {@code
+ * dcl.semantic-index.catch-up-interval} (2 s) for writes made on other nodes. One batched query per
+ * {@code dcl.semantic-index.catch-up-batch} (1,000) writes; embedding happens off the writer's
+ * thread, so writes never wait for the model.
  */
 @ApplicationScoped
 public class SemanticIndexLifecycle {
     private static final Logger LOG = Logger.getLogger(SemanticIndexLifecycle.class.getName());
 
-    /** How often this node looks for mapping writes made elsewhere (its own writes ask at once). */
-    static final long CATCH_UP_SECONDS = 2;
-
-    static final int CATCH_UP_BATCH = 1_000;
+    /**
+     * How often this node looks for mapping writes made elsewhere (its own writes ask at once), and
+     * how many it reads per query.
+     */
+    private final WiringSettings settings = WiringSettings.configured();
 
     @Resource ManagedExecutorService executor;
     @Resource ManagedScheduledExecutorService scheduler;
@@ -46,7 +48,10 @@ public class SemanticIndexLifecycle {
         executor.execute(() -> load("loaded"));
         catchUpTask =
                 scheduler.scheduleWithFixedDelay(
-                        this::drain, CATCH_UP_SECONDS, CATCH_UP_SECONDS, TimeUnit.SECONDS);
+                        this::drain,
+                        settings.semanticIndexCatchUp().toMillis(),
+                        settings.semanticIndexCatchUp().toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     /** The schedule outlives nothing: a stopped (or redeployed) application stops catching up. */
@@ -94,13 +99,16 @@ public class SemanticIndexLifecycle {
             // these writes too
         }
         try {
-            while (index.catchUp(CATCH_UP_BATCH) == CATCH_UP_BATCH) {
+            int batch = settings.semanticIndexCatchUpBatch();
+            while (index.catchUp(batch) == batch) {
                 // a full batch: more writes are waiting
             }
         } catch (RuntimeException failed) {
             LOG.log(
                     Level.WARNING,
-                    "Semantic index catch-up failed; next attempt in " + CATCH_UP_SECONDS + " s",
+                    "Semantic index catch-up failed; next attempt in "
+                            + settings.semanticIndexCatchUp().toMillis()
+                            + " ms",
                     failed);
         } finally {
             draining.unlock();

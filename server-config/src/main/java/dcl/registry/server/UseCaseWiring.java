@@ -2,7 +2,9 @@ package dcl.registry.server;
 
 import dcl.registry.adapters.aam.CachedLegacyMappingFolders;
 import dcl.registry.adapters.persistence.JpaMappingRepository;
+import dcl.registry.adapters.persistence.cache.CacheMetrics;
 import dcl.registry.adapters.persistence.cache.CachedMappingReads;
+import dcl.registry.adapters.persistence.cache.RegistryCaches;
 import dcl.registry.application.CanonicalSchemaService;
 import dcl.registry.application.ConfidenceService;
 import dcl.registry.application.JobPaths;
@@ -15,9 +17,15 @@ import dcl.registry.application.MappingQueryService;
 import dcl.registry.application.ParityCheckService;
 import dcl.registry.application.RecordTransformService;
 import dcl.registry.application.RegistryBackupService;
+import dcl.registry.application.RegistryWriteGuard;
 import dcl.registry.application.RolloutService;
 import dcl.registry.application.RoutedMappingReads;
 import dcl.registry.application.ScheduledJobService;
+import dcl.registry.domain.port.in.CalculateConfidenceUseCase;
+import dcl.registry.domain.port.in.CreateMappingUseCase;
+import dcl.registry.domain.port.in.DeleteMappingUseCase;
+import dcl.registry.domain.port.in.RolloutUseCase;
+import dcl.registry.domain.port.in.UpdateMappingUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.CanonicalSchemas;
 import dcl.registry.domain.port.out.DualReadObserver;
@@ -27,6 +35,7 @@ import dcl.registry.domain.port.out.LegacyMappingFiles;
 import dcl.registry.domain.port.out.LegacyMappingFolders;
 import dcl.registry.domain.port.out.LoadMappingChanges;
 import dcl.registry.domain.port.out.LoadMappingHistory;
+import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.RegistryTables;
 import dcl.registry.domain.port.out.RolloutStore;
 import dcl.registry.domain.port.out.ScheduleClaims;
@@ -35,6 +44,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,6 +60,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class UseCaseWiring {
     /** Dual-read comparisons run here, off the request thread. */
     @Resource ManagedExecutorService dualReadExecutor;
+
+    private final WiringSettings settings = WiringSettings.configured();
 
     /** Microsecond ticks: what PostgreSQL stores, so a written mapping reads back identical. */
     @Produces
@@ -71,13 +83,13 @@ public class UseCaseWiring {
     @Produces
     @Singleton
     LegacyMappingFolders legacyFolders(LegacyMappingFiles files) {
-        return new CachedLegacyMappingFolders(files, Duration.ofSeconds(30));
+        return new CachedLegacyMappingFolders(files, settings.legacyRefresh());
     }
 
     /**
-     * A change on any node is in force on every node within 10 seconds (well inside the required
-     * 60). During a database outage the last settings read serve for up to {@code
-     * dcl.rollout.max-stale} (ISO-8601, default PT30M) more, flagged by X-DCL-Rollout-Age and
+     * A change on any node is in force on every node within {@code dcl.rollout.refresh} (10 s, well
+     * inside the required 60). During a database outage the last settings read serve for up to
+     * {@code dcl.rollout.max-stale} more, flagged by X-DCL-Rollout-Age and
      * dcl_rollout_settings_stale_seconds.
      */
     @Produces
@@ -96,71 +108,78 @@ public class UseCaseWiring {
                 clock,
                 paths,
                 legacy,
-                Duration.ofSeconds(10),
-                maxStale());
-    }
-
-    static final String MAX_STALE = "dcl.rollout.max-stale";
-
-    /**
-     * {@value #MAX_STALE}, checked before the application starts ({@link RolloutSettingsCheck}).
-     */
-    static Duration maxStale() {
-        String text =
-                ConfigProvider.getConfig()
-                        .getOptionalValue(MAX_STALE, String.class)
-                        .orElse("PT30M")
-                        .strip();
-        try {
-            Duration maxStale = Duration.parse(text);
-            if (maxStale.isNegative()) {
-                throw new IllegalArgumentException(
-                        MAX_STALE + "=" + text + " must not be negative");
-            }
-            return maxStale;
-        } catch (java.time.format.DateTimeParseException notADuration) {
-            throw new IllegalArgumentException(
-                    MAX_STALE + "=" + text + " is not an ISO-8601 duration such as PT30M");
-        }
+                settings.rolloutRefresh(),
+                settings.rolloutMaxStale());
     }
 
     /**
-     * The runtime's read path: cached registry, or the legacy YAML when the tenant is rolled back;
-     * dual-read.
+     * The mapping read stack, composed here and nowhere else: routing (the registry, or the legacy
+     * YAML when the tenant is rolled back; dual-read) over the cache over PostgreSQL.
      */
     @Produces
     @Singleton
-    RoutedMappingReads runtimeReads(
-            CachedMappingReads cached,
-            RolloutService rollout,
+    MappingReadStack mappingReads(
+            JpaMappingRepository store,
+            RegistryCaches caches,
+            CacheMetrics metrics,
+            RolloutUseCase rollout,
+            JobPaths paths,
             LegacyMappingFolders legacy,
             DualReadObserver observer) {
-        return new RoutedMappingReads(cached, rollout, legacy, observer, dualReadExecutor);
+        LoadMappings cached = new CachedMappingReads(store, caches, metrics);
+        LoadMappings routed =
+                new RoutedMappingReads(cached, rollout, paths, legacy, observer, dualReadExecutor);
+        return new MappingReadStack(routed, cached, store);
     }
 
     /** Reads for viewers and the runtime go through the routed, cached path. */
     @Produces
     @Singleton
-    MappingQueryService mappingQueries(RoutedMappingReads reads, LoadMappingHistory history) {
-        return new MappingQueryService(reads, history);
+    MappingQueryService mappingQueries(MappingReadStack reads, LoadMappingHistory history) {
+        return new MappingQueryService(reads.routed(), history);
+    }
+
+    /** The one rollout check of every use case that changes mappings, laid over each of them. */
+    @Produces
+    @Singleton
+    RegistryWriteGuard registryWriteGuard(RolloutUseCase rollout) {
+        return new RegistryWriteGuard(rollout);
     }
 
     /** Writes read the database itself: decisions are never taken on cached state. */
     @Produces
     @Singleton
+    @Typed(MappingAdminService.class)
     MappingAdminService mappingAdmin(
             JpaMappingRepository database,
             AuditTrail audit,
             TransactionBoundary transactions,
-            Clock clock,
-            RolloutService rollout) {
-        return new MappingAdminService(database, database, audit, transactions, clock, rollout);
+            Clock clock) {
+        return new MappingAdminService(database, database, audit, transactions, clock);
     }
 
     @Produces
     @Singleton
-    RecordTransformService recordTransform(RoutedMappingReads reads) {
-        return new RecordTransformService(reads);
+    CreateMappingUseCase createMapping(MappingAdminService admin, RegistryWriteGuard guard) {
+        return guard.create(admin);
+    }
+
+    @Produces
+    @Singleton
+    UpdateMappingUseCase updateMapping(MappingAdminService admin, RegistryWriteGuard guard) {
+        return guard.update(admin);
+    }
+
+    @Produces
+    @Singleton
+    DeleteMappingUseCase deleteMapping(MappingAdminService admin, RegistryWriteGuard guard) {
+        return guard.delete(admin);
+    }
+
+    @Produces
+    @Singleton
+    RecordTransformService recordTransform(MappingReadStack reads) {
+        return new RecordTransformService(reads.routed());
     }
 
     @Produces
@@ -176,8 +195,8 @@ public class UseCaseWiring {
     /** Parity asks the registry's read path, as the runtime does. */
     @Produces
     @Singleton
-    ParityCheckService parity(CachedMappingReads cached) {
-        return new ParityCheckService(cached);
+    ParityCheckService parity(MappingReadStack reads) {
+        return new ParityCheckService(reads.cached());
     }
 
     @Produces
@@ -206,37 +225,37 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
-    /* Schemas kept 5 s per tenant: another node's change is seen within that. */
+    /* Schemas kept dcl.canonical.refresh per tenant: another node's change is seen within that. */
     CanonicalSchemaService canonicalSchemas(
             CanonicalSchemas schemas,
             AuditTrail audit,
             TransactionBoundary transactions,
             Clock clock) {
         return new CanonicalSchemaService(
-                schemas, audit, transactions, clock, Duration.ofSeconds(5));
+                schemas, audit, transactions, clock, settings.canonicalRefresh());
     }
 
     @Produces
     @Singleton
-    ConfidenceService confidence(
+    CalculateConfidenceUseCase confidence(
             JpaMappingRepository database,
             AuditTrail audit,
             TransactionBoundary transactions,
             Clock clock,
-            RolloutService rollout) {
-        return new ConfidenceService(
-                database,
-                database,
-                audit,
-                transactions,
-                clock,
-                rollout,
-                IntelligenceSettings.weights());
+            RegistryWriteGuard guard) {
+        return guard.confidence(
+                new ConfidenceService(
+                        database,
+                        database,
+                        audit,
+                        transactions,
+                        clock,
+                        IntelligenceSettings.weights()));
     }
 
     @Produces
     @Singleton
     MappingChangeFeedService changeFeed(LoadMappingChanges changes) {
-        return new MappingChangeFeedService(changes, Duration.ofMillis(200));
+        return new MappingChangeFeedService(changes, settings.changesPoll());
     }
 }

@@ -16,29 +16,28 @@ import org.infinispan.Cache;
 /**
  * After a write commits (never before), removes the written identity's lookup, its not-found entry
  * and its table set on every node. A read that started before the commit may still put the old
- * value back a moment later; a second removal shortly after closes that window.
+ * value back a moment later; a second removal shortly after ({@code
+ * dcl.cache.invalidation.second-pass}) closes that window.
  */
 @ApplicationScoped
 public class CacheInvalidation {
-    static final long SECOND_PASS_MILLIS = 300;
     private static final Logger LOG = Logger.getLogger(CacheInvalidation.class.getName());
 
     @Inject RegistryCaches caches;
     @Inject CacheMetrics metrics;
+    @Inject CacheSettings settings;
 
     @Resource ManagedScheduledExecutorService scheduler;
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MappingWritten written) {
-        String lookup = CacheKeys.lookup(written.tenant(), written.source());
-        String table =
-                CacheKeys.table(
-                        written.tenant(), written.source().connector(), written.source().table());
-        forget(lookup, table);
+        forget(written);
         // forget() records its own failures in the metrics, so the future holds nothing to wait
         // for.
         var unused =
                 scheduler.schedule(
-                        () -> forget(lookup, table), SECOND_PASS_MILLIS, TimeUnit.MILLISECONDS);
+                        () -> forget(written),
+                        settings.secondPassDuration().toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -54,13 +53,18 @@ public class CacheInvalidation {
         }
     }
 
-    private void forget(String lookup, String table) {
+    /** Removes the written identity's lookup, its not-found entry and its table set. */
+    void forget(MappingWritten written) {
         if (!caches.running()) {
             return;
         }
+        String lookup = CacheKeys.lookup(written.tenant(), written.source());
         remove(caches.lookups(), lookup);
         remove(caches.misses(), lookup);
-        remove(caches.tables(), table);
+        remove(
+                caches.tables(),
+                CacheKeys.table(
+                        written.tenant(), written.source().connector(), written.source().table()));
     }
 
     private void remove(Cache<String, Object> cache, String key) {

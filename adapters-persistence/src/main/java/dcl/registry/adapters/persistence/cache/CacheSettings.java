@@ -53,6 +53,14 @@ public class CacheSettings {
     @ConfigProperty(name = "dcl.cache.expiry", defaultValue = "PT10M")
     String expiry;
 
+    /**
+     * How long after a write's invalidation the second removal follows, closing the window in which
+     * a read that started before the commit puts the old value back.
+     */
+    @Inject
+    @ConfigProperty(name = "dcl.cache.invalidation.second-pass", defaultValue = "PT0.3S")
+    String secondPass;
+
     @Inject
     @ConfigProperty(name = "dcl.cache.warm", defaultValue = "small-tenants")
     String warm;
@@ -85,6 +93,16 @@ public class CacheSettings {
             problems.add(
                     "dcl.cache.expiry='" + expiry + "' is not an ISO-8601 duration such as PT10M");
         }
+        try {
+            if (secondPassDuration().isNegative() || secondPassDuration().isZero()) {
+                problems.add("dcl.cache.invalidation.second-pass must be positive, e.g. PT0.3S");
+            }
+        } catch (RuntimeException e) {
+            problems.add(
+                    "dcl.cache.invalidation.second-pass='"
+                            + secondPass
+                            + "' is not an ISO-8601 duration such as PT0.3S");
+        }
         if (!WARMINGS.contains(warm)) {
             problems.add("dcl.cache.warm='" + warm + "' is not one of " + WARMINGS);
         }
@@ -97,6 +115,10 @@ public class CacheSettings {
 
     Duration expiryDuration() {
         return Duration.parse(expiry);
+    }
+
+    Duration secondPassDuration() {
+        return Duration.parse(secondPass);
     }
 
     boolean clustered() {

@@ -21,7 +21,6 @@ public class CacheStartup {
 
     @Inject RegistryCaches caches;
     @Inject CacheSettings settings;
-    @Inject CachedMappingReads reads;
     @Inject JpaMappingRepository database;
 
     void start(
@@ -48,9 +47,15 @@ public class CacheStartup {
                 }
                 TableMappingSet set =
                         database.table(table.tenant(), table.connector(), table.table());
-                reads.preload(table.tenant(), set);
+                caches.keep(
+                        caches.tables(),
+                        CacheKeys.table(table.tenant(), set.connector(), set.table()),
+                        set);
                 for (FieldMapping mapping : set.fields().values()) {
-                    reads.preload(mapping);
+                    caches.keep(
+                            caches.lookups(),
+                            CacheKeys.lookup(mapping.tenant(), mapping.source()),
+                            mapping);
                     mappings++;
                 }
             }

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.CacheMode;
@@ -114,6 +116,40 @@ public class RegistryCaches {
 
     Cache<String, Object> tables() {
         return tables;
+    }
+
+    /**
+     * A cache that fails is bypassed, loudly: the caller reads from the database, the error is
+     * counted and logged.
+     */
+    Object read(Cache<String, Object> cache, String key) {
+        return guarded(cache, () -> cache.get(key));
+    }
+
+    /** Keeps a value read from the database; never overwrites what is there. */
+    void keep(Cache<String, Object> cache, String key, Object value) {
+        guarded(
+                cache,
+                () -> {
+                    cache.putForExternalRead(key, value);
+                    return null;
+                });
+    }
+
+    private Object guarded(Cache<String, Object> cache, Supplier<Object> operation) {
+        if (!running()) {
+            metrics.error(cache == null ? "unavailable" : cache.getName());
+            return null;
+        }
+        try {
+            return operation.get();
+        } catch (RuntimeException e) {
+            metrics.error(cache.getName());
+            LOG.log(
+                    Level.WARNING,
+                    "Mapping cache degraded, reading from the database: " + e.getMessage());
+            return null;
+        }
     }
 
     boolean running() {
