@@ -45,9 +45,10 @@ public class JobResource {
     @Context SecurityContext security;
 
     @POST
-    // One template, {job}, for starting (a job's name) and following (an execution id): two
-    // names for the same template would make /openapi ambiguous; the URLs are unchanged.
-    @Path("{job}")
+    // POST /jobs/{name} starts a job, GET /jobs/{executionId} follows one: one parameter name for
+    // the one template, or /openapi holds two identical paths. "name", as problems about an
+    // unknown job call it.
+    @Path("{name}")
     @Operation(
             operationId = "startJob",
             summary =
@@ -58,7 +59,7 @@ public class JobResource {
             description = "Unknown job, missing path, a path outside the jobs root")
     @APIResponse(responseCode = "403", description = "allTenants without the operator role")
     public Response start(
-            @Parameter(description = JOB_NAME) @PathParam("job") String name,
+            @Parameter(description = JOB_NAME) @PathParam("name") String name,
             StartJobRequest body) {
         boolean operator = security.isUserInRole(Roles.OPERATOR);
         long executionId =
@@ -83,7 +84,7 @@ public class JobResource {
     }
 
     @GET
-    @Path("{job: [0-9]+}")
+    @Path("{name: [0-9]+}")
     @Operation(
             operationId = "getJob",
             summary = "A job's status, live progress (total, processed, failed) and report so far")
@@ -91,7 +92,7 @@ public class JobResource {
     @APIResponse(responseCode = "404", description = NO_SUCH_EXECUTION)
     public JobResponse get(
             @Parameter(description = "The executionId that starting the job answered")
-                    @PathParam("job")
+                    @PathParam("name")
                     long id) {
         return JobResponse.from(
                 jobs.view(caller.tenant(), security.isUserInRole(Roles.OPERATOR), id));
