@@ -25,7 +25,9 @@ public class CanonicalReadResource {
     @Inject CanonicalSchemaUseCase schemas;
 
     @GET
-    @Operation(summary = "Canonical entities with their fields (name, type, description)")
+    @Operation(
+            operationId = "listCanonicalEntities",
+            summary = "Canonical entities with their fields (name, type, description)")
     public List<CanonicalEntityResponse> entities() {
         return schemas.schema(caller.tenant()).entities().stream()
                 .map(CanonicalEntityResponse::from)

@@ -8,7 +8,6 @@ import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.FieldMapping;
 import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.MappingQuery;
-import dcl.registry.domain.model.MappingStatus;
 import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
@@ -31,9 +30,10 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,8 +57,15 @@ public class MappingReadResource {
 
     @GET
     @Operation(
+            operationId = "searchMappings",
             summary = "Search mappings",
-            description = "All filters optional; cursor pagination.")
+            description =
+                    "All filters optional; cursor pagination. ?connector=<id> lists one"
+                            + " connector's mappings.")
+    @APIResponse(responseCode = "200", description = "A page of mappings")
+    @APIResponse(
+            responseCode = "400",
+            description = "An invalid filter, limit outside 1..1000, or a foreign cursor")
     public PageResponse<MappingResponse> search(
             @QueryParam("connector") String connector,
             @QueryParam("table") String table,
@@ -67,27 +74,29 @@ public class MappingReadResource {
             @QueryParam("q") String text,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        Violations violations = new Violations();
-        Optional<ConnectorId> byConnector =
-                blankToEmpty(connector).map(c -> violations.check(() -> new ConnectorId(c)));
-        Optional<SourceTable> byTable =
-                blankToEmpty(table).map(t -> violations.check(() -> new SourceTable(t)));
-        Optional<MappingStatus> byStatus =
-                blankToEmpty(status)
-                        .map(s -> violations.check(() -> MappingStatus.parse("status", s)));
-        PageRequest page = violations.check(() -> Paging.of(limit, cursor));
-        violations.throwIfAny();
-        MappingQuery query =
-                new MappingQuery(
-                        byConnector, byTable, blankToEmpty(entity), byStatus, blankToEmpty(text));
+        PagedQuery<MappingQuery> request =
+                new MappingSearchRequest(connector, table, entity, status, text, limit, cursor)
+                        .toQuery();
         return PageResponse.from(
-                search.search(caller.tenant(), query, page), MappingResponse::from);
+                search.search(caller.tenant(), request.query(), request.page()),
+                MappingResponse::from);
     }
 
     @GET
     @Path("{id: " + UUID + "}")
-    @Operation(summary = "One mapping by id, in any status; ETag is its version")
-    @APIResponse(responseCode = "200", description = "The mapping")
+    @Operation(
+            operationId = "getMapping",
+            summary = "One mapping by id, in any status; ETag is its version",
+            description =
+                    "The id is a UUID. For compatibility, GET of this path with a segment that is"
+                            + " not a UUID lists that connector's mappings, as"
+                            + " searchMappings with ?connector= does (one template cannot"
+                            + " document both): a connector id shaped like a UUID is read as a"
+                            + " mapping id.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The mapping",
+            content = @Content(schema = @Schema(implementation = MappingResponse.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the If-None-Match version")
     @APIResponse(responseCode = "404", description = "No such mapping for your tenant")
     public Response byId(@PathParam("id") String id) {
@@ -97,6 +106,7 @@ public class MappingReadResource {
     @GET
     @Path("{id: " + UUID + "}/history")
     @Operation(
+            operationId = "getMappingHistory",
             summary = "Every version of a mapping: who, when, why, before and after",
             description =
                     "Oldest first, page by page like every list: {\"items\": [...], \"next\":"
@@ -120,7 +130,9 @@ public class MappingReadResource {
 
     @GET
     @Path("{connector}")
-    @Operation(summary = "The mappings of one connector, page by page")
+    // Hidden: /openapi cannot hold this template next to /mappings/{id} (the same template), and
+    // searchMappings with ?connector= is the same list; getMapping documents this path.
+    @Operation(hidden = true)
     public PageResponse<MappingResponse> ofConnector(
             @PathParam("connector") String connector,
             @QueryParam("limit") String limit,
@@ -136,9 +148,15 @@ public class MappingReadResource {
 
     @GET
     @Path("{connector}/{table}")
-    @Operation(summary = "The ACTIVE mapping set of a table; ETag/If-None-Match supported")
-    @APIResponse(responseCode = "200", description = "The mapping set")
+    @Operation(
+            operationId = "getTableMappings",
+            summary = "The ACTIVE mapping set of a table; ETag/If-None-Match supported")
+    @APIResponse(
+            responseCode = "200",
+            description = "The mapping set",
+            content = @Content(schema = @Schema(implementation = TableMappingsResponse.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match version")
+    @APIResponse(responseCode = "400", description = "An invalid connector or table")
     @APIResponse(responseCode = "404", description = "No ACTIVE mapping for this table")
     public Response table(
             @PathParam("connector") String connector, @PathParam("table") String table) {
@@ -153,8 +171,14 @@ public class MappingReadResource {
 
     @GET
     @Path("{connector}/{table}/{field: .+}")
-    @Operation(summary = "The runtime's lookup: the ACTIVE mapping of one source field")
-    @APIResponse(responseCode = "200", description = "The mapping")
+    @Operation(
+            operationId = "lookUpMapping",
+            summary = "The runtime's lookup: the ACTIVE mapping of one source field")
+    @APIResponse(
+            responseCode = "200",
+            description = "The mapping",
+            content = @Content(schema = @Schema(implementation = MappingResponse.class)))
+    @APIResponse(responseCode = "400", description = "An invalid connector, table or field")
     @APIResponse(responseCode = "404", description = "No ACTIVE mapping for this field")
     public Response lookUp(
             @PathParam("connector") String connector,
@@ -194,9 +218,5 @@ public class MappingReadResource {
                                 + tag
                                 + "; read it again or leave If-Match out")
                 .toResponse();
-    }
-
-    private static Optional<String> blankToEmpty(String value) {
-        return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The REST API under {@code /dcl}, secured by MicroProfile JWT bearer tokens. */
 @ApplicationPath("/dcl")
@@ -23,7 +24,19 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         description =
                                 "Field mappings between connector data and the canonical model, per"
                                         + " tenant."),
-        security = @SecurityRequirement(name = "jwt"))
+        security = @SecurityRequirement(name = "jwt"),
+        tags = {
+            @Tag(name = "Approvals", description = "The human review of proposed changes"),
+            @Tag(name = "Canonical schema", description = "The tenant's canonical model"),
+            @Tag(
+                    name = "Intelligence",
+                    description = "Proposals, similarity lookups, confidence and drift repair"),
+            @Tag(name = "Jobs", description = "Jakarta Batch jobs: import, export, parity, backup"),
+            @Tag(name = "Mappings", description = "Field mappings: read, search, write, history"),
+            @Tag(name = "Rollout", description = "The tenant's source of truth and dual-read"),
+            @Tag(name = "Runtime", description = "What the AAM runtime calls on its hot path"),
+            @Tag(name = "Webhooks", description = "Notifications of approval events")
+        })
 @SecurityScheme(
         securitySchemeName = "jwt",
         type = SecuritySchemeType.HTTP,

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admins define or replace canonical entities; audited. */
@@ -35,19 +38,26 @@ public class CanonicalAdminResource {
 
     @PUT
     @Path("{entity}")
-    @Operation(summary = "Define or replace an entity's fields: 201 when new, 200 when replaced")
+    @Operation(
+            operationId = "defineCanonicalEntity",
+            summary = "Define or replace an entity's fields: 201 when new, 200 when replaced")
+    @APIResponse(
+            responseCode = "201",
+            description = "Defined",
+            content = @Content(schema = @Schema(implementation = CanonicalEntityResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = CanonicalEntityResponse.class)))
+    @APIResponse(responseCode = "400", description = "No body, or an invalid entity or field")
     public Response define(@PathParam("entity") String name, DefineEntityRequest body) {
         if (body == null) {
             throw new InvalidInput(
                     "body", "is required: {description?, fields:[{name, type?, description?}]}");
         }
         CanonicalEntity entity = body.toDomain(name);
-        boolean created =
-                schemas.define(
-                        caller.tenant(),
-                        caller.actor(),
-                        entity,
-                        Optional.ofNullable(body.reason()));
+        Optional<String> reason = Optional.ofNullable(body.reason());
+        boolean created = schemas.define(caller.tenant(), caller.actor(), entity, reason);
         return Response.status(created ? 201 : 200)
                 .entity(CanonicalEntityResponse.from(entity))
                 .build();
@@ -56,9 +66,14 @@ public class CanonicalAdminResource {
     @DELETE
     @Path("{entity}")
     @Operation(
+            operationId = "removeCanonicalEntity",
             summary =
                     "Remove an entity from the tenant's canonical model; 404 when it has none of"
                             + " that name")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(
+            responseCode = "404",
+            description = "The tenant's model has no entity of that name")
     public Response remove(@PathParam("entity") String name, @QueryParam("reason") String reason) {
         schemas.remove(caller.tenant(), caller.actor(), name, Optional.ofNullable(reason));
         return Response.noContent().build();

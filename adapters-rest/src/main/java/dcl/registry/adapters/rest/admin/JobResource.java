@@ -2,8 +2,6 @@ package dcl.registry.adapters.rest.admin;
 
 import dcl.registry.adapters.rest.security.Caller;
 import dcl.registry.adapters.rest.security.Roles;
-import dcl.registry.domain.job.JobKind;
-import dcl.registry.domain.job.JobRequest;
 import dcl.registry.domain.port.in.RunJobsUseCase;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,8 +19,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,14 +35,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Jobs")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
 public class JobResource {
+    private static final String JOB_NAME =
+            "The job to start: yaml-import, parity-check, yaml-export, backup or restore";
+    private static final String NO_SUCH_EXECUTION = "No such job execution for your tenant";
+
     @Inject Caller caller;
     @Inject RunJobsUseCase jobs;
     @Context UriInfo uri;
     @Context SecurityContext security;
 
     @POST
+    // POST /jobs/{name} starts a job, GET /jobs/{executionId} follows one: one parameter name for
+    // the one template, or /openapi holds two identical paths. "name", as problems about an
+    // unknown job call it.
     @Path("{name}")
     @Operation(
+            operationId = "startJob",
             summary =
                     "Start a job; the tenant comes from the token, 'path' is inside the jobs root")
     @APIResponse(responseCode = "202", description = "Started: {executionId}; Location follows it")
@@ -52,44 +58,53 @@ public class JobResource {
             responseCode = "400",
             description = "Unknown job, missing path, a path outside the jobs root")
     @APIResponse(responseCode = "403", description = "allTenants without the operator role")
-    public Response start(@PathParam("name") String name, StartJobRequest body) {
-        StartJobRequest request = body == null ? new StartJobRequest(null, null, null) : body;
+    public Response start(
+            @Parameter(description = JOB_NAME) @PathParam("name") String name,
+            StartJobRequest body) {
+        boolean operator = security.isUserInRole(Roles.OPERATOR);
         long executionId =
                 jobs.start(
-                        new JobRequest(
-                                caller.tenant(),
-                                caller.actor(),
-                                security.isUserInRole(Roles.OPERATOR),
-                                JobKind.parse(name),
-                                Optional.ofNullable(request.path()),
-                                Boolean.TRUE.equals(request.dryRun()),
-                                Boolean.TRUE.equals(request.allTenants())));
+                        StartJobRequest.toJobRequest(
+                                body, name, caller.tenant(), caller.actor(), operator));
         return accepted(executionId);
     }
 
     @POST
     @Path("{id: [0-9]+}/restart")
-    @Operation(summary = "Restart a STOPPED or FAILED job where it stopped")
+    @Operation(
+            operationId = "restartJob",
+            summary = "Restart a STOPPED or FAILED job where it stopped")
     @APIResponse(
             responseCode = "202",
             description = "Restarted: {executionId} of the new execution")
+    @APIResponse(responseCode = "404", description = NO_SUCH_EXECUTION)
     @APIResponse(responseCode = "409", description = "The job is not stopped or failed")
     public Response restart(@PathParam("id") long id) {
         return accepted(jobs.restart(caller.tenant(), security.isUserInRole(Roles.OPERATOR), id));
     }
 
     @GET
-    @Path("{id: [0-9]+}")
+    @Path("{name: [0-9]+}")
     @Operation(
+            operationId = "getJob",
             summary = "A job's status, live progress (total, processed, failed) and report so far")
-    public JobResponse get(@PathParam("id") long id) {
+    @APIResponse(responseCode = "200", description = "The job")
+    @APIResponse(responseCode = "404", description = NO_SUCH_EXECUTION)
+    public JobResponse get(
+            @Parameter(description = "The executionId that starting the job answered")
+                    @PathParam("name")
+                    long id) {
         return JobResponse.from(
                 jobs.view(caller.tenant(), security.isUserInRole(Roles.OPERATOR), id));
     }
 
     @GET
     @Path("{id: [0-9]+}/report")
-    @Operation(summary = "A job's report (JSON; its shape depends on the job)")
+    @Operation(
+            operationId = "getJobReport",
+            summary = "A job's report (JSON; its shape depends on the job)")
+    @APIResponse(responseCode = "200", description = "The report so far")
+    @APIResponse(responseCode = "404", description = NO_SUCH_EXECUTION)
     public JsonObject report(@PathParam("id") long id) {
         return JobResponse.report(
                 jobs.view(caller.tenant(), security.isUserInRole(Roles.OPERATOR), id).reportJson());

@@ -12,6 +12,7 @@ import dcl.registry.domain.port.in.CreateMappingUseCase;
 import dcl.registry.domain.port.in.DeleteMappingUseCase;
 import dcl.registry.domain.port.in.DeleteMappingUseCase.DeleteMapping;
 import dcl.registry.domain.port.in.UpdateMappingUseCase;
+import dcl.registry.domain.port.in.UpdateMappingUseCase.MappingEdit;
 import dcl.registry.domain.port.in.UpdateMappingUseCase.UpdateMapping;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -48,6 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Mappings")
 @RolesAllowed(Roles.ADMIN)
 public class MappingAdminResource {
+    private static final String WRITES_FROZEN =
+            "Writes are frozen: the tenant is rolled back to the legacy YAML";
+
     @Inject Caller caller;
     @Inject CreateMappingUseCase create;
     @Inject UpdateMappingUseCase update;
@@ -56,13 +60,14 @@ public class MappingAdminResource {
     @Context Providers providers;
 
     @POST
-    @Operation(summary = "Create a mapping (ACTIVE)")
+    @Operation(operationId = "createMapping", summary = "Create a mapping (ACTIVE)")
     @APIResponse(responseCode = "201", description = "Created; Location names the new mapping")
     @APIResponse(responseCode = "400", description = "Invalid body; every invalid field is listed")
     @APIResponse(
             responseCode = "409",
             description =
-                    "The identity exists already (table compared case-insensitively): use PUT")
+                    "The identity exists already (table compared case-insensitively): use PUT;"
+                            + " or writes are frozen (the tenant is rolled back to the YAML)")
     public Response create(CreateMappingRequest body) {
         FieldMapping created =
                 create.create(required(body).toCommand(caller.tenant(), caller.actor()));
@@ -79,6 +84,7 @@ public class MappingAdminResource {
     @PUT
     @Path("{id}")
     @Operation(
+            operationId = "replaceMapping",
             summary = "Replace a mapping's target, transform and confidence; If-Match required",
             description =
                     "The body is the mapping's representation as GET returns it (edited), or just"
@@ -96,6 +102,7 @@ public class MappingAdminResource {
             responseCode = "400",
             description = "Invalid body, or an identity field that differs from the stored one")
     @APIResponse(responseCode = "404", description = "No such mapping for your tenant")
+    @APIResponse(responseCode = "409", description = WRITES_FROZEN)
     @APIResponse(
             responseCode = "412",
             description = "If-Match names a version that is no longer current")
@@ -111,15 +118,14 @@ public class MappingAdminResource {
                 update.update(
                         UpdateMapping.replacing(
                                 caller.tenant(), caller.actor(), mappingId, expected, replacement));
-        return Response.ok(MappingResponse.from(updated))
-                .tag(EntityTags.of(updated.version()))
-                .build();
+        return withVersion(updated);
     }
 
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(
+            operationId = "patchMapping",
             summary =
                     "Change some of a mapping's fields with a JSON Merge Patch (RFC 7396); If-Match"
                             + " required",
@@ -156,6 +162,7 @@ public class MappingAdminResource {
                     "Not a JSON object, an invalid result, or a patched identity or read-only"
                             + " field")
     @APIResponse(responseCode = "404", description = "No such mapping for your tenant")
+    @APIResponse(responseCode = "409", description = WRITES_FROZEN)
     @APIResponse(
             responseCode = "412",
             description = "If-Match names a version that is no longer current")
@@ -169,24 +176,23 @@ public class MappingAdminResource {
             byte[] body) {
         MappingId mappingId = MappingId.parse(id);
         Optional<Long> expected = EntityTags.version(ifMatch);
-        MergePatch patch = MergePatch.parse(body);
+        MappingEdit edit = MergePatch.parse(body).edit(providers);
         FieldMapping updated =
                 update.update(
                         new UpdateMapping(
-                                caller.tenant(),
-                                caller.actor(),
-                                mappingId,
-                                expected,
-                                current -> patch.applyTo(current, providers).toReplacement()));
-        return Response.ok(MappingResponse.from(updated))
-                .tag(EntityTags.of(updated.version()))
-                .build();
+                                caller.tenant(), caller.actor(), mappingId, expected, edit));
+        return withVersion(updated);
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Retire a mapping: it becomes DEPRECATED and stays in the history")
+    @Operation(
+            operationId = "retireMapping",
+            summary = "Retire a mapping: it becomes DEPRECATED and stays in the history")
     @APIResponse(responseCode = "204", description = "Retired (also when it was retired already)")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No such mapping for your tenant")
+    @APIResponse(responseCode = "409", description = WRITES_FROZEN)
     @APIResponse(
             responseCode = "412",
             description = "If-Match names a version that is no longer current")
@@ -204,6 +210,12 @@ public class MappingAdminResource {
                         expected,
                         Optional.ofNullable(reason).filter(r -> !r.isBlank())));
         return Response.noContent().build();
+    }
+
+    private static Response withVersion(FieldMapping updated) {
+        return Response.ok(MappingResponse.from(updated))
+                .tag(EntityTags.of(updated.version()))
+                .build();
     }
 
     private static <T> T required(T body) {

@@ -5,6 +5,7 @@ import dcl.registry.adapters.rest.input.JsonBody;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.Violations;
 import dcl.registry.domain.model.FieldMapping;
+import dcl.registry.domain.port.in.UpdateMappingUseCase.MappingEdit;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -59,6 +60,11 @@ final class MergePatch {
                     "must be a JSON object (a merge patch of the mapping's representation)");
         }
         return new MergePatch(document.asJsonObject());
+    }
+
+    /** The edit an update applies, in its own transaction, to the mapping's current version. */
+    MappingEdit edit(Providers providers) {
+        return current -> applyTo(current, providers).toReplacement();
     }
 
     /**

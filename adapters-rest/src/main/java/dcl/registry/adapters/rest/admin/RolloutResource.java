@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -34,15 +35,20 @@ public class RolloutResource {
     @Inject RolloutUseCase rollout;
 
     @GET
-    @Operation(summary = "The tenant's rollout settings")
+    @Operation(operationId = "getRollout", summary = "The tenant's rollout settings")
     public RolloutResponse get() {
         return RolloutResponse.from(rollout.current(caller.tenant()));
     }
 
     @PUT
     @Operation(
+            operationId = "changeRollout",
             summary =
                     "Switch the source of truth (registry | yaml), the legacy folder and dual-read")
+    @APIResponse(responseCode = "200", description = "The settings now in force")
+    @APIResponse(
+            responseCode = "400",
+            description = "sourceOfTruth missing or unknown, or an invalid legacy folder or reason")
     public RolloutResponse change(RolloutRequest body) {
         if (body == null || body.sourceOfTruth() == null) {
             throw new InvalidInput("sourceOfTruth", "is required: 'registry' or 'yaml'");

@@ -23,6 +23,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -40,10 +43,25 @@ public class WebhookResource {
     @Inject ManageWebhooksUseCase webhooks;
 
     /** Body of PUT: where to POST events and the signing secret. */
-    public record WebhookRequest(String url, String secret) {}
+    public record WebhookRequest(String url, String secret) {
+        /** The webhook of this name; whether its target is allowed is the service's call. */
+        Webhook toWebhook(String name) {
+            URI target;
+            try {
+                target = url == null ? null : URI.create(url);
+            } catch (IllegalArgumentException notAUri) {
+                throw new InvalidInput("url", "must be an absolute http(s) URL");
+            }
+            return new Webhook(name, target, secret);
+        }
+    }
 
     /** A webhook as listed: never its secret. */
-    public record WebhookResponse(String name, String url) {}
+    public record WebhookResponse(String name, String url) {
+        static WebhookResponse from(Webhook webhook) {
+            return new WebhookResponse(webhook.name(), webhook.url().toString());
+        }
+    }
 
     /** One delivery and its last attempt. */
     public record DeliveryResponse(
@@ -60,37 +78,45 @@ public class WebhookResource {
     @PUT
     @Path("{name}")
     @Operation(
+            operationId = "putWebhook",
             summary =
                     "Create or replace a webhook: 201 new, 200 replaced, 400 when its target is not"
                             + " allowed; audited")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "No body, an invalid name, secret or URL, or a target not allowed")
     public Response put(@PathParam("name") String name, WebhookRequest body) {
         if (body == null) {
             throw new InvalidInput("body", "is required: {url, secret}");
         }
-        URI url;
-        try {
-            url = body.url() == null ? null : URI.create(body.url());
-        } catch (IllegalArgumentException notAUri) {
-            throw new InvalidInput("url", "must be an absolute http(s) URL");
-        }
-        Webhook webhook = new Webhook(name, url, body.secret());
+        Webhook webhook = body.toWebhook(name);
         boolean created = webhooks.put(caller.tenant(), caller.actor(), webhook);
-        return Response.status(created ? 201 : 200)
-                .entity(new WebhookResponse(webhook.name(), webhook.url().toString()))
-                .build();
+        return Response.status(created ? 201 : 200).entity(WebhookResponse.from(webhook)).build();
     }
 
     @GET
-    @Operation(summary = "The tenant's webhooks (secrets are never returned)")
+    @Operation(
+            operationId = "listWebhooks",
+            summary = "The tenant's webhooks (secrets are never returned)")
     public List<WebhookResponse> all() {
-        return webhooks.all(caller.tenant()).stream()
-                .map(w -> new WebhookResponse(w.name(), w.url().toString()))
-                .toList();
+        return webhooks.all(caller.tenant()).stream().map(WebhookResponse::from).toList();
     }
 
     @DELETE
     @Path("{name}")
-    @Operation(summary = "Remove a webhook; its undelivered events are marked failed")
+    @Operation(
+            operationId = "deleteWebhook",
+            summary = "Remove a webhook; its undelivered events are marked failed")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No webhook of that name")
     public Response delete(@PathParam("name") String name) {
         webhooks.delete(caller.tenant(), caller.actor(), name);
         return Response.noContent().build();
@@ -98,7 +124,11 @@ public class WebhookResource {
 
     @GET
     @Path("deliveries")
-    @Operation(summary = "Recent deliveries, newest first, with their attempts and last result")
+    @Operation(
+            operationId = "listWebhookDeliveries",
+            summary = "Recent deliveries, newest first, with their attempts and last result")
+    @APIResponse(responseCode = "200", description = "Deliveries, newest first")
+    @APIResponse(responseCode = "400", description = "limit outside 1..500")
     public List<DeliveryResponse> deliveries(@QueryParam("limit") Integer limit) {
         int n = limit == null ? 50 : limit;
         if (n < 1 || n > 500) {

@@ -1,12 +1,12 @@
 package dcl.registry.adapters.rest.runtime;
 
+import dcl.registry.adapters.rest.Uuids;
 import dcl.registry.adapters.rest.security.Caller;
 import dcl.registry.adapters.rest.security.Roles;
+import dcl.registry.domain.approval.StoredProposal;
 import dcl.registry.domain.error.InvalidInput;
-import dcl.registry.domain.error.Violations;
+import dcl.registry.domain.intelligence.MappingProposal;
 import dcl.registry.domain.intelligence.ProposalRequest;
-import dcl.registry.domain.intelligence.SampleValues;
-import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.intelligence.ValidationResults;
 import dcl.registry.domain.model.ConnectorId;
@@ -21,6 +21,8 @@ import dcl.registry.domain.port.in.RepairDriftUseCase;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,9 +30,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import java.io.StringReader;
+import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Proposals for the runtime: stored with their evidence, live only after approval. */
@@ -57,47 +61,54 @@ public class IntelligenceResource {
             String canonicalField,
             double confidence,
             String strategy,
-            java.time.Instant createdAt,
+            Instant createdAt,
             String createdBy,
-            jakarta.json.JsonObject evidence) {}
+            JsonObject evidence) {
+
+        static StoredProposalResponse from(StoredProposal p) {
+            return new StoredProposalResponse(
+                    p.id().toString(),
+                    p.source().connector().value(),
+                    p.source().table().name(),
+                    p.source().field().name(),
+                    p.target().entity(),
+                    p.target().field(),
+                    p.confidence(),
+                    p.strategy(),
+                    p.createdAt(),
+                    p.createdBy(),
+                    Json.createReader(new StringReader(p.evidence())).readObject());
+        }
+    }
 
     @GET
     @Path("proposals/{id}")
     @RolesAllowed({Roles.SERVICE, Roles.REVIEWER, Roles.ADMIN})
     @Operation(
+            operationId = "getProposal",
             summary =
                     "A stored proposal with its evidence (candidates, similar mappings, prompt"
                             + " version, fallbacks), for reviewers")
+    @APIResponse(responseCode = "200", description = "The proposal and its evidence")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No such proposal for your tenant")
     public StoredProposalResponse proposal(@PathParam("id") String id) {
-        java.util.UUID proposalId;
-        try {
-            proposalId = java.util.UUID.fromString(id);
-        } catch (IllegalArgumentException notAUuid) {
-            throw new InvalidInput("id", "must be a UUID");
-        }
-        var p = proposals.stored(caller.tenant(), proposalId);
-        return new StoredProposalResponse(
-                p.id().toString(),
-                p.source().connector().value(),
-                p.source().table().name(),
-                p.source().field().name(),
-                p.target().entity(),
-                p.target().field(),
-                p.confidence(),
-                p.strategy(),
-                p.createdAt(),
-                p.createdBy(),
-                jakarta.json.Json.createReader(new java.io.StringReader(p.evidence()))
-                        .readObject());
+        return StoredProposalResponse.from(
+                proposals.stored(caller.tenant(), Uuids.parse("id", id)));
     }
 
     @POST
     @Path("repair-drift")
     @Operation(
+            operationId = "repairDrift",
             summary =
                     "Propose repairs for schema drift (a detected change, or the fields a table has"
                             + " now); every proposal is queued for approval, and mappings whose field"
                             + " is gone or changed become NEEDS_REVIEW (still served)")
+    @APIResponse(responseCode = "200", description = "The proposed repairs, queued for approval")
+    @APIResponse(
+            responseCode = "400",
+            description = "Neither shape of body, or an invalid member of it")
     public RepairDriftResponse repairDrift(RepairDriftRequest body) {
         if (body == null) {
             throw new InvalidInput(
@@ -115,65 +126,58 @@ public class IntelligenceResource {
     @GET
     @Path("rag-lookup/{connector}/{table}/{field}")
     @Operation(
+            operationId = "ragLookup",
             summary =
                     "The most similar known ACTIVE mapping, when its similarity reaches the"
                             + " configured threshold")
+    @APIResponse(responseCode = "200", description = "The most similar known mapping")
+    @APIResponse(responseCode = "400", description = "An invalid connector, table or field")
+    @APIResponse(
+            responseCode = "404",
+            description = "No known mapping is similar enough (below the threshold)")
     public RagLookupResponse ragLookup(
             @PathParam("connector") String connector,
             @PathParam("table") String table,
             @PathParam("field") String field) {
-        Violations v = new Violations();
         SourceRef source =
-                v.check(
-                        () ->
-                                new SourceRef(
-                                        new ConnectorId(connector),
-                                        new SourceTable(table),
-                                        new SourceField(field)));
-        v.throwIfAny();
-        SimilarMapping match = ragLookup.lookUp(caller.tenant(), source);
-        return new RagLookupResponse(
-                source.connector().value(),
-                source.table().name(),
-                source.field().name(),
-                match.target().entity(),
-                match.target().field(),
-                Math.round(match.similarity() * 1000) / 1000.0,
-                new ProposalResponse.Similar(
-                        match.mappingId().toString(),
-                        match.source().toString(),
-                        match.target().entity(),
-                        match.target().field(),
-                        Math.round(match.similarity() * 1000) / 1000.0));
+                new SourceRef(
+                        new ConnectorId(connector), new SourceTable(table), new SourceField(field));
+        return RagLookupResponse.from(source, ragLookup.lookUp(caller.tenant(), source));
     }
 
     @POST
     @Path("calculate-confidence")
     @Operation(
+            operationId = "calculateConfidence",
             summary =
                     "Weighted confidence of a mapping (weights from configuration); the score is"
                             + " stored on it")
+    @APIResponse(
+            responseCode = "200",
+            description = "The score (stored), its factors and recommendations")
+    @APIResponse(
+            responseCode = "400",
+            description = "mappingId missing or not a UUID, or an observation outside [0, 1]")
+    @APIResponse(responseCode = "404", description = "No such mapping for your tenant")
     public ConfidenceResponse calculateConfidence(CalculateConfidenceRequest body) {
         if (body == null || body.mappingId() == null) {
             throw new InvalidInput("mappingId", "is required");
         }
         MappingId id = MappingId.parse(body.mappingId());
-        CalculateConfidenceRequest.Observations o =
-                body.validationResults() == null
-                        ? new CalculateConfidenceRequest.Observations(null, null, null)
-                        : body.validationResults();
-        ValidationResults results =
-                new ValidationResults(
-                        Optional.ofNullable(o.successRate()),
-                        Optional.ofNullable(o.ragSimilarity()),
-                        Optional.ofNullable(o.usageFrequency()));
+        ValidationResults results = body.toValidationResults();
         return ConfidenceResponse.from(
                 id.toString(), confidence.calculate(caller.tenant(), caller.actor(), id, results));
     }
 
     @POST
     @Path("propose-mapping")
-    @Operation(summary = "Propose a canonical target for a source field (stored as a proposal)")
+    @Operation(
+            operationId = "proposeMapping",
+            summary = "Propose a canonical target for a source field (stored as a proposal)")
+    @APIResponse(responseCode = "200", description = "The proposal, stored for review")
+    @APIResponse(
+            responseCode = "400",
+            description = "No body, an invalid source, too many samples or an unknown strategy")
     public ProposalResponse propose(ProposeMappingRequest body) {
         if (body == null) {
             throw new InvalidInput(
@@ -181,29 +185,13 @@ public class IntelligenceResource {
                     "is required: {connector, sourceTable, sourceField, sampleValues?,"
                             + " description?}");
         }
-        Violations v = new Violations();
-        ConnectorId connector = v.check(() -> new ConnectorId(body.connector()));
-        SourceTable table = v.check(() -> new SourceTable(body.sourceTable()));
-        SourceField field = v.check(() -> new SourceField(body.sourceField()));
-        List<String> samples = v.check(() -> SampleValues.of("sampleValues", body.sampleValues()));
-        Optional<StrategyName> strategy =
-                Optional.ofNullable(body.strategy())
-                        .map(name -> StrategyName.parse(name).orElse(null));
-        if (body.strategy() != null && strategy.isEmpty()) {
-            v.add("strategy", "must be one of " + StrategyName.allowed());
-        }
-        v.throwIfAny();
-        ProposalRequest request =
-                new ProposalRequest(
-                        new SourceRef(connector, table, field),
-                        samples,
-                        Optional.ofNullable(body.description()),
-                        Optional.ofNullable(body.tableDescription()),
-                        Optional.ofNullable(body.type()));
-        return ProposalResponse.from(
-                strategy.isPresent()
-                        ? proposals.propose(
-                                caller.tenant(), caller.actor(), request, strategy.get())
-                        : proposals.propose(caller.tenant(), caller.actor(), request));
+        ProposeMappingRequest.Proposal proposal = body.toProposal();
+        return ProposalResponse.from(propose(proposal.request(), proposal.strategy()));
+    }
+
+    private MappingProposal propose(ProposalRequest request, Optional<StrategyName> strategy) {
+        return strategy.isPresent()
+                ? proposals.propose(caller.tenant(), caller.actor(), request, strategy.get())
+                : proposals.propose(caller.tenant(), caller.actor(), request);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The runtime's change feed: long-poll for committed mapping changes of its tenant. */
@@ -28,11 +29,18 @@ public class MappingChangesResource {
 
     @GET
     @Operation(
+            operationId = "watchMappingChanges",
             summary = "Committed mapping changes after a sequence number (long poll)",
             description =
                     "Answers at once when changes exist after 'since'; otherwise waits up to"
                             + " 'timeout' seconds (default 25, max 60) and answers an empty list."
                             + " Resume with 'since' = the answer's 'next'.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changes after since (maybe none); resume with next")
+    @APIResponse(
+            responseCode = "400",
+            description = "since, limit or timeout not a whole number, or out of range")
     public ChangeFeedResponse changes(
             @QueryParam("since") String since,
             @QueryParam("limit") String limit,

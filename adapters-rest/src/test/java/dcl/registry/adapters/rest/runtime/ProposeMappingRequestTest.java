@@ -1,0 +1,67 @@
+package dcl.registry.adapters.rest.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dcl.registry.domain.error.InvalidInput;
+import dcl.registry.domain.intelligence.SampleValues;
+import dcl.registry.domain.intelligence.StrategyName;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ProposeMappingRequestTest {
+    private static ProposeMappingRequest request(List<String> samples, String strategy) {
+        return new ProposeMappingRequest(
+                "salesforce",
+                "Opportunity",
+                "Amount",
+                samples,
+                "deal size",
+                null,
+                "number",
+                strategy);
+    }
+
+    @Test
+    void givenASourceAndSamples_whenParsed_thenNullSamplesAreDroppedAndNoStrategyIsAsked() {
+        List<String> samples = new ArrayList<>();
+        samples.add("12");
+        samples.add(null);
+
+        ProposeMappingRequest.Proposal proposal = request(samples, null).toProposal();
+
+        assertEquals("salesforce", proposal.request().source().connector().value());
+        assertEquals("Amount", proposal.request().source().field().name());
+        assertEquals(List.of("12"), proposal.request().samples());
+        assertEquals(Optional.of("deal size"), proposal.request().description());
+        assertEquals(Optional.empty(), proposal.request().tableDescription());
+        assertEquals(Optional.empty(), proposal.strategy());
+    }
+
+    @Test
+    void givenNoSamples_whenParsed_thenThereAreNone() {
+        assertEquals(List.of(), request(null, null).toProposal().request().samples());
+    }
+
+    @Test
+    void givenAKnownStrategy_whenParsed_thenItIsAsked() {
+        assertEquals(
+                StrategyName.parse("lexical"),
+                request(List.of(), "lexical").toProposal().strategy());
+    }
+
+    @Test
+    void givenTooManySamplesAndAnUnknownStrategy_whenParsed_thenBothAreReported() {
+        List<String> tooMany = Collections.nCopies(SampleValues.MAX + 1, "x");
+
+        InvalidInput invalid =
+                assertThrows(InvalidInput.class, () -> request(tooMany, "guess").toProposal());
+
+        assertEquals(
+                List.of("sampleValues", "strategy"),
+                invalid.violations().stream().map(InvalidInput.Violation::field).toList());
+    }
+}
