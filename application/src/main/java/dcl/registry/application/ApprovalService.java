@@ -10,6 +10,7 @@ import dcl.registry.domain.error.IllegalTransition;
 import dcl.registry.domain.error.MappingNotFound;
 import dcl.registry.domain.error.ResourceNotFound;
 import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.ChangeAction;
 import dcl.registry.domain.model.Confidence;
 import dcl.registry.domain.model.FieldMapping;
@@ -20,7 +21,9 @@ import dcl.registry.domain.model.MappingStatus;
 import dcl.registry.domain.model.Page;
 import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.Provenance;
+import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.model.Transform;
 import dcl.registry.domain.port.in.ReviewApprovalsUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappings;
@@ -330,9 +333,9 @@ public class ApprovalService implements ReviewApprovalsUseCase {
      */
     private FieldMapping activate(
             TenantId tenant,
-            dcl.registry.domain.model.SourceRef source,
-            dcl.registry.domain.model.CanonicalField target,
-            Optional<dcl.registry.domain.model.Transform> transform,
+            SourceRef source,
+            CanonicalField target,
+            Optional<Transform> transform,
             Provenance provenance,
             Actor reviewer,
             Instant now,

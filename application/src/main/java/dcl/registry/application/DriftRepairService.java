@@ -23,6 +23,7 @@ import dcl.registry.domain.model.MappingStatus;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.CanonicalSchemaUseCase;
 import dcl.registry.domain.port.in.ProposeMappingUseCase;
+import dcl.registry.domain.port.in.RepairDriftUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.StoreMappings;
@@ -41,7 +42,7 @@ import java.util.UUID;
  * approval. Mappings whose field is gone or changed become NEEDS_REVIEW at once: still served,
  * flagged, until a reviewer decides. Wired behind the rollout's {@link RegistryWriteGuard}.
  */
-public class DriftRepairService implements dcl.registry.domain.port.in.RepairDriftUseCase {
+public class DriftRepairService implements RepairDriftUseCase {
     /** How repair proposals name their origin in the proposal store. */
     static final String STRATEGY = "drift-repair";
 

@@ -1,7 +1,9 @@
 package dcl.registry.application;
 
+import dcl.registry.domain.approval.StoredProposal;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.NoSimilarMapping;
+import dcl.registry.domain.error.ResourceNotFound;
 import dcl.registry.domain.intelligence.MappingProposal;
 import dcl.registry.domain.intelligence.ProposalContext;
 import dcl.registry.domain.intelligence.ProposalRequest;
@@ -129,11 +131,8 @@ public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase 
     }
 
     @Override
-    public dcl.registry.domain.approval.StoredProposal stored(TenantId tenant, UUID id) {
-        return proposals
-                .byId(tenant, id)
-                .orElseThrow(
-                        () -> new dcl.registry.domain.error.ResourceNotFound("proposal " + id));
+    public StoredProposal stored(TenantId tenant, UUID id) {
+        return proposals.byId(tenant, id).orElseThrow(() -> new ResourceNotFound("proposal " + id));
     }
 
     @Override

@@ -2,11 +2,9 @@ package dcl.registry.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,17 +13,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The published contract, as client generators and API tools read it: {@code /openapi} passes
  * Redocly's recommended rules without an error, and every operation has an operationId and
- * documents its problems. Linting needs Node.js (npx) on the PATH: without it the test fails, it
- * never skips. The document and the linter's report are left in target/openapi.
+ * documents its problems. Linting runs on the Node.js and npm the build fetched, so nothing but a
+ * JDK is needed. The document and the linter's report are left in target/openapi.
  */
 class OpenApiLintIT extends DeployedRegistry {
     /** Pinned: a new release's rules must not change the build's verdict unannounced. */
@@ -35,6 +31,11 @@ class OpenApiLintIT extends DeployedRegistry {
             Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Path OUT = Path.of("target", "openapi");
 
+    /** Node.js and npm as the build fetched them (server-config's pom: download-maven-plugin). */
+    private static final Path NODE = Path.of(System.getProperty("dcl.it.node"));
+
+    private static final Path NPX = Path.of(System.getProperty("dcl.it.npx"));
+
     @Test
     void givenThePublishedContract_whenLintedWithRedoclysRecommendedRules_thenThereIsNoError()
             throws IOException, InterruptedException {
@@ -42,18 +43,10 @@ class OpenApiLintIT extends DeployedRegistry {
         assertEquals(200, yaml.status(), yaml.toString());
         Path document = Files.createDirectories(OUT).resolve("openapi.yaml");
         Files.writeString(document, yaml.body());
-        Path npx =
-                onPath("npx")
-                        .orElseGet(
-                                () ->
-                                        fail(
-                                                "Node.js is required to lint /openapi: npx is not"
-                                                        + " on the PATH ("
-                                                        + System.getenv("PATH")
-                                                        + "). Install Node.js 20+ and run again."));
         Process lint =
                 new ProcessBuilder(
-                                npx.toString(),
+                                executable(NODE).toString(),
+                                NPX.toString(),
                                 "--yes",
                                 REDOCLY,
                                 "lint",
@@ -126,11 +119,12 @@ class OpenApiLintIT extends DeployedRegistry {
         return component == null ? JsonValue.EMPTY_JSON_OBJECT : component.asJsonObject();
     }
 
-    private static Optional<Path> onPath(String command) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(dir -> !dir.isBlank())
-                .map(dir -> Path.of(dir, command))
-                .filter(Files::isExecutable)
-                .findFirst();
+    /** The fetched binary, made executable (archives do not always keep the mode). */
+    private static Path executable(Path binary) {
+        assertTrue(
+                Files.isRegularFile(binary),
+                "Node.js was not fetched by the build (pre-integration-test): " + binary);
+        assertTrue(binary.toFile().setExecutable(true), "cannot make " + binary + " executable");
+        return binary;
     }
 }

@@ -7,6 +7,7 @@ import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
+import dcl.registry.domain.model.Transform;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -63,15 +64,14 @@ final class ApprovalJson {
         };
     }
 
-    private static void transform(
-            JsonObjectBuilder o, Optional<dcl.registry.domain.model.Transform> transform) {
+    private static void transform(JsonObjectBuilder o, Optional<Transform> transform) {
         String json = MappingJson.transform(transform);
         if (json != null) {
             o.add("transform", json);
         }
     }
 
-    private static Optional<dcl.registry.domain.model.Transform> transform(JsonObject o) {
+    private static Optional<Transform> transform(JsonObject o) {
         return MappingJson.transform(o.containsKey("transform") ? o.getString("transform") : null);
     }
 

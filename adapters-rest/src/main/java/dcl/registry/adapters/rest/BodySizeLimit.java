@@ -1,6 +1,7 @@
 package dcl.registry.adapters.rest;
 
 import dcl.registry.adapters.rest.problem.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Refuses bodies above the configured size with 413, whether or not they declare a length. */
 @Provider
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 public class BodySizeLimit implements ContainerRequestFilter {
     @Inject
     @ConfigProperty(name = "dcl.http.max-body-bytes", defaultValue = "4194304")

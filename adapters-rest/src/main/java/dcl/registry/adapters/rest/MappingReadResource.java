@@ -19,6 +19,7 @@ import dcl.registry.domain.port.in.GetTableMappingsUseCase;
 import dcl.registry.domain.port.in.LookUpMappingUseCase;
 import dcl.registry.domain.port.in.SearchMappingsUseCase;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reading mappings: lookups for the runtime, lists and search for people. */
 @Path("/mappings")
-@jakarta.enterprise.context.RequestScoped
+@RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Mappings")
 @RolesAllowed({Roles.VIEWER, Roles.SERVICE, Roles.REVIEWER, Roles.ADMIN, Roles.OPERATOR})

@@ -1,5 +1,6 @@
 package dcl.registry.domain.model;
 
+import dcl.registry.domain.error.InvalidInput;
 import java.util.regex.Pattern;
 
 /** Where a value goes in the canonical model: {@code opportunity.amount}. */
@@ -17,8 +18,7 @@ public record CanonicalField(String entity, String field) {
     public static CanonicalField parse(String text) {
         int dot = text == null ? -1 : text.indexOf('.');
         if (dot < 0) {
-            throw new dcl.registry.domain.error.InvalidInput(
-                    "canonicalField", "must read entity.field, was " + text);
+            throw new InvalidInput("canonicalField", "must read entity.field, was " + text);
         }
         return new CanonicalField(text.substring(0, dot), text.substring(dot + 1));
     }

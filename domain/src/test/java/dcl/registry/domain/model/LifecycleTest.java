@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dcl.registry.domain.error.IllegalTransition;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,7 +59,7 @@ class LifecycleTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void givenTheLifecycle_whenCounted_thenItHasSevenStepsOutOfThirtySixPairs() {
         long allowed =
                 everyPairOfStates()

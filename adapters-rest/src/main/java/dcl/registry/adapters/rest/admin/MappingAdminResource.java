@@ -15,6 +15,7 @@ import dcl.registry.domain.port.in.UpdateMappingUseCase;
 import dcl.registry.domain.port.in.UpdateMappingUseCase.MappingEdit;
 import dcl.registry.domain.port.in.UpdateMappingUseCase.UpdateMapping;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -43,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admins create, change and retire mappings; every write is versioned and audited. */
 @Path("/mappings")
-@jakarta.enterprise.context.RequestScoped
+@RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Mappings")

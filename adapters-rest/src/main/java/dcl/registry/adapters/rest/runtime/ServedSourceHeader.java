@@ -3,6 +3,7 @@ package dcl.registry.adapters.rest.runtime;
 import dcl.registry.adapters.rest.security.Caller;
 import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.rollout.RolloutSettings;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -16,7 +17,7 @@ import jakarta.ws.rs.ext.Provider;
  * cannot be confirmed, {@code X-DCL-Rollout-Age} gives their age in seconds.
  */
 @Provider
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 public class ServedSourceHeader implements ContainerResponseFilter {
     @Inject Caller caller;
     @Inject RolloutUseCase rollout;

@@ -6,6 +6,7 @@ import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.port.in.TransformRecordsUseCase;
 import dcl.registry.domain.transform.SourceRecord;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The runtime sends raw records of one table and receives canonical events. */
 @Path("/transform")
-@jakarta.enterprise.context.RequestScoped
+@RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Runtime")

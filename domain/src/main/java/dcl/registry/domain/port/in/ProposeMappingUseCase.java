@@ -1,10 +1,12 @@
 package dcl.registry.domain.port.in;
 
+import dcl.registry.domain.approval.StoredProposal;
 import dcl.registry.domain.intelligence.MappingProposal;
 import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.TenantId;
+import java.util.UUID;
 
 /** Proposes (and stores) a canonical target for a source field. */
 public interface ProposeMappingUseCase {
@@ -25,5 +27,5 @@ public interface ProposeMappingUseCase {
      *
      * @throws dcl.registry.domain.error.ResourceNotFound when the tenant has no such proposal
      */
-    dcl.registry.domain.approval.StoredProposal stored(TenantId tenant, java.util.UUID id);
+    StoredProposal stored(TenantId tenant, UUID id);
 }
