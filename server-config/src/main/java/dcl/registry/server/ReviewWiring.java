@@ -1,10 +1,6 @@
 package dcl.registry.server;
 
 import dcl.registry.adapters.aam.notify.HttpWebhookTransport;
-import dcl.registry.adapters.persistence.JpaApprovals;
-import dcl.registry.adapters.persistence.JpaMappingRepository;
-import dcl.registry.adapters.persistence.JpaProposals;
-import dcl.registry.adapters.persistence.JpaWebhooks;
 import dcl.registry.application.ApprovalService;
 import dcl.registry.application.CanonicalSchemaService;
 import dcl.registry.application.DriftRepairService;
@@ -16,7 +12,13 @@ import dcl.registry.domain.port.in.DeliverWebhooksUseCase;
 import dcl.registry.domain.port.in.RepairDriftUseCase;
 import dcl.registry.domain.port.in.ReviewApprovalsUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
+import dcl.registry.domain.port.out.LoadMappings;
+import dcl.registry.domain.port.out.ReviewerNotifications;
+import dcl.registry.domain.port.out.StoreApprovals;
+import dcl.registry.domain.port.out.StoreMappings;
+import dcl.registry.domain.port.out.StoreProposals;
 import dcl.registry.domain.port.out.TransactionBoundary;
+import dcl.registry.domain.port.out.WebhookStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -55,18 +57,19 @@ public class ReviewWiring {
     @Singleton
     @Typed(ApprovalService.class)
     ApprovalService approvals(
-            JpaApprovals approvals,
-            JpaProposals proposals,
-            JpaMappingRepository mappings,
+            StoreApprovals approvals,
+            StoreProposals proposals,
+            LoadMappings mappingReads,
+            StoreMappings mappingWrites,
             AuditTrail audit,
-            JpaWebhooks notifications,
+            ReviewerNotifications notifications,
             TransactionBoundary transactions,
             Clock clock) {
         return new ApprovalService(
                 approvals,
                 proposals,
-                mappings,
-                mappings,
+                mappingReads,
+                mappingWrites,
                 audit,
                 notifications,
                 transactions,
@@ -82,19 +85,20 @@ public class ReviewWiring {
     @Produces
     @Singleton
     RepairDriftUseCase driftRepair(
-            JpaMappingRepository mappings,
+            LoadMappings mappingReads,
+            StoreMappings mappingWrites,
             AuditTrail audit,
             CanonicalSchemaService schemas,
             ProposalService proposals,
             ApprovalService approvals,
-            JpaProposals stored,
+            StoreProposals stored,
             TransactionBoundary transactions,
             Clock clock,
             RegistryWriteGuard guard) {
         return guard.driftRepair(
                 new DriftRepairService(
-                        mappings,
-                        mappings,
+                        mappingReads,
+                        mappingWrites,
                         audit,
                         schemas,
                         proposals,
@@ -119,7 +123,7 @@ public class ReviewWiring {
     @Produces
     @Singleton
     WebhookService webhooks(
-            JpaWebhooks store,
+            WebhookStore store,
             TargetPolicy targets,
             AuditTrail audit,
             TransactionBoundary transactions,

@@ -1,7 +1,6 @@
 package dcl.registry.server;
 
 import dcl.registry.adapters.aam.CachedLegacyMappingFolders;
-import dcl.registry.adapters.persistence.JpaMappingRepository;
 import dcl.registry.adapters.persistence.cache.CacheMetrics;
 import dcl.registry.adapters.persistence.cache.CachedMappingReads;
 import dcl.registry.adapters.persistence.cache.RegistryCaches;
@@ -39,6 +38,7 @@ import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.RegistryTables;
 import dcl.registry.domain.port.out.RolloutStore;
 import dcl.registry.domain.port.out.ScheduleClaims;
+import dcl.registry.domain.port.out.StoreMappings;
 import dcl.registry.domain.port.out.TransactionBoundary;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -119,7 +119,7 @@ public class UseCaseWiring {
     @Produces
     @Singleton
     MappingReadStack mappingReads(
-            JpaMappingRepository store,
+            LoadMappings store,
             RegistryCaches caches,
             CacheMetrics metrics,
             RolloutUseCase rollout,
@@ -151,11 +151,12 @@ public class UseCaseWiring {
     @Singleton
     @Typed(MappingAdminService.class)
     MappingAdminService mappingAdmin(
-            JpaMappingRepository database,
+            LoadMappings databaseReads,
+            StoreMappings databaseWrites,
             AuditTrail audit,
             TransactionBoundary transactions,
             Clock clock) {
-        return new MappingAdminService(database, database, audit, transactions, clock);
+        return new MappingAdminService(databaseReads, databaseWrites, audit, transactions, clock);
     }
 
     @Produces
@@ -185,11 +186,12 @@ public class UseCaseWiring {
     @Produces
     @Singleton
     LegacyImportService legacyImport(
-            JpaMappingRepository database,
+            LoadMappings databaseReads,
+            StoreMappings databaseWrites,
             AuditTrail audit,
             TransactionBoundary transactions,
             Clock clock) {
-        return new LegacyImportService(database, database, audit, transactions, clock);
+        return new LegacyImportService(databaseReads, databaseWrites, audit, transactions, clock);
     }
 
     /** Parity asks the registry's read path, as the runtime does. */
@@ -238,15 +240,16 @@ public class UseCaseWiring {
     @Produces
     @Singleton
     CalculateConfidenceUseCase confidence(
-            JpaMappingRepository database,
+            LoadMappings databaseReads,
+            StoreMappings databaseWrites,
             AuditTrail audit,
             TransactionBoundary transactions,
             Clock clock,
             RegistryWriteGuard guard) {
         return guard.confidence(
                 new ConfidenceService(
-                        database,
-                        database,
+                        databaseReads,
+                        databaseWrites,
                         audit,
                         transactions,
                         clock,

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dcl.registry.adapters.persistence.archfixture.JpaOpenStore;
 import dcl.registry.adapters.rest.admin.WebhookResource;
 import dcl.registry.adapters.rest.archfixture.ResourceUsingService;
 import dcl.registry.application.WebhookService;
@@ -224,6 +226,31 @@ class ArchitectureTest {
                     "writeString",
                     "copy");
 
+    /**
+     * The cache layer warms itself from the mapping store's own query for small tenants' tables.
+     */
+    private static final String STORE_THE_CACHE_WARMS_FROM =
+            "dcl.registry.adapters.persistence.JpaMappingRepository";
+
+    static final ArchRule DATABASE_STORES_ARE_REACHED_THROUGH_PORTS =
+            classes()
+                    .that(
+                            DescribedPredicate.describe(
+                                    "are database stores (Jpa*, Jdbc*, Jta* in persistence)",
+                                    (JavaClass c) ->
+                                            c.getPackageName()
+                                                            .startsWith(
+                                                                    "dcl.registry.adapters.persistence")
+                                                    && c.getSimpleName()
+                                                            .matches("(Jpa|Jdbc|Jta)[A-Z].*")
+                                                    && !c.getName()
+                                                            .equals(STORE_THE_CACHE_WARMS_FROM)))
+                    .should()
+                    .notBePublic()
+                    .because(
+                            "the wiring and the use cases ask for a store by its port type, so a"
+                                    + " store can change without anyone else knowing");
+
     static final ArchRule APPLICATION_OPENS_NO_FILES =
             noClasses()
                     .that()
@@ -302,6 +329,16 @@ class ArchitectureTest {
     void givenTheApplication_whenItsDependenciesAreChecked_thenInfrastructureIsInAdapters() {
         APPLICATION_HOLDS_NO_VECTORS.check(production);
         APPLICATION_OPENS_NO_FILES.check(production);
+    }
+
+    @Test
+    void databaseStoresAreReachedThroughPorts() {
+        DATABASE_STORES_ARE_REACHED_THROUGH_PORTS.check(production);
+    }
+
+    @Test
+    void givenAPublicStore_whenTheStoreRuleRuns_thenItIsReported() {
+        assertReported(DATABASE_STORES_ARE_REACHED_THROUGH_PORTS, JpaOpenStore.class);
     }
 
     @Test

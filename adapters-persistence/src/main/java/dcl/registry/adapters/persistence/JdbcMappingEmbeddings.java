@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * out).
  */
 @ApplicationScoped
-public class JdbcMappingEmbeddings implements StoredEmbeddings {
+class JdbcMappingEmbeddings implements StoredEmbeddings {
     private static final int FETCH = 2_000;
 
     @Resource(lookup = "jdbc/dcl")

@@ -24,7 +24,7 @@ import java.util.UUID;
 
 /** The approval queue in PostgreSQL; a decision is an UPDATE guarded by the version read. */
 @DatabaseAdapter
-public class JpaApprovals implements StoreApprovals {
+class JpaApprovals implements StoreApprovals {
     private static final String COLUMNS =
             "id, tenant_id, change, confidence, proposal_id, status, submitted_by, submitted_at,"
                     + " reason, decided_by, decided_at, notes, version, mapping_id";

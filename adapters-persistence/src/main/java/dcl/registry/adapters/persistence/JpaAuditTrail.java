@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /** The append-only audit trail in PostgreSQL; a mapping's history is its entries. */
 @DatabaseAdapter
-public class JpaAuditTrail implements AuditTrail, LoadMappingHistory {
+class JpaAuditTrail implements AuditTrail, LoadMappingHistory {
     static final String MAPPING = "mapping";
 
     /** Marks a history cursor, so a cursor of another list is refused here. */

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /** Canonical schemas in PostgreSQL: one row per entity, its fields as JSON. */
 @DatabaseAdapter
-public class JpaCanonicalSchemas implements CanonicalSchemas {
+class JpaCanonicalSchemas implements CanonicalSchemas {
     @PersistenceContext(unitName = "registry")
     EntityManager em;
 

@@ -10,7 +10,7 @@ import java.util.List;
 
 /** The change feed read from the audit trail, the registry's transactional outbox. */
 @DatabaseAdapter
-public class JpaChangeFeed implements LoadMappingChanges {
+class JpaChangeFeed implements LoadMappingChanges {
     @PersistenceContext(unitName = "registry")
     EntityManager em;
 

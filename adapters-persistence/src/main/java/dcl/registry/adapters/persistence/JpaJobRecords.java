@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** Job progress and reports in PostgreSQL; written inside the job's chunk transaction. */
 @DatabaseAdapter
-public class JpaJobRecords implements JobRecords {
+class JpaJobRecords implements JobRecords {
     @PersistenceContext(unitName = "registry")
     EntityManager em;
 

@@ -25,7 +25,7 @@ import java.util.UUID;
  * Proposals in PostgreSQL, with their evidence (ranked candidates, reasoning, fallbacks) as JSON.
  */
 @DatabaseAdapter
-public class JpaProposals implements StoreProposals {
+class JpaProposals implements StoreProposals {
     @PersistenceContext(unitName = "registry")
     EntityManager em;
 

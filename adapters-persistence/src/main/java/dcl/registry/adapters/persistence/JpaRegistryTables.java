@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  * json_populate_record}): every column, exact, whatever the schema version.
  */
 @DatabaseAdapter
-public class JpaRegistryTables implements RegistryTables {
+class JpaRegistryTables implements RegistryTables {
     /** Table → the columns of its primary key (its backup order); in restore order. */
     private static final Map<String, String> TABLES = new LinkedHashMap<>();
 

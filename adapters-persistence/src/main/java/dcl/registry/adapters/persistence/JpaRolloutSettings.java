@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** Tenants' rollout settings in PostgreSQL, shared by every node. */
 @DatabaseAdapter
-public class JpaRolloutSettings implements RolloutStore {
+class JpaRolloutSettings implements RolloutStore {
     @PersistenceContext(unitName = "registry")
     EntityManager em;
 

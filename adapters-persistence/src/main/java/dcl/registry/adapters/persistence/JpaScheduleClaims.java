@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 
 /** Claims in PostgreSQL: the primary key lets exactly one insert per slot succeed. */
 @DatabaseAdapter
-public class JpaScheduleClaims implements ScheduleClaims {
+class JpaScheduleClaims implements ScheduleClaims {
     @Resource(lookup = "jdbc/dcl")
     DataSource dataSource;
 

@@ -27,7 +27,7 @@ import java.util.UUID;
  * node.
  */
 @DatabaseAdapter
-public class JpaWebhooks implements WebhookStore, ReviewerNotifications {
+class JpaWebhooks implements WebhookStore, ReviewerNotifications {
     private static final String DELIVERY_COLUMNS =
             "d.id, d.tenant_id, d.webhook, w.url, w.secret, d.event, d.payload, d.status,"
                     + " d.attempts, d.created_at, d.delivered_at, (SELECT a.http_status FROM"

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 @TranslatesDatabaseFailures
-public class JtaTransactionBoundary implements TransactionBoundary {
+class JtaTransactionBoundary implements TransactionBoundary {
     @Inject TransactionalWork work;
 
     @Override
