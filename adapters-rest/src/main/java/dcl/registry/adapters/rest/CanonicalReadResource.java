@@ -1,5 +1,6 @@
 package dcl.registry.adapters.rest;
 
+import dcl.registry.adapters.rest.EndpointGroup.Group;
 import dcl.registry.adapters.rest.security.Caller;
 import dcl.registry.adapters.rest.security.Roles;
 import dcl.registry.domain.port.in.CanonicalSchemaUseCase;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tenant's canonical model (the default CRM model until an admin changes it). */
+@EndpointGroup(Group.LIST_SEARCH)
 @Path("/canonical/entities")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

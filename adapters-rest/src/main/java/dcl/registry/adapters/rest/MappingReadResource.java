@@ -1,5 +1,6 @@
 package dcl.registry.adapters.rest;
 
+import dcl.registry.adapters.rest.EndpointGroup.Group;
 import dcl.registry.adapters.rest.problem.Problem;
 import dcl.registry.adapters.rest.security.Caller;
 import dcl.registry.adapters.rest.security.Roles;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reading mappings: lookups for the runtime, lists and search for people. */
+@EndpointGroup(Group.LIST_SEARCH)
 @Path("/mappings")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -149,6 +151,7 @@ public class MappingReadResource {
 
     @GET
     @Path("{connector}/{table}")
+    @EndpointGroup(Group.TABLE_SET)
     @Operation(
             operationId = "getTableMappings",
             summary = "The ACTIVE mapping set of a table; ETag/If-None-Match supported")
@@ -172,6 +175,7 @@ public class MappingReadResource {
 
     @GET
     @Path("{connector}/{table}/{field: .+}")
+    @EndpointGroup(Group.LOOKUP)
     @Operation(
             operationId = "lookUpMapping",
             summary = "The runtime's lookup: the ACTIVE mapping of one source field")

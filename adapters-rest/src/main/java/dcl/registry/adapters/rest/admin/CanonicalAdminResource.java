@@ -1,6 +1,8 @@
 package dcl.registry.adapters.rest.admin;
 
 import dcl.registry.adapters.rest.CanonicalEntityResponse;
+import dcl.registry.adapters.rest.EndpointGroup;
+import dcl.registry.adapters.rest.EndpointGroup.Group;
 import dcl.registry.adapters.rest.security.Caller;
 import dcl.registry.adapters.rest.security.Roles;
 import dcl.registry.domain.canonical.CanonicalEntity;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admins define or replace canonical entities; audited. */
+@EndpointGroup(Group.WRITE)
 @Path("/canonical/entities")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package dcl.registry.adapters.rest.admin;
 
+import dcl.registry.adapters.rest.EndpointGroup;
+import dcl.registry.adapters.rest.EndpointGroup.Group;
 import dcl.registry.adapters.rest.security.Caller;
 import dcl.registry.adapters.rest.security.Roles;
 import dcl.registry.domain.port.in.RunJobsUseCase;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Starts Jakarta Batch jobs (yaml-import, parity-check, yaml-export, backup, restore) and follows
  * them.
  */
+@EndpointGroup(Group.JOBS)
 @Path("/jobs")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)

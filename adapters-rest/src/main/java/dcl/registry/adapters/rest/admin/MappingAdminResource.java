@@ -1,5 +1,7 @@
 package dcl.registry.adapters.rest.admin;
 
+import dcl.registry.adapters.rest.EndpointGroup;
+import dcl.registry.adapters.rest.EndpointGroup.Group;
 import dcl.registry.adapters.rest.EntityTags;
 import dcl.registry.adapters.rest.MappingResponse;
 import dcl.registry.adapters.rest.security.Caller;
@@ -43,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admins create, change and retire mappings; every write is versioned and audited. */
+@EndpointGroup(Group.WRITE)
 @Path("/mappings")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package dcl.registry.adapters.rest.admin;
 
+import dcl.registry.adapters.rest.EndpointGroup;
+import dcl.registry.adapters.rest.EndpointGroup.Group;
 import dcl.registry.adapters.rest.security.Caller;
 import dcl.registry.adapters.rest.security.Roles;
 import dcl.registry.domain.error.InvalidInput;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * emergency rollback), the legacy folder, dual-read. Changes are audited and in force on every node
  * within seconds.
  */
+@EndpointGroup(Group.ADMIN)
 @Path("/admin/rollout")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)

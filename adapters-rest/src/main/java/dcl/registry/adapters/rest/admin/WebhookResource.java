@@ -1,5 +1,7 @@
 package dcl.registry.adapters.rest.admin;
 
+import dcl.registry.adapters.rest.EndpointGroup;
+import dcl.registry.adapters.rest.EndpointGroup.Group;
 import dcl.registry.adapters.rest.security.Caller;
 import dcl.registry.adapters.rest.security.Roles;
 import dcl.registry.domain.error.InvalidInput;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Reviewer notifications: the tenant's webhooks (approval events, HMAC-SHA256 signed) and their
  * deliveries.
  */
+@EndpointGroup(Group.ADMIN)
 @Path("/admin/webhooks")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)

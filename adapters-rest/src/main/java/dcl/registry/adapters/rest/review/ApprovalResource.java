@@ -1,5 +1,7 @@
 package dcl.registry.adapters.rest.review;
 
+import dcl.registry.adapters.rest.EndpointGroup;
+import dcl.registry.adapters.rest.EndpointGroup.Group;
 import dcl.registry.adapters.rest.PageResponse;
 import dcl.registry.adapters.rest.PagedQuery;
 import dcl.registry.adapters.rest.security.Caller;
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The human approval workflow. Submitting is open to the runtime and to people; deciding is for
  * reviewers (and admins), never for the submitter itself.
  */
+@EndpointGroup(Group.APPROVALS)
 @Path("/approvals")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package dcl.registry.adapters.rest.runtime;
 
+import dcl.registry.adapters.rest.EndpointGroup;
+import dcl.registry.adapters.rest.EndpointGroup.Group;
 import dcl.registry.adapters.rest.Uuids;
 import dcl.registry.adapters.rest.security.Caller;
 import dcl.registry.adapters.rest.security.Roles;
@@ -38,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Proposals for the runtime: stored with their evidence, live only after approval. */
+@EndpointGroup(Group.INTELLIGENCE)
 @Path("/intelligence")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)

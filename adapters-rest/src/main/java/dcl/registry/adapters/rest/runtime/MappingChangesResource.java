@@ -1,5 +1,7 @@
 package dcl.registry.adapters.rest.runtime;
 
+import dcl.registry.adapters.rest.EndpointGroup;
+import dcl.registry.adapters.rest.EndpointGroup.Group;
 import dcl.registry.adapters.rest.security.Caller;
 import dcl.registry.adapters.rest.security.Roles;
 import dcl.registry.domain.error.InvalidInput;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The runtime's change feed: long-poll for committed mapping changes of its tenant. */
+@EndpointGroup(Group.LIST_SEARCH)
 @Path("/mappings/changes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,0 +1,108 @@
+package dcl.registry.adapters.rest;
+
+import dcl.registry.adapters.rest.EndpointGroup.Group;
+import dcl.registry.adapters.rest.security.Caller;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * Times every request into {@code dcl_requests} tagged with its {@link EndpointGroup} and outcome,
+ * and counts lookups answered 404 in {@code dcl_lookup_not_found}. Only bounded tags: no path, no
+ * field; the tenant only when {@code dcl.metrics.tenant-labels} is on, because /metrics is scraped
+ * without a token.
+ */
+@Provider
+@PreMatching
+@Priority(0) // before every other filter, so the time includes authorization and input checks
+@ApplicationScoped
+public class RequestMetrics implements ContainerRequestFilter, ContainerResponseFilter {
+    static final String REQUESTS = "dcl_requests";
+    static final String LOOKUP_NOT_FOUND = "dcl_lookup_not_found";
+    private static final String STARTED = RequestMetrics.class.getName() + ".started";
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
+
+    @Inject
+    @ConfigProperty(name = "dcl.metrics.tenant-labels", defaultValue = "false")
+    boolean tenantLabels;
+
+    @Inject Caller caller;
+
+    @Context ResourceInfo resource;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        request.setProperty(STARTED, System.nanoTime());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object started = request.getProperty(STARTED);
+        if (!(started instanceof Long start)) {
+            return; // the runtime answered before the filters ran: nothing to time
+        }
+        Group group = groupOf(resource.getResourceClass(), resource.getResourceMethod());
+        int status = response.getStatus();
+        List<Tag> tenant = tenantLabels ? List.of(new Tag("tenant", tenant(request))) : List.of();
+        List<Tag> tags = new ArrayList<>(tenant);
+        tags.add(new Tag("group", group.tag()));
+        tags.add(new Tag("outcome", outcome(status)));
+        registry.timer(REQUESTS, tags.toArray(Tag[]::new))
+                .update(Duration.ofNanos(System.nanoTime() - start));
+        if (group == Group.LOOKUP && status == 404) {
+            registry.counter(LOOKUP_NOT_FOUND, tenant.toArray(Tag[]::new)).inc();
+        }
+    }
+
+    /** The method's group, else its class's; {@code OTHER} when no resource method matched. */
+    static Group groupOf(Class<?> resourceClass, Method method) {
+        if (method != null && method.isAnnotationPresent(EndpointGroup.class)) {
+            return method.getAnnotation(EndpointGroup.class).value();
+        }
+        if (resourceClass != null && resourceClass.isAnnotationPresent(EndpointGroup.class)) {
+            return resourceClass.getAnnotation(EndpointGroup.class).value();
+        }
+        return Group.OTHER;
+    }
+
+    static String outcome(int status) {
+        if (status >= 500) {
+            return "server_error";
+        }
+        return status >= 400 ? "client_error" : "success";
+    }
+
+    /**
+     * The token's tenant; {@code none} for a request without a usable one (always the same keys).
+     */
+    private String tenant(ContainerRequestContext request) {
+        if (request.getSecurityContext().getUserPrincipal() == null) {
+            return "none";
+        }
+        try {
+            return caller.tenant().value();
+        } catch (NotAuthorizedException noTenant) {
+            return "none";
+        }
+    }
+}
