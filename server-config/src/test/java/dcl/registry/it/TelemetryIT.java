@@ -1,0 +1,75 @@
+package dcl.registry.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dcl.registry.it.OtlpReceiver.ReceivedSpan;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Traces over OTLP: the test server exports its spans (http/protobuf, short batch delay) to this
+ * test's receiver, as an operator's collector would receive them. A lookup's request span names the
+ * tenant, connector, table and field and says whether the cache answered.
+ */
+class TelemetryIT extends DeployedRegistry {
+    private static OtlpReceiver receiver;
+    private final String tenant = Api.freshTenant();
+    private final String viewerToken = Tokens.mint(tenant, "victor", "viewer");
+
+    @BeforeAll
+    static void startReceiver() throws IOException {
+        receiver = new OtlpReceiver();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void
+            givenTracingOn_whenAFieldIsLookedUpTwice_thenBothRequestSpansArriveWithTheLookupAndCache() {
+        Api admin = Api.as(Tokens.mint(tenant, "alice", "admin"));
+        Api.Reply created =
+                admin.post(
+                        "/dcl/mappings",
+                        mappingJson(
+                                "salesforce", "Opportunity", "Amount", "opportunity", "amount"));
+        assertEquals(201, created.status(), created.toString());
+        Api viewer = Api.as(viewerToken);
+
+        assertEquals(200, viewer.get("/dcl/mappings/salesforce/Opportunity/Amount").status());
+        assertEquals(200, viewer.get("/dcl/mappings/salesforce/Opportunity/Amount").status());
+
+        List<ReceivedSpan> lookups =
+                await().atMost(Duration.ofSeconds(30))
+                        .until(this::lookupSpans, spans -> spans.size() == 2);
+        for (ReceivedSpan span : lookups) {
+            assertEquals("dcl-registry-it", span.service());
+            Map<String, String> attributes = span.attributes();
+            assertEquals("salesforce", attributes.get("dcl.connector"));
+            assertEquals("Opportunity", attributes.get("dcl.table"));
+            assertEquals("Amount", attributes.get("dcl.field"));
+            assertFalse(
+                    attributes.values().stream().anyMatch(v -> v.contains(viewerToken)),
+                    "the caller's token is never a span attribute");
+        }
+        assertEquals(
+                List.of("false", "true"),
+                lookups.stream().map(s -> s.attributes().get("dcl.cache.hit")).sorted().toList(),
+                "the first lookup read the database, the second the cache");
+    }
+
+    private List<ReceivedSpan> lookupSpans() {
+        return receiver.spans().stream()
+                .filter(s -> tenant.equals(s.attributes().get("dcl.tenant")))
+                .toList();
+    }
+}
