@@ -11,29 +11,53 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 /**
  * A local OTLP/HTTP trace receiver (POST /v1/traces, protobuf), standing in for the operator's
- * collector: it decodes every export with the protocol's generated classes and keeps the spans.
+ * collector: it decodes every export with the protocol's generated classes and keeps the spans. The
+ * test server traces every request, so one receiver listens for the whole test JVM, started before
+ * the first deployment: no test's spans are refused (each refusal is an error in the log).
  */
-final class OtlpReceiver implements AutoCloseable {
+final class OtlpReceiver {
     static final int PORT = Integer.getInteger("dcl.it.otlp.port", 19317);
 
     /** One received span: its name, its service and its attributes as strings. */
     record ReceivedSpan(String service, String name, Map<String, String> attributes) {}
 
-    private final HttpServer server;
+    private static OtlpReceiver running;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
 
-    OtlpReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
-        server.createContext("/v1/traces", this::handle);
-        server.start();
+    private OtlpReceiver() {}
+
+    static synchronized OtlpReceiver ensureStarted() {
+        if (running != null) {
+            return running;
+        }
+        OtlpReceiver receiver = new OtlpReceiver();
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
+            server.createContext("/v1/traces", receiver::handle);
+            // Daemon threads: the receiver never keeps the test JVM alive.
+            server.setExecutor(
+                    Executors.newSingleThreadExecutor(
+                            r -> {
+                                Thread t = new Thread(r, "otlp-receiver");
+                                t.setDaemon(true);
+                                return t;
+                            }));
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not listen for OTLP on " + PORT, e);
+        }
+        running = receiver;
+        return receiver;
     }
 
     List<ReceivedSpan> spans() {
@@ -76,10 +100,5 @@ final class OtlpReceiver implements AutoCloseable {
                     });
         }
         return values;
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
     }
 }

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dcl.registry.it.OtlpReceiver.ReceivedSpan;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,19 +16,9 @@ import org.junit.jupiter.api.Test;
  * tenant, connector, table and field and says whether the cache answered.
  */
 class TelemetryIT extends DeployedRegistry {
-    private static OtlpReceiver receiver;
+    private final OtlpReceiver receiver = OtlpReceiver.ensureStarted();
     private final String tenant = Api.freshTenant();
     private final String viewerToken = Tokens.mint(tenant, "victor", "viewer");
-
-    @BeforeAll
-    static void startReceiver() throws IOException {
-        receiver = new OtlpReceiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
 
     @Test
     void
