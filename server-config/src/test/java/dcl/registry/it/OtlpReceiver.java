@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,16 @@ import java.util.concurrent.Executors;
 final class OtlpReceiver {
     static final int PORT = Integer.getInteger("dcl.it.otlp.port", 19317);
 
-    /** One received span: its name, its service and its attributes as strings. */
-    record ReceivedSpan(String service, String name, Map<String, String> attributes) {}
+    /**
+     * One received span: its service, name, its own and its parent's id (hex; empty for a root) and
+     * its attributes as strings.
+     */
+    record ReceivedSpan(
+            String service,
+            String name,
+            String spanId,
+            String parentSpanId,
+            Map<String, String> attributes) {}
 
     private static OtlpReceiver running;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
@@ -73,7 +82,11 @@ final class OtlpReceiver {
                 for (Span span : scope.getSpansList()) {
                     spans.add(
                             new ReceivedSpan(
-                                    service, span.getName(), text(span.getAttributesList())));
+                                    service,
+                                    span.getName(),
+                                    HexFormat.of().formatHex(span.getSpanId().toByteArray()),
+                                    HexFormat.of().formatHex(span.getParentSpanId().toByteArray()),
+                                    text(span.getAttributesList())));
                 }
             }
         }

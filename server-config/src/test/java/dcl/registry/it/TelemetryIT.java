@@ -52,6 +52,25 @@ class TelemetryIT extends DeployedRegistry {
                 List.of("false", "true"),
                 lookups.stream().map(s -> s.attributes().get("dcl.cache.hit")).sorted().toList(),
                 "the first lookup read the database, the second the cache");
+        ReceivedSpan miss = withCacheHit(lookups, "false");
+        ReceivedSpan hit = withCacheHit(lookups, "true");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> databaseReadsUnder(miss), reads -> reads == 1);
+        assertEquals(0, databaseReadsUnder(hit), "the cache answered: no database span");
+    }
+
+    private static ReceivedSpan withCacheHit(List<ReceivedSpan> spans, String hit) {
+        return spans.stream()
+                .filter(s -> hit.equals(s.attributes().get("dcl.cache.hit")))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private long databaseReadsUnder(ReceivedSpan parent) {
+        return receiver.spans().stream()
+                .filter(s -> s.name().equals("dcl.database.read"))
+                .filter(s -> s.parentSpanId().equals(parent.spanId()))
+                .count();
     }
 
     private List<ReceivedSpan> lookupSpans() {
