@@ -3,8 +3,10 @@ package dcl.registry.it;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dcl.registry.it.OtlpReceiver.ReceivedSpan;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.Test;
  * tenant, connector, table and field and says whether the cache answered.
  */
 class TelemetryIT extends DeployedRegistry {
+    /** The test server's Gemini key (server-config/pom.xml). */
+    private static final String GEMINI_KEY = "it-secret-gemini-key";
+
     private final OtlpReceiver receiver = OtlpReceiver.ensureStarted();
     private final String tenant = Api.freshTenant();
     private final String viewerToken = Tokens.mint(tenant, "victor", "viewer");
@@ -77,5 +82,55 @@ class TelemetryIT extends DeployedRegistry {
         return receiver.spans().stream()
                 .filter(s -> tenant.equals(s.attributes().get("dcl.tenant")))
                 .toList();
+    }
+
+    @Test
+    void givenTracingOn_whenGeminiIsAsked_thenItsCallIsAChildOfTheRequestAndNoSpanCarriesTheKey()
+            throws IOException {
+        try (GeminiStub gemini = new GeminiStub()) {
+            gemini.then(GeminiStub.choosing("opportunity.probability", 0.82));
+            SemanticIndexReady.await();
+            Api runtime = Api.as(Tokens.mint(tenant, "aam", "service"));
+            Api.Reply proposed =
+                    runtime.post(
+                            "/dcl/intelligence/propose-mapping",
+                            "{\"connector\":\"pipedrive\",\"sourceTable\":\"deals\","
+                                    + "\"sourceField\":\"weighted_value\",\"sampleValues\":[\"1200\"]}");
+            assertEquals(200, proposed.status(), proposed.toString());
+            // W3C traceparent: version-traceid-spanid-flags; the span id is the HTTP client span's.
+            String clientSpanId = traceparent(gemini.received().get(0)).split("-")[2];
+
+            ReceivedSpan client =
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(() -> byId(clientSpanId), s -> s != null);
+            ReceivedSpan call =
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(() -> byId(client.parentSpanId()), s -> s != null);
+            assertEquals("dcl.gemini.suggest", call.name());
+            ReceivedSpan request =
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(() -> byId(call.parentSpanId()), s -> s != null);
+            assertTrue(request.name().contains("propose-mapping"), request.name());
+        }
+        assertFalse(
+                receiver.spans().stream()
+                        .flatMap(s -> s.attributes().values().stream())
+                        .anyMatch(v -> v.contains(GEMINI_KEY)),
+                "the Gemini key is never a span attribute");
+    }
+
+    private static String traceparent(GeminiStub.Received request) {
+        return request.headers().entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase("traceparent"))
+                .map(h -> h.getValue().get(0))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no traceparent: " + request.headers()));
+    }
+
+    private ReceivedSpan byId(String spanId) {
+        return receiver.spans().stream()
+                .filter(s -> s.spanId().equals(spanId))
+                .findFirst()
+                .orElse(null);
     }
 }
