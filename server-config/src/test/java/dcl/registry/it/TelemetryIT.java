@@ -85,8 +85,9 @@ class TelemetryIT extends DeployedRegistry {
     }
 
     @Test
-    void givenTracingOn_whenGeminiIsAsked_thenItsCallIsAChildOfTheRequestAndNoSpanCarriesTheKey()
-            throws IOException {
+    void
+            givenTracingOn_whenAProposalAsksGemini_thenTheCallAndTheEmbeddingAreChildrenOfTheRequestAndNoSpanCarriesTheKey()
+                    throws IOException {
         try (GeminiStub gemini = new GeminiStub()) {
             gemini.then(GeminiStub.choosing("opportunity.probability", 0.82));
             SemanticIndexReady.await();
@@ -111,6 +112,15 @@ class TelemetryIT extends DeployedRegistry {
                     await().atMost(Duration.ofSeconds(30))
                             .until(() -> byId(call.parentSpanId()), s -> s != null);
             assertTrue(request.name().contains("propose-mapping"), request.name());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    receiver.spans().stream()
+                                            .filter(s -> s.name().equals("dcl.embedding"))
+                                            .anyMatch(
+                                                    s ->
+                                                            s.parentSpanId()
+                                                                    .equals(request.spanId())));
         }
         assertFalse(
                 receiver.spans().stream()
