@@ -60,8 +60,20 @@ class TelemetryIT extends DeployedRegistry {
         ReceivedSpan miss = withCacheHit(lookups, "false");
         ReceivedSpan hit = withCacheHit(lookups, "true");
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> databaseReadsUnder(miss), reads -> reads == 1);
-        assertEquals(0, databaseReadsUnder(hit), "the cache answered: no database span");
+                .until(() -> childrenNamed(miss, "dcl.database.read"), reads -> reads == 1);
+        assertEquals(
+                0, childrenNamed(hit, "dcl.database.read"), "the cache answered: no database span");
+        for (ReceivedSpan lookup : lookups) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> childrenNamed(lookup, "dcl.cache.read"), reads -> reads > 0);
+        }
+    }
+
+    private long childrenNamed(ReceivedSpan parent, String name) {
+        return receiver.spans().stream()
+                .filter(s -> s.name().equals(name))
+                .filter(s -> s.parentSpanId().equals(parent.spanId()))
+                .count();
     }
 
     private static ReceivedSpan withCacheHit(List<ReceivedSpan> spans, String hit) {
@@ -69,13 +81,6 @@ class TelemetryIT extends DeployedRegistry {
                 .filter(s -> hit.equals(s.attributes().get("dcl.cache.hit")))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private long databaseReadsUnder(ReceivedSpan parent) {
-        return receiver.spans().stream()
-                .filter(s -> s.name().equals("dcl.database.read"))
-                .filter(s -> s.parentSpanId().equals(parent.spanId()))
-                .count();
     }
 
     private List<ReceivedSpan> lookupSpans() {
