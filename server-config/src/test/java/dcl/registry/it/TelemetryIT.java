@@ -13,9 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Traces over OTLP: the test server exports its spans (http/protobuf, short batch delay) to this
- * test's receiver, as an operator's collector would receive them. A lookup's request span names the
- * tenant, connector, table and field and says whether the cache answered.
+ * Traces over OTLP: the test server exports its spans (http/protobuf, short batch delay) to the
+ * test JVM's receiver, as an operator's collector would receive them. A lookup's request span names
+ * the tenant, connector, table and field and says whether the cache answered; cache reads, the
+ * database read of a miss, the Gemini call and the embedding of a proposal are its child spans.
  */
 class TelemetryIT extends DeployedRegistry {
     /** The test server's Gemini key (server-config/pom.xml). */
