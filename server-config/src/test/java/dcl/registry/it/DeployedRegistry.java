@@ -15,6 +15,7 @@ abstract class DeployedRegistry {
     @Deployment(testable = false)
     static WebArchive registry() {
         TestDatabase.ensureStarted();
+        OtlpReceiver.ensureStarted();
         return ShrinkWrap.createFromZipFile(
                 WebArchive.class,
                 new File(System.getProperty("dcl.war", "target/dcl-registry.war")));

@@ -15,6 +15,7 @@ import dcl.registry.domain.model.TableMappingSet;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.StoreMappings;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +34,7 @@ import java.util.stream.Collectors;
 @DatabaseAdapter
 public class JpaMappingRepository implements LoadMappings, StoreMappings {
     private static final String UNIQUE_VIOLATION = "23505";
+    static final String DATABASE_SPAN = "dcl.database.read";
 
     /**
      * {@link MappingStatus#SERVED} as an SQL list of literals: {@code 'ACTIVE', 'NEEDS_REVIEW'}.
@@ -58,7 +60,9 @@ public class JpaMappingRepository implements LoadMappings, StoreMappings {
                 .map(FieldMappingRows::toDomain);
     }
 
+    // Database reads of the lookup path are child spans of the request (the cache's misses).
     @Override
+    @WithSpan(DATABASE_SPAN)
     public Optional<FieldMapping> byIdentity(TenantId tenant, SourceRef source) {
         return em.createQuery(
                         "SELECT m FROM FieldMappingEntity m WHERE m.tenantId = :tenant AND"
@@ -75,6 +79,7 @@ public class JpaMappingRepository implements LoadMappings, StoreMappings {
     }
 
     @Override
+    @WithSpan(DATABASE_SPAN)
     public TableMappingSet table(TenantId tenant, ConnectorId connector, SourceTable table) {
         List<FieldMappingEntity> rows =
                 em.createQuery(

@@ -194,8 +194,9 @@ public class MappingReadResource {
         SourceTable sourceTable = violations.check(() -> new SourceTable(table));
         SourceField sourceField = violations.check(() -> new SourceField(field));
         violations.throwIfAny();
-        return withVersion(
-                lookUp.lookUp(caller.tenant(), new SourceRef(id, sourceTable, sourceField)));
+        SourceRef source = new SourceRef(id, sourceTable, sourceField);
+        LookupTrace.record(caller.tenant(), source);
+        return withVersion(lookUp.lookUp(caller.tenant(), source));
     }
 
     private Response withVersion(FieldMapping mapping) {

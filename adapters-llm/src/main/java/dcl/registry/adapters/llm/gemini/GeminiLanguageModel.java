@@ -10,6 +10,7 @@ import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.port.out.LanguageModel;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -40,7 +41,10 @@ public class GeminiLanguageModel implements LanguageModel {
 
     @Inject GeminiCalls calls;
 
+    // A child span of the request around the whole call, retries and waits included; the Rest
+    // Client's HTTP spans (one per attempt) sit under it.
     @Override
+    @WithSpan("dcl.gemini.suggest")
     public LlmSuggestion suggest(LlmQuestion question) {
         String reply;
         try {

@@ -1,5 +1,8 @@
 package dcl.registry.adapters.persistence.cache;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,10 +35,12 @@ public class RegistryCaches {
     static final String LOOKUPS = "lookups";
     static final String MISSES = "misses";
     static final String TABLES = "tables";
+    static final String CACHE_SPAN = "dcl.cache.read";
     private static final Logger LOG = Logger.getLogger(RegistryCaches.class.getName());
 
     @Inject CacheSettings settings;
     @Inject CacheMetrics metrics;
+    @Inject Tracer tracer;
 
     private DefaultCacheManager manager;
     private Cache<String, Object> lookups;
@@ -122,8 +127,19 @@ public class RegistryCaches {
      * A cache that fails is bypassed, loudly: the caller reads from the database, the error is
      * counted and logged.
      */
+    @SuppressWarnings("try") // the scope is only closed: it makes the span current while it is open
     Object read(Cache<String, Object> cache, String key) {
-        return guarded(cache, () -> cache.get(key));
+        // A child span only inside a traced request: jobs read outside any request, and a root
+        // trace for each of their reads would drown the collector.
+        if (!Span.current().getSpanContext().isValid()) {
+            return guarded(cache, () -> cache.get(key));
+        }
+        Span span = tracer.spanBuilder(CACHE_SPAN).startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            return guarded(cache, () -> cache.get(key));
+        } finally {
+            span.end();
+        }
     }
 
     /** Keeps a value read from the database; never overwrites what is there. */
