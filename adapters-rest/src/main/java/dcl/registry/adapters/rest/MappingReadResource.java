@@ -9,7 +9,6 @@ import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.FieldMapping;
 import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.MappingQuery;
-import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
@@ -123,12 +122,10 @@ public class MappingReadResource {
             @PathParam("id") String id,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        Violations violations = new Violations();
-        MappingId mappingId = violations.check(() -> MappingId.parse(id));
-        PageRequest page = violations.check(() -> Paging.of(limit, cursor));
-        violations.throwIfAny();
+        PagedQuery<MappingId> request = PagedQuery.parse(() -> MappingId.parse(id), limit, cursor);
         return PageResponse.from(
-                history.history(caller.tenant(), mappingId, page), HistoryEntryResponse::from);
+                history.history(caller.tenant(), request.query(), request.page()),
+                HistoryEntryResponse::from);
     }
 
     @GET
@@ -140,12 +137,11 @@ public class MappingReadResource {
             @PathParam("connector") String connector,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        Violations violations = new Violations();
-        ConnectorId id = violations.check(() -> new ConnectorId(connector));
-        PageRequest page = violations.check(() -> Paging.of(limit, cursor));
-        violations.throwIfAny();
+        PagedQuery<MappingQuery> request =
+                PagedQuery.parse(
+                        () -> MappingQuery.ofConnector(new ConnectorId(connector)), limit, cursor);
         return PageResponse.from(
-                search.search(caller.tenant(), MappingQuery.ofConnector(id), page),
+                search.search(caller.tenant(), request.query(), request.page()),
                 MappingResponse::from);
     }
 
