@@ -1,7 +1,5 @@
 package dcl.registry.dev;
 
-import static org.awaitility.Awaitility.await;
-
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Starts a real PostgreSQL from Maven artifacts for the dev run, and keeps it running until the
@@ -93,17 +90,17 @@ public final class EmbeddedDatabase {
 
         void stop() {
             script("stop");
-            try {
-                await().atMost(LIMIT)
-                        .pollInterval(Duration.ofMillis(500))
-                        .until(() -> script("status") != 0);
-            } catch (ConditionTimeoutException e) {
-                System.err.println(
-                        "Liberty server "
-                                + name
-                                + " still running after "
-                                + LIMIT.toSeconds()
-                                + " s; stopping the database anyway");
+            // A plain loop, not Awaitility: this runs in a shutdown hook, after exec:java has
+            // closed
+            // the class loader, so a library class not loaded yet can no longer be found.
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            while (script("status") == 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
 
