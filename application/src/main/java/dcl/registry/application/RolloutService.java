@@ -9,9 +9,11 @@ import dcl.registry.domain.model.TextRule;
 import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.LegacyMappingFolders;
+import dcl.registry.domain.port.out.RolloutPlans;
 import dcl.registry.domain.port.out.RolloutStore;
 import dcl.registry.domain.port.out.TransactionBoundary;
 import dcl.registry.domain.rollout.RolloutSettings;
+import dcl.registry.domain.rollout.RolloutStage;
 import dcl.registry.domain.rollout.SourceOfTruth;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,13 +23,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Tenants' rollout settings. Each node re-reads a tenant's settings when its copy is older than
- * {@code staleAfter}, so a change made on any node is in force everywhere within that time. While
- * the store cannot be read, the last copy stays in force for up to {@code maxStale} more, visibly
- * stale.
+ * Tenants' rollout settings, and the fleet plan's stage that places the tenants following it. Each
+ * node re-reads a tenant's settings, and the plan, when its copy is older than {@code staleAfter},
+ * so a change made on any node is in force everywhere within that time. While the store cannot be
+ * read, the last copy stays in force for up to {@code maxStale} more, visibly stale.
  */
 public class RolloutService implements RolloutUseCase {
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(RolloutService.class.getName());
     private final RolloutStore store;
+    private final RolloutPlans plans;
     private final AuditTrail audit;
     private final TransactionBoundary transactions;
     private final Clock clock;
@@ -36,6 +41,7 @@ public class RolloutService implements RolloutUseCase {
     private final Duration staleAfter;
     private final Duration maxStale;
     private final Map<TenantId, Copy> copies = new ConcurrentHashMap<>();
+    private volatile PlanCopy plan;
 
     /**
      * How many refreshes failed since the store last answered: a hint that unconfirmed copies
@@ -45,6 +51,7 @@ public class RolloutService implements RolloutUseCase {
 
     public RolloutService(
             RolloutStore store,
+            RolloutPlans plans,
             AuditTrail audit,
             TransactionBoundary transactions,
             Clock clock,
@@ -53,6 +60,7 @@ public class RolloutService implements RolloutUseCase {
             Duration staleAfter,
             Duration maxStale) {
         this.store = store;
+        this.plans = plans;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -97,7 +105,54 @@ public class RolloutService implements RolloutUseCase {
             copies.values().removeIf(Copy::unconfirmed);
             unconfirmed.set(0);
         }
-        return current.settings();
+        return placed(current.settings());
+    }
+
+    /** Only a tenant that follows the plan needs the plan (and waits on it when it is unknown). */
+    private RolloutSettings placed(RolloutSettings settings) {
+        return settings.followsPlan() ? settings.following(stageInForce()) : settings;
+    }
+
+    /**
+     * The plan's stage this node serves by: re-read when older than {@code staleAfter}; during an
+     * outage the last one read stays in force for up to {@code maxStale} more.
+     */
+    public Optional<RolloutStage> stageInForce() {
+        long now = System.nanoTime();
+        PlanCopy copy = plan;
+        if (copy != null && now - copy.readAt() < staleAfter.toNanos()) {
+            return copy.stage();
+        }
+        try {
+            stageRead(plans.current(), now);
+        } catch (StoreUnavailable outage) {
+            if (copy == null || now - copy.readAt() >= staleAfter.plus(maxStale).toNanos()) {
+                throw outage;
+            }
+        }
+        return plan.stage();
+    }
+
+    /** Puts a stage in force on this node at once (the one this node just stored). */
+    public void stageRead(Optional<RolloutStage> stage, long readAt) {
+        PlanCopy before = plan;
+        plan = new PlanCopy(stage, readAt);
+        int was = before == null ? -1 : before.stage().map(RolloutStage::percent).orElse(0);
+        int now = stage.map(RolloutStage::percent).orElse(0);
+        if (before != null && was != now) {
+            // each node says when it switches, so a rollback's timeline can be read from the logs
+            LOG.info(
+                    () ->
+                            "Rollout plan in force on this node: "
+                                    + now
+                                    + " % of plan-following tenants on the registry (was "
+                                    + was
+                                    + " %), stage "
+                                    + stage.map(RolloutStage::id).orElse(0L)
+                                    + " ("
+                                    + stage.map(s -> s.change().wireName()).orElse("none")
+                                    + ")");
+        }
     }
 
     @Override
@@ -178,7 +233,7 @@ public class RolloutService implements RolloutUseCase {
                             return next;
                         });
         copies.put(tenant, new Copy(saved, System.nanoTime(), false));
-        return saved;
+        return placed(saved);
     }
 
     private static String describe(RolloutSettings s) {
@@ -189,6 +244,9 @@ public class RolloutService implements RolloutUseCase {
                 + ", dualRead="
                 + s.dualRead();
     }
+
+    /** The plan's newest stage as read at {@code readAt} (nanoTime). */
+    private record PlanCopy(Optional<RolloutStage> stage, long readAt) {}
 
     /** Settings as read at {@code readAt}; {@code unconfirmed} once a refresh has failed. */
     private record Copy(RolloutSettings settings, long readAt, boolean unconfirmed) {}

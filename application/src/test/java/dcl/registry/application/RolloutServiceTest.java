@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dcl.registry.domain.error.StoreUnavailable;
+import dcl.registry.domain.model.Page;
+import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.RolloutStore;
 import dcl.registry.domain.rollout.RolloutSettings;
@@ -41,11 +43,22 @@ class RolloutServiceTest {
         public void save(RolloutSettings settings) {
             throw new UnsupportedOperationException("not used");
         }
+
+        @Override
+        public Page<RolloutSettings> followingPlan(PageRequest page) {
+            throw new UnsupportedOperationException("not used");
+        }
+
+        @Override
+        public long countFollowingPlan() {
+            throw new UnsupportedOperationException("not used");
+        }
     }
 
     /** Settings re-read on every call (no freshness window), so each call meets the outage. */
     private static RolloutService service(SwitchableStore store, Duration maxStale) {
-        return new RolloutService(store, null, null, null, null, null, Duration.ZERO, maxStale);
+        return new RolloutService(
+                store, null, null, null, null, null, null, Duration.ZERO, maxStale);
     }
 
     @Test

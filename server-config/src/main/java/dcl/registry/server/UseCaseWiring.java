@@ -36,6 +36,7 @@ import dcl.registry.domain.port.out.LoadMappingChanges;
 import dcl.registry.domain.port.out.LoadMappingHistory;
 import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.RegistryTables;
+import dcl.registry.domain.port.out.RolloutPlans;
 import dcl.registry.domain.port.out.RolloutStore;
 import dcl.registry.domain.port.out.ScheduleClaims;
 import dcl.registry.domain.port.out.StoreMappings;
@@ -96,6 +97,7 @@ public class UseCaseWiring {
     @Singleton
     RolloutService rollout(
             RolloutStore store,
+            RolloutPlans plans,
             AuditTrail audit,
             TransactionBoundary transactions,
             Clock clock,
@@ -103,6 +105,7 @@ public class UseCaseWiring {
             LegacyMappingFolders legacy) {
         return new RolloutService(
                 store,
+                plans,
                 audit,
                 transactions,
                 clock,

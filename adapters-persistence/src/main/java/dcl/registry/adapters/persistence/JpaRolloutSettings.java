@@ -1,5 +1,7 @@
 package dcl.registry.adapters.persistence;
 
+import dcl.registry.domain.model.Page;
+import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.RolloutStore;
 import dcl.registry.domain.rollout.RolloutSettings;
@@ -16,27 +18,57 @@ class JpaRolloutSettings implements RolloutStore {
     @PersistenceContext(unitName = "registry")
     EntityManager em;
 
+    private static final String COLUMNS =
+            "tenant_id, source_of_truth, legacy_path, dual_read, updated_at, updated_by";
+
     @Override
     public Optional<RolloutSettings> find(TenantId tenant) {
         List<?> rows =
                 em.createNativeQuery(
-                                "SELECT source_of_truth, legacy_path, dual_read, updated_at,"
-                                        + " updated_by FROM tenant_rollout WHERE tenant_id = ?1")
+                                "SELECT " + COLUMNS + " FROM tenant_rollout WHERE tenant_id = ?1")
                         .setParameter(1, tenant.value())
                         .getResultList();
-        return rows.stream()
-                .findFirst()
-                .map(
-                        row -> {
-                            Object[] c = (Object[]) row;
-                            return new RolloutSettings(
-                                    tenant,
-                                    SourceOfTruth.parse((String) c[0]),
-                                    Optional.ofNullable((String) c[1]),
-                                    (Boolean) c[2],
-                                    Optional.of(((Timestamp) c[3]).toInstant()),
-                                    Optional.of((String) c[4]));
-                        });
+        return rows.stream().findFirst().map(row -> settings((Object[]) row));
+    }
+
+    @Override
+    public Page<RolloutSettings> followingPlan(PageRequest page) {
+        List<?> rows =
+                em.createNativeQuery(
+                                "SELECT "
+                                        + COLUMNS
+                                        + " FROM tenant_rollout WHERE source_of_truth = 'plan' AND"
+                                        + " tenant_id > ?1 ORDER BY tenant_id LIMIT ?2")
+                        .setParameter(1, page.cursor().orElse(""))
+                        .setParameter(2, page.limit() + 1)
+                        .getResultList();
+        List<RolloutSettings> items =
+                rows.stream().limit(page.limit()).map(row -> settings((Object[]) row)).toList();
+        return new Page<>(
+                items,
+                rows.size() > page.limit()
+                        ? Optional.of(items.get(items.size() - 1).tenant().value())
+                        : Optional.empty());
+    }
+
+    @Override
+    public long countFollowingPlan() {
+        return ((Number)
+                        em.createNativeQuery(
+                                        "SELECT COUNT(*) FROM tenant_rollout WHERE source_of_truth"
+                                                + " = 'plan'")
+                                .getSingleResult())
+                .longValue();
+    }
+
+    private static RolloutSettings settings(Object[] c) {
+        return new RolloutSettings(
+                new TenantId((String) c[0]),
+                SourceOfTruth.parse((String) c[1]),
+                Optional.ofNullable((String) c[2]),
+                (Boolean) c[3],
+                Optional.of(((Timestamp) c[4]).toInstant()),
+                Optional.of((String) c[5]));
     }
 
     @Override

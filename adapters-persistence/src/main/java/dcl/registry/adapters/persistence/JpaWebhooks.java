@@ -9,7 +9,9 @@ import dcl.registry.domain.notify.DeliveryStatus;
 import dcl.registry.domain.notify.Webhook;
 import dcl.registry.domain.notify.WebhookDelivery;
 import dcl.registry.domain.port.out.ReviewerNotifications;
+import dcl.registry.domain.port.out.RolloutNotifications;
 import dcl.registry.domain.port.out.WebhookStore;
+import dcl.registry.domain.rollout.RolloutStage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
@@ -27,7 +29,7 @@ import java.util.UUID;
  * node.
  */
 @DatabaseAdapter
-class JpaWebhooks implements WebhookStore, ReviewerNotifications {
+class JpaWebhooks implements WebhookStore, ReviewerNotifications, RolloutNotifications {
     private static final String DELIVERY_COLUMNS =
             "d.id, d.tenant_id, d.webhook, w.url, w.secret, d.event, d.payload, d.status,"
                     + " d.attempts, d.created_at, d.delivered_at, (SELECT a.http_status FROM"
@@ -97,15 +99,31 @@ class JpaWebhooks implements WebhookStore, ReviewerNotifications {
 
     @Override
     public void approvalEvent(String event, Approval approval) {
-        Instant occurred = ApprovalEventJson.occurredAt(approval);
-        String payload = ApprovalEventJson.write(event, approval);
-        for (Webhook webhook : all(approval.tenant())) {
+        enqueue(
+                approval.tenant(),
+                event,
+                ApprovalEventJson.write(event, approval),
+                ApprovalEventJson.occurredAt(approval));
+    }
+
+    /** To the webhooks of the tenant that owns the plan: an operator's own tenant. */
+    @Override
+    public void stageEvent(String event, RolloutStage stage, String reason) {
+        enqueue(
+                stage.owner(),
+                event,
+                RolloutEventJson.write(event, stage, reason),
+                stage.haltedAt().orElse(stage.decidedAt()));
+    }
+
+    private void enqueue(TenantId tenant, String event, String payload, Instant occurred) {
+        for (Webhook webhook : all(tenant)) {
             em.createNativeQuery(
                             "INSERT INTO webhook_deliveries (id, tenant_id, webhook, event,"
                                     + " payload, status, attempts, next_attempt_at, created_at) VALUES"
                                     + " (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?7)")
                     .setParameter(1, UUID.randomUUID().toString())
-                    .setParameter(2, approval.tenant().value())
+                    .setParameter(2, tenant.value())
                     .setParameter(3, webhook.name())
                     .setParameter(4, event)
                     .setParameter(5, payload)

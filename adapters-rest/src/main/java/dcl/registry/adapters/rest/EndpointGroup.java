@@ -35,6 +35,11 @@ public @interface EndpointGroup {
         /** Requests that matched no resource method (unknown path, wrong HTTP method). */
         OTHER;
 
+        /** Whether the runtime's availability promise covers it (the runtime's reads). */
+        public boolean runtimeRead() {
+            return this == LOOKUP || this == TABLE_SET || this == LIST_SEARCH;
+        }
+
         /** The tag value: {@code table-set}, {@code list-search}, … */
         public String tag() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -2,6 +2,7 @@ package dcl.registry.adapters.rest;
 
 import dcl.registry.adapters.rest.EndpointGroup.Group;
 import dcl.registry.adapters.rest.security.Caller;
+import dcl.registry.domain.port.in.RecordServiceLevelsUseCase;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,9 +26,9 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Times every request into {@code dcl_requests} tagged with its {@link EndpointGroup} and outcome,
- * and counts lookups answered 404 in {@code dcl_lookup_not_found}. Only bounded tags: no path, no
- * field; the tenant only when {@code dcl.metrics.tenant-labels} is on, because /metrics is scraped
- * without a token.
+ * counts lookups answered 404 in {@code dcl_lookup_not_found}, and hands the runtime's reads to the
+ * SLO counts. Only bounded tags: no path, no field; the tenant only when {@code
+ * dcl.metrics.tenant-labels} is on, because /metrics is scraped without a token.
  */
 @Provider
 @PreMatching
@@ -48,6 +49,8 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
 
     @Inject Caller caller;
 
+    @Inject RecordServiceLevelsUseCase serviceLevels;
+
     @Context ResourceInfo resource;
 
     @Override
@@ -67,8 +70,11 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
         List<Tag> tags = new ArrayList<>(tenant);
         tags.add(new Tag("group", group.tag()));
         tags.add(new Tag("outcome", outcome(status)));
-        registry.timer(REQUESTS, tags.toArray(Tag[]::new))
-                .update(Duration.ofNanos(System.nanoTime() - start));
+        long nanos = System.nanoTime() - start;
+        registry.timer(REQUESTS, tags.toArray(Tag[]::new)).update(Duration.ofNanos(nanos));
+        if (group.runtimeRead()) {
+            serviceLevels.readAnswered(group == Group.LOOKUP, status >= 500, nanos);
+        }
         if (group == Group.LOOKUP && status == 404) {
             registry.counter(LOOKUP_NOT_FOUND, tenant.toArray(Tag[]::new)).inc();
         }

@@ -16,6 +16,7 @@ public abstract sealed class DomainException extends RuntimeException
                 NoSimilarMapping,
                 NotPermitted,
                 ResourceNotFound,
+                RolloutHalted,
                 StaleVersion,
                 StoreUnavailable,
                 StrategyUnavailable,

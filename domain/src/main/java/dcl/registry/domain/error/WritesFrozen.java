@@ -11,9 +11,10 @@ public final class WritesFrozen extends DomainException {
         super(
                 "Tenant "
                         + tenant
-                        + " is rolled back to the legacy YAML files (source of truth: yaml), so the"
-                        + " registry does not accept mapping writes: they would not reach the"
-                        + " runtime. Change the YAML files, or switch back with PUT"
-                        + " /dcl/admin/rollout {\"sourceOfTruth\":\"registry\"}.");
+                        + " is served from the legacy YAML files (source of truth yaml, or the"
+                        + " rollout plan has not reached it), so the registry does not accept"
+                        + " mapping writes: they would not reach the runtime. Change the YAML"
+                        + " files, or switch back with PUT /dcl/admin/rollout"
+                        + " {\"sourceOfTruth\":\"registry\"}.");
     }
 }

@@ -3,10 +3,14 @@ package dcl.registry.domain.rollout;
 import dcl.registry.domain.error.InvalidInput;
 import java.util.Locale;
 
-/** Which source answers a tenant's runtime lookups. YAML is the emergency rollback. */
+/**
+ * Which source answers a tenant's runtime lookups. YAML is the emergency rollback; PLAN follows the
+ * fleet's progressive rollout, which puts the tenant on one of the other two.
+ */
 public enum SourceOfTruth {
     REGISTRY,
-    YAML;
+    YAML,
+    PLAN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -19,7 +23,10 @@ public enum SourceOfTruth {
         if ("yaml".equals(text)) {
             return YAML;
         }
+        if ("plan".equals(text)) {
+            return PLAN;
+        }
         throw new InvalidInput(
-                "sourceOfTruth", "must be 'registry' or 'yaml' (got '" + text + "')");
+                "sourceOfTruth", "must be 'registry', 'yaml' or 'plan' (got '" + text + "')");
     }
 }

@@ -73,6 +73,18 @@ public class CacheMetrics {
         };
     }
 
+    /** The runtime's cache hits since start (single lookups and table sets): for the SLO. */
+    public long runtimeHits() {
+        return count("dcl_cache_hits", RegistryCaches.LOOKUPS)
+                + count("dcl_cache_hits", RegistryCaches.TABLES);
+    }
+
+    /** The runtime's cache misses since start: for the SLO. */
+    public long runtimeMisses() {
+        return count("dcl_cache_misses", RegistryCaches.LOOKUPS)
+                + count("dcl_cache_misses", RegistryCaches.TABLES);
+    }
+
     /** Hits over all reads since start, 0 before the first read. */
     double ratio(String cache) {
         long hits = count("dcl_cache_hits", cache);

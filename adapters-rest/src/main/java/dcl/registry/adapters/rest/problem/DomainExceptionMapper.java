@@ -11,6 +11,7 @@ import dcl.registry.domain.error.MappingNotFound;
 import dcl.registry.domain.error.NoSimilarMapping;
 import dcl.registry.domain.error.NotPermitted;
 import dcl.registry.domain.error.ResourceNotFound;
+import dcl.registry.domain.error.RolloutHalted;
 import dcl.registry.domain.error.StaleVersion;
 import dcl.registry.domain.error.StoreUnavailable;
 import dcl.registry.domain.error.StrategyUnavailable;
@@ -59,6 +60,11 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         if (error instanceof WritesFrozen) {
             return Problem.of(
                     409, "writes-frozen", "The tenant is rolled back to the legacy YAML", detail);
+        }
+        if (error instanceof RolloutHalted halted) {
+            return Problem.of(409, "rollout-halted", "The error budget forbids advancing", detail)
+                    .with("slo", halted.budget().name())
+                    .with("budgetConsumed", halted.budget().budgetConsumed());
         }
         if (error instanceof NotPermitted) {
             return Problem.of(403, "not-permitted", "Not permitted", detail);

@@ -39,7 +39,7 @@ public class ServedSourceHeader implements ContainerResponseFilter {
             return;
         }
         RolloutSettings settings = rollout.current(caller.tenant());
-        response.getHeaders().putSingle("X-DCL-Source", settings.sourceOfTruth().wireName());
+        response.getHeaders().putSingle("X-DCL-Source", settings.servedBy().wireName());
         rollout.staleness(caller.tenant())
                 .ifPresent(
                         age ->

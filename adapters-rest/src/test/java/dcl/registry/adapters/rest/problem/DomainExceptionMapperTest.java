@@ -14,6 +14,7 @@ import dcl.registry.domain.error.MappingNotFound;
 import dcl.registry.domain.error.NoSimilarMapping;
 import dcl.registry.domain.error.NotPermitted;
 import dcl.registry.domain.error.ResourceNotFound;
+import dcl.registry.domain.error.RolloutHalted;
 import dcl.registry.domain.error.StaleVersion;
 import dcl.registry.domain.error.StoreUnavailable;
 import dcl.registry.domain.error.StrategyUnavailable;
@@ -24,6 +25,7 @@ import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.slo.SloStatus;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,12 @@ class DomainExceptionMapperTest {
                             "duplicate-mapping"),
                     new Case(new StaleVersion(1, 2), 412, "stale-version"),
                     new Case(new WritesFrozen(new TenantId("acme")), 409, "writes-frozen"),
+                    new Case(
+                            new RolloutHalted(
+                                    new SloStatus("availability", 0.999, 0.99, 10, 1000),
+                                    "availability error budget 1000 % consumed"),
+                            409,
+                            "rollout-halted"),
                     new Case(new NotPermitted("four eyes"), 403, "not-permitted"),
                     new Case(
                             new CanonicalEntityNotFound("deal"), 404, "canonical-entity-not-found"),

@@ -1,5 +1,7 @@
 package dcl.registry.domain.port.out;
 
+import dcl.registry.domain.model.Page;
+import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.rollout.RolloutSettings;
 import java.util.Optional;
@@ -9,4 +11,9 @@ public interface RolloutStore {
     Optional<RolloutSettings> find(TenantId tenant);
 
     void save(RolloutSettings settings);
+
+    /** The tenants that follow the fleet's plan, in tenant id order. */
+    Page<RolloutSettings> followingPlan(PageRequest page);
+
+    long countFollowingPlan();
 }

@@ -1,0 +1,27 @@
+package dcl.registry.adapters.persistence;
+
+import dcl.registry.domain.rollout.RolloutStage;
+import jakarta.json.Json;
+
+/** The JSON body a webhook receives when the rollout halts or rolls back. */
+final class RolloutEventJson {
+    private RolloutEventJson() {}
+
+    static String write(String event, RolloutStage stage, String reason) {
+        return Json.createObjectBuilder()
+                .add("event", event)
+                .add("tenant", stage.owner().value())
+                .add("occurredAt", stage.haltedAt().orElse(stage.decidedAt()).toString())
+                .add(
+                        "stage",
+                        Json.createObjectBuilder()
+                                .add("id", stage.id())
+                                .add("percent", stage.percent())
+                                .add("previousPercent", stage.previousPercent())
+                                .add("change", stage.change().wireName())
+                                .add("decidedBy", stage.decidedBy().subject()))
+                .add("reason", reason)
+                .build()
+                .toString();
+    }
+}

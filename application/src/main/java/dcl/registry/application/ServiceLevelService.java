@@ -1,0 +1,65 @@
+package dcl.registry.application;
+
+import dcl.registry.domain.port.in.ServiceLevelsUseCase;
+import dcl.registry.domain.port.out.RolloutPlans;
+import dcl.registry.domain.port.out.SloBuckets;
+import dcl.registry.domain.rollout.RolloutStage;
+import dcl.registry.domain.slo.SloCounts;
+import dcl.registry.domain.slo.SloJudge;
+import dcl.registry.domain.slo.SloReport;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The SLOs as every node counted them over the window; the rollout's newest stage is judged on what
+ * happened since it began, against its baseline, when it is an advance (the only kind undone).
+ */
+public class ServiceLevelService implements ServiceLevelsUseCase {
+    private final SloBuckets buckets;
+    private final RolloutPlans plans;
+    private final ServiceLevelTally tally;
+    private final SloJudge judge;
+    private final Clock clock;
+
+    public ServiceLevelService(
+            SloBuckets buckets,
+            RolloutPlans plans,
+            ServiceLevelTally tally,
+            SloJudge judge,
+            Clock clock) {
+        this.buckets = buckets;
+        this.plans = plans;
+        this.tally = tally;
+        this.judge = judge;
+        this.clock = clock;
+    }
+
+    /** Adds this node's counts first, so that the answer includes what it saw a moment ago. */
+    @Override
+    public SloReport report() {
+        tally.flush(buckets);
+        return reportOn(plans.current());
+    }
+
+    SloReport reportOn(Optional<RolloutStage> stage) {
+        Instant windowStart = clock.instant().minus(judge.settings().window());
+        SloCounts window = buckets.since(windowStart);
+        Optional<RolloutStage> judged = stage.filter(RolloutStage::canRollBack);
+        SloCounts sinceStage =
+                judged.map(s -> s.decidedAt().isAfter(windowStart) ? s.decidedAt() : windowStart)
+                        .map(buckets::since)
+                        .orElse(SloCounts.none());
+        return judge.judge(window, sinceStage, judged.map(RolloutStage::baseline));
+    }
+
+    /** How long counts are kept: two windows, so a report never misses its oldest bucket. */
+    java.time.Duration retention() {
+        return judge.settings().window().multipliedBy(2);
+    }
+
+    /** The counts over the window, for the baseline of a stage about to begin. */
+    SloCounts window() {
+        return buckets.since(clock.instant().minus(judge.settings().window()));
+    }
+}

@@ -1,0 +1,166 @@
+package dcl.registry.application;
+
+import dcl.registry.domain.port.in.RecordServiceLevelsUseCase;
+import dcl.registry.domain.port.out.SloBuckets;
+import dcl.registry.domain.slo.LatencyHistogram;
+import dcl.registry.domain.slo.SloCounts;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+/**
+ * This node's SLO counts, kept per time bucket in memory and added to the shared buckets by {@link
+ * #flush}. While the store is out the counts wait here (the outage is what they must show), up to
+ * the window: older ones could no longer change a judgement, and their loss is logged.
+ */
+public class ServiceLevelTally implements RecordServiceLevelsUseCase {
+    private static final Logger LOG = Logger.getLogger(ServiceLevelTally.class.getName());
+
+    private final String node;
+    private final Clock clock;
+    private final long bucketMillis;
+    private final long latencyThresholdNanos;
+    private final Duration window;
+    private Map<Long, Counting> pending = new HashMap<>();
+
+    /**
+     * @param node this node's name in the shared buckets (unique per process)
+     */
+    public ServiceLevelTally(
+            String node, Clock clock, Duration bucket, Duration latencyThreshold, Duration window) {
+        this.node = node;
+        this.clock = clock;
+        this.bucketMillis = bucket.toMillis();
+        this.latencyThresholdNanos = latencyThreshold.toNanos();
+        this.window = window;
+    }
+
+    @Override
+    public synchronized void readAnswered(boolean lookup, boolean serverError, long nanos) {
+        Counting c = current();
+        c.reads++;
+        if (serverError) {
+            c.failedReads++;
+        }
+        if (lookup) {
+            c.lookups++;
+            if (nanos > latencyThresholdNanos) {
+                c.slowLookups++;
+            }
+            c.latency[LatencyHistogram.bucketOf(nanos)]++;
+        }
+    }
+
+    @Override
+    public synchronized void cacheReads(long hits, long misses) {
+        Counting c = current();
+        c.cacheHits += hits;
+        c.cacheMisses += misses;
+    }
+
+    @Override
+    public synchronized void dualRead(boolean matched) {
+        Counting c = current();
+        c.dualReads++;
+        if (!matched) {
+            c.dualReadMismatches++;
+        }
+    }
+
+    /**
+     * Adds what was counted since the last flush to the shared buckets; keeps it for the next flush
+     * when the store cannot take it.
+     *
+     * @throws RuntimeException the store's failure, after the counts were put back
+     */
+    public void flush(SloBuckets buckets) {
+        Map<Long, Counting> taken = take();
+        TreeMap<Long, Counting> unsent = new TreeMap<>(taken);
+        try {
+            for (Map.Entry<Long, Counting> bucket : taken.entrySet()) {
+                buckets.add(
+                        node,
+                        Instant.ofEpochMilli(bucket.getKey() * bucketMillis),
+                        bucket.getValue().counts());
+                unsent.remove(bucket.getKey());
+            }
+        } catch (RuntimeException storeFailed) {
+            putBack(unsent);
+            throw storeFailed;
+        }
+    }
+
+    private synchronized Map<Long, Counting> take() {
+        Map<Long, Counting> taken = pending;
+        pending = new HashMap<>();
+        return taken;
+    }
+
+    private synchronized void putBack(Map<Long, Counting> unsent) {
+        long oldest = (clock.millis() - window.toMillis()) / bucketMillis;
+        long dropped = 0;
+        for (Map.Entry<Long, Counting> bucket : unsent.entrySet()) {
+            if (bucket.getKey() < oldest) {
+                dropped += bucket.getValue().reads;
+                continue;
+            }
+            pending.merge(bucket.getKey(), bucket.getValue(), Counting::plus);
+        }
+        if (dropped > 0) {
+            LOG.warning(
+                    "SLO counts of "
+                            + dropped
+                            + " reads older than the window were never stored (the store was"
+                            + " out longer than the window); they no longer change a budget");
+        }
+    }
+
+    private Counting current() {
+        return pending.computeIfAbsent(clock.millis() / bucketMillis, b -> new Counting());
+    }
+
+    /** Counts of one bucket, mutable under the tally's lock. */
+    private static final class Counting {
+        long reads;
+        long failedReads;
+        long lookups;
+        long slowLookups;
+        final long[] latency = new long[LatencyHistogram.BUCKETS];
+        long cacheHits;
+        long cacheMisses;
+        long dualReads;
+        long dualReadMismatches;
+
+        Counting plus(Counting o) {
+            reads += o.reads;
+            failedReads += o.failedReads;
+            lookups += o.lookups;
+            slowLookups += o.slowLookups;
+            for (int i = 0; i < latency.length; i++) {
+                latency[i] += o.latency[i];
+            }
+            cacheHits += o.cacheHits;
+            cacheMisses += o.cacheMisses;
+            dualReads += o.dualReads;
+            dualReadMismatches += o.dualReadMismatches;
+            return this;
+        }
+
+        SloCounts counts() {
+            return new SloCounts(
+                    reads,
+                    failedReads,
+                    lookups,
+                    slowLookups,
+                    LatencyHistogram.of(latency),
+                    cacheHits,
+                    cacheMisses,
+                    dualReads,
+                    dualReadMismatches);
+        }
+    }
+}

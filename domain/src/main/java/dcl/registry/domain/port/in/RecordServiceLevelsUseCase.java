@@ -1,0 +1,20 @@
+package dcl.registry.domain.port.in;
+
+/**
+ * What a node observes for its SLOs, counted in memory and added to the shared buckets by {@link
+ * GuardRolloutUseCase#check}.
+ */
+public interface RecordServiceLevelsUseCase {
+    /**
+     * A runtime read (lookup, table set, list or search) was answered.
+     *
+     * @param lookup whether it was a single lookup (judged for latency)
+     * @param serverError whether it failed on the service's side (5xx)
+     */
+    void readAnswered(boolean lookup, boolean serverError, long nanos);
+
+    /** Cache reads since the last call. */
+    void cacheReads(long hits, long misses);
+
+    void dualRead(boolean matched);
+}

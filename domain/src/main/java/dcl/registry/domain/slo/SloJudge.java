@@ -1,0 +1,131 @@
+package dcl.registry.domain.slo;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns counts into the SLO report. Budgets are judged over the window; a rollout stage is also
+ * judged on what happened since it began against its baseline (error rate, p95) and on dual-read
+ * mismatches since then, the seed's rollback criteria.
+ */
+public final class SloJudge {
+    private final SloSettings settings;
+
+    public SloJudge(SloSettings settings) {
+        this.settings = settings;
+    }
+
+    public SloSettings settings() {
+        return settings;
+    }
+
+    /**
+     * @param window the counts of every node over the window
+     * @param sinceStage the counts since the rollout's current stage began (within the window)
+     * @param baseline what was measured when that stage began; empty when no stage is in progress
+     */
+    public SloReport judge(SloCounts window, SloCounts sinceStage, Optional<SloBaseline> baseline) {
+        List<SloStatus> slos = List.of(availability(window), latency(window), cacheHit(window));
+        boolean enough = window.reads() >= settings.minReads();
+        SloStatus worst =
+                slos.stream()
+                        .max(java.util.Comparator.comparingDouble(SloStatus::budgetConsumed))
+                        .orElseThrow();
+        Optional<String> halt =
+                enough && worst.budgetConsumed() > settings.haltAt()
+                        ? Optional.of(budgetText(worst, settings.haltAt()))
+                        : Optional.empty();
+        Optional<String> rollback =
+                baseline.flatMap(b -> rollbackReason(worst, enough, sinceStage, b));
+        return new SloReport(settings.window(), slos, halt, rollback);
+    }
+
+    private Optional<String> rollbackReason(
+            SloStatus worst, boolean enough, SloCounts stage, SloBaseline baseline) {
+        if (stage.dualReadMismatches() > 0) {
+            return Optional.of(
+                    stage.dualReadMismatches()
+                            + " dual-read mismatch(es) since the stage began (any is one too many)");
+        }
+        if (enough && worst.budgetConsumed() > settings.rollbackAt()) {
+            return Optional.of(budgetText(worst, settings.rollbackAt()));
+        }
+        if (stage.reads() < settings.minReads()) {
+            return Optional.empty();
+        }
+        if (stage.errorRate() > baseline.errorRate() + settings.errorRateRise()) {
+            return Optional.of(
+                    String.format(
+                            Locale.ROOT,
+                            "error rate %.2f %% since the stage began, over its baseline %.2f %% +"
+                                    + " %.0f points",
+                            100 * stage.errorRate(),
+                            100 * baseline.errorRate(),
+                            100 * settings.errorRateRise()));
+        }
+        if (stage.p95Millis() > baseline.p95Millis() + settings.p95Rise().toMillis()) {
+            return Optional.of(
+                    String.format(
+                            Locale.ROOT,
+                            "lookup p95 %d ms since the stage began, over its baseline %d ms + %d ms",
+                            stage.p95Millis(),
+                            baseline.p95Millis(),
+                            settings.p95Rise().toMillis()));
+        }
+        if (stage.cacheHitRatio() < settings.cacheHitFloor()) {
+            return Optional.of(
+                    String.format(
+                            Locale.ROOT,
+                            "cache hit ratio %.1f %% since the stage began, under the %.0f %% floor",
+                            100 * stage.cacheHitRatio(),
+                            100 * settings.cacheHitFloor()));
+        }
+        return Optional.empty();
+    }
+
+    private static String budgetText(SloStatus slo, double threshold) {
+        return String.format(
+                Locale.ROOT,
+                "%s error budget %.0f %% consumed (over %.0f %%): actual %.4f against target %.4f"
+                        + " over %d events",
+                slo.name(),
+                100 * slo.budgetConsumed(),
+                100 * threshold,
+                slo.actual(),
+                slo.target(),
+                slo.events());
+    }
+
+    private SloStatus availability(SloCounts c) {
+        double allowed = 1 - settings.availabilityTarget();
+        return new SloStatus(
+                SloSettings.AVAILABILITY,
+                settings.availabilityTarget(),
+                1 - c.errorRate(),
+                c.errorRate() / allowed,
+                c.reads());
+    }
+
+    private SloStatus latency(SloCounts c) {
+        double allowed = 1 - settings.latencyTarget();
+        return new SloStatus(
+                SloSettings.LOOKUP_LATENCY,
+                settings.latencyTarget(),
+                1 - c.slowRate(),
+                c.slowRate() / allowed,
+                c.lookups());
+    }
+
+    /** The budget is the room between target and floor: at the floor it is all spent. */
+    private SloStatus cacheHit(SloCounts c) {
+        double room = settings.cacheHitTarget() - settings.cacheHitFloor();
+        double shortfall = Math.max(0, settings.cacheHitTarget() - c.cacheHitRatio());
+        return new SloStatus(
+                SloSettings.CACHE_HIT,
+                settings.cacheHitTarget(),
+                c.cacheHitRatio(),
+                shortfall / room,
+                c.cacheHits() + c.cacheMisses());
+    }
+}
