@@ -32,6 +32,11 @@ final class Api {
         this(token, BASE);
     }
 
+    /** The node this caller talks to. */
+    String base() {
+        return base;
+    }
+
     /** The same caller, talking to another node. */
     Api at(String otherBase) {
         return new Api(token, otherBase);

@@ -1,0 +1,362 @@
+package dcl.registry.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.rollout.RolloutStage;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The progressive rollout on two nodes sharing one PostgreSQL and one error budget: an operator
+ * advances the plan (10 % → 25 %, sticky), the database is stopped under load so that lookups fail
+ * on both nodes, the budget halts the plan (409, event), more failures roll it back to 10 % by
+ * itself on both nodes, and once the failures leave the window it may advance again. The IT servers
+ * run with a 30 s window, a 95 % availability target and a guard round every second (pom).
+ */
+class RolloutPlanIT extends DeployedRegistry {
+    /** The seed's limit for a rollback to be in force on every node. */
+    private static final long ALL_NODES_LIMIT_MILLIS = 60_000;
+
+    private static final String AMOUNT = "/dcl/mappings/salesforce/Opportunity/Amount";
+    private static final String PLAN = "/dcl/admin/rollout/plan";
+    private static SecondNode nodeB;
+    private static HttpServer hook;
+    private static final List<String> events = new CopyOnWriteArrayList<>();
+
+    private final String ops = Api.freshTenant();
+    private final Api operator = Api.as(Tokens.mint(ops, "olga", "operator"));
+    private final Api opsAdmin = Api.as(Tokens.mint(ops, "oscar", "admin"));
+
+    /**
+     * In the first 10 % of the line, and between 10 % and 25 %: the stage moves only the second.
+     */
+    private final String early = tenantAt(position -> position < 10);
+
+    private final String mid = tenantAt(position -> position >= 10 && position < 25);
+    private final List<String> timeline = new ArrayList<>();
+    private final long began = System.nanoTime();
+
+    @BeforeAll
+    static void startSecondNodeAndWebhookReceiver() throws IOException {
+        nodeB = SecondNode.start();
+        hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext(
+                "/hook",
+                exchange -> {
+                    events.add(
+                            exchange.getRequestHeaders().getFirst("X-DCL-Event")
+                                    + " "
+                                    + new String(
+                                            exchange.getRequestBody().readAllBytes(),
+                                            StandardCharsets.UTF_8));
+                    exchange.sendResponseHeaders(204, -1);
+                    exchange.close();
+                });
+        hook.start();
+    }
+
+    @AfterAll
+    static void stopSecondNode() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (hook != null) {
+            hook.stop(0);
+        }
+    }
+
+    @Test
+    void
+            givenAPlanAt25Percent_whenTheDatabaseFailsUnderLoad_thenItHaltsThenRollsBackOnBothNodesThenRecovers() {
+        Api earlyRuntime = Api.as(Tokens.mint(early, "aam", "service"));
+        Api midRuntime = Api.as(Tokens.mint(mid, "aam", "service"));
+        try {
+            registerWebhook();
+            enrol(early);
+            enrol(mid);
+            awaitBudgetClean();
+
+            assertEquals(200, setPlan(10, "first stage").status());
+            awaitServedBy(earlyRuntime, "registry", "early tenant at 10 %");
+            awaitServedBy(midRuntime, "yaml", "mid tenant at 10 %");
+            assertEquals(200, setPlan(25, "second stage").status());
+            awaitServedBy(midRuntime, "registry", "mid tenant at 25 %");
+            assertServedByOnBoth(earlyRuntime, "registry", "sticky: 25 % keeps the first 10 %");
+            assertPlanListing();
+
+            int good = lookUpOnBothNodes(earlyRuntime, 400);
+            int failed = failLookupsWhileTheDatabaseIsDown(earlyRuntime, 14, "a");
+            mark("first burn: " + good + " good lookups, " + failed + " failed (503) on A and B");
+            JsonObject halted = awaitPlan(p -> !p.getJsonObject("stage").isNull("haltedAt"));
+            mark("guard marked the stage halted at " + halted.getJsonObject("stage"));
+            JsonObject slo = operator.get("/dcl/admin/slo").json();
+            JsonObject availability = availability(slo);
+            mark("budget then: " + availability);
+            assertTrue(slo.getBoolean("shouldHaltRollout"), slo.toString());
+            assertTrue(
+                    availability.getJsonNumber("events").longValue() >= good + failed,
+                    "one budget for both nodes' reads: " + availability);
+            double consumed = availability.getJsonNumber("budgetConsumed").doubleValue();
+            assertTrue(consumed > 0.5 && consumed < 0.9, "halt, not yet rollback: " + consumed);
+
+            Api.Reply refused = setPlan(50, "third stage");
+            assertEquals(409, refused.status(), refused.toString());
+            assertEquals("urn:dcl:problem:rollout-halted", refused.json().getString("type"));
+            assertEquals("availability", refused.json().getString("slo"));
+            mark("PUT 50 % refused: " + refused.json().getString("detail"));
+            awaitEvent("rollout.halted");
+
+            failed += failLookupsWhileTheDatabaseIsDown(earlyRuntime, 12, "b");
+            mark("second burn: " + failed + " failed lookups in all");
+            JsonObject rolledBack =
+                    awaitPlan(
+                            p ->
+                                    p.getInt("percent") == 10
+                                            && "rollback"
+                                                    .equals(
+                                                            p.getJsonObject("stage")
+                                                                    .getString("change")));
+            long decided = System.nanoTime();
+            JsonObject stage = rolledBack.getJsonObject("stage");
+            mark("guard rolled back: " + stage);
+            assertEquals("dcl-rollout-guard", stage.getString("decidedBy"));
+            assertTrue(
+                    stage.getString("reason").startsWith("availability error budget"),
+                    stage.toString());
+            for (Api node : nodes(midRuntime)) {
+                awaitServedByNode(node, "yaml", "mid tenant back on YAML");
+                mark(
+                        "node "
+                                + node.base()
+                                + " serves the mid tenant from YAML "
+                                + (System.nanoTime() - decided) / 1_000_000
+                                + " ms after the decision");
+            }
+            assertTrue(
+                    (System.nanoTime() - decided) / 1_000_000 < ALL_NODES_LIMIT_MILLIS,
+                    "every node within 60 s");
+            assertServedByOnBoth(earlyRuntime, "registry", "the previous stage's tenants stay");
+            awaitEvent("rollout.rolled-back");
+            assertTrue(
+                    TestDatabase.texts(
+                                    "SELECT actor FROM audit_trail WHERE tenant_id = ? AND"
+                                            + " subject_id = 'rollout-plan' ORDER BY seq",
+                                    ops)
+                            .contains("dcl-rollout-guard"),
+                    "the guard's acts are audited in the plan owner's trail");
+
+            await("the failures leave the 30 s window and the budget recovers")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(
+                            () ->
+                                    !operator.get("/dcl/admin/slo")
+                                            .json()
+                                            .getBoolean("shouldHaltRollout"));
+            mark("budget recovered: " + availability(operator.get("/dcl/admin/slo").json()));
+            assertEquals(200, setPlan(25, "after recovery").status());
+            mark("advanced to 25 % again");
+        } finally {
+            if (!TestDatabase.running()) {
+                TestDatabase.start();
+            }
+            setPlan(0, "test over");
+            timeline.forEach(System.out::println);
+        }
+    }
+
+    @Test
+    void
+            givenAnAdminOrAViewer_whenTheyUseThePlan_thenOnlyOperatorsChangeItAndAdminsSeeOnlyTheirTenant() {
+        enrol(early);
+        Api earlyAdmin = Api.as(Tokens.mint(early, "alice", "admin"));
+        assertEquals(403, earlyAdmin.put(PLAN, "{\"percent\":100}").status());
+        assertEquals(403, Api.as(Tokens.mint(early, "v", "viewer")).get(PLAN).status());
+        JsonObject seen = earlyAdmin.get(PLAN).json();
+        assertEquals(
+                1, seen.getJsonObject("tenants").getJsonArray("items").size(), seen.toString());
+        assertEquals(
+                early,
+                seen.getJsonObject("tenants")
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getString("tenant"));
+        assertEquals(400, operator.put(PLAN, "{\"percent\":101}").status());
+        assertEquals(400, operator.put(PLAN, "{\"percent\":2.5}").status());
+        Api.Reply missing = operator.put(PLAN, "{}");
+        assertEquals(400, missing.status());
+        assertTrue(missing.body().contains("percent"), missing.body());
+    }
+
+    private void registerWebhook() {
+        assertEquals(
+                201,
+                opsAdmin.put(
+                                "/dcl/admin/webhooks/rollout",
+                                "{\"url\":\"http://127.0.0.1:"
+                                        + hook.getAddress().getPort()
+                                        + "/hook\",\"secret\":\"rollout-secret\"}")
+                        .status());
+    }
+
+    /**
+     * The tenant's own mapping in the registry (Amount → amount_registry, where its YAML says
+     * amount), then it follows the plan.
+     */
+    private static void enrol(String tenant) {
+        Api admin = Api.as(Tokens.mint(tenant, "alice", "admin"));
+        Api.Reply created =
+                admin.post(
+                        "/dcl/mappings",
+                        mappingJson(
+                                "salesforce",
+                                "Opportunity",
+                                "Amount",
+                                "opportunity",
+                                "amount_registry"));
+        assertTrue(created.status() == 201 || created.status() == 409, created.toString());
+        Api.Reply enrolled =
+                admin.put(
+                        "/dcl/admin/rollout",
+                        "{\"sourceOfTruth\":\"plan\",\"legacyPath\":\""
+                                + Jobs.corpus(tenant, "mappings")
+                                + "\"}");
+        assertEquals(200, enrolled.status(), enrolled.toString());
+        assertEquals("plan", enrolled.json().getString("sourceOfTruth"));
+    }
+
+    private void awaitBudgetClean() {
+        await("earlier tests' traffic leaves the SLO window")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () ->
+                                !operator.get("/dcl/admin/slo")
+                                        .json()
+                                        .getBoolean("shouldHaltRollout"));
+    }
+
+    private Api.Reply setPlan(int percent, String reason) {
+        return operator.put(PLAN, "{\"percent\":" + percent + ",\"reason\":\"" + reason + "\"}");
+    }
+
+    private JsonObject awaitPlan(java.util.function.Predicate<JsonObject> state) {
+        return await("the plan reaches the expected state")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions() // 503 while the database comes back
+                .until(() -> operator.get(PLAN).json(), p -> !p.isNull("stage") && state.test(p));
+    }
+
+    private void assertPlanListing() {
+        JsonObject plan = operator.get(PLAN + "?limit=1000").json();
+        assertEquals(25, plan.getInt("percent"));
+        assertEquals("advance", plan.getJsonObject("stage").getString("change"));
+        Map<String, JsonObject> byTenant = new java.util.HashMap<>();
+        plan.getJsonObject("tenants")
+                .getJsonArray("items")
+                .forEach(t -> byTenant.put(t.asJsonObject().getString("tenant"), t.asJsonObject()));
+        for (String tenant : List.of(early, mid)) {
+            JsonObject listed = byTenant.get(tenant);
+            assertEquals(
+                    RolloutStage.position(new TenantId(tenant)), listed.getInt("position"), tenant);
+            assertEquals("registry", listed.getString("servedBy"), tenant);
+        }
+    }
+
+    private int lookUpOnBothNodes(Api runtime, int count) {
+        for (int i = 0; i < count; i++) {
+            Api.Reply reply = nodes(runtime).get(i % 2).get(AMOUNT);
+            assertEquals(200, reply.status(), reply.toString());
+            assertEquals("amount_registry", reply.json().getString("canonicalField"));
+        }
+        return count;
+    }
+
+    /** Lookups of fields never cached, while PostgreSQL is stopped: each fails with 503. */
+    private int failLookupsWhileTheDatabaseIsDown(Api runtime, int count, String round) {
+        TestDatabase.stop();
+        try {
+            for (int i = 0; i < count; i++) {
+                Api.Reply reply =
+                        nodes(runtime)
+                                .get(i % 2)
+                                .get("/dcl/mappings/salesforce/Opportunity/Outage_" + round + i);
+                assertEquals(503, reply.status(), reply.toString());
+            }
+        } finally {
+            TestDatabase.start();
+        }
+        return count;
+    }
+
+    private void awaitEvent(String event) {
+        await("the plan owner's webhook hears " + event)
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> events.stream().anyMatch(e -> e.startsWith(event + " ")));
+        mark("webhook received " + event);
+    }
+
+    private static void awaitServedBy(Api runtime, String source, String what) {
+        for (Api node : nodes(runtime)) {
+            awaitServedByNode(node, source, what);
+        }
+    }
+
+    private static void awaitServedByNode(Api node, String source, String what) {
+        await(what + " on " + node.base())
+                .atMost(Duration.ofMillis(ALL_NODES_LIMIT_MILLIS))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(() -> source.equals(node.get(AMOUNT).header("X-DCL-Source")));
+    }
+
+    private static void assertServedByOnBoth(Api runtime, String source, String what) {
+        for (Api node : nodes(runtime)) {
+            assertEquals(source, node.get(AMOUNT).header("X-DCL-Source"), what);
+        }
+    }
+
+    private static List<Api> nodes(Api runtime) {
+        return List.of(runtime, runtime.at(nodeB.base()));
+    }
+
+    private static JsonObject availability(JsonObject slo) {
+        return slo.getJsonArray("slos").stream()
+                .map(s -> s.asJsonObject())
+                .filter(s -> s.getString("name").equals("availability"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private void mark(String what) {
+        timeline.add(
+                String.format(
+                        "[rollout timeline] +%6.1f s %s", (System.nanoTime() - began) / 1e9, what));
+    }
+
+    /** A fresh tenant id whose place in the rollout's line satisfies {@code where}. */
+    private static String tenantAt(IntPredicate where) {
+        while (true) {
+            String tenant = Api.freshTenant();
+            if (where.test(RolloutStage.position(new TenantId(tenant)))) {
+                return tenant;
+            }
+        }
+    }
+}
