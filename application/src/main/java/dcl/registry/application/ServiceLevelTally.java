@@ -101,7 +101,7 @@ public class ServiceLevelTally implements RecordServiceLevelsUseCase {
     }
 
     private synchronized void putBack(Map<Long, Counting> unsent) {
-        long oldest = (clock.millis() - window.toMillis()) / bucketMillis;
+        long oldest = (clock.instant().toEpochMilli() - window.toMillis()) / bucketMillis;
         long dropped = 0;
         for (Map.Entry<Long, Counting> bucket : unsent.entrySet()) {
             if (bucket.getKey() < oldest) {
@@ -119,8 +119,13 @@ public class ServiceLevelTally implements RecordServiceLevelsUseCase {
         }
     }
 
+    /**
+     * The bucket of now. Not {@code clock.millis()}: the wiring's microsecond tick clock divides by
+     * zero there (JDK 17's TickClock.millis with a tick under a millisecond).
+     */
     private Counting current() {
-        return pending.computeIfAbsent(clock.millis() / bucketMillis, b -> new Counting());
+        return pending.computeIfAbsent(
+                clock.instant().toEpochMilli() / bucketMillis, b -> new Counting());
     }
 
     /** Counts of one bucket, mutable under the tally's lock. */

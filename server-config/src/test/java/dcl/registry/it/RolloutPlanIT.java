@@ -210,7 +210,7 @@ class RolloutPlanIT extends DeployedRegistry {
                                 "/dcl/admin/webhooks/rollout",
                                 "{\"url\":\"http://127.0.0.1:"
                                         + hook.getAddress().getPort()
-                                        + "/hook\",\"secret\":\"rollout-secret\"}")
+                                        + "/hook\",\"secret\":\"rollout-webhook-secret\"}")
                         .status());
     }
 
