@@ -14,87 +14,41 @@ import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.LoadMappingsContract;
 import dcl.registry.domain.port.out.StoreMappings;
 import dcl.registry.domain.port.out.StoreMappingsContract;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
-import jakarta.persistence.Persistence;
-import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The database adapter keeps the mapping ports' contracts on a real PostgreSQL (embedded, on a free
- * port, schema by the Flyway migrations). Outside the container, the adapter gets what the
- * container gives it: every call in a transaction of its own, with a persistence context of that
- * transaction.
+ * The database adapter keeps the mapping ports' contracts on a real PostgreSQL ({@link
+ * RegistryDatabase}).
  */
 class JpaMappingRepositoryContractTest {
-    private static final ThreadLocal<EntityManager> TRANSACTION_CONTEXT = new ThreadLocal<>();
-    private static EmbeddedPostgres postgres;
-    private static EntityManagerFactory factory;
+    private static RegistryDatabase database;
 
     private final InTransactions mappings = new InTransactions(repository());
 
     @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure(JpaMappingRepositoryContractTest.class.getClassLoader())
-                .dataSource(postgres.getPostgresDatabase())
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        factory =
-                Persistence.createEntityManagerFactory(
-                        "registry",
-                        Map.of(
-                                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                                "jakarta.persistence.jtaDataSource", "",
-                                "jakarta.persistence.nonJtaDataSource",
-                                        postgres.getPostgresDatabase(),
-                                "eclipselink.weaving", "false"));
+    static void startDatabase() {
+        database = RegistryDatabase.start();
     }
 
     @AfterAll
-    static void stopDatabase() throws IOException {
-        factory.close();
-        postgres.close();
+    static void stopDatabase() {
+        database.close();
     }
 
     @BeforeEach
-    void emptyTables() throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("TRUNCATE field_mappings CASCADE");
-        }
+    void emptyTables() {
+        database.execute("TRUNCATE field_mappings CASCADE");
     }
 
     /** The adapter with the entity manager of the current transaction, as the container injects. */
     private static JpaMappingRepository repository() {
         JpaMappingRepository repository = new JpaMappingRepository();
-        repository.em =
-                (EntityManager)
-                        Proxy.newProxyInstance(
-                                EntityManager.class.getClassLoader(),
-                                new Class<?>[] {EntityManager.class},
-                                (proxy, method, args) -> {
-                                    try {
-                                        return method.invoke(TRANSACTION_CONTEXT.get(), args);
-                                    } catch (InvocationTargetException e) {
-                                        throw e.getCause();
-                                    }
-                                });
+        repository.em = database.transactionScoped();
         return repository;
     }
 
@@ -158,21 +112,7 @@ class JpaMappingRepositoryContractTest {
         }
 
         private static <T> T inTransaction(Supplier<T> work) {
-            EntityManager em = factory.createEntityManager();
-            EntityTransaction transaction = em.getTransaction();
-            TRANSACTION_CONTEXT.set(em);
-            transaction.begin();
-            try {
-                T result = work.get();
-                transaction.commit();
-                return result;
-            } finally {
-                if (transaction.isActive()) {
-                    transaction.rollback();
-                }
-                TRANSACTION_CONTEXT.remove();
-                em.close();
-            }
+            return database.inTransaction(work);
         }
     }
 }

@@ -1,0 +1,175 @@
+package dcl.registry.adapters.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.PageRequest;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.rollout.RolloutSettings;
+import dcl.registry.domain.rollout.RolloutStage;
+import dcl.registry.domain.rollout.SourceOfTruth;
+import dcl.registry.domain.rollout.StageChange;
+import dcl.registry.domain.slo.LatencyHistogram;
+import dcl.registry.domain.slo.SloBaseline;
+import dcl.registry.domain.slo.SloCounts;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The rollout's stages, plan-following tenants and SLO buckets on a real PostgreSQL. */
+class RolloutAndSloStoresTest {
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static RegistryDatabase database;
+    private final JpaRolloutPlans plans = new JpaRolloutPlans();
+    private final JpaSloBuckets buckets = new JpaSloBuckets();
+    private final JpaRolloutSettings tenants = new JpaRolloutSettings();
+
+    @BeforeAll
+    static void startDatabase() {
+        database = RegistryDatabase.start();
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        database.close();
+    }
+
+    @BeforeEach
+    void emptyTablesAndInject() {
+        database.execute("TRUNCATE rollout_stages, slo_buckets, tenant_rollout");
+        plans.em = database.transactionScoped();
+        buckets.em = database.transactionScoped();
+        tenants.em = database.transactionScoped();
+    }
+
+    @Test
+    void givenTwoAppendsAfterTheSameStage_whenBothTry_thenOnlyTheFirstIsStored() {
+        assertTrue(database.inTransaction(() -> plans.append(stage(1, 10, StageChange.ADVANCE))));
+        assertFalse(
+                database.inTransaction(() -> plans.append(stage(1, 25, StageChange.ADVANCE))),
+                "the same id again: another node got there first");
+        assertFalse(
+                database.inTransaction(() -> plans.append(stage(3, 25, StageChange.ADVANCE))),
+                "a stage must follow the newest one");
+        assertTrue(database.inTransaction(() -> plans.append(stage(2, 25, StageChange.ADVANCE))));
+
+        RolloutStage current = database.inTransaction(plans::current).orElseThrow();
+        assertEquals(2, current.id());
+        assertEquals(25, current.percent());
+        assertEquals(new SloBaseline(0.01, 25), current.baseline());
+        assertEquals(Optional.empty(), current.haltedAt());
+    }
+
+    @Test
+    void givenTheNewestStage_whenMarkedHaltedTwice_thenOnlyOnceAndNeverAnOlderStage() {
+        database.inTransaction(() -> plans.append(stage(1, 10, StageChange.ADVANCE)));
+        database.inTransaction(() -> plans.append(stage(2, 25, StageChange.ADVANCE)));
+        assertFalse(database.inTransaction(() -> plans.markHalted(1, T0)), "not the newest");
+        assertTrue(database.inTransaction(() -> plans.markHalted(2, T0.plusSeconds(5))));
+        assertFalse(database.inTransaction(() -> plans.markHalted(2, T0.plusSeconds(9))));
+        assertEquals(
+                Optional.of(T0.plusSeconds(5)),
+                database.inTransaction(plans::current).orElseThrow().haltedAt());
+    }
+
+    @Test
+    void givenTwoNodesAddingToBuckets_whenSummedSinceATime_thenCountsAndHistogramsAddUp() {
+        database.inTransaction(() -> add("node-a", T0, counts(100, 2, 1)));
+        database.inTransaction(() -> add("node-a", T0, counts(50, 1, 0)));
+        database.inTransaction(() -> add("node-b", T0, counts(10, 0, 2)));
+        database.inTransaction(() -> add("node-b", T0.minusSeconds(60), counts(1000, 1000, 0)));
+
+        SloCounts sum = database.inTransaction(() -> buckets.since(T0));
+        assertEquals(160, sum.reads());
+        assertEquals(3, sum.failedReads());
+        assertEquals(160, sum.lookups());
+        assertEquals(3, sum.slowLookups());
+        assertEquals(LatencyHistogram.of(157, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3), sum.lookupLatency());
+        assertEquals(
+                1160, database.inTransaction(() -> buckets.since(T0.minusSeconds(60))).reads());
+
+        assertEquals(1, database.inTransaction(() -> buckets.forgetBefore(T0)));
+        assertEquals(160, database.inTransaction(() -> buckets.since(Instant.EPOCH)).reads());
+        assertEquals(
+                SloCounts.none(), database.inTransaction(() -> buckets.since(T0.plusSeconds(1))));
+    }
+
+    @Test
+    void givenTenantsWithAndWithoutThePlan_whenListed_thenOnlyFollowersInIdOrderAndPaged() {
+        for (String t : List.of("c", "a", "b")) {
+            database.inTransaction(
+                    () -> {
+                        tenants.save(settings(t, SourceOfTruth.PLAN));
+                        return null;
+                    });
+        }
+        database.inTransaction(
+                () -> {
+                    tenants.save(settings("override", SourceOfTruth.YAML));
+                    return null;
+                });
+        assertEquals(3, database.inTransaction(tenants::countFollowingPlan));
+        var first = database.inTransaction(() -> tenants.followingPlan(PageRequest.first(2)));
+        assertEquals(
+                List.of("a", "b"), first.items().stream().map(s -> s.tenant().value()).toList());
+        var second =
+                database.inTransaction(
+                        () -> tenants.followingPlan(new PageRequest(2, first.next())));
+        assertEquals(List.of("c"), second.items().stream().map(s -> s.tenant().value()).toList());
+        assertEquals(Optional.empty(), second.next());
+    }
+
+    private Void add(String node, Instant bucket, SloCounts counts) {
+        buckets.add(node, bucket, counts);
+        return null;
+    }
+
+    /**
+     * {@code reads} lookups, {@code failed} of them failed and slow (the histogram's last bucket).
+     */
+    private static SloCounts counts(long reads, long failed, long mismatches) {
+        long[] latency = new long[LatencyHistogram.BUCKETS];
+        latency[0] = reads - failed;
+        latency[LatencyHistogram.BUCKETS - 1] = failed;
+        return new SloCounts(
+                reads,
+                failed,
+                reads,
+                failed,
+                LatencyHistogram.of(latency),
+                reads,
+                0,
+                mismatches,
+                mismatches);
+    }
+
+    private static RolloutStage stage(long id, int percent, StageChange change) {
+        return new RolloutStage(
+                id,
+                percent,
+                0,
+                change,
+                Optional.of("test"),
+                T0,
+                new Actor("olga"),
+                new TenantId("ops"),
+                new SloBaseline(0.01, 25),
+                Optional.empty());
+    }
+
+    private static RolloutSettings settings(String tenant, SourceOfTruth source) {
+        return new RolloutSettings(
+                new TenantId(tenant),
+                source,
+                Optional.of("legacy/mappings"),
+                false,
+                Optional.of(T0),
+                Optional.of("alice"));
+    }
+}
