@@ -57,6 +57,9 @@ public class ServiceLevelTally implements RecordServiceLevelsUseCase {
 
     @Override
     public synchronized void cacheReads(long hits, long misses) {
+        if (hits == 0 && misses == 0) {
+            return; // an idle node writes no empty buckets
+        }
         Counting c = current();
         c.cacheHits += hits;
         c.cacheMisses += misses;

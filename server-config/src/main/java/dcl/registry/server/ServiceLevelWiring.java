@@ -17,10 +17,10 @@ import dcl.registry.domain.slo.SloJudge;
 import dcl.registry.domain.slo.SloReport;
 import dcl.registry.domain.slo.SloSettings;
 import dcl.registry.domain.slo.SloStatus;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -143,8 +143,10 @@ public class ServiceLevelWiring {
                         () -> guardRound(guard, tally, cache), every, every, TimeUnit.MILLISECONDS);
     }
 
-    @PreDestroy
-    void stop() {
+    /**
+     * Before the application's beans (the database's among them) go: no round meets them closed.
+     */
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
         if (guardTask != null) {
             guardTask.cancel(false);
         }

@@ -27,34 +27,36 @@ public final class SloJudge {
      */
     public SloReport judge(SloCounts window, SloCounts sinceStage, Optional<SloBaseline> baseline) {
         List<SloStatus> slos = List.of(availability(window), latency(window), cacheHit(window));
-        boolean enough = window.reads() >= settings.minReads();
-        SloStatus worst =
+        Optional<SloStatus> worst =
                 slos.stream()
-                        .max(java.util.Comparator.comparingDouble(SloStatus::budgetConsumed))
-                        .orElseThrow();
+                        .filter(slo -> slo.events() >= settings.minReads())
+                        .max(java.util.Comparator.comparingDouble(SloStatus::budgetConsumed));
         Optional<String> halt =
-                enough && worst.budgetConsumed() > settings.haltAt()
-                        ? Optional.of(budgetText(worst, settings.haltAt()))
-                        : Optional.empty();
-        Optional<String> rollback =
-                baseline.flatMap(b -> rollbackReason(worst, enough, sinceStage, b));
+                worst.filter(slo -> slo.budgetConsumed() > settings.haltAt())
+                        .map(slo -> budgetText(slo, settings.haltAt()));
+        Optional<String> rollback = baseline.flatMap(b -> rollbackReason(worst, sinceStage, b));
         return new SloReport(settings.window(), slos, halt, rollback);
     }
 
+    /**
+     * The seed's rollback criteria, each judged only on enough events (one slow lookup of three is
+     * noise), except a dual-read mismatch: any one is a wrong answer the registry would give.
+     */
     private Optional<String> rollbackReason(
-            SloStatus worst, boolean enough, SloCounts stage, SloBaseline baseline) {
+            Optional<SloStatus> worst, SloCounts stage, SloBaseline baseline) {
         if (stage.dualReadMismatches() > 0) {
             return Optional.of(
                     stage.dualReadMismatches()
                             + " dual-read mismatch(es) since the stage began (any is one too many)");
         }
-        if (enough && worst.budgetConsumed() > settings.rollbackAt()) {
-            return Optional.of(budgetText(worst, settings.rollbackAt()));
+        Optional<SloStatus> overspent =
+                worst.filter(slo -> slo.budgetConsumed() > settings.rollbackAt());
+        if (overspent.isPresent()) {
+            return Optional.of(budgetText(overspent.get(), settings.rollbackAt()));
         }
-        if (stage.reads() < settings.minReads()) {
-            return Optional.empty();
-        }
-        if (stage.errorRate() > baseline.errorRate() + settings.errorRateRise()) {
+        long min = settings.minReads();
+        if (stage.reads() >= min
+                && stage.errorRate() > baseline.errorRate() + settings.errorRateRise()) {
             return Optional.of(
                     String.format(
                             Locale.ROOT,
@@ -64,7 +66,8 @@ public final class SloJudge {
                             100 * baseline.errorRate(),
                             100 * settings.errorRateRise()));
         }
-        if (stage.p95Millis() > baseline.p95Millis() + settings.p95Rise().toMillis()) {
+        if (stage.lookups() >= min
+                && stage.p95Millis() > baseline.p95Millis() + settings.p95Rise().toMillis()) {
             return Optional.of(
                     String.format(
                             Locale.ROOT,
@@ -73,7 +76,8 @@ public final class SloJudge {
                             baseline.p95Millis(),
                             settings.p95Rise().toMillis()));
         }
-        if (stage.cacheHitRatio() < settings.cacheHitFloor()) {
+        if (stage.cacheHits() + stage.cacheMisses() >= min
+                && stage.cacheHitRatio() < settings.cacheHitFloor()) {
             return Optional.of(
                     String.format(
                             Locale.ROOT,

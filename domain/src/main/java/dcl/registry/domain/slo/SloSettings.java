@@ -10,8 +10,9 @@ import java.time.Duration;
  *
  * @param window the span every budget is computed over, across nodes
  * @param bucket how finely nodes record their counts (a window holds many buckets)
- * @param minReads fewer reads than this in the window (or since a stage began) judge nothing: one
- *     failure in three reads is noise, not a 33 % error rate
+ * @param minReads an SLO judged on fewer events than this (reads, lookups or cache reads, in the
+ *     window or since a stage began) halts and rolls back nothing: one failure in three reads is
+ *     noise, not a 33 % error rate
  */
 public record SloSettings(
         double availabilityTarget,
