@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,9 @@ class RolloutPlanIT extends DeployedRegistry {
 
     private static final String AMOUNT = "/dcl/mappings/salesforce/Opportunity/Amount";
     private static final String PLAN = "/dcl/admin/rollout/plan";
+    private static final java.nio.file.Path BIN =
+            java.nio.file.Path.of(System.getProperty("dcl.dev.keys", "../bin/dev-keys"))
+                    .getParent();
     private static SecondNode nodeB;
     private static HttpServer hook;
     private static final List<String> events = new CopyOnWriteArrayList<>();
@@ -178,6 +182,115 @@ class RolloutPlanIT extends DeployedRegistry {
             setPlan(0, "test over");
             timeline.forEach(System.out::println);
         }
+    }
+
+    @Test
+    void
+            givenTenantsOnTheRegistryAndAWriter_whenBinRollbackRuns_thenBothNodesServeYamlWithinAMinuteAndNoAcknowledgedWriteIsLost()
+                    throws Exception {
+        String runtimeToken = Tokens.mint(early, "aam", "service");
+        Api earlyRuntime = Api.as(runtimeToken);
+        Api earlyAdmin = Api.as(Tokens.mint(early, "alice", "admin"));
+        enrol(early);
+        enrol(mid);
+        awaitBudgetClean();
+        assertEquals(200, setPlan(100, "everyone on the registry").status());
+        awaitServedBy(earlyRuntime, "registry", "early tenant at 100 %");
+        awaitServedBy(Api.as(Tokens.mint(mid, "aam", "service")), "registry", "mid at 100 %");
+
+        List<String> acknowledged = new CopyOnWriteArrayList<>();
+        List<String> refused = new CopyOnWriteArrayList<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer =
+                new Thread(
+                        () -> {
+                            for (int i = 0; writing.get(); i++) {
+                                String field = "Written_" + i;
+                                Api.Reply reply =
+                                        nodes(earlyAdmin)
+                                                .get(i % 2)
+                                                .post(
+                                                        "/dcl/mappings",
+                                                        mappingJson(
+                                                                "salesforce",
+                                                                "Opportunity",
+                                                                field,
+                                                                "opportunity",
+                                                                "written"));
+                                if (reply.status() == 201) {
+                                    acknowledged.add(field);
+                                } else {
+                                    refused.add(reply.status() + " " + reply.body());
+                                }
+                            }
+                        },
+                        "writer during rollback");
+        writer.start();
+        SecondNode.sleep(500);
+        long started = System.nanoTime();
+        Process rollback =
+                rollback(
+                        "--reason",
+                        "RolloutPlanIT drill",
+                        "--lookup",
+                        AMOUNT,
+                        "--runtime-token",
+                        runtimeToken);
+        String printed =
+                new String(rollback.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = rollback.waitFor();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        writing.set(false);
+        writer.join();
+        System.out.println("[bin/rollback] " + millis + " ms, exit " + exit + "\n" + printed);
+
+        assertEquals(0, exit, printed);
+        assertTrue(millis < ALL_NODES_LIMIT_MILLIS, "under a minute: " + millis + " ms");
+        assertEquals(2, printed.lines().filter(l -> l.startsWith("OK")).count(), printed);
+        assertServedByOnBoth(earlyRuntime, "yaml", "the runtime reads YAML on both nodes");
+        assertTrue(
+                refused.stream().allMatch(r -> r.startsWith("409 ") && r.contains("writes-frozen")),
+                "a write is either stored or refused as frozen, never failed: " + refused);
+        assertTrue(
+                TestDatabase.texts(
+                                "SELECT source_field FROM field_mappings WHERE tenant_id = ?",
+                                early)
+                        .containsAll(acknowledged),
+                "every acknowledged write is stored: " + acknowledged.size() + " acknowledged");
+        for (Api node : nodes(earlyAdmin)) {
+            assertEquals(
+                    409,
+                    node.post(
+                                    "/dcl/mappings",
+                                    mappingJson(
+                                            "salesforce",
+                                            "Opportunity",
+                                            "After",
+                                            "opportunity",
+                                            "x"))
+                            .status(),
+                    "after the rollback the registry refuses what the runtime would not read");
+        }
+
+        Process again = rollback();
+        String printedAgain =
+                new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, again.waitFor(), "idempotent: " + printedAgain);
+        assertEquals(0, operator.get(PLAN).json().getInt("percent"));
+    }
+
+    /** {@code bin/rollback} against both nodes as the operator, with {@code more} options. */
+    private Process rollback(String... more) throws IOException {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                BIN.resolve("rollback").toString(),
+                                "--nodes",
+                                Api.BASE + "," + nodeB.base(),
+                                "--token",
+                                Tokens.mint(ops, "olga", "operator")));
+        command.addAll(List.of(more));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
     @Test
