@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class MonitoringAssetsIT extends DeployedRegistry {
     /**
-     * Gauges the SLO branch adds (the error budget tracker and the fleet rollout plan), used by the
-     * dashboard and alerts already but not exported on this branch. Delete this set when merging
-     * that branch: the test then checks them like every other name, and fails until then if they
-     * appear.
+     * Gauges the SLO branch adds (the error budget tracker and the fleet rollout plan), which the
+     * dashboard and alerts use already but this branch does not export. Delete this set when
+     * merging that branch, so that they are checked like every other name: the test fails once they
+     * are exported while the set is still here.
      */
     static final Set<String> METRICS_ADDED_BY_SLO_BRANCH =
             Set.of("dcl_slo_budget_consumed_ratio", "dcl_rollout_plan_percent");

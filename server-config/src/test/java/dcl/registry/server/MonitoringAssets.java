@@ -106,11 +106,13 @@ public final class MonitoringAssets {
         for (JsonValue variable : dashboard.getJsonObject("templating").getJsonArray("list")) {
             JsonObject query = variable.asJsonObject().getJsonObject("query");
             Matcher labelValues = LABEL_VALUES.matcher(query.getString("query"));
-            if (labelValues.matches()) {
-                expressions.put(
-                        "variable " + variable.asJsonObject().getString("name"),
-                        labelValues.group(1));
+            if (!labelValues.matches()) {
+                // its series would go unchecked: teach this class the new kind of query
+                throw new IllegalStateException(
+                        "not a label_values query: " + query.getString("query"));
             }
+            expressions.put(
+                    "variable " + variable.asJsonObject().getString("name"), labelValues.group(1));
         }
         return expressions;
     }
