@@ -1,0 +1,296 @@
+package dcl.registry.application;
+
+import static dcl.registry.application.SloFakes.reads;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dcl.registry.domain.error.IllegalTransition;
+import dcl.registry.domain.error.RolloutHalted;
+import dcl.registry.domain.error.StoreUnavailable;
+import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.out.RolloutNotifications;
+import dcl.registry.domain.rollout.RolloutStage;
+import dcl.registry.domain.rollout.StageChange;
+import dcl.registry.domain.slo.SloBaseline;
+import dcl.registry.domain.slo.SloJudge;
+import dcl.registry.domain.slo.SloReport;
+import dcl.registry.domain.slo.SloSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RolloutPlanServiceTest {
+    private static final Instant T = Instant.parse("2026-01-01T12:00:00Z");
+    private static final TenantId OPS = new TenantId("ops");
+    private static final Actor ALICE = new Actor("alice");
+
+    private final SloFakes.MutableClock clock = new SloFakes.MutableClock(T);
+    private final SloFakes.Plans plans = new SloFakes.Plans();
+    private final SloFakes.Tenants tenants = new SloFakes.Tenants();
+    private final SloFakes.Buckets buckets = new SloFakes.Buckets();
+    private final SloFakes.Audit audit = new SloFakes.Audit();
+    private final SloFakes.Notifications notifications = new SloFakes.Notifications();
+    private final SloFakes.Transactions transactions = new SloFakes.Transactions();
+    private final ServiceLevelTally tally =
+            new ServiceLevelTally(
+                    "node-a",
+                    clock,
+                    Duration.ofSeconds(10),
+                    Duration.ofMillis(50),
+                    Duration.ofHours(1));
+    private final ServiceLevelService levels =
+            new ServiceLevelService(
+                    buckets, plans, tally, new SloJudge(SloSettings.seedDefaults()), clock);
+    private final RolloutService rollout =
+            new RolloutService(
+                    tenants,
+                    plans,
+                    audit,
+                    transactions,
+                    clock,
+                    null,
+                    null,
+                    Duration.ofMinutes(10),
+                    Duration.ofMinutes(30));
+    private final RolloutPlanService service =
+            new RolloutPlanService(
+                    plans,
+                    tenants,
+                    rollout,
+                    levels,
+                    tally,
+                    buckets,
+                    audit,
+                    notifications,
+                    transactions,
+                    clock);
+
+    private static RolloutStage stage(
+            long id, int percent, int previous, StageChange change, Instant decidedAt) {
+        return new RolloutStage(
+                id,
+                percent,
+                previous,
+                change,
+                Optional.empty(),
+                decidedAt,
+                ALICE,
+                OPS,
+                new SloBaseline(0, 0),
+                Optional.empty());
+    }
+
+    /** Reads every node counted five minutes ago, within the window and since the stages. */
+    private void counted(long reads, long failed) {
+        buckets.add("node-b", T.minus(Duration.ofMinutes(5)), reads(reads, failed));
+    }
+
+    @Test
+    void givenTheBudgetOverHaltAt_whenTheShareIsRaised_thenRefusedNamingTheSloAndNothingChanges() {
+        plans.stages.add(stage(1, 10, 0, StageChange.ADVANCE, T.minus(Duration.ofMinutes(30))));
+        counted(10_000, 7);
+
+        RolloutHalted halted =
+                assertThrows(
+                        RolloutHalted.class,
+                        () -> service.change(OPS, ALICE, 25, Optional.of("next step")));
+
+        assertEquals(SloSettings.AVAILABILITY, halted.budget().name());
+        assertEquals(0.7, halted.budget().budgetConsumed(), 1e-9);
+        assertTrue(
+                halted.getMessage().contains("availability error budget 70 % consumed (over 50 %)"),
+                halted.getMessage());
+        assertEquals(1, plans.stages.size());
+        assertEquals(List.of(), audit.settings);
+        assertEquals(List.of(), notifications.events);
+    }
+
+    @Test
+    void givenTheBudgetOverHaltAt_whenTheShareIsLowered_thenARetreatIsRecorded() {
+        plans.stages.add(stage(1, 10, 0, StageChange.ADVANCE, T.minus(Duration.ofMinutes(30))));
+        counted(10_000, 7);
+
+        RolloutStage retreat = service.change(OPS, ALICE, 5, Optional.of("calm down"));
+
+        assertEquals(2, retreat.id());
+        assertEquals(5, retreat.percent());
+        assertEquals(10, retreat.previousPercent());
+        assertEquals(StageChange.RETREAT, retreat.change());
+        assertEquals(Optional.of("calm down"), retreat.reason());
+        assertEquals(T, retreat.decidedAt());
+        assertEquals(ALICE, retreat.decidedBy());
+        assertEquals(new SloBaseline(0.0007, 0), retreat.baseline(), "the window as it stood");
+        assertEquals(retreat, plans.newest());
+        assertEquals(Optional.of(retreat), rollout.stageInForce(), "in force here at once");
+        assertEquals(
+                List.of(
+                        new SloFakes.SettingChange(
+                                OPS,
+                                ALICE,
+                                T,
+                                RolloutPlanService.SETTING,
+                                "percent=10, stage=1, change=advance",
+                                "percent=5, stage=2, change=retreat",
+                                Optional.of("calm down"))),
+                audit.settings);
+    }
+
+    @Test
+    void givenHealthyBudgetsAndNoPlan_whenTheShareIsRaised_thenTheFirstStageIsAnAdvanceFromZero() {
+        counted(10_000, 0);
+        RolloutStage first = service.change(OPS, ALICE, 10, Optional.empty());
+        assertEquals(1, first.id());
+        assertEquals(0, first.previousPercent());
+        assertEquals(StageChange.ADVANCE, first.change());
+        assertEquals("percent=0, stage=none", audit.settings.get(0).before());
+    }
+
+    @Test
+    void givenAnotherChangeLandsFirst_whenTheShareIsChanged_thenRefusedAndNothingRecorded() {
+        counted(10_000, 0);
+        RolloutStage bobs = stage(1, 50, 0, StageChange.ADVANCE, T);
+        plans.rival = Optional.of(bobs);
+
+        assertThrows(
+                IllegalTransition.class, () -> service.change(OPS, ALICE, 10, Optional.empty()));
+
+        assertEquals(List.of(bobs), plans.stages);
+        assertEquals(List.of(), audit.settings);
+        assertEquals(List.of(), notifications.events);
+    }
+
+    @Test
+    void givenAnAdvanceOverRollbackAt_whenChecked_thenRolledBackToThePreviousShareOnce() {
+        plans.stages.add(stage(1, 10, 0, StageChange.ADVANCE, T.minus(Duration.ofMinutes(50))));
+        plans.stages.add(stage(2, 25, 10, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
+        counted(1_000, 1);
+
+        SloReport report = service.check();
+
+        assertTrue(report.shouldRollback());
+        assertEquals(3, plans.stages.size());
+        RolloutStage back = plans.newest();
+        assertEquals(3, back.id());
+        assertEquals(10, back.percent());
+        assertEquals(25, back.previousPercent());
+        assertEquals(StageChange.ROLLBACK, back.change());
+        assertEquals(RolloutStage.GUARD, back.decidedBy());
+        assertEquals(OPS, back.owner());
+        assertEquals(T, back.decidedAt());
+        String reason = back.reason().orElseThrow();
+        assertTrue(
+                reason.startsWith("availability error budget 100 % consumed (over 90 %)"), reason);
+        assertEquals(
+                List.of(
+                        new SloFakes.SettingChange(
+                                OPS,
+                                RolloutStage.GUARD,
+                                T,
+                                RolloutPlanService.SETTING,
+                                "percent=25, stage=2, change=advance",
+                                "percent=10, stage=3, change=rollback",
+                                Optional.of(reason))),
+                audit.settings);
+        assertEquals(
+                List.of(new SloFakes.StageEvent(RolloutNotifications.ROLLED_BACK, back, reason)),
+                notifications.events);
+        assertEquals(Optional.of(back), rollout.stageInForce(), "in force here at once");
+
+        clock.advance(Duration.ofSeconds(15));
+        service.check();
+
+        assertEquals(3, plans.stages.size(), "a rollback is not rolled back further");
+        assertEquals(10, plans.newest().percent());
+        assertEquals(1, notifications.count(RolloutNotifications.ROLLED_BACK));
+    }
+
+    @Test
+    void givenARetreat_whenCheckedOverRollbackAt_thenNotRolledBack() {
+        plans.stages.add(stage(1, 25, 0, StageChange.ADVANCE, T.minus(Duration.ofMinutes(50))));
+        plans.stages.add(stage(2, 10, 25, StageChange.RETREAT, T.minus(Duration.ofMinutes(20))));
+        counted(1_000, 1);
+
+        assertFalse(service.check().shouldRollback());
+        assertEquals(2, plans.stages.size());
+        assertEquals(0, notifications.count(RolloutNotifications.ROLLED_BACK));
+    }
+
+    @Test
+    void givenTheBudgetOverHaltAt_whenCheckedTwice_thenTheStageIsMarkedHaltedAndNotifiedOnce() {
+        plans.stages.add(stage(1, 25, 10, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
+        counted(10_000, 7);
+
+        SloReport first = service.check();
+        clock.advance(Duration.ofSeconds(15));
+        service.check();
+
+        assertTrue(first.shouldHaltRollout());
+        assertFalse(first.shouldRollback(), "70 % consumed halts but does not roll back");
+        assertEquals(1, plans.stages.size());
+        RolloutStage halted = plans.newest();
+        assertEquals(Optional.of(T), halted.haltedAt(), "marked at the first check");
+        assertEquals(25, halted.percent());
+        String reason = first.haltReason().orElseThrow();
+        assertEquals(
+                List.of(new SloFakes.StageEvent(RolloutNotifications.HALTED, halted, reason)),
+                notifications.events);
+        assertEquals(1, audit.settings.size());
+        assertEquals(RolloutStage.GUARD, audit.settings.get(0).actor());
+        assertEquals("percent=25, stage=1, change=advance, halted", audit.settings.get(0).after());
+    }
+
+    @Test
+    void givenTheFullShare_whenCheckedOverHaltAt_thenNothingToHalt() {
+        plans.stages.add(stage(1, 100, 50, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
+        counted(10_000, 7);
+        service.check();
+        assertEquals(Optional.empty(), plans.newest().haltedAt());
+        assertEquals(List.of(), notifications.events);
+    }
+
+    @Test
+    void givenAnotherNodeRollsBackFirst_whenChecked_thenNothingChangesAndNothingIsNotified() {
+        plans.stages.add(stage(1, 10, 0, StageChange.ADVANCE, T.minus(Duration.ofMinutes(50))));
+        plans.stages.add(stage(2, 25, 10, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
+        RolloutStage theirs = stage(3, 10, 25, StageChange.ROLLBACK, T);
+        plans.rival = Optional.of(theirs);
+        counted(1_000, 1);
+
+        service.check();
+
+        assertEquals(3, plans.stages.size());
+        assertEquals(theirs, plans.newest());
+        assertEquals(List.of(), audit.settings);
+        assertEquals(List.of(), notifications.events);
+        assertEquals(Optional.of(theirs), rollout.stageInForce(), "read from the store");
+    }
+
+    @Test
+    void givenAnotherNodeHaltsFirst_whenChecked_thenNothingIsRecordedOrNotifiedHere() {
+        plans.stages.add(stage(1, 25, 10, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
+        plans.haltedElsewhere = true;
+        counted(10_000, 7);
+
+        service.check();
+
+        assertEquals(List.of(), audit.settings);
+        assertEquals(List.of(), notifications.events);
+    }
+
+    @Test
+    void givenTheStoreIsDown_whenChecked_thenTheOutageIsReportedAndThePlanUnchanged() {
+        plans.stages.add(stage(1, 25, 10, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
+        counted(1_000, 1);
+        buckets.down = true;
+
+        assertThrows(StoreUnavailable.class, service::check);
+
+        assertEquals(1, plans.stages.size());
+        assertEquals(List.of(), notifications.events);
+    }
+}

@@ -1,0 +1,268 @@
+package dcl.registry.application;
+
+import dcl.registry.domain.error.StoreUnavailable;
+import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.MappingChange;
+import dcl.registry.domain.model.Page;
+import dcl.registry.domain.model.PageRequest;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.out.AuditTrail;
+import dcl.registry.domain.port.out.RolloutNotifications;
+import dcl.registry.domain.port.out.RolloutPlans;
+import dcl.registry.domain.port.out.RolloutStore;
+import dcl.registry.domain.port.out.SloBuckets;
+import dcl.registry.domain.port.out.TransactionBoundary;
+import dcl.registry.domain.rollout.RolloutSettings;
+import dcl.registry.domain.rollout.RolloutStage;
+import dcl.registry.domain.slo.LatencyHistogram;
+import dcl.registry.domain.slo.SloCounts;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/** In-memory stand-ins for the SLO and rollout-plan ports, for unit tests without a database. */
+final class SloFakes {
+    private SloFakes() {}
+
+    static SloCounts reads(long reads, long failed) {
+        return new SloCounts(reads, failed, 0, 0, LatencyHistogram.empty(), 0, 0, 0, 0);
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Shared buckets summed over nodes; can be down, or fail on one particular add. */
+    static final class Buckets implements SloBuckets {
+        final TreeMap<Instant, SloCounts> byStart = new TreeMap<>();
+        final List<String> nodes = new ArrayList<>();
+        boolean down;
+        int failOnAddCall;
+        int addCalls;
+
+        @Override
+        public void add(String node, Instant bucketStart, SloCounts counts) {
+            addCalls++;
+            if (down || addCalls == failOnAddCall) {
+                throw new StoreUnavailable();
+            }
+            nodes.add(node);
+            byStart.merge(bucketStart, counts, SloCounts::plus);
+        }
+
+        @Override
+        public SloCounts since(Instant from) {
+            if (down) {
+                throw new StoreUnavailable();
+            }
+            return byStart.tailMap(from, true).values().stream()
+                    .reduce(SloCounts.none(), SloCounts::plus);
+        }
+
+        @Override
+        public int forgetBefore(Instant cutoff) {
+            if (down) {
+                throw new StoreUnavailable();
+            }
+            Map<Instant, SloCounts> old = byStart.headMap(cutoff, false);
+            int gone = old.size();
+            old.clear();
+            return gone;
+        }
+
+        SloCounts at(Instant bucketStart) {
+            return byStart.getOrDefault(bucketStart, SloCounts.none());
+        }
+    }
+
+    /** The plan's stages; appends only the stage that follows the newest (id = max + 1). */
+    static final class Plans implements RolloutPlans {
+        final List<RolloutStage> stages = new ArrayList<>();
+        boolean down;
+        boolean forbidden;
+        int reads;
+
+        /** Appended by "another node" just before the next append, which then loses the race. */
+        Optional<RolloutStage> rival = Optional.empty();
+
+        /** Another node marks the stage halted first: markHalted answers false. */
+        boolean haltedElsewhere;
+
+        private void reachable() {
+            if (forbidden) {
+                throw new AssertionError("the plan was read, but nothing here needs it");
+            }
+            if (down) {
+                throw new StoreUnavailable();
+            }
+        }
+
+        @Override
+        public Optional<RolloutStage> current() {
+            reachable();
+            reads++;
+            return stages.stream().max(Comparator.comparingLong(RolloutStage::id));
+        }
+
+        @Override
+        public boolean append(RolloutStage next) {
+            reachable();
+            rival.ifPresent(stages::add);
+            rival = Optional.empty();
+            long max = stages.stream().mapToLong(RolloutStage::id).max().orElse(0);
+            if (next.id() != max + 1) {
+                return false;
+            }
+            stages.add(next);
+            return true;
+        }
+
+        @Override
+        public boolean markHalted(long stageId, Instant at) {
+            reachable();
+            if (haltedElsewhere) {
+                return false;
+            }
+            RolloutStage newest = stages.get(stages.size() - 1);
+            if (newest.id() != stageId || newest.haltedAt().isPresent()) {
+                return false;
+            }
+            stages.set(
+                    stages.size() - 1,
+                    new RolloutStage(
+                            newest.id(),
+                            newest.percent(),
+                            newest.previousPercent(),
+                            newest.change(),
+                            newest.reason(),
+                            newest.decidedAt(),
+                            newest.decidedBy(),
+                            newest.owner(),
+                            newest.baseline(),
+                            Optional.of(at)));
+            return true;
+        }
+
+        RolloutStage newest() {
+            return stages.get(stages.size() - 1);
+        }
+    }
+
+    /** Tenants' settings by id. */
+    static final class Tenants implements RolloutStore {
+        final Map<TenantId, RolloutSettings> settings =
+                new TreeMap<>(Comparator.comparing(TenantId::value));
+
+        @Override
+        public Optional<RolloutSettings> find(TenantId tenant) {
+            return Optional.ofNullable(settings.get(tenant));
+        }
+
+        @Override
+        public void save(RolloutSettings s) {
+            settings.put(s.tenant(), s);
+        }
+
+        @Override
+        public Page<RolloutSettings> followingPlan(PageRequest page) {
+            return new Page<>(
+                    settings.values().stream().filter(RolloutSettings::followsPlan).toList(),
+                    Optional.empty());
+        }
+
+        @Override
+        public long countFollowingPlan() {
+            return settings.values().stream().filter(RolloutSettings::followsPlan).count();
+        }
+    }
+
+    record SettingChange(
+            TenantId tenant,
+            Actor actor,
+            Instant at,
+            String setting,
+            String before,
+            String after,
+            Optional<String> reason) {}
+
+    static final class Audit implements AuditTrail {
+        final List<SettingChange> settings = new ArrayList<>();
+
+        @Override
+        public void record(MappingChange change) {
+            throw new UnsupportedOperationException("no mapping changes here");
+        }
+
+        @Override
+        public void recordSetting(
+                TenantId tenant,
+                Actor actor,
+                Instant at,
+                String setting,
+                String before,
+                String after,
+                Optional<String> reason) {
+            settings.add(new SettingChange(tenant, actor, at, setting, before, after, reason));
+        }
+    }
+
+    record StageEvent(String event, RolloutStage stage, String reason) {}
+
+    static final class Notifications implements RolloutNotifications {
+        final List<StageEvent> events = new ArrayList<>();
+
+        @Override
+        public void stageEvent(String event, RolloutStage stage, String reason) {
+            events.add(new StageEvent(event, stage, reason));
+        }
+
+        long count(String event) {
+            return events.stream().filter(e -> e.event().equals(event)).count();
+        }
+    }
+
+    /** Just runs the work. */
+    static final class Transactions implements TransactionBoundary {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return work.get();
+        }
+    }
+}

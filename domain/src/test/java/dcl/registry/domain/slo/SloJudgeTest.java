@@ -1,0 +1,226 @@
+package dcl.registry.domain.slo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SloJudgeTest {
+    private static final double EPSILON = 1e-9;
+    private static final SloJudge JUDGE = new SloJudge(SloSettings.seedDefaults());
+    private static final Optional<SloBaseline> BASELINE = Optional.of(new SloBaseline(0.0, 50));
+
+    private static SloCounts reads(long reads, long failed) {
+        return new SloCounts(reads, failed, 0, 0, LatencyHistogram.empty(), 0, 0, 0, 0);
+    }
+
+    /** {@code lookups} lookups, all in one histogram bucket, {@code slow} of them over 50 ms. */
+    private static SloCounts lookups(long lookups, long slow, int bucket) {
+        long[] histogram = new long[LatencyHistogram.BUCKETS];
+        histogram[bucket] = lookups;
+        return new SloCounts(0, 0, lookups, slow, LatencyHistogram.of(histogram), 0, 0, 0, 0);
+    }
+
+    private static SloCounts cache(long hits, long misses) {
+        return new SloCounts(0, 0, 0, 0, LatencyHistogram.empty(), hits, misses, 0, 0);
+    }
+
+    private static SloCounts dualReads(long compared, long mismatched) {
+        return new SloCounts(0, 0, 0, 0, LatencyHistogram.empty(), 0, 0, compared, mismatched);
+    }
+
+    private static SloStatus slo(SloReport report, String name) {
+        return report.slos().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static Optional<String> rollback(SloCounts window, SloCounts stage) {
+        return JUDGE.judge(window, stage, BASELINE).rollbackReason();
+    }
+
+    @Test
+    void givenOneFailureInAThousandReads_whenJudged_thenTheWholeAvailabilityBudgetIsConsumed() {
+        SloReport report = JUDGE.judge(reads(1000, 1), SloCounts.none(), Optional.empty());
+        SloStatus availability = slo(report, SloSettings.AVAILABILITY);
+        assertEquals(0.999, availability.target());
+        assertEquals(0.999, availability.actual(), EPSILON);
+        assertEquals(1.0, availability.budgetConsumed(), EPSILON, "0.1 % / (1 - 99.9 %)");
+        assertEquals(0.0, availability.budgetRemaining(), EPSILON);
+        assertEquals(1000, availability.events());
+        assertEquals(
+                0.25,
+                slo(
+                                JUDGE.judge(reads(4000, 1), SloCounts.none(), Optional.empty()),
+                                SloSettings.AVAILABILITY)
+                        .budgetConsumed(),
+                EPSILON);
+    }
+
+    @Test
+    void givenOneSlowLookupInAHundred_whenJudged_thenAFifthOfTheLatencyBudgetIsConsumed() {
+        SloReport report =
+                JUDGE.judge(
+                        reads(1000, 0).plus(lookups(100, 1, 0)),
+                        SloCounts.none(),
+                        Optional.empty());
+        SloStatus latency = slo(report, SloSettings.LOOKUP_LATENCY);
+        assertEquals(0.95, latency.target());
+        assertEquals(0.99, latency.actual(), EPSILON);
+        assertEquals(0.2, latency.budgetConsumed(), EPSILON, "1 % slow / 5 % allowed");
+        assertEquals(100, latency.events());
+    }
+
+    @Test
+    void givenCacheHitRatios_whenJudged_thenTheBudgetIsTheRoomBetweenTargetAndFloor() {
+        SloCounts window = reads(1000, 0);
+        SloStatus halfway =
+                slo(
+                        JUDGE.judge(window.plus(cache(85, 15)), SloCounts.none(), Optional.empty()),
+                        SloSettings.CACHE_HIT);
+        assertEquals(0.85, halfway.actual(), EPSILON);
+        assertEquals(0.5, halfway.budgetConsumed(), EPSILON, "halfway from 90 % to the 80 % floor");
+        assertEquals(100, halfway.events());
+        assertEquals(
+                1.0,
+                slo(
+                                JUDGE.judge(
+                                        window.plus(cache(80, 20)),
+                                        SloCounts.none(),
+                                        Optional.empty()),
+                                SloSettings.CACHE_HIT)
+                        .budgetConsumed(),
+                EPSILON,
+                "at the floor it is all spent");
+        assertEquals(
+                0.0,
+                slo(
+                                JUDGE.judge(
+                                        window.plus(cache(99, 1)),
+                                        SloCounts.none(),
+                                        Optional.empty()),
+                                SloSettings.CACHE_HIT)
+                        .budgetConsumed(),
+                "above the target nothing is spent (and nothing is earned)");
+        assertEquals(
+                0.0,
+                slo(JUDGE.judge(window, SloCounts.none(), Optional.empty()), SloSettings.CACHE_HIT)
+                        .budgetConsumed(),
+                "no cache reads, nothing missed");
+    }
+
+    @Test
+    void givenABudgetOverHaltAt_whenJudgedOnEnoughReads_thenTheRolloutHaltsNamingTheSlo() {
+        SloReport report = JUDGE.judge(reads(10_000, 6), SloCounts.none(), Optional.empty());
+        assertTrue(report.shouldHaltRollout());
+        assertEquals(
+                "availability error budget 60 % consumed (over 50 %): actual 0.9994 against target"
+                        + " 0.9990 over 10000 events",
+                report.haltReason().orElseThrow());
+        assertEquals(SloSettings.AVAILABILITY, report.mostConsumed().name());
+        assertFalse(report.shouldRollback(), "no stage, no baseline, nothing to roll back");
+    }
+
+    @Test
+    void givenABudgetUnderHaltAt_whenJudged_thenNoHalt() {
+        SloReport report = JUDGE.judge(reads(10_000, 4), SloCounts.none(), Optional.empty());
+        assertEquals(0.4, report.mostConsumed().budgetConsumed(), EPSILON);
+        assertFalse(report.shouldHaltRollout());
+    }
+
+    @Test
+    void givenFewerReadsThanMinReads_whenJudged_thenNoHaltHoweverBadTheRate() {
+        assertFalse(
+                JUDGE.judge(reads(99, 1), SloCounts.none(), Optional.empty()).shouldHaltRollout(),
+                "1 failure in 99 reads is noise");
+        assertTrue(
+                JUDGE.judge(reads(100, 1), SloCounts.none(), Optional.empty()).shouldHaltRollout(),
+                "100 reads are enough");
+    }
+
+    @Test
+    void givenADualReadMismatchSinceTheStage_whenJudged_thenItIsTheRollbackReasonWhateverElse() {
+        SloCounts overspent = reads(1000, 1);
+        assertEquals(
+                Optional.of("2 dual-read mismatch(es) since the stage began (any is one too many)"),
+                rollback(overspent, reads(3, 3).plus(dualReads(5, 2))),
+                "before the budget, and without min-reads");
+        assertEquals(
+                Optional.of("1 dual-read mismatch(es) since the stage began (any is one too many)"),
+                rollback(reads(2, 0), dualReads(1, 1)),
+                "even with almost no reads in the window");
+        assertEquals(Optional.empty(), rollback(reads(2, 0), dualReads(50, 0)));
+    }
+
+    @Test
+    void givenABudgetOverRollbackAt_whenJudged_thenItIsTheReasonBeforeTheStagesOwnRise() {
+        Optional<String> reason = rollback(reads(1000, 1), reads(1000, 100));
+        assertTrue(
+                reason.orElseThrow()
+                        .startsWith("availability error budget 100 % consumed (over 90 %)"),
+                reason.orElseThrow());
+        assertEquals(
+                Optional.empty(),
+                rollback(reads(10_000, 7), reads(10_000, 7)),
+                "70 % consumed halts, but does not roll back");
+    }
+
+    @Test
+    void
+            givenTheErrorRateRoseOverBaselinePlusTheRise_whenJudged_thenItIsTheReasonBeforeP95AndCache() {
+        SloCounts clean = reads(100_000, 0);
+        SloCounts stage = reads(100, 6).plus(lookups(100, 100, 6)).plus(cache(10, 90));
+        assertEquals(
+                Optional.of(
+                        "error rate 6.00 % since the stage began, over its baseline 0.00 % + 5"
+                                + " points"),
+                rollback(clean, stage));
+        assertFalse(
+                JUDGE.judge(clean, reads(100, 6), Optional.of(new SloBaseline(0.02, 50)))
+                        .shouldRollback(),
+                "6 % is under a 2 % baseline + 5 points");
+    }
+
+    @Test
+    void givenP95RoseOverBaselinePlus100Ms_whenJudged_thenItIsTheReasonBeforeTheCache() {
+        SloCounts clean = reads(100_000, 0);
+        assertEquals(
+                Optional.of(
+                        "lookup p95 250 ms since the stage began, over its baseline 50 ms + 100 ms"),
+                rollback(clean, reads(100, 0).plus(lookups(100, 100, 5)).plus(cache(10, 90))));
+        assertEquals(
+                Optional.empty(),
+                rollback(clean, reads(100, 0).plus(lookups(100, 100, 4))),
+                "p95 100 ms is within 50 ms + 100 ms");
+    }
+
+    @Test
+    void givenTheCacheHitRatioUnderTheFloorSinceTheStage_whenJudged_thenItIsTheReason() {
+        assertEquals(
+                Optional.of("cache hit ratio 70.0 % since the stage began, under the 80 % floor"),
+                rollback(reads(100_000, 0), reads(100, 0).plus(cache(70, 30))));
+        assertEquals(
+                Optional.empty(),
+                rollback(reads(100_000, 0), reads(100, 0).plus(cache(81, 19))),
+                "above the floor");
+    }
+
+    @Test
+    void
+            givenFewerReadsThanMinReadsSinceTheStage_whenJudged_thenOnlyMismatchesOrTheBudgetRollBack() {
+        assertEquals(
+                Optional.empty(),
+                rollback(
+                        reads(100_000, 0),
+                        reads(99, 50).plus(lookups(99, 99, 9)).plus(cache(0, 99))));
+    }
+
+    @Test
+    void givenNoBaseline_whenJudged_thenNeverARollbackThoughItMayHalt() {
+        SloReport report =
+                JUDGE.judge(
+                        reads(1000, 1), reads(1000, 500).plus(dualReads(9, 9)), Optional.empty());
+        assertFalse(report.shouldRollback());
+        assertTrue(report.shouldHaltRollout());
+    }
+}
