@@ -48,9 +48,19 @@ public class ServiceLevelService implements ServiceLevelsUseCase {
         Optional<RolloutStage> judged = stage.filter(RolloutStage::canRollBack);
         SloCounts sinceStage =
                 judged.map(s -> s.decidedAt().isAfter(windowStart) ? s.decidedAt() : windowStart)
+                        .map(this::bucketHolding)
                         .map(buckets::since)
                         .orElse(SloCounts.none());
         return judge.judge(window, sinceStage, judged.map(RolloutStage::baseline));
+    }
+
+    /**
+     * The start of the bucket holding {@code at}: a stage is judged on its first bucket too (a
+     * mismatch in its first seconds counts against it), at the price of a few seconds before it.
+     */
+    private Instant bucketHolding(Instant at) {
+        long bucket = judge.settings().bucket().toMillis();
+        return Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), bucket) * bucket);
     }
 
     /** How long counts are kept: two windows, so a report never misses its oldest bucket. */

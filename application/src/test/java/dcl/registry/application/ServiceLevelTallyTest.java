@@ -54,7 +54,7 @@ class ServiceLevelTallyTest {
                         2,
                         3,
                         1,
-                        LatencyHistogram.of(1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0),
+                        LatencyHistogram.of(1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0),
                         5,
                         2,
                         2,

@@ -34,11 +34,13 @@ public final class LatencyHistogram {
         return new LatencyHistogram(counts.clone());
     }
 
-    /** The bucket a duration falls in. */
+    /**
+     * The bucket a duration falls in: bounds are inclusive, as Prometheus' {@code le}, so a lookup
+     * of exactly 50 ms is within the 50 ms bucket, as it is within the latency SLO.
+     */
     public static int bucketOf(long nanos) {
-        long millis = nanos / 1_000_000;
         for (int i = 0; i < BOUNDS_MILLIS.length; i++) {
-            if (millis < BOUNDS_MILLIS[i]) {
+            if (nanos <= BOUNDS_MILLIS[i] * 1_000_000) {
                 return i;
             }
         }

@@ -10,23 +10,23 @@ class LatencyHistogramTest {
     private static final long MS = 1_000_000;
 
     @Test
-    void givenDurationsAtAndAroundTheBounds_whenBucketed_thenEachBoundStartsTheNextBucket() {
+    void givenDurationsAtAndAroundTheBounds_whenBucketed_thenEachBoundBelongsToItsOwnBucket() {
         assertEquals(0, LatencyHistogram.bucketOf(0));
-        assertEquals(0, LatencyHistogram.bucketOf(5 * MS - 1), "just under 5 ms");
-        assertEquals(1, LatencyHistogram.bucketOf(5 * MS), "5 ms is no longer under 5 ms");
-        assertEquals(1, LatencyHistogram.bucketOf(10 * MS - 1));
-        assertEquals(2, LatencyHistogram.bucketOf(10 * MS));
-        assertEquals(3, LatencyHistogram.bucketOf(49 * MS));
-        assertEquals(4, LatencyHistogram.bucketOf(50 * MS));
-        assertEquals(9, LatencyHistogram.bucketOf(5_000 * MS - 1));
-        assertEquals(10, LatencyHistogram.bucketOf(5_000 * MS), "the open last bucket");
+        assertEquals(0, LatencyHistogram.bucketOf(5 * MS), "5 ms is within le=5, as in Prometheus");
+        assertEquals(1, LatencyHistogram.bucketOf(5 * MS + 1), "just over 5 ms");
+        assertEquals(1, LatencyHistogram.bucketOf(10 * MS));
+        assertEquals(2, LatencyHistogram.bucketOf(10 * MS + 1));
+        assertEquals(3, LatencyHistogram.bucketOf(50 * MS), "a 50 ms lookup meets the SLO");
+        assertEquals(4, LatencyHistogram.bucketOf(50 * MS + 1));
+        assertEquals(9, LatencyHistogram.bucketOf(5_000 * MS));
+        assertEquals(10, LatencyHistogram.bucketOf(5_000 * MS + 1), "the open last bucket");
         assertEquals(10, LatencyHistogram.bucketOf(Long.MAX_VALUE));
         assertEquals(11, LatencyHistogram.BUCKETS);
     }
 
     @Test
     void givenCounts_whenAPercentileIsAsked_thenTheUpperBoundOfTheBucketHoldingItsRank() {
-        // 95 lookups under 5 ms, 4 in [50, 100) ms, 1 in [250, 500) ms
+        // 95 lookups up to 5 ms, 4 in (50, 100] ms, 1 in (250, 500] ms
         LatencyHistogram h = LatencyHistogram.of(95, 0, 0, 0, 4, 0, 1, 0, 0, 0, 0);
         assertEquals(100, h.total());
         assertEquals(5, h.percentileMillis(0.95), "rank 95 is the last of the fast ones");
