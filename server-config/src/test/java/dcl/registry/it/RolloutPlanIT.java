@@ -111,6 +111,7 @@ class RolloutPlanIT extends DeployedRegistry {
                     await("both nodes' failures are in the shared budget")
                             .atMost(Duration.ofSeconds(30))
                             .pollInterval(Duration.ofMillis(500))
+                            .ignoreExceptions() // 503 until the database is back
                             .until(
                                     () -> availability(operator.get("/dcl/admin/slo").json()),
                                     a -> a.getJsonNumber("events").longValue() >= burned);
@@ -424,6 +425,13 @@ class RolloutPlanIT extends DeployedRegistry {
             }
         } finally {
             TestDatabase.start();
+        }
+        for (Api node : nodes(Api.anonymous())) {
+            await("the database is back for " + node.base())
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()
+                    .until(() -> node.get("/health/ready").status() == 200);
         }
         return count;
     }
