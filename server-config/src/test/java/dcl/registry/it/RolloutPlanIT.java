@@ -179,10 +179,8 @@ class RolloutPlanIT extends DeployedRegistry {
                     .atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(
-                            () ->
-                                    !operator.get("/dcl/admin/slo")
-                                            .json()
-                                            .getBoolean("shouldHaltRollout"));
+                            () -> availability(operator.get("/dcl/admin/slo").json()),
+                            a -> a.getJsonNumber("budgetConsumed").doubleValue() < 0.5);
             mark("budget recovered: " + availability(operator.get("/dcl/admin/slo").json()));
             assertEquals(200, setPlan(25, "after recovery").status());
             mark("advanced to 25 % again");
