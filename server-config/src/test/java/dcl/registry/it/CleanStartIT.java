@@ -26,8 +26,9 @@ class CleanStartIT extends DeployedRegistry {
                     "J2CA0086I", // Flyway asked for two shareable connections at once
                     "Failed to detect GPU count"); // the tokenizer's GPU probe, on CUDA machines
 
+    /** Liberty's level names, and those of libraries logging through JBoss Logging (WARN). */
     private static final Set<String> ALARMING =
-            Set.of("WARNING", "SEVERE", "ERROR", "FATAL", "SystemErr");
+            Set.of("WARNING", "WARN", "SEVERE", "ERROR", "FATAL", "SystemErr");
 
     /** The test server runs in development mode, which warns about itself at every start. */
     private static final String DEVELOPMENT_MODE = "DEVELOPMENT MODE:";

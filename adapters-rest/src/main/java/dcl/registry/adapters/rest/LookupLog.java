@@ -4,6 +4,7 @@ import dcl.registry.adapters.rest.EndpointGroup.Group;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -18,8 +19,8 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Writes one log line for a sampled share of lookups ({@code dcl.log.lookups.sample-rate}): who
- * asked for which field, the status, how long it took and whether the cache answered, as JSON
+ * Writes one log line for a sampled share of field lookups ({@code dcl.log.lookups.sample-rate}):
+ * who asked for which field, the status, how long it took and whether the cache answered, as JSON
  * fields ({@link LogFields}). Also the owner of the request's log fields: they are cleared when a
  * request starts and when it ends, since Liberty keeps them on a thread that goes on to serve other
  * requests.
@@ -46,9 +47,7 @@ public class LookupLog implements ContainerRequestFilter, ContainerResponseFilte
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         try {
             if (request.getProperty(STARTED) instanceof Long start
-                    && RequestMetrics.groupOf(
-                                    resource.getResourceClass(), resource.getResourceMethod())
-                            == Group.LOOKUP
+                    && isFieldLookup(request)
                     && sampling.sampled()) {
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 LogFields.put(LogFields.STATUS, Integer.toString(response.getStatus()));
@@ -58,6 +57,16 @@ public class LookupLog implements ContainerRequestFilter, ContainerResponseFilte
         } finally {
             LogFields.clear();
         }
+    }
+
+    /**
+     * {@code GET /dcl/mappings/{connector}/{table}/{field}}: the lookup group's one GET ({@code
+     * POST /dcl/transform}, the other lookup, names no single field).
+     */
+    private boolean isFieldLookup(ContainerRequestContext request) {
+        return HttpMethod.GET.equals(request.getMethod())
+                && RequestMetrics.groupOf(resource.getResourceClass(), resource.getResourceMethod())
+                        == Group.LOOKUP;
     }
 
     /**
