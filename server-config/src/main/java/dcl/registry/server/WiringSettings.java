@@ -25,6 +25,7 @@ final class WiringSettings {
     static final String INDEX_CATCH_UP_BATCH = "dcl.semantic-index.catch-up-batch";
     static final String WEBHOOK_DELIVERY = "dcl.webhooks.delivery-interval";
     static final String WEBHOOK_DELIVERY_BATCH = "dcl.webhooks.delivery-batch";
+    static final String LOOKUP_LOG_SAMPLE_RATE = "dcl.log.lookups.sample-rate";
 
     /** The largest batch a setting may ask for: one query's worth of rows. */
     static final int MAX_BATCH = 100_000;
@@ -86,6 +87,24 @@ final class WiringSettings {
         return batch(WEBHOOK_DELIVERY_BATCH, 50);
     }
 
+    /**
+     * The share of lookups that get a log line of their own: 0.01 keeps a busy node's log to one
+     * line in a hundred lookups.
+     */
+    double lookupLogSampleRate() {
+        String text = config.apply(LOOKUP_LOG_SAMPLE_RATE).map(String::strip).orElse("0.01");
+        try {
+            double value = Double.parseDouble(text);
+            if (value >= 0 && value <= 1) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below, with the range
+        }
+        throw new IllegalArgumentException(
+                LOOKUP_LOG_SAMPLE_RATE + "=" + text + " must be a number from 0 to 1");
+    }
+
     /** Every broken setting, named; empty when all are fine. */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -99,7 +118,8 @@ final class WiringSettings {
                         this::semanticIndexCatchUp,
                         this::semanticIndexCatchUpBatch,
                         this::webhookDelivery,
-                        this::webhookDeliveryBatch)) {
+                        this::webhookDeliveryBatch,
+                        this::lookupLogSampleRate)) {
             try {
                 var unused = setting.get(); // reading is the check
             } catch (IllegalArgumentException invalid) {

@@ -26,6 +26,7 @@ class WiringSettingsTest {
         assertEquals(1_000, settings.semanticIndexCatchUpBatch());
         assertEquals(Duration.ofSeconds(1), settings.webhookDelivery());
         assertEquals(50, settings.webhookDeliveryBatch());
+        assertEquals(0.01, settings.lookupLogSampleRate());
     }
 
     @Test
@@ -39,6 +40,27 @@ class WiringSettingsTest {
                                 "PT0S"));
         assertEquals(Duration.ofSeconds(3), settings.rolloutRefresh());
         assertEquals(Duration.ZERO, settings.legacyRefresh(), "zero: read the folder every time");
+    }
+
+    @Test
+    void givenLookupSampleRatesFromZeroToOne_whenRead_thenEachIsUsed() {
+        for (String rate : new String[] {"0", "0.25", " 1 ", "1.0"}) {
+            WiringSettings settings = read(Map.of(WiringSettings.LOOKUP_LOG_SAMPLE_RATE, rate));
+            assertEquals(List.of(), settings.problems(), rate);
+            assertEquals(Double.parseDouble(rate.strip()), settings.lookupLogSampleRate());
+        }
+    }
+
+    @Test
+    void givenLookupSampleRatesOutsideZeroToOne_whenChecked_thenEachIsNamedAsAProblem() {
+        for (String rate : new String[] {"-0.01", "1.5", "10%", "NaN", ""}) {
+            assertEquals(
+                    List.of(
+                            "dcl.log.lookups.sample-rate="
+                                    + rate
+                                    + " must be a number from 0 to 1"),
+                    read(Map.of(WiringSettings.LOOKUP_LOG_SAMPLE_RATE, rate)).problems());
+        }
     }
 
     @Test

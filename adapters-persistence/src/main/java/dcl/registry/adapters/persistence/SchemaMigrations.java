@@ -18,7 +18,12 @@ public class SchemaMigrations {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
-    @Resource(lookup = "jdbc/dcl")
+    /**
+     * Unshareable: Flyway holds two connections at once (its lock and the migration), which a
+     * shareable resource cannot give in one transaction scope, so Liberty would say so at every
+     * start (J2CA0086I) before handing out separate connections anyway.
+     */
+    @Resource(lookup = "jdbc/dcl", shareable = false)
     DataSource dataSource;
 
     void migrateAtStart(
@@ -30,10 +35,15 @@ public class SchemaMigrations {
                         .locations("classpath:db/migration")
                         .load()
                         .migrate();
+        // Flyway names a target only when it migrated: an up-to-date schema stays where it was.
+        String version =
+                result.targetSchemaVersion != null
+                        ? result.targetSchemaVersion
+                        : result.initialSchemaVersion;
         LOG.info(
                 () ->
                         "Database schema at version "
-                                + result.targetSchemaVersion
+                                + version
                                 + " ("
                                 + result.migrationsExecuted
                                 + " migrations applied now)");

@@ -6,8 +6,9 @@ import io.opentelemetry.api.trace.Span;
 
 /**
  * Names the looked-up field on the request's span (the one mpTelemetry opens for every JAX-RS
- * request), so an operator's trace shows which tenant asked for which mapping. Only identifiers:
- * never a token or a secret. Without tracing (the default) the current span is a no-op.
+ * request), so an operator's trace shows which tenant asked for which mapping, and as fields of
+ * every log line the request writes ({@link LogFields}). Only identifiers: never a token or a
+ * secret. Without tracing (the default) the current span is a no-op.
  */
 final class LookupTrace {
     static final String TENANT = "dcl.tenant";
@@ -23,5 +24,9 @@ final class LookupTrace {
                 .setAttribute(CONNECTOR, source.connector().value())
                 .setAttribute(TABLE, source.table().name())
                 .setAttribute(FIELD, source.field().name());
+        LogFields.put(LogFields.TENANT, tenant.value());
+        LogFields.put(LogFields.CONNECTOR, source.connector().value());
+        LogFields.put(LogFields.TABLE, source.table().name());
+        LogFields.put(LogFields.FIELD, source.field().name());
     }
 }

@@ -21,7 +21,8 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryInvalidatedEve
 public class CacheMetrics {
     /**
      * Whether the request's read came from the cache, on the request's span (mpTelemetry), so a
-     * slow trace shows at once whether the database was asked. A no-op while tracing is off.
+     * slow trace shows at once whether the database was asked. A no-op while tracing is off. The
+     * request's log lines say the same ({@link CacheHitLogField}).
      */
     static final String CACHE_HIT_ATTRIBUTE = "dcl.cache.hit";
 
@@ -32,11 +33,13 @@ public class CacheMetrics {
     void hit(String cache) {
         counter("dcl_cache_hits", cache).inc();
         Span.current().setAttribute(CACHE_HIT_ATTRIBUTE, true);
+        CacheHitLogField.record(true);
     }
 
     void miss(String cache) {
         counter("dcl_cache_misses", cache).inc();
         Span.current().setAttribute(CACHE_HIT_ATTRIBUTE, false);
+        CacheHitLogField.record(false);
     }
 
     void invalidated(String cache) {

@@ -60,6 +60,9 @@ public class RegistryCaches {
         GlobalConfigurationBuilder global = new GlobalConfigurationBuilder();
         global.cacheManagerName(settings.cluster);
         global.jmx().disable();
+        // The registry exports its own cache figures (CacheMetrics); Infinispan's would need
+        // Micrometer and, without it, warn at every start (ISPN000714) that they fall back to none.
+        global.metrics().gauges(false).histograms(false);
         if (settings.clustered()) {
             global.transport()
                     .defaultTransport()
