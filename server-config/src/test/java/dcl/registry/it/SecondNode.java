@@ -78,13 +78,9 @@ final class SecondNode implements AutoCloseable {
         return node;
     }
 
+    /** What node B's messages.log says, JSON decoded ({@link ServerLog#messages}). */
     String log() {
-        try {
-            Path log = wlp.resolve("usr/servers/" + NAME + "/logs/messages.log");
-            return java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log) : "";
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ServerLog.messages(wlp.resolve("usr/servers/" + NAME + "/logs/messages.log"));
     }
 
     private void clearLog() {

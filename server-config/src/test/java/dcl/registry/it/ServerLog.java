@@ -33,6 +33,32 @@ final class ServerLog {
         }
     }
 
+    /**
+     * What the lines of any server's log say, decoded: each JSON line's message (Liberty's start
+     * with their message id; a line that is not JSON as it is), so that tests look for text without
+     * JSON's escapes.
+     */
+    static String messages(Path log) {
+        if (!Files.exists(log)) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        try {
+            for (String line : Files.readAllLines(log)) {
+                try {
+                    JsonObject record = Json.createReader(new StringReader(line)).readObject();
+                    text.append(record.getString("message", ""));
+                } catch (JsonParsingException notJson) {
+                    text.append(line);
+                }
+                text.append('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
     /** Every line as a JSON object; a line that is not one fails the test, naming it. */
     static List<JsonObject> records() {
         List<JsonObject> records = new ArrayList<>();

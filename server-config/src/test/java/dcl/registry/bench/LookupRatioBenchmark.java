@@ -1,0 +1,252 @@
+package dcl.registry.bench;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dcl.registry.bench.constant.ConstantApplication;
+import dcl.registry.bench.constant.ConstantResource;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.ByteArrayAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The authenticated, cached single lookup against a constant JSON endpoint of the same body, side
+ * by side in one run on the running server (issue 13's yardstick): it deploys {@link
+ * ConstantApplication} into the server's dropins, then alternates wrk runs (same threads,
+ * connections and duration) on the two, and prints each round, the medians and their ratio.
+ *
+ * <p>wrk (Debian's package {@code wrk}) is the load generator: small and native, it leaves the
+ * cores to the server, as the measurement this reproduces did. Properties: {@code bench.url}
+ * (http://localhost:9080), {@code bench.server.dir} (the Liberty server's folder, for dropins),
+ * {@code bench.rounds} (3), {@code bench.seconds} (15), {@code bench.connections} (32), {@code
+ * bench.threads} (2), {@code bench.key} (the development private key).
+ */
+public final class LookupRatioBenchmark {
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern PERCENTILE =
+            Pattern.compile(
+                    "^\\s+(50|99)(?:\\.000)?%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+    private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+
+    private LookupRatioBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        String base = System.getProperty("bench.url", "http://localhost:9080");
+        Path dropins =
+                Path.of(
+                                System.getProperty(
+                                        "bench.server.dir", "target/liberty/wlp/usr/servers/dcl"))
+                        .resolve("dropins");
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        int seconds = Integer.getInteger("bench.seconds", 15);
+        int connections = Integer.getInteger("bench.connections", 32);
+        int threads = Integer.getInteger("bench.threads", 2);
+        DevToken tokens =
+                new DevToken(
+                        Path.of(System.getProperty("bench.key", "../bin/dev-keys/private.pem")));
+        requireWrk();
+
+        String tenant = "bench-ratio-" + Instant.now().getEpochSecond();
+        String admin = tokens.mint(tenant, "bench-admin", "admin");
+        String runtime = tokens.mint(tenant, "aam", "service");
+        String lookup = base + "/dcl/mappings/salesforce/Opportunity/Amount";
+        send(
+                "POST",
+                base + "/dcl/mappings",
+                admin,
+                "{\"connector\":\"salesforce\",\"sourceTable\":\"Opportunity\","
+                        + "\"sourceField\":\"Amount\",\"canonicalEntity\":\"opportunity\","
+                        + "\"canonicalField\":\"amount\",\"confidence\":0.9}",
+                201);
+        byte[] body = send("GET", lookup, runtime, null, 200).getBytes(UTF_8);
+
+        Path war = dropins.resolve("bench-constant.war");
+        ShrinkWrap.create(WebArchive.class, "bench-constant.war")
+                .addClasses(ConstantApplication.class, ConstantResource.class)
+                .addAsResource(new ByteArrayAsset(body), "constant.json")
+                .as(ZipExporter.class)
+                .exportTo(war.toFile(), true);
+        String constant = base + "/bench-constant/constant";
+        try {
+            awaitDeployed(constant, body.length);
+            System.out.printf(
+                    Locale.ROOT,
+                    "constant %s and lookup %s: %d-byte bodies; wrk -t%d -c%d -d%ds, %d"
+                            + " rounds, alternating%n",
+                    constant,
+                    lookup,
+                    body.length,
+                    threads,
+                    connections,
+                    seconds,
+                    rounds);
+            String auth = "Authorization: Bearer " + runtime;
+            wrk(constant, null, threads, connections, 10); // warm-up, not counted
+            wrk(lookup, auth, threads, connections, 10);
+            List<Double> constantRates = new ArrayList<>();
+            List<Double> lookupRates = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                Run c = wrk(constant, null, threads, connections, seconds);
+                Run l = wrk(lookup, auth, threads, connections, seconds);
+                constantRates.add(c.rate());
+                lookupRates.add(l.rate());
+                System.out.printf(Locale.ROOT, "round %d  constant %s%n", round, c);
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d  lookup   %s  ratio %.2f%n",
+                        round,
+                        l,
+                        l.rate() / c.rate());
+            }
+            double constantMedian = median(constantRates);
+            double lookupMedian = median(lookupRates);
+            System.out.printf(
+                    Locale.ROOT,
+                    "median   constant %.0f req/s, lookup %.0f req/s: lookup/constant = %.2f"
+                            + " (goal >= 0.80)%n",
+                    constantMedian,
+                    lookupMedian,
+                    lookupMedian / constantMedian);
+        } finally {
+            Files.deleteIfExists(war);
+        }
+    }
+
+    /** One wrk run: throughput, median and p99 latency, and answers that were not 2xx/3xx. */
+    record Run(double rate, String p50, String p99, long errors) {
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "%8.0f req/s  p50 %-9s p99 %-9s non-2xx %d",
+                    rate,
+                    p50,
+                    p99,
+                    errors);
+        }
+    }
+
+    private static Run wrk(String url, String header, int threads, int connections, int seconds)
+            throws IOException, InterruptedException {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                "wrk",
+                                "--latency",
+                                "-t" + threads,
+                                "-c" + connections,
+                                "-d" + seconds + "s"));
+        if (header != null) {
+            command.addAll(List.of("-H", header));
+        }
+        command.add(url);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed:\n" + out);
+        }
+        Matcher rate = RATE.matcher(out);
+        if (!rate.find()) {
+            throw new IllegalStateException("no throughput in wrk's output:\n" + out);
+        }
+        String p50 = "?";
+        String p99 = "?";
+        Matcher percentile = PERCENTILE.matcher(out);
+        while (percentile.find()) {
+            String value = percentile.group(2) + " " + percentile.group(3);
+            if (percentile.group(1).equals("50")) {
+                p50 = value;
+            } else {
+                p99 = value;
+            }
+        }
+        Matcher errors = ERRORS.matcher(out);
+        return new Run(
+                Double.parseDouble(rate.group(1)),
+                p50,
+                p99,
+                errors.find() ? Long.parseLong(errors.group(1)) : 0);
+    }
+
+    private static void requireWrk() throws InterruptedException {
+        try {
+            if (new ProcessBuilder("wrk", "--version").start().waitFor() <= 1) {
+                return; // wrk --version exits 1 after printing its version
+            }
+        } catch (IOException notInstalled) {
+            // said below
+        }
+        throw new IllegalStateException(
+                "wrk is needed (Debian: apt-get install -y wrk): a native load generator, so the"
+                        + " client does not take the server's cores");
+    }
+
+    private static void awaitDeployed(String url, int length) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<byte[]> reply =
+                        HTTP.send(
+                                HttpRequest.newBuilder(URI.create(url)).build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
+                if (reply.statusCode() == 200 && reply.body().length == length) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Liberty is still installing the WAR
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(url + " was not deployed within 60 s (dropins watched?)");
+    }
+
+    private static String send(String method, String url, String token, String json, int expect)
+            throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> reply =
+                HTTP.send(
+                        request.method(
+                                        method,
+                                        json == null
+                                                ? HttpRequest.BodyPublishers.noBody()
+                                                : HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (reply.statusCode() != expect) {
+            throw new IllegalStateException(
+                    method + " " + url + " answered " + reply.statusCode() + ": " + reply.body());
+        }
+        return reply.body();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1
+                ? sorted.get(middle)
+                : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+}
