@@ -18,6 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.JMException;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.ByteArrayAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -26,13 +31,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * The authenticated, cached single lookup against a constant JSON endpoint of the same body, side
  * by side in one run on the running server (issue 13's yardstick): it deploys {@link
- * ConstantApplication} into the server's dropins, then alternates wrk runs (same threads,
- * connections and duration) on the two, and prints each round, the medians and their ratio.
+ * ConstantApplication} into the server's dropins (told through its local JMX connector), then
+ * alternates wrk runs (same threads, connections and duration) on the two, and prints each round,
+ * the medians and their ratio.
  *
  * <p>wrk (Debian's package {@code wrk}) is the load generator: small and native, it leaves the
  * cores to the server, as the measurement this reproduces did. Properties: {@code bench.url}
- * (http://localhost:9080), {@code bench.server.dir} (the Liberty server's folder, for dropins),
- * {@code bench.rounds} (3), {@code bench.seconds} (15), {@code bench.connections} (32), {@code
+ * (http://localhost:9080), {@code bench.server.dir} (the Liberty server's folder), {@code
+ * bench.rounds} (3), {@code bench.seconds} (15), {@code bench.connections} (32), {@code
  * bench.threads} (2), {@code bench.key} (the development private key).
  */
 public final class LookupRatioBenchmark {
@@ -51,11 +57,10 @@ public final class LookupRatioBenchmark {
 
     public static void main(String[] args) throws Exception {
         String base = System.getProperty("bench.url", "http://localhost:9080");
-        Path dropins =
+        Path server =
                 Path.of(
-                                System.getProperty(
-                                        "bench.server.dir", "target/liberty/wlp/usr/servers/dcl"))
-                        .resolve("dropins");
+                        System.getProperty(
+                                "bench.server.dir", "target/liberty/wlp/usr/servers/dcl"));
         int rounds = Integer.getInteger("bench.rounds", 3);
         int seconds = Integer.getInteger("bench.seconds", 15);
         int connections = Integer.getInteger("bench.connections", 32);
@@ -79,19 +84,21 @@ public final class LookupRatioBenchmark {
                 201);
         byte[] body = send("GET", lookup, runtime, null, 200).getBytes(UTF_8);
 
-        Path war = dropins.resolve("bench-constant.war");
+        Path war = server.resolve("dropins").resolve("bench-constant.war");
         ShrinkWrap.create(WebArchive.class, "bench-constant.war")
                 .addClasses(ConstantApplication.class, ConstantResource.class)
                 .addAsResource(new ByteArrayAsset(body), "constant.json")
                 .as(ZipExporter.class)
                 .exportTo(war.toFile(), true);
+        tellServer(server, List.of(war.toString()), List.of());
         String constant = base + "/bench-constant/constant";
         try {
-            awaitDeployed(constant, body.length);
+            awaitDeployed(constant, null, body.length);
+            awaitDeployed(base + "/bench-constant/authenticated", runtime, body.length);
             System.out.printf(
                     Locale.ROOT,
-                    "constant %s and lookup %s: %d-byte bodies; wrk -t%d -c%d -d%ds, %d"
-                            + " rounds, alternating%n",
+                    "constant %s (open and authenticated) and lookup %s: %d-byte bodies; wrk"
+                            + " -t%d -c%d -d%ds, %d rounds, alternating%n",
                     constant,
                     lookup,
                     body.length,
@@ -100,34 +107,52 @@ public final class LookupRatioBenchmark {
                     seconds,
                     rounds);
             String auth = "Authorization: Bearer " + runtime;
+            String authenticated = base + "/bench-constant/authenticated";
             wrk(constant, null, threads, connections, 10); // warm-up, not counted
+            wrk(authenticated, auth, threads, connections, 10);
             wrk(lookup, auth, threads, connections, 10);
-            List<Double> constantRates = new ArrayList<>();
-            List<Double> lookupRates = new ArrayList<>();
+            List<Double> open = new ArrayList<>();
+            List<Double> guarded = new ArrayList<>();
+            List<Double> lookups = new ArrayList<>();
+            long failures = 0;
             for (int round = 1; round <= rounds; round++) {
                 Run c = wrk(constant, null, threads, connections, seconds);
+                Run a = wrk(authenticated, auth, threads, connections, seconds);
                 Run l = wrk(lookup, auth, threads, connections, seconds);
-                constantRates.add(c.rate());
-                lookupRates.add(l.rate());
-                System.out.printf(Locale.ROOT, "round %d  constant %s%n", round, c);
+                failures += c.errors() + a.errors() + l.errors();
+                open.add(c.rate());
+                guarded.add(a.rate());
+                lookups.add(l.rate());
+                System.out.printf(Locale.ROOT, "round %d  constant, open           %s%n", round, c);
+                System.out.printf(Locale.ROOT, "round %d  constant, authenticated  %s%n", round, a);
                 System.out.printf(
                         Locale.ROOT,
-                        "round %d  lookup   %s  ratio %.2f%n",
+                        "round %d  lookup, authenticated    %s  ratio %.2f%n",
                         round,
                         l,
-                        l.rate() / c.rate());
+                        l.rate() / a.rate());
             }
-            double constantMedian = median(constantRates);
-            double lookupMedian = median(lookupRates);
+            if (failures > 0) {
+                throw new IllegalStateException(
+                        failures + " answers were not 2xx/3xx: the figures above measure errors");
+            }
             System.out.printf(
                     Locale.ROOT,
-                    "median   constant %.0f req/s, lookup %.0f req/s: lookup/constant = %.2f"
-                            + " (goal >= 0.80)%n",
-                    constantMedian,
-                    lookupMedian,
-                    lookupMedian / constantMedian);
+                    "median   constant open %.0f req/s, constant authenticated %.0f req/s, lookup"
+                            + " %.0f req/s%n",
+                    median(open),
+                    median(guarded),
+                    median(lookups));
+            System.out.printf(
+                    Locale.ROOT,
+                    "lookup / authenticated constant = %.2f (goal >= 0.80); lookup / open constant"
+                            + " = %.2f; authentication alone costs the constant %.0f %%%n",
+                    median(lookups) / median(guarded),
+                    median(lookups) / median(open),
+                    100 * (1 - median(guarded) / median(open)));
         } finally {
             Files.deleteIfExists(war);
+            tellServer(server, List.of(), List.of(war.toString()));
         }
     }
 
@@ -200,14 +225,38 @@ public final class LookupRatioBenchmark {
                         + " client does not take the server's cores");
     }
 
-    private static void awaitDeployed(String url, int length) throws Exception {
+    /**
+     * Tells the server of created and deleted files in dropins, through its local JMX connector:
+     * its application monitor listens to that MBean rather than polling (as Arquillian deploys).
+     */
+    @SuppressWarnings("BanJNDI") // the address is the local server's own, from its state folder
+    private static void tellServer(Path server, List<String> created, List<String> deleted)
+            throws IOException, JMException {
+        String address =
+                Files.readString(server.resolve("logs/state/com.ibm.ws.jmx.local.address")).strip();
+        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
+            String collection = java.util.Collection.class.getName();
+            connector
+                    .getMBeanServerConnection()
+                    .invoke(
+                            new ObjectName(
+                                    "WebSphere:service=com.ibm.ws.kernel.filemonitor.FileNotificationMBean"),
+                            "notifyFileChanges",
+                            new Object[] {created, List.of(), deleted},
+                            new String[] {collection, collection, collection});
+        }
+    }
+
+    private static void awaitDeployed(String url, String token, int length) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             try {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+                if (token != null) {
+                    request.header("Authorization", "Bearer " + token);
+                }
                 HttpResponse<byte[]> reply =
-                        HTTP.send(
-                                HttpRequest.newBuilder(URI.create(url)).build(),
-                                HttpResponse.BodyHandlers.ofByteArray());
+                        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                 if (reply.statusCode() == 200 && reply.body().length == length) {
                     return;
                 }
@@ -216,7 +265,7 @@ public final class LookupRatioBenchmark {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(url + " was not deployed within 60 s (dropins watched?)");
+        throw new IllegalStateException(url + " was not deployed within 60 s (see messages.log)");
     }
 
     private static String send(String method, String url, String token, String json, int expect)

@@ -19,7 +19,7 @@ import dcl.registry.domain.port.in.GetTableMappingsUseCase;
 import dcl.registry.domain.port.in.LookUpMappingUseCase;
 import dcl.registry.domain.port.in.SearchMappingsUseCase;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,7 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Reading mappings: lookups for the runtime, lists and search for people. */
 @EndpointGroup(Group.LIST_SEARCH)
 @Path("/mappings")
-@RequestScoped
+// one instance for every request (its collaborators are proxies of the request's own): the
+// runtime's hot path does not build and inject a resource per lookup
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Mappings")
 @RolesAllowed({Roles.VIEWER, Roles.SERVICE, Roles.REVIEWER, Roles.ADMIN, Roles.OPERATOR})
@@ -55,6 +57,7 @@ public class MappingReadResource {
     @Inject GetTableMappingsUseCase tableMappings;
     @Inject SearchMappingsUseCase search;
     @Inject GetMappingHistoryUseCase history;
+    @Inject LookupBodies bodies;
     @Context Request request;
 
     @GET
@@ -195,8 +198,9 @@ public class MappingReadResource {
         return withVersion(lookUp.lookUp(caller.tenant(), source));
     }
 
+    /** The mapping's body as serialised once for its version ({@link LookupBodies}), tagged. */
     private Response withVersion(FieldMapping mapping) {
-        return conditionally(EntityTags.of(mapping.version()), () -> MappingResponse.from(mapping));
+        return conditionally(EntityTags.of(mapping.version()), () -> bodies.of(mapping));
     }
 
     /**

@@ -17,11 +17,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
@@ -53,6 +54,14 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
 
     @Context ResourceInfo resource;
 
+    /**
+     * Without tenant labels the timers are the few of {@link Group} × outcome: kept, rather than
+     * looked up in the registry (tags validated and all) on every request.
+     */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+    private final Map<Method, Group> groups = new ConcurrentHashMap<>();
+
     @Override
     public void filter(ContainerRequestContext request) {
         request.setProperty(STARTED, System.nanoTime());
@@ -64,20 +73,48 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
         if (!(started instanceof Long start)) {
             return; // the runtime answered before the filters ran: nothing to time
         }
-        Group group = groupOf(resource.getResourceClass(), resource.getResourceMethod());
+        Group group = groupOf(resource.getResourceMethod(), resource.getResourceClass());
         int status = response.getStatus();
-        List<Tag> tenant = tenantLabels ? List.of(new Tag("tenant", tenant(request))) : List.of();
-        List<Tag> tags = new ArrayList<>(tenant);
-        tags.add(new Tag("group", group.tag()));
-        tags.add(new Tag("outcome", outcome(status)));
         long nanos = System.nanoTime() - start;
-        registry.timer(REQUESTS, tags.toArray(Tag[]::new)).update(Duration.ofNanos(nanos));
+        String outcome = outcome(status);
+        if (tenantLabels) {
+            Tag tenant = new Tag("tenant", tenant(request));
+            registry.timer(
+                            REQUESTS,
+                            tenant,
+                            new Tag("group", group.tag()),
+                            new Tag("outcome", outcome))
+                    .update(Duration.ofNanos(nanos));
+            if (group == Group.LOOKUP && status == 404) {
+                registry.counter(LOOKUP_NOT_FOUND, tenant).inc();
+            }
+        } else {
+            timers.computeIfAbsent(
+                            group.tag() + ' ' + outcome,
+                            key ->
+                                    registry.timer(
+                                            REQUESTS,
+                                            new Tag("group", group.tag()),
+                                            new Tag("outcome", outcome)))
+                    .update(Duration.ofNanos(nanos));
+            if (group == Group.LOOKUP && status == 404) {
+                registry.counter(LOOKUP_NOT_FOUND).inc();
+            }
+        }
         if (group.runtimeRead()) {
             serviceLevels.readAnswered(group == Group.LOOKUP, status >= 500, nanos);
         }
-        if (group == Group.LOOKUP && status == 404) {
-            registry.counter(LOOKUP_NOT_FOUND, tenant.toArray(Tag[]::new)).inc();
+    }
+
+    /**
+     * The group of a matched resource method, worked out once per method: the hot path asks for it
+     * on every request.
+     */
+    private Group groupOf(Method method, Class<?> resourceClass) {
+        if (method == null) {
+            return groupOf(resourceClass, null);
         }
+        return groups.computeIfAbsent(method, m -> groupOf(resourceClass, m));
     }
 
     /** The method's group, else its class's; {@code OTHER} when no resource method matched. */

@@ -1,5 +1,7 @@
 package dcl.registry.bench.constant;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,14 +10,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** {@code GET /bench-constant/constant}: the bytes of a real lookup's body, without any work. */
-@Path("/constant")
+/**
+ * The bytes of a real lookup's body, without any work: {@code GET /bench-constant/constant} for
+ * anyone, {@code GET /bench-constant/authenticated} for a token with the runtime's role.
+ */
+@Path("/")
 public class ConstantResource {
     private static final byte[] BODY = read();
 
     @GET
+    @Path("constant")
+    @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     public byte[] constant() {
+        return BODY;
+    }
+
+    @GET
+    @Path("authenticated")
+    @RolesAllowed("service")
+    @Produces(MediaType.APPLICATION_JSON)
+    public byte[] authenticated() {
         return BODY;
     }
 

@@ -3,6 +3,8 @@ package dcl.registry.adapters.persistence.cache;
 import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -29,6 +31,8 @@ public class CacheMetrics {
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
+
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     void hit(String cache) {
         counter("dcl_cache_hits", cache).inc();
@@ -95,8 +99,10 @@ public class CacheMetrics {
         return total == 0 ? 0.0 : (double) hits / total;
     }
 
+    /** Kept once looked up: the hot path counts a hit on every cached lookup. */
     private Counter counter(String name, String cache) {
-        return registry.counter(name, new Tag("cache", cache));
+        return counters.computeIfAbsent(
+                name + ' ' + cache, key -> registry.counter(name, new Tag("cache", cache)));
     }
 
     Object listenerFor(String cache) {
