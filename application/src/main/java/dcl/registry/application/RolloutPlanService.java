@@ -3,7 +3,6 @@ package dcl.registry.application;
 import dcl.registry.domain.error.IllegalTransition;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.RolloutHalted;
-import dcl.registry.domain.error.StoreUnavailable;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.FreeText;
 import dcl.registry.domain.model.Page;
@@ -111,7 +110,7 @@ public class RolloutPlanService implements RolloutPlanUseCase, GuardRolloutUseCa
                         clock.instant(),
                         actor,
                         owner,
-                        SloBaseline.of(levels.window()),
+                        report.measured(),
                         Optional.empty());
         transactions.inTransaction(
                 () -> {
@@ -146,25 +145,20 @@ public class RolloutPlanService implements RolloutPlanUseCase, GuardRolloutUseCa
 
     @Override
     public SloReport check() {
-        try {
-            tally.flush(buckets);
-            // counts older than two windows can no longer matter to anyone
-            buckets.forgetBefore(clock.instant().minus(levels.retention()));
-            Optional<RolloutStage> stage = plans.current();
-            SloReport report = levels.reportOn(stage);
-            stage.ifPresent(s -> act(s, report));
-            return report;
-        } catch (StoreUnavailable outage) {
-            // the counts wait in the tally; nothing can be judged or changed until the store is
-            // back
-            LOG.fine(() -> "Rollout guard skipped a round: " + outage.getMessage());
-            throw outage;
-        }
+        // while the store is out the flush fails (StoreUnavailable, to the schedule): the counts
+        // wait in the tally, and nothing is judged or changed
+        tally.flush(buckets);
+        // counts older than two windows can no longer matter to anyone
+        buckets.forgetBefore(clock.instant().minus(levels.retention()));
+        Optional<RolloutStage> stage = plans.current();
+        SloReport report = levels.reportOn(stage);
+        stage.ifPresent(s -> act(s, report));
+        return report;
     }
 
     private void act(RolloutStage stage, SloReport report) {
         if (stage.canRollBack() && report.shouldRollback()) {
-            rollBack(stage, report.rollbackReason().orElseThrow());
+            rollBack(stage, report.rollbackReason().orElseThrow(), report.measured());
         } else if (stage.percent() < 100
                 && stage.haltedAt().isEmpty()
                 && report.shouldHaltRollout()) {
@@ -202,7 +196,7 @@ public class RolloutPlanService implements RolloutPlanUseCase, GuardRolloutUseCa
         }
     }
 
-    private void rollBack(RolloutStage stage, String reason) {
+    private void rollBack(RolloutStage stage, String reason, SloBaseline measured) {
         RolloutStage back =
                 new RolloutStage(
                         stage.id() + 1,
@@ -213,7 +207,7 @@ public class RolloutPlanService implements RolloutPlanUseCase, GuardRolloutUseCa
                         clock.instant(),
                         RolloutStage.GUARD,
                         stage.owner(),
-                        SloBaseline.of(levels.window()),
+                        measured,
                         Optional.empty());
         boolean appended =
                 transactions.inTransaction(

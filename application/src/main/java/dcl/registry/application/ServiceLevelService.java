@@ -67,9 +67,4 @@ public class ServiceLevelService implements ServiceLevelsUseCase {
     java.time.Duration retention() {
         return judge.settings().window().multipliedBy(2);
     }
-
-    /** The counts over the window, for the baseline of a stage about to begin. */
-    SloCounts window() {
-        return buckets.since(clock.instant().minus(judge.settings().window()));
-    }
 }

@@ -35,7 +35,7 @@ public final class SloJudge {
                 worst.filter(slo -> slo.budgetConsumed() > settings.haltAt())
                         .map(slo -> budgetText(slo, settings.haltAt()));
         Optional<String> rollback = baseline.flatMap(b -> rollbackReason(worst, sinceStage, b));
-        return new SloReport(settings.window(), slos, halt, rollback);
+        return new SloReport(settings.window(), slos, SloBaseline.of(window), halt, rollback);
     }
 
     /**

@@ -7,10 +7,13 @@ import java.util.Optional;
 /**
  * The SLOs over the window and what they mean for a rollout in progress: whether it may advance,
  * and whether it must roll back, each with the measured reason.
+ *
+ * @param measured the window's error rate and p95: the baseline of a stage that begins now
  */
 public record SloReport(
         Duration window,
         List<SloStatus> slos,
+        SloBaseline measured,
         Optional<String> haltReason,
         Optional<String> rollbackReason) {
     public SloReport {
