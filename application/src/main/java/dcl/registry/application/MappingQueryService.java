@@ -19,6 +19,7 @@ import dcl.registry.domain.port.in.LookUpMappingUseCase;
 import dcl.registry.domain.port.in.SearchMappingsUseCase;
 import dcl.registry.domain.port.out.LoadMappingHistory;
 import dcl.registry.domain.port.out.LoadMappings;
+import java.util.Optional;
 
 /** The read side: what the runtime and viewers ask. Never writes. */
 public class MappingQueryService
@@ -41,6 +42,11 @@ public class MappingQueryService
         return mappings.byIdentity(tenant, source)
                 .filter(FieldMapping::isServed)
                 .orElseThrow(() -> new MappingNotFound(source.toString()));
+    }
+
+    @Override
+    public Optional<FieldMapping> lookUpInMemory(TenantId tenant, SourceRef source) {
+        return mappings.servedInMemory(tenant, source);
     }
 
     @Override

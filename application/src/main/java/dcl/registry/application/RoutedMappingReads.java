@@ -81,6 +81,16 @@ public class RoutedMappingReads implements LoadMappings {
         return answer;
     }
 
+    /** Only where the registry answers alone: never for YAML, never with a comparison due. */
+    @Override
+    public Optional<FieldMapping> servedInMemory(TenantId tenant, SourceRef source) {
+        RolloutSettings settings = rollout.current(tenant);
+        if (settings.yamlAnswers() || settings.dualRead()) {
+            return Optional.empty();
+        }
+        return registry.servedInMemory(tenant, source);
+    }
+
     @Override
     public TableMappingSet table(TenantId tenant, ConnectorId connector, SourceTable table) {
         RolloutSettings settings = rollout.current(tenant);

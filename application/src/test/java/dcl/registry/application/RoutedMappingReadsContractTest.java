@@ -6,6 +6,8 @@ import dcl.registry.domain.legacy.AcceptedEntry;
 import dcl.registry.domain.legacy.ParityMismatch;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.ConnectorId;
+import dcl.registry.domain.model.FieldMapping;
+import dcl.registry.domain.model.MappingStatus;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
@@ -16,6 +18,7 @@ import dcl.registry.domain.port.out.InMemoryMappings;
 import dcl.registry.domain.port.out.LegacyMappingFolders;
 import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.LoadMappingsContract;
+import dcl.registry.domain.port.out.MappingContractFixtures;
 import dcl.registry.domain.port.out.StoreMappings;
 import dcl.registry.domain.rollout.RolloutSettings;
 import dcl.registry.domain.rollout.SourceOfTruth;
@@ -106,6 +109,21 @@ class RoutedMappingReadsContractTest {
                             new SourceField("amount"));
             reads.byIdentity(new TenantId("acme"), amount);
             assertEquals(1, compared.get());
+        }
+
+        @Test
+        void givenAServedMapping_whenAskedInMemory_thenNothingIsAnsweredSinceAComparisonIsDue() {
+            FieldMapping active =
+                    registry.insert(
+                            MappingContractFixtures.mapping(
+                                    MappingContractFixtures.ACME,
+                                    MappingContractFixtures.source(
+                                            "salesforce", "opportunity", "amount"),
+                                    MappingStatus.ACTIVE));
+            assertEquals(
+                    Optional.of(active), registry.servedInMemory(active.tenant(), active.source()));
+            assertEquals(Optional.empty(), reads.servedInMemory(active.tenant(), active.source()));
+            assertEquals(0, compared.get(), "nothing answered, nothing compared");
         }
     }
 

@@ -32,8 +32,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * The authenticated, cached single lookup against a constant JSON endpoint of the same body, side
  * by side in one run on the running server (issue 13's yardstick): it deploys {@link
  * ConstantApplication} into the server's dropins (told through its local JMX connector), then
- * alternates wrk runs (same threads, connections and duration) on the two, and prints each round,
- * the medians and their ratio.
+ * alternates wrk runs (same threads, connections and duration) on the constant (open and
+ * authenticated), the lookup, and the same lookup sent the JAX-RS way (a query string passes the
+ * fast path by), and prints each round, the medians and their ratios.
  *
  * <p>wrk (Debian's package {@code wrk}) is the load generator: small and native, it leaves the
  * cores to the server, as the measurement this reproduces did. Properties: {@code bench.url}
@@ -74,6 +75,8 @@ public final class LookupRatioBenchmark {
         String admin = tokens.mint(tenant, "bench-admin", "admin");
         String runtime = tokens.mint(tenant, "aam", "service");
         String lookup = base + "/dcl/mappings/salesforce/Opportunity/Amount";
+        // a query string sends the same lookup past the fast path, the JAX-RS way
+        String lookupViaJaxRs = lookup + "?via=jax-rs";
         send(
                 "POST",
                 base + "/dcl/mappings",
@@ -111,15 +114,19 @@ public final class LookupRatioBenchmark {
             wrk(constant, null, threads, connections, 10); // warm-up, not counted
             wrk(authenticated, auth, threads, connections, 10);
             wrk(lookup, auth, threads, connections, 10);
+            wrk(lookupViaJaxRs, auth, threads, connections, 10);
             List<Double> open = new ArrayList<>();
             List<Double> guarded = new ArrayList<>();
             List<Double> lookups = new ArrayList<>();
+            List<Double> viaJaxRs = new ArrayList<>();
             long failures = 0;
             for (int round = 1; round <= rounds; round++) {
                 Run c = wrk(constant, null, threads, connections, seconds);
                 Run a = wrk(authenticated, auth, threads, connections, seconds);
                 Run l = wrk(lookup, auth, threads, connections, seconds);
-                failures += c.errors() + a.errors() + l.errors();
+                Run j = wrk(lookupViaJaxRs, auth, threads, connections, seconds);
+                failures += c.errors() + a.errors() + l.errors() + j.errors();
+                viaJaxRs.add(j.rate());
                 open.add(c.rate());
                 guarded.add(a.rate());
                 lookups.add(l.rate());
@@ -131,6 +138,12 @@ public final class LookupRatioBenchmark {
                         round,
                         l,
                         l.rate() / a.rate());
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d  lookup, the JAX-RS way   %s  ratio %.2f%n",
+                        round,
+                        j,
+                        j.rate() / a.rate());
             }
             if (failures > 0) {
                 throw new IllegalStateException(
@@ -139,10 +152,11 @@ public final class LookupRatioBenchmark {
             System.out.printf(
                     Locale.ROOT,
                     "median   constant open %.0f req/s, constant authenticated %.0f req/s, lookup"
-                            + " %.0f req/s%n",
+                            + " %.0f req/s, lookup the JAX-RS way %.0f req/s%n",
                     median(open),
                     median(guarded),
-                    median(lookups));
+                    median(lookups),
+                    median(viaJaxRs));
             System.out.printf(
                     Locale.ROOT,
                     "lookup / authenticated constant = %.2f (goal >= 0.80); lookup / open constant"
@@ -150,6 +164,12 @@ public final class LookupRatioBenchmark {
                     median(lookups) / median(guarded),
                     median(lookups) / median(open),
                     100 * (1 - median(guarded) / median(open)));
+            System.out.printf(
+                    Locale.ROOT,
+                    "lookup the JAX-RS way / authenticated constant = %.2f: the fast path gives"
+                            + " %.2f times the JAX-RS way's throughput%n",
+                    median(viaJaxRs) / median(guarded),
+                    median(lookups) / median(viaJaxRs));
         } finally {
             Files.deleteIfExists(war);
             tellServer(server, List.of(), List.of(war.toString()));

@@ -31,6 +31,9 @@ class LookupLogIT extends DeployedRegistry {
                         mappingJson(
                                 "salesforce", "Opportunity", "Amount", "opportunity", "amount"));
         assertEquals(201, created.status(), created.toString());
+        // past the write's second invalidation pass (dcl.cache.invalidation.second-pass, 0.3 s),
+        // which would otherwise remove what the first lookup cached on a slow machine
+        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
         Api runtime = Api.as(Tokens.mint(tenant, "aam", "service"));
 
         assertEquals(200, runtime.get("/dcl/mappings/salesforce/Opportunity/Amount").status());

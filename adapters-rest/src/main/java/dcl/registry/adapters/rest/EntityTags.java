@@ -12,6 +12,30 @@ public final class EntityTags {
         return new EntityTag(Long.toString(version));
     }
 
+    /** The ETag header's value for {@link #of}: the version in quotes, {@code "3"}. */
+    public static String header(long version) {
+        return '"' + Long.toString(version) + '"';
+    }
+
+    /**
+     * The tag an If-None-Match header names when it names exactly one, without a weakness prefix
+     * ({@code W/"3"} is {@code "3"}: If-None-Match compares weakly, RFC 9110); empty for a list or
+     * {@code *}, which the full evaluation decides.
+     */
+    public static Optional<String> singleTag(String ifNoneMatch) {
+        String tag = ifNoneMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() < 2
+                || tag.charAt(0) != '"'
+                || tag.charAt(tag.length() - 1) != '"'
+                || tag.substring(1, tag.length() - 1).indexOf('"') >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(tag);
+    }
+
     /**
      * The version named by an If-Match header ({@code "3"}, {@code W/"3"} or {@code 3}); empty when
      * absent.

@@ -46,16 +46,24 @@ public class LookupLog implements ContainerRequestFilter, ContainerResponseFilte
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         try {
-            if (request.getProperty(STARTED) instanceof Long start
-                    && isFieldLookup(request)
-                    && sampling.sampled()) {
-                Duration took = Duration.ofNanos(System.nanoTime() - start);
-                LogFields.put(LogFields.STATUS, Integer.toString(response.getStatus()));
-                LogFields.put(LogFields.DURATION_MS, milliseconds(took));
-                LOG.info(message(LogFields.current(), response.getStatus(), took));
+            if (request.getProperty(STARTED) instanceof Long start && isFieldLookup(request)) {
+                answered(response.getStatus(), start);
             }
         } finally {
             LogFields.clear();
+        }
+    }
+
+    /**
+     * The line for a field lookup answered with this status, when the lookup is sampled; for every
+     * answer, whichever way it was given ({@link LookupFastPath} too).
+     */
+    void answered(int status, long startNanos) {
+        if (sampling.sampled()) {
+            Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+            LogFields.put(LogFields.STATUS, Integer.toString(status));
+            LogFields.put(LogFields.DURATION_MS, milliseconds(took));
+            LOG.info(message(LogFields.current(), status, took));
         }
     }
 

@@ -19,11 +19,21 @@ final class LookupTrace {
     private LookupTrace() {}
 
     static void record(TenantId tenant, SourceRef source) {
+        onSpan(tenant, source);
+        asLogFields(tenant, source);
+    }
+
+    /** The lookup's names on the current span. */
+    static void onSpan(TenantId tenant, SourceRef source) {
         Span.current()
                 .setAttribute(TENANT, tenant.value())
                 .setAttribute(CONNECTOR, source.connector().value())
                 .setAttribute(TABLE, source.table().name())
                 .setAttribute(FIELD, source.field().name());
+    }
+
+    /** The lookup's names as fields of the thread's log lines, until they are cleared. */
+    static void asLogFields(TenantId tenant, SourceRef source) {
         LogFields.put(LogFields.TENANT, tenant.value());
         LogFields.put(LogFields.CONNECTOR, source.connector().value());
         LogFields.put(LogFields.TABLE, source.table().name());

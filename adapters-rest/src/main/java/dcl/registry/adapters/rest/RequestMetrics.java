@@ -19,6 +19,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -73,12 +74,21 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
         if (!(started instanceof Long start)) {
             return; // the runtime answered before the filters ran: nothing to time
         }
-        Group group = groupOf(resource.getResourceMethod(), resource.getResourceClass());
-        int status = response.getStatus();
-        long nanos = System.nanoTime() - start;
+        answered(
+                groupOf(resource.getResourceMethod(), resource.getResourceClass()),
+                response.getStatus(),
+                System.nanoTime() - start,
+                () -> tenant(request));
+    }
+
+    /**
+     * Times an answer into {@code dcl_requests}, counts a lookup's 404 and hands a runtime read to
+     * the SLO counts: for every answer, whichever way it was given ({@link LookupFastPath} too).
+     */
+    void answered(Group group, int status, long nanos, Supplier<String> tenantLabel) {
         String outcome = outcome(status);
         if (tenantLabels) {
-            Tag tenant = new Tag("tenant", tenant(request));
+            Tag tenant = new Tag("tenant", tenantLabel.get());
             registry.timer(
                             REQUESTS,
                             tenant,

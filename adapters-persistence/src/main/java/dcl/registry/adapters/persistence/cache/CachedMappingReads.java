@@ -53,6 +53,21 @@ public class CachedMappingReads implements LoadMappings {
         return loaded;
     }
 
+    /**
+     * A hit only when the cache holds a served mapping: anything else is left, uncounted, to {@link
+     * #byIdentity}, so no read is counted twice.
+     */
+    @Override
+    public Optional<FieldMapping> servedInMemory(TenantId tenant, SourceRef source) {
+        if (caches.read(caches.lookups(), CacheKeys.lookup(tenant, source))
+                        instanceof FieldMapping mapping
+                && mapping.isServed()) {
+            metrics.hit(RegistryCaches.LOOKUPS);
+            return Optional.of(mapping);
+        }
+        return Optional.empty();
+    }
+
     @Override
     public TableMappingSet table(TenantId tenant, ConnectorId connector, SourceTable table) {
         String key = CacheKeys.table(tenant, connector, table);

@@ -1,14 +1,22 @@
 package dcl.registry.adapters.persistence.cache;
 
+import static dcl.registry.domain.port.out.MappingContractFixtures.ACME;
+import static dcl.registry.domain.port.out.MappingContractFixtures.mapping;
+import static dcl.registry.domain.port.out.MappingContractFixtures.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dcl.registry.adapters.persistence.MappingWritten;
 import dcl.registry.domain.model.FieldMapping;
+import dcl.registry.domain.model.MappingStatus;
 import dcl.registry.domain.port.out.InMemoryMappings;
 import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.LoadMappingsContract;
 import dcl.registry.domain.port.out.StoreMappings;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The cache layer keeps the read contract over the in-memory double, on a real (local) Infinispan:
@@ -79,6 +87,19 @@ class CachedMappingReadsContractTest extends LoadMappingsContract {
     private FieldMapping committed(FieldMapping written) {
         invalidation.forget(new MappingWritten(written.tenant(), written.source()));
         return written;
+    }
+
+    @Test
+    void givenAServedMappingReadOnce_whenAskedInMemory_thenTheCacheAnswersIt() {
+        FieldMapping stored =
+                store().insert(
+                                mapping(
+                                        ACME,
+                                        source("salesforce", "opportunity", "amount"),
+                                        MappingStatus.ACTIVE));
+        assertEquals(Optional.empty(), cached.servedInMemory(ACME, stored.source()), "never read");
+        cached.byIdentity(ACME, stored.source());
+        assertEquals(Optional.of(stored), cached.servedInMemory(ACME, stored.source()));
     }
 
     /** Counts nothing: these tests need no metric registry. */

@@ -48,7 +48,14 @@ public class Caller {
     }
 
     private TenantId tenantOfToken() {
-        JsonWebToken token = token();
+        return tenantOf(token());
+    }
+
+    /**
+     * The tenant a verified token names; {@link NotAuthorizedException} when it names none or not
+     * as a JSON string (a null token names none).
+     */
+    public static TenantId tenantOf(JsonWebToken token) {
         Object claim = token == null ? null : token.getClaim(TENANT_CLAIM);
         if (claim == null) {
             throw new NotAuthorizedException("The token carries no tenant_id claim", "Bearer");

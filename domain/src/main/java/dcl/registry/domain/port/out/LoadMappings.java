@@ -19,6 +19,15 @@ public interface LoadMappings {
     /** The mapping with this identity (table compared case-insensitively), in any status. */
     Optional<FieldMapping> byIdentity(TenantId tenant, SourceRef source);
 
+    /**
+     * The served mapping with this identity when this layer already holds it in memory, without
+     * reading a store or a file; empty when it does not (then {@link #byIdentity} finds out). Read
+     * stacks answer the runtime's most frequent question with it before doing anything else.
+     */
+    default Optional<FieldMapping> servedInMemory(TenantId tenant, SourceRef source) {
+        return Optional.empty();
+    }
+
     /** The ACTIVE mappings of a table, with the table's change version. */
     TableMappingSet table(TenantId tenant, ConnectorId connector, SourceTable table);
 

@@ -51,6 +51,12 @@ public final class InMemoryMappings implements LoadMappings, StoreMappings {
                 .findFirst();
     }
 
+    /** Everything here is in memory. */
+    @Override
+    public Optional<FieldMapping> servedInMemory(TenantId tenant, SourceRef source) {
+        return byIdentity(tenant, source).filter(FieldMapping::isServed);
+    }
+
     @Override
     public synchronized TableMappingSet table(
             TenantId tenant, ConnectorId connector, SourceTable table) {

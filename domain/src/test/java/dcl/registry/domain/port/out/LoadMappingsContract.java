@@ -128,6 +128,31 @@ public abstract class LoadMappingsContract {
     }
 
     @Test
+    void givenAServedMappingRead_whenAskedInMemory_thenTheAnswerIsItOrNothingAndNeverAnothers() {
+        FieldMapping active = stored("opportunity", "amount", MappingStatus.ACTIVE);
+        reads().byIdentity(ACME, active.source());
+        Optional<FieldMapping> inMemory = reads().servedInMemory(ACME, active.source());
+        assertTrue(inMemory.isEmpty() || inMemory.get().equals(active), "got " + inMemory);
+        assertEquals(Optional.empty(), reads().servedInMemory(GLOBEX, active.source()));
+    }
+
+    @Test
+    void givenAnUnservedMappingRead_whenAskedInMemory_thenNothingIsAnswered() {
+        FieldMapping proposed = stored("opportunity", "stage", MappingStatus.DEPRECATED);
+        reads().byIdentity(ACME, proposed.source());
+        assertEquals(Optional.empty(), reads().servedInMemory(ACME, proposed.source()));
+    }
+
+    @Test
+    void givenAMappingHeldInMemory_whenItsNextVersionIsStored_thenTheOldOneIsNeverAnswered() {
+        FieldMapping first = stored("opportunity", "amount", MappingStatus.ACTIVE);
+        reads().byIdentity(ACME, first.source());
+        reads().servedInMemory(ACME, first.source());
+        store().update(first.withStatus(MappingStatus.DEPRECATED, ALICE, T0.plusSeconds(5)));
+        assertEquals(Optional.empty(), reads().servedInMemory(ACME, first.source()));
+    }
+
+    @Test
     void givenServedAndUnservedMappings_whenTheTableIsRead_thenItHoldsTheServedOnesByField() {
         FieldMapping active = stored("Opportunity", "amount", MappingStatus.ACTIVE);
         FieldMapping underReview = stored("opportunity", "stage", MappingStatus.NEEDS_REVIEW);

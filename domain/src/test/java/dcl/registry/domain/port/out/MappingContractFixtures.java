@@ -18,20 +18,20 @@ import java.util.Optional;
  * What the mapping port contracts store: names in lower case and instants in microseconds, so a
  * database's collation and precision keep them as they are.
  */
-final class MappingContractFixtures {
-    static final TenantId ACME = new TenantId("acme");
+public final class MappingContractFixtures {
+    public static final TenantId ACME = new TenantId("acme");
     static final TenantId GLOBEX = new TenantId("globex");
     static final Actor ALICE = new Actor("alice");
     static final Instant T0 = Instant.parse("2026-03-01T09:30:00.123456Z");
 
     private MappingContractFixtures() {}
 
-    static SourceRef source(String connector, String table, String field) {
+    public static SourceRef source(String connector, String table, String field) {
         return new SourceRef(
                 new ConnectorId(connector), new SourceTable(table), new SourceField(field));
     }
 
-    static FieldMapping mapping(TenantId tenant, SourceRef source, MappingStatus status) {
+    public static FieldMapping mapping(TenantId tenant, SourceRef source, MappingStatus status) {
         return FieldMapping.create(
                 tenant,
                 source,
