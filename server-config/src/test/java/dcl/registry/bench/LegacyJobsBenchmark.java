@@ -96,7 +96,7 @@ public final class LegacyJobsBenchmark {
         return out.toString().strip();
     }
 
-    private static int generate(Path folder, int mappings) throws IOException {
+    static int generate(Path folder, int mappings) throws IOException {
         Files.createDirectories(folder);
         int perFile = 5_000;
         int files = 0;
