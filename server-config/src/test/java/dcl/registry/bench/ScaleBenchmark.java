@@ -69,6 +69,8 @@ public final class ScaleBenchmark {
     private static final Pattern IMPORTED = Pattern.compile("\"imported\":(\\d+)");
     private static final Pattern INDEX_SIZE =
             Pattern.compile("\"semantic-index\".*?\"mappings\":(\\d+)", Pattern.DOTALL);
+    private static final Pattern INDEX_LOADED =
+            Pattern.compile("\"semantic-index\".*?\"loaded\":(\\d+)", Pattern.DOTALL);
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
     private static final String FOLDER = "scale";
     private static final int FIELDS_PER_TABLE = 100;
@@ -416,11 +418,17 @@ public final class ScaleBenchmark {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    /** The semantic index's size from the readiness check, -1 when unreadable. */
+    /**
+     * The vectors the semantic index holds, from the readiness check: its size, or while it is
+     * (re)building after a start, the vectors loaded so far; -1 when unreadable.
+     */
     private long indexSize() {
         try {
-            Matcher m = INDEX_SIZE.matcher(send(base + "/health/ready", null, null).body());
-            return m.find() ? Long.parseLong(m.group(1)) : -1;
+            String health = send(base + "/health/ready", null, null).body();
+            Matcher size = INDEX_SIZE.matcher(health);
+            Matcher loaded = INDEX_LOADED.matcher(health);
+            long mappings = size.find() ? Long.parseLong(size.group(1)) : -1;
+            return Math.max(mappings, loaded.find() ? Long.parseLong(loaded.group(1)) : -1);
         } catch (Exception e) {
             return -1;
         }
