@@ -1,6 +1,7 @@
 package dcl.registry.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.Simulation;
@@ -45,6 +46,7 @@ public class SoakSimulation extends Simulation {
     private static final int MINUTES = Integer.getInteger("soak.minutes", 60);
     private static final int RATE = Integer.getInteger("soak.rate", 1000);
     private static final int SAMPLE_SECONDS = Integer.getInteger("soak.sample.seconds", 10);
+    private static final int RAMP_SECONDS = Integer.getInteger("soak.ramp.seconds", 60);
     private static final double MAX_HEAP_GROWTH = Double.parseDouble(System.getProperty("soak.max.heap.growth", "0.20"));
     private static final double MAX_HEAP_GROWTH_MB =
             Double.parseDouble(System.getProperty("soak.max.heap.growth.mb", "64"));
@@ -78,6 +80,7 @@ public class SoakSimulation extends Simulation {
     private double heapFloor = Double.MAX_VALUE;
     private int samples;
     private ScheduledFuture<?> sampling;
+    private ScheduledFuture<?> baseline;
 
     /** One minute's figures. */
     private record Minute(
@@ -88,38 +91,55 @@ public class SoakSimulation extends Simulation {
                         scenario("soak: seeds' mix at " + RATE + " rps")
                                 .exec(SeedsMix.oneRequest("soak: ", tally))
                                 .injectOpen(
+                                        rampUsersPerSec(1)
+                                                .to(RATE)
+                                                .during(Duration.ofSeconds(RAMP_SECONDS)),
                                         constantUsersPerSec(RATE)
                                                 .during(Duration.ofMinutes(MINUTES))))
                 .protocols(mix.protocol())
-                .maxDuration(Duration.ofMinutes(MINUTES + 1L));
+                .maxDuration(Duration.ofSeconds(RAMP_SECONDS).plusMinutes(MINUTES + 1L));
     }
 
     @Override
     public void before() {
-        gcBefore = ServerMetrics.readJvm(SeedsMix.BASE).gcSeconds();
         print(
                 String.format(
                         Locale.ROOT,
-                        "soak: %d rps for %d min against %s; one line a minute: requests, error rate,"
-                                + " client-side p95, heap floor (least of /metrics readings every %d"
-                                + " s), GC time in the minute (/metrics gc_time_seconds)",
+                        "soak: %d rps for %d min (after a %d s ramp from 1 rps, not judged) against %s;"
+                                + " one line a minute: requests, error rate, client-side p95, heap"
+                                + " floor (least of /metrics readings every %d s), GC time in the"
+                                + " minute (/metrics gc_time_seconds)",
                         RATE,
                         MINUTES,
+                        RAMP_SECONDS,
                         SeedsMix.BASE,
                         SAMPLE_SECONDS));
         int perMinute = Math.max(1, 60 / SAMPLE_SECONDS);
+        // the ramp's requests, latencies and GC time are left out: minute 1 starts when the rate is
+        // reached
+        baseline =
+                sampler.schedule(
+                () -> {
+                    requestsBefore = tally.requests();
+                    errorsBefore = tally.errors();
+                    tally.interval();
+                    gcBefore = ServerMetrics.readJvm(SeedsMix.BASE).gcSeconds();
+                },
+                RAMP_SECONDS,
+                TimeUnit.SECONDS);
         sampling =
                 sampler.scheduleAtFixedRate(
-                () -> {
-                    try {
-                        sample(perMinute);
-                    } catch (RuntimeException e) {
-                        print("sampler: " + e);
-                    }
-                },
-                SAMPLE_SECONDS,
-                SAMPLE_SECONDS,
-                TimeUnit.SECONDS);
+                        () -> {
+                            try {
+                                sample(perMinute);
+                            } catch (RuntimeException | Error e) {
+                                // a failed reading must not end the sampling for the rest of the hour
+                                print("sampler: " + e);
+                            }
+                        },
+                        RAMP_SECONDS + SAMPLE_SECONDS,
+                        SAMPLE_SECONDS,
+                        TimeUnit.SECONDS);
     }
 
     private void sample(int perMinute) {
@@ -165,6 +185,9 @@ public class SoakSimulation extends Simulation {
     public void after() {
         if (sampling != null) {
             sampling.cancel(false);
+        }
+        if (baseline != null) {
+            baseline.cancel(false);
         }
         sampler.shutdownNow();
         try {

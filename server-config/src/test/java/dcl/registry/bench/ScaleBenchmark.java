@@ -69,6 +69,8 @@ public final class ScaleBenchmark {
     private static final Pattern IMPORTED = Pattern.compile("\"imported\":(\\d+)");
     private static final Pattern INDEX_SIZE =
             Pattern.compile("\"semantic-index\".*?\"mappings\":(\\d+)", Pattern.DOTALL);
+    private static final Pattern INDEX_LOADED =
+            Pattern.compile("\"semantic-index\".*?\"loaded\":(\\d+)", Pattern.DOTALL);
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
     private static final String FOLDER = "scale";
     private static final int FIELDS_PER_TABLE = 100;
@@ -129,7 +131,12 @@ public final class ScaleBenchmark {
         DevToken tokens =
                 new DevToken(
                         Path.of(System.getProperty("bench.key", "../bin/dev-keys/private.pem")));
-        String prefix = "scale-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        String prefix =
+                System.getProperty(
+                        "scale.prefix",
+                        "scale-" + UUID.randomUUID().toString().substring(0, 6) + "-");
+        // false: measure tenants an earlier run imported (scale.prefix) without importing again
+        boolean doImport = Boolean.parseBoolean(System.getProperty("scale.import", "true"));
 
         ScaleBenchmark bench =
                 new ScaleBenchmark(base, prefix, tenants, perTenant, tokens, jobsRoot, serverDir);
@@ -146,36 +153,47 @@ public final class ScaleBenchmark {
         long indexAtStart = bench.indexSize();
         long h0 = bench.heapFloor("start (server as it is)");
 
-        // (2) one tenant: the "before" figures, after a warm-up on the upper half of its keys
-        bench.importTenants(0, 1, 1);
-        bench.awaitIndex(indexAtStart + perTenant, indexWaitMinutes);
-        int half = perTenant / 2;
-        int quarter = perTenant / 4;
-        bench.warmUp(warmupSeconds, clients, i -> bench.key(0, half + i % (perTenant - half)));
-        bench.phase("before: uncached, sequential", 1, quarter, i -> bench.key(0, i));
-        bench.phase(
-                "before: uncached, " + clients + " clients",
-                clients,
-                quarter,
-                i -> bench.key(0, quarter + i));
-        bench.phase(
-                "before: cached, sequential",
-                1,
-                5_000,
-                i -> bench.key(0, ThreadLocalRandom.current().nextInt(perTenant)));
-        bench.phase(
-                "before: cached, " + clients + " clients",
-                clients,
-                Math.min(cached, 20_000),
-                i -> bench.key(0, ThreadLocalRandom.current().nextInt(perTenant)));
-        long h1 = bench.heapFloor("before (1 tenant, " + perTenant + " mappings)");
-        long entriesBefore = bench.cacheEntries();
+        long h1 = -1;
+        long indexAtH1 = 0;
+        long entriesBefore = 0;
+        if (doImport) {
+            // (2) one tenant: the "before" figures, after a warm-up on the upper half of its keys
+            bench.importTenants(0, 1, 1);
+            bench.awaitIndex(indexAtStart + perTenant, indexWaitMinutes);
+            int half = perTenant / 2;
+            int quarter = perTenant / 4;
+            bench.warmUp(warmupSeconds, clients, i -> bench.key(0, half + i % (perTenant - half)));
+            bench.phase("before: uncached, sequential", 1, quarter, i -> bench.key(0, i));
+            bench.phase(
+                    "before: uncached, " + clients + " clients",
+                    clients,
+                    quarter,
+                    i -> bench.key(0, quarter + i));
+            bench.phase(
+                    "before: cached, sequential",
+                    1,
+                    5_000,
+                    i -> bench.key(0, ThreadLocalRandom.current().nextInt(perTenant)));
+            bench.phase(
+                    "before: cached, " + clients + " clients",
+                    clients,
+                    Math.min(cached, 20_000),
+                    i -> bench.key(0, ThreadLocalRandom.current().nextInt(perTenant)));
+            h1 = bench.heapFloor("before (1 tenant, " + perTenant + " mappings)");
+            indexAtH1 = bench.indexSize();
+            entriesBefore = bench.cacheEntries();
 
-        // (3) the other tenants through the import path
-        bench.importTenants(1, tenants, parallel);
+            // (3) the other tenants through the import path
+            bench.importTenants(1, tenants, parallel);
+        }
         // (4) the semantic index follows every write in the background
         bench.awaitIndex(indexAtStart + total, indexWaitMinutes);
-        long h2 = bench.heapFloor("after the import (" + total + " mappings, index caught up)");
+        long indexAtH2 = bench.indexSize();
+        long h2 =
+                bench.heapFloor(
+                        "after the import (" + total + " mappings, " + indexAtH2 + " indexed)");
+        System.out.printf(
+                Locale.ROOT, "lookups cache entries before the reads: %d%n", bench.cacheEntries());
         bench.histogram("after the import");
         long entriesAfterImport = bench.cacheEntries();
 
@@ -211,23 +229,32 @@ public final class ScaleBenchmark {
                 cached,
                 recentKeys);
 
-        long indexed = total - perTenant;
+        long indexed = indexAtH2 - indexAtH1;
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
-                "heap floor: start %s, 1 tenant %s, %,d mappings %s, cache filled %s%n",
+                "heap floor: start %s, 1 tenant %s, %,d mappings (%,d indexed) %s, cache filled %s%n",
                 mb(h0),
-                mb(h1),
+                h1 > 0 ? mb(h1) : "(not measured in this run)",
                 total,
+                indexAtH2,
                 mb(h2),
                 mb(h3));
-        System.out.printf(
-                Locale.ROOT,
-                "semantic index (and the rows' other traces): %s for %,d more mappings = %s per"
-                        + " 100,000%n",
-                mb(h2 - h1),
-                indexed,
-                mb((h2 - h1) * 100_000 / indexed));
+        if (h1 > 0 && indexed > 0) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "semantic index (and the rows' other traces): %s for %,d more indexed mappings"
+                            + " = %s per 100,000%n",
+                    mb(h2 - h1),
+                    indexed,
+                    mb((h2 - h1) * 100_000 / indexed));
+        } else {
+            System.out.printf(
+                    Locale.ROOT,
+                    "semantic index: %,d mappings indexed at the heap floor of %s%n",
+                    indexAtH2,
+                    mb(h2));
+        }
         long cachedNew = Math.max(1, entries - Math.max(entriesBefore, entriesAfterImport));
         System.out.printf(
                 Locale.ROOT,
@@ -391,11 +418,17 @@ public final class ScaleBenchmark {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    /** The semantic index's size from the readiness check, -1 when unreadable. */
+    /**
+     * The vectors the semantic index holds, from the readiness check: its size, or while it is
+     * (re)building after a start, the vectors loaded so far; -1 when unreadable.
+     */
     private long indexSize() {
         try {
-            Matcher m = INDEX_SIZE.matcher(send(base + "/health/ready", null, null).body());
-            return m.find() ? Long.parseLong(m.group(1)) : -1;
+            String health = send(base + "/health/ready", null, null).body();
+            Matcher size = INDEX_SIZE.matcher(health);
+            Matcher loaded = INDEX_LOADED.matcher(health);
+            long mappings = size.find() ? Long.parseLong(size.group(1)) : -1;
+            return Math.max(mappings, loaded.find() ? Long.parseLong(loaded.group(1)) : -1);
         } catch (Exception e) {
             return -1;
         }
