@@ -23,7 +23,7 @@ import org.HdrHistogram.Histogram;
  * recorded in an HdrHistogram) and the lookup cache's hit ratio over the stage (the service's
  * {@code /metrics} counters, read at each stage boundary: a one-user scenario between the stages);
  * then where the machine tops out: the highest stage that holds (errors below 1 %, p95 below 50 ms,
- * throughput at least 95 % of the offered rate) and the first that does not, with why.
+ * at least 95 % of the offered requests answered) and the first that does not, with why.
  *
  * <p>Properties: {@code load.url}, {@code load.seconds} (30 per stage), {@code load.rates}
  * (100,1000,2000,3000,5000), {@code bench.key}.
@@ -89,6 +89,9 @@ public class LookupLoadSimulation extends Simulation {
                             ? (boundaryNanos[i + 1] - boundaryNanos[i]) / 1e9
                             : SECONDS;
             double throughput = (tally.requests() - tally.errors()) / seconds;
+            // an open model offers rate x seconds requests; the stage's wall time also holds the
+            // pause before the next stage, so the share answered is the fair test, not req/s
+            double answered = (tally.requests() - tally.errors()) / ((double) RATES[i] * SECONDS);
             double errorRate = tally.requests() == 0 ? 0 : (double) tally.errors() / tally.requests();
             long hits = boundaries[i + 1].cacheHits() - boundaries[i].cacheHits();
             long misses = boundaries[i + 1].cacheMisses() - boundaries[i].cacheMisses();
@@ -121,13 +124,13 @@ public class LookupLoadSimulation extends Simulation {
             if (p95 >= MAX_P95_MS) {
                 why.add("p95 " + (long) p95 + " ms >= 50 ms");
             }
-            if (throughput < MIN_THROUGHPUT_SHARE * RATES[i]) {
+            if (answered < MIN_THROUGHPUT_SHARE) {
                 why.add(
                         String.format(
                                 Locale.ROOT,
-                                "throughput %.0f < 95 %% of %d offered",
-                                throughput,
-                                RATES[i]));
+                                "answered %.1f %% < 95 %% of the %d offered",
+                                100 * answered,
+                                RATES[i] * SECONDS));
             }
             if (why.isEmpty() && firstFailing == null) {
                 lastHolding = RATES[i];
@@ -140,7 +143,7 @@ public class LookupLoadSimulation extends Simulation {
         if (firstFailing == null) {
             System.out.println(
                     "tops out: not within the stages run; every stage holds (errors < 1 %, p95 < 50"
-                            + " ms, throughput >= 95 % of offered)");
+                            + " ms, >= 95 % of the offered requests answered)");
         } else {
             System.out.println(
                     "tops out: "

@@ -40,7 +40,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * cores to the server, as the measurement this reproduces did. Properties: {@code bench.url}
  * (http://localhost:9080), {@code bench.server.dir} (the Liberty server's folder), {@code
  * bench.rounds} (3), {@code bench.seconds} (15), {@code bench.connections} (32), {@code
- * bench.threads} (2), {@code bench.key} (the development private key).
+ * bench.threads} (2), {@code bench.warmup.seconds} (20 for each way), {@code bench.key} (the
+ * development private key).
  */
 public final class LookupRatioBenchmark {
     private static final HttpClient HTTP =
@@ -66,6 +67,7 @@ public final class LookupRatioBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 15);
         int connections = Integer.getInteger("bench.connections", 32);
         int threads = Integer.getInteger("bench.threads", 2);
+        int warmUp = Integer.getInteger("bench.warmup.seconds", 20);
         DevToken tokens =
                 new DevToken(
                         Path.of(System.getProperty("bench.key", "../bin/dev-keys/private.pem")));
@@ -111,14 +113,17 @@ public final class LookupRatioBenchmark {
                     rounds);
             String auth = "Authorization: Bearer " + runtime;
             String authenticated = base + "/bench-constant/authenticated";
-            wrk(constant, null, threads, connections, 10); // warm-up, not counted
-            wrk(authenticated, auth, threads, connections, 10);
-            wrk(lookup, auth, threads, connections, 10);
-            wrk(lookupViaJaxRs, auth, threads, connections, 10);
+            // warm-up, not counted: the JIT compiles each way before it is measured
+            wrk(constant, null, threads, connections, warmUp);
+            wrk(authenticated, auth, threads, connections, warmUp);
+            wrk(lookup, auth, threads, connections, warmUp);
+            wrk(lookupViaJaxRs, auth, threads, connections, warmUp);
             List<Double> open = new ArrayList<>();
             List<Double> guarded = new ArrayList<>();
             List<Double> lookups = new ArrayList<>();
             List<Double> viaJaxRs = new ArrayList<>();
+            List<Double> roundRatios = new ArrayList<>();
+            List<Double> roundJaxRsRatios = new ArrayList<>();
             long failures = 0;
             for (int round = 1; round <= rounds; round++) {
                 Run c = wrk(constant, null, threads, connections, seconds);
@@ -127,6 +132,8 @@ public final class LookupRatioBenchmark {
                 Run j = wrk(lookupViaJaxRs, auth, threads, connections, seconds);
                 failures += c.errors() + a.errors() + l.errors() + j.errors();
                 viaJaxRs.add(j.rate());
+                roundRatios.add(l.rate() / a.rate());
+                roundJaxRsRatios.add(j.rate() / a.rate());
                 open.add(c.rate());
                 guarded.add(a.rate());
                 lookups.add(l.rate());
@@ -157,18 +164,23 @@ public final class LookupRatioBenchmark {
                     median(guarded),
                     median(lookups),
                     median(viaJaxRs));
+            // each round measures the two side by side, so the median of the rounds' ratios is
+            // the figure: the machine's speed drifts between rounds, not within one
             System.out.printf(
                     Locale.ROOT,
-                    "lookup / authenticated constant = %.2f (goal >= 0.80); lookup / open constant"
-                            + " = %.2f; authentication alone costs the constant %.0f %%%n",
+                    "lookup / authenticated constant = %.2f, median of the rounds' ratios (goal >="
+                            + " 0.80; ratio of the medians %.2f); lookup / open constant = %.2f;"
+                            + " authentication alone costs the constant %.0f %%%n",
+                    median(roundRatios),
                     median(lookups) / median(guarded),
                     median(lookups) / median(open),
                     100 * (1 - median(guarded) / median(open)));
             System.out.printf(
                     Locale.ROOT,
-                    "lookup the JAX-RS way / authenticated constant = %.2f: the fast path gives"
-                            + " %.2f times the JAX-RS way's throughput%n",
-                    median(viaJaxRs) / median(guarded),
+                    "lookup the JAX-RS way / authenticated constant = %.2f (median of the rounds'"
+                            + " ratios): the fast path gives %.2f times the JAX-RS way's"
+                            + " throughput%n",
+                    median(roundJaxRsRatios),
                     median(lookups) / median(viaJaxRs));
         } finally {
             Files.deleteIfExists(war);
