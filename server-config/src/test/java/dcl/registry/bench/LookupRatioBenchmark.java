@@ -122,8 +122,6 @@ public final class LookupRatioBenchmark {
             List<Double> guarded = new ArrayList<>();
             List<Double> lookups = new ArrayList<>();
             List<Double> viaJaxRs = new ArrayList<>();
-            List<Double> roundRatios = new ArrayList<>();
-            List<Double> roundJaxRsRatios = new ArrayList<>();
             long failures = 0;
             for (int round = 1; round <= rounds; round++) {
                 Run c = wrk(constant, null, threads, connections, seconds);
@@ -132,8 +130,6 @@ public final class LookupRatioBenchmark {
                 Run j = wrk(lookupViaJaxRs, auth, threads, connections, seconds);
                 failures += c.errors() + a.errors() + l.errors() + j.errors();
                 viaJaxRs.add(j.rate());
-                roundRatios.add(l.rate() / a.rate());
-                roundJaxRsRatios.add(j.rate() / a.rate());
                 open.add(c.rate());
                 guarded.add(a.rate());
                 lookups.add(l.rate());
@@ -171,7 +167,7 @@ public final class LookupRatioBenchmark {
                     "lookup / authenticated constant = %.2f, median of the rounds' ratios (goal >="
                             + " 0.80; ratio of the medians %.2f); lookup / open constant = %.2f;"
                             + " authentication alone costs the constant %.0f %%%n",
-                    median(roundRatios),
+                    median(ratios(lookups, guarded)),
                     median(lookups) / median(guarded),
                     median(lookups) / median(open),
                     100 * (1 - median(guarded) / median(open)));
@@ -180,7 +176,7 @@ public final class LookupRatioBenchmark {
                     "lookup the JAX-RS way / authenticated constant = %.2f (median of the rounds'"
                             + " ratios): the fast path gives %.2f times the JAX-RS way's"
                             + " throughput%n",
-                    median(roundJaxRsRatios),
+                    median(ratios(viaJaxRs, guarded)),
                     median(lookups) / median(viaJaxRs));
         } finally {
             Files.deleteIfExists(war);
@@ -321,6 +317,15 @@ public final class LookupRatioBenchmark {
                     method + " " + url + " answered " + reply.statusCode() + ": " + reply.body());
         }
         return reply.body();
+    }
+
+    /** Each round's ratio of the two ways measured side by side in it. */
+    private static List<Double> ratios(List<Double> measured, List<Double> yardstick) {
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 0; round < measured.size(); round++) {
+            ratios.add(measured.get(round) / yardstick.get(round));
+        }
+        return ratios;
     }
 
     private static double median(List<Double> values) {

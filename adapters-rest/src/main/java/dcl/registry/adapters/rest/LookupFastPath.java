@@ -133,7 +133,7 @@ public class LookupFastPath extends HttpFilter {
                 return;
             }
             LookupTrace.onSpan(lookup.get().tenant(), lookup.get().source());
-            int status = answer(mapping.get(), request, response);
+            int status = answer(mapping.get(), lookup.get(), response);
             span.setAttribute("dcl.lookup.fast-path", true)
                     .setAttribute("http.status_code", status);
             answered.inc();
@@ -158,16 +158,12 @@ public class LookupFastPath extends HttpFilter {
     }
 
     /** 304 when If-None-Match names this version, else the body; both tagged with the version. */
-    private int answer(
-            FieldMapping mapping, HttpServletRequest request, HttpServletResponse response)
+    private int answer(FieldMapping mapping, Lookup lookup, HttpServletResponse response)
             throws IOException {
-        response.setHeader("ETag", EntityTags.header(mapping.version()));
+        String etag = EntityTags.header(mapping.version());
+        response.setHeader("ETag", etag);
         response.setHeader("X-DCL-Source", SourceOfTruth.REGISTRY.wireName());
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null
-                && EntityTags.singleTag(ifNoneMatch)
-                        .filter(EntityTags.header(mapping.version())::equals)
-                        .isPresent()) {
+        if (lookup.ifNoneMatch().filter(etag::equals).isPresent()) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return HttpServletResponse.SC_NOT_MODIFIED;
         }
@@ -182,16 +178,20 @@ public class LookupFastPath extends HttpFilter {
     /**
      * A request this filter may answer: {@code GET /dcl/mappings/{connector}/{table}/{field}}
      * without query, {@code If-Match} or escapes, by a caller in one of the lookup's roles, with
-     * valid names; the tenant is the verified token's.
+     * valid names; the tenant is the verified token's. {@code ifNoneMatch} is the one tag an
+     * If-None-Match header names (a list or {@code *} is left to JAX-RS).
      */
-    record Lookup(TenantId tenant, SourceRef source) {
+    record Lookup(TenantId tenant, SourceRef source, Optional<String> ifNoneMatch) {
         static Optional<Lookup> of(HttpServletRequest request) {
+            String ifNoneMatchHeader = request.getHeader("If-None-Match");
+            Optional<String> ifNoneMatch =
+                    ifNoneMatchHeader == null
+                            ? Optional.empty()
+                            : EntityTags.singleTag(ifNoneMatchHeader);
             if (!"GET".equals(request.getMethod())
                     || request.getQueryString() != null
                     || request.getHeader("If-Match") != null
-                    || (request.getHeader("If-None-Match") != null
-                            && EntityTags.singleTag(request.getHeader("If-None-Match"))
-                                    .isEmpty())) {
+                    || (ifNoneMatchHeader != null && ifNoneMatch.isEmpty())) {
                 return Optional.empty();
             }
             Optional<String[]> names =
@@ -208,7 +208,8 @@ public class LookupFastPath extends HttpFilter {
                                 new SourceRef(
                                         new ConnectorId(names.get()[0]),
                                         new SourceTable(names.get()[1]),
-                                        new SourceField(names.get()[2]))));
+                                        new SourceField(names.get()[2])),
+                                ifNoneMatch));
             } catch (InvalidInput | NotAuthorizedException notForHere) {
                 return Optional.empty(); // JAX-RS answers it with its problem document
             }

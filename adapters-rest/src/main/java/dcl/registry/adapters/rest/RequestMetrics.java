@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -56,8 +58,8 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     @Context ResourceInfo resource;
 
     /**
-     * Without tenant labels the timers are the few of {@link Group} × outcome: kept, rather than
-     * looked up in the registry (tags validated and all) on every request.
+     * The timers of (tenant when labelled ×) {@link Group} × outcome, as the registry holds them:
+     * kept, rather than looked up there (tags validated and all) on every request.
      */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
@@ -86,30 +88,21 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
      * the SLO counts: for every answer, whichever way it was given ({@link LookupFastPath} too).
      */
     void answered(Group group, int status, long nanos, Supplier<String> tenantLabel) {
+        Tag[] tenant = tenantLabels ? new Tag[] {new Tag("tenant", tenantLabel.get())} : new Tag[0];
         String outcome = outcome(status);
-        if (tenantLabels) {
-            Tag tenant = new Tag("tenant", tenantLabel.get());
-            registry.timer(
-                            REQUESTS,
-                            tenant,
-                            new Tag("group", group.tag()),
-                            new Tag("outcome", outcome))
-                    .update(Duration.ofNanos(nanos));
-            if (group == Group.LOOKUP && status == 404) {
-                registry.counter(LOOKUP_NOT_FOUND, tenant).inc();
-            }
-        } else {
-            timers.computeIfAbsent(
-                            group.tag() + ' ' + outcome,
-                            key ->
-                                    registry.timer(
-                                            REQUESTS,
-                                            new Tag("group", group.tag()),
-                                            new Tag("outcome", outcome)))
-                    .update(Duration.ofNanos(nanos));
-            if (group == Group.LOOKUP && status == 404) {
-                registry.counter(LOOKUP_NOT_FOUND).inc();
-            }
+        String key =
+                (tenantLabels ? tenant[0].getTagValue() : "") + ' ' + group.tag() + ' ' + outcome;
+        timers.computeIfAbsent(
+                        key,
+                        k -> {
+                            List<Tag> tags = new ArrayList<>(List.of(tenant));
+                            tags.add(new Tag("group", group.tag()));
+                            tags.add(new Tag("outcome", outcome));
+                            return registry.timer(REQUESTS, tags.toArray(Tag[]::new));
+                        })
+                .update(Duration.ofNanos(nanos));
+        if (group == Group.LOOKUP && status == 404) {
+            registry.counter(LOOKUP_NOT_FOUND, tenant).inc();
         }
         if (group.runtimeRead()) {
             serviceLevels.readAnswered(group == Group.LOOKUP, status >= 500, nanos);

@@ -42,13 +42,9 @@ public class Caller {
 
     public TenantId tenant() {
         if (tenant == null) {
-            tenant = tenantOfToken();
+            tenant = tenantOf(token());
         }
         return tenant;
-    }
-
-    private TenantId tenantOfToken() {
-        return tenantOf(token());
     }
 
     /**
