@@ -26,6 +26,7 @@ final class WiringSettings {
     static final String WEBHOOK_DELIVERY = "dcl.webhooks.delivery-interval";
     static final String WEBHOOK_DELIVERY_BATCH = "dcl.webhooks.delivery-batch";
     static final String LOOKUP_LOG_SAMPLE_RATE = "dcl.log.lookups.sample-rate";
+    static final String LOOKUP_FAST_PATH = "dcl.lookup.fast-path";
 
     /** The largest batch a setting may ask for: one query's worth of rows. */
     static final int MAX_BATCH = 100_000;
@@ -105,6 +106,19 @@ final class WiringSettings {
                 LOOKUP_LOG_SAMPLE_RATE + "=" + text + " must be a number from 0 to 1");
     }
 
+    /**
+     * Whether cached lookups are answered before JAX-RS: only {@code true} or {@code false}, since
+     * MicroProfile Config would read any other word as false and quietly slow every lookup.
+     */
+    boolean lookupFastPath() {
+        String text = config.apply(LOOKUP_FAST_PATH).map(String::strip).orElse("true");
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new IllegalArgumentException(
+                LOOKUP_FAST_PATH + "=" + text + " must be true or false");
+    }
+
     /** Every broken setting, named; empty when all are fine. */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -119,7 +133,8 @@ final class WiringSettings {
                         this::semanticIndexCatchUpBatch,
                         this::webhookDelivery,
                         this::webhookDeliveryBatch,
-                        this::lookupLogSampleRate)) {
+                        this::lookupLogSampleRate,
+                        this::lookupFastPath)) {
             try {
                 var unused = setting.get(); // reading is the check
             } catch (IllegalArgumentException invalid) {

@@ -1,6 +1,8 @@
 package dcl.registry.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +50,17 @@ class WiringSettingsTest {
             WiringSettings settings = read(Map.of(WiringSettings.LOOKUP_LOG_SAMPLE_RATE, rate));
             assertEquals(List.of(), settings.problems(), rate);
             assertEquals(Double.parseDouble(rate.strip()), settings.lookupLogSampleRate());
+        }
+    }
+
+    @Test
+    void givenTheLookupFastPathSetting_whenTrueOrFalse_thenUsedElseNamedAsAProblem() {
+        assertTrue(read(Map.of()).lookupFastPath());
+        assertFalse(read(Map.of(WiringSettings.LOOKUP_FAST_PATH, " FALSE ")).lookupFastPath());
+        for (String word : new String[] {"yes", "off", "0", ""}) {
+            assertEquals(
+                    List.of("dcl.lookup.fast-path=" + word + " must be true or false"),
+                    read(Map.of(WiringSettings.LOOKUP_FAST_PATH, word)).problems());
         }
     }
 
