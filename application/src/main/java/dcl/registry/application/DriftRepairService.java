@@ -3,6 +3,7 @@ package dcl.registry.application;
 import dcl.registry.domain.approval.Approval;
 import dcl.registry.domain.approval.ProposedChange;
 import dcl.registry.domain.canonical.CanonicalSchema;
+import dcl.registry.domain.decision.Adherence;
 import dcl.registry.domain.drift.DriftRequest;
 import dcl.registry.domain.drift.EstimatedImpact;
 import dcl.registry.domain.drift.RepairDraft;
@@ -30,6 +31,7 @@ import dcl.registry.domain.port.out.StoreMappings;
 import dcl.registry.domain.port.out.StoreProposals;
 import dcl.registry.domain.port.out.TransactionBoundary;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,7 @@ import java.util.UUID;
  */
 public class DriftRepairService implements RepairDriftUseCase {
     /** How repair proposals name their origin in the proposal store. */
-    static final String STRATEGY = "drift-repair";
+    static final String STRATEGY = Adherence.DRIFT_REPAIR;
 
     private final LoadMappings load;
     private final StoreMappings store;
@@ -53,6 +55,7 @@ public class DriftRepairService implements RepairDriftUseCase {
     private final ProposeMappingUseCase proposer;
     private final ApprovalService approvals;
     private final StoreProposals proposals;
+    private final DecisionService decisions;
     private final TransactionBoundary transactions;
     private final Clock clock;
 
@@ -64,9 +67,11 @@ public class DriftRepairService implements RepairDriftUseCase {
             ProposeMappingUseCase proposer,
             ApprovalService approvals,
             StoreProposals proposals,
+            DecisionService decisions,
             TransactionBoundary transactions,
             Clock clock) {
         this.proposals = proposals;
+        this.decisions = decisions;
         this.load = load;
         this.store = store;
         this.audit = audit;
@@ -79,6 +84,7 @@ public class DriftRepairService implements RepairDriftUseCase {
 
     @Override
     public RepairPlan repair(TenantId tenant, Actor reporter, DriftRequest drift) {
+        long started = System.nanoTime();
         CanonicalSchema schema = schemas.schema(tenant);
         List<FieldMapping> served =
                 List.copyOf(load.table(tenant, drift.connector(), drift.table()).fields().values());
@@ -90,6 +96,7 @@ public class DriftRepairService implements RepairDriftUseCase {
                         request -> proposer.propose(tenant, reporter, request));
         List<SchemaChange> changes = policy.changes();
         List<RepairDraft> drafts = policy.repairs(changes);
+        Duration decidedIn = Duration.ofNanos(System.nanoTime() - started);
 
         return transactions.inTransaction(
                 () -> {
@@ -113,7 +120,13 @@ public class DriftRepairService implements RepairDriftUseCase {
                         UUID proposalId =
                                 d.proposalId()
                                         .orElseGet(
-                                                () -> store(tenant, reporter, now, d.proposal()));
+                                                () ->
+                                                        store(
+                                                                tenant,
+                                                                reporter,
+                                                                now,
+                                                                d.proposal(),
+                                                                decidedIn));
                         Approval approval =
                                 approvals
                                         .queue(
@@ -135,7 +148,12 @@ public class DriftRepairService implements RepairDriftUseCase {
                 });
     }
 
-    private UUID store(TenantId tenant, Actor reporter, Instant now, RepairProposal repair) {
+    private UUID store(
+            TenantId tenant,
+            Actor reporter,
+            Instant now,
+            RepairProposal repair,
+            Duration decidedIn) {
         ProposedChange change = repair.change();
         MappingProposal proposal =
                 new MappingProposal(
@@ -155,6 +173,7 @@ public class DriftRepairService implements RepairDriftUseCase {
                         now,
                         reporter);
         proposals.save(proposal);
+        decisions.recordRepair(proposal, decidedIn);
         return proposal.id();
     }
 

@@ -1,15 +1,19 @@
 package dcl.registry.application;
 
 import dcl.registry.domain.approval.StoredProposal;
-import dcl.registry.domain.error.InvalidInput;
+import dcl.registry.domain.decision.ConfigurationSnapshot;
+import dcl.registry.domain.decision.DecisionKind;
 import dcl.registry.domain.error.NoSimilarMapping;
 import dcl.registry.domain.error.ResourceNotFound;
+import dcl.registry.domain.error.StrategyUnavailable;
 import dcl.registry.domain.intelligence.MappingProposal;
 import dcl.registry.domain.intelligence.ProposalContext;
 import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.ProposalStrategy;
 import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.intelligence.StrategyAnswer;
+import dcl.registry.domain.intelligence.StrategyCatalog;
+import dcl.registry.domain.intelligence.StrategyConfiguration;
 import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.SourceRef;
@@ -23,22 +27,26 @@ import dcl.registry.domain.port.out.SemanticSearch;
 import dcl.registry.domain.port.out.StoreProposals;
 import dcl.registry.domain.port.out.TransactionBoundary;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Proposes canonical targets with the configured strategy over the tenant's canonical schema, and
- * stores every proposal with its evidence. Fallbacks taken are written to the audit trail and
- * reported to the metrics as well as returned.
+ * Proposes canonical targets over the tenant's canonical schema with the configuration in force for
+ * the tenant (its own, the fleet's rollout, or the installation's), and stores every proposal with
+ * its evidence and its decision record. Fallbacks taken are written to the audit trail and reported
+ * to the metrics as well as returned; a shadowed candidate is run afterwards, off the caller's
+ * path.
  */
 public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase {
     static final int ALTERNATIVES = 3;
+    private static final String NAMED_IN_REQUEST = "named in the request";
 
     private final CanonicalSchemaUseCase schemas;
-    private final StrategyName configured;
-    private final Map<StrategyName, ProposalStrategy> strategies;
+    private final StrategyCatalog catalog;
+    private final DecisionService decisions;
+    private final ShadowService shadow;
     private final SemanticSearch search;
     private final double lookupThreshold;
     private final StoreProposals proposals;
@@ -47,14 +55,11 @@ public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase 
     private final TransactionBoundary transactions;
     private final Clock clock;
 
-    /**
-     * {@code strategies} holds every strategy this installation can run, the configured one among
-     * them.
-     */
     public ProposalService(
             CanonicalSchemaUseCase schemas,
-            StrategyName configured,
-            Map<StrategyName, ProposalStrategy> strategies,
+            StrategyCatalog catalog,
+            DecisionService decisions,
+            ShadowService shadow,
             SemanticSearch search,
             double lookupThreshold,
             StoreProposals proposals,
@@ -63,12 +68,9 @@ public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase 
             TransactionBoundary transactions,
             Clock clock) {
         this.schemas = schemas;
-        this.configured = configured;
-        this.strategies = Map.copyOf(strategies);
-        if (!strategies.containsKey(configured)) {
-            throw new IllegalArgumentException(
-                    "the configured strategy " + configured.label() + " is not available");
-        }
+        this.catalog = catalog;
+        this.decisions = decisions;
+        this.shadow = shadow;
         this.search = search;
         this.lookupThreshold = lookupThreshold;
         this.proposals = proposals;
@@ -80,27 +82,50 @@ public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase 
 
     @Override
     public MappingProposal propose(TenantId tenant, Actor actor, ProposalRequest request) {
-        return propose(tenant, actor, request, configured);
+        ConfigurationSnapshot used = decisions.snapshotFor(tenant);
+        StrategyConfiguration configured = used.effective().configuration();
+        return propose(tenant, actor, request, used, configured, Optional.empty());
     }
 
     @Override
     public MappingProposal propose(
             TenantId tenant, Actor actor, ProposalRequest request, StrategyName name) {
-        ProposalStrategy strategy = strategies.get(name);
-        if (strategy == null) {
-            throw new InvalidInput(
-                    "strategy",
-                    name.label()
-                            + " is not configured on this installation; available: "
-                            + strategies.keySet().stream()
-                                    .map(StrategyName::label)
-                                    .sorted()
-                                    .toList());
+        ConfigurationSnapshot used = decisions.snapshotFor(tenant);
+        StrategyConfiguration named =
+                new StrategyConfiguration(
+                        name, used.effective().configuration().mixedRagThreshold());
+        return propose(tenant, actor, request, used, named, Optional.of(NAMED_IN_REQUEST));
+    }
+
+    private MappingProposal propose(
+            TenantId tenant,
+            Actor actor,
+            ProposalRequest request,
+            ConfigurationSnapshot used,
+            StrategyConfiguration selected,
+            Optional<String> selectionReason) {
+        ProposalStrategy strategy = catalog.strategyFor(selected);
+        ProposalContext context =
+                new ProposalContext(tenant, schemas.schema(tenant), request, 1 + ALTERNATIVES);
+        long started = System.nanoTime();
+        StrategyAnswer answer;
+        try {
+            answer = strategy.propose(context);
+        } catch (StrategyUnavailable unavailable) {
+            Duration latency = Duration.ofNanos(System.nanoTime() - started);
+            transactions.inTransaction(
+                    () ->
+                            decisions.recordUnanswered(
+                                    tenant,
+                                    request.source(),
+                                    used,
+                                    selected.strategy().label(),
+                                    selectionReason,
+                                    unavailable.fallback(),
+                                    latency));
+            throw unavailable;
         }
-        StrategyAnswer answer =
-                strategy.propose(
-                        new ProposalContext(
-                                tenant, schemas.schema(tenant), request, 1 + ALTERNATIVES));
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
         MappingProposal proposal =
                 new MappingProposal(
                         UUID.randomUUID(),
@@ -124,9 +149,16 @@ public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase 
                             "-",
                             proposal.best().target() + " by " + proposal.strategy() + fallbacks,
                             Optional.of("proposal for " + request.source()));
-                    return proposal;
+                    return decisions.record(
+                            proposal,
+                            DecisionKind.PROPOSAL,
+                            used,
+                            selected.strategy().label(),
+                            selectionReason,
+                            latency);
                 });
         observer.proposed(proposal);
+        shadow.consider(context, proposal);
         return proposal;
     }
 

@@ -7,6 +7,7 @@ import dcl.registry.domain.port.in.RunScheduledJobsUseCase;
 import dcl.registry.domain.port.out.JobRunner;
 import dcl.registry.domain.port.out.ScheduleClaims;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -30,11 +31,26 @@ public class ScheduledJobService implements RunScheduledJobsUseCase {
     private final JobRunner runner;
     private final ScheduleClaims claims;
     private final JobPaths paths;
+    private final DecisionService decisions;
 
-    public ScheduledJobService(JobRunner runner, ScheduleClaims claims, JobPaths paths) {
+    public ScheduledJobService(
+            JobRunner runner, ScheduleClaims claims, JobPaths paths, DecisionService decisions) {
         this.runner = runner;
         this.claims = claims;
         this.paths = paths;
+        this.decisions = decisions;
+    }
+
+    @Override
+    public void forgetOldDecisions(Instant slot, String node, Duration maxAge, long keep) {
+        if (!claims.claim("decision-retention", slot, node)) {
+            return;
+        }
+        try {
+            decisions.enforceRetention(maxAge, keep);
+        } catch (RuntimeException failed) {
+            LOG.log(Level.SEVERE, "Decision retention could not run", failed);
+        }
     }
 
     @Override

@@ -48,6 +48,13 @@ public class NightlySchedule {
                                         scheduler.schedule(
                                                 () -> runBackup(zone),
                                                 new CronTrigger(cron, zone))));
+        settings.decisionRetentionCron()
+                .ifPresent(
+                        cron ->
+                                planned.add(
+                                        scheduler.schedule(
+                                                this::runDecisionRetention,
+                                                new CronTrigger(cron, zone))));
         LOG.info(
                 () ->
                         "Nightly schedule: parity "
@@ -58,7 +65,13 @@ public class NightlySchedule {
                                 + settings.backupCron().orElse("off")
                                 + " keeping "
                                 + settings.backupKeep()
-                                + " ("
+                                + ", decision retention "
+                                + settings.decisionRetentionCron().orElse("off")
+                                + " keeping "
+                                + settings.decisionRetention().toDays()
+                                + " days, at most "
+                                + settings.decisionRetentionMax()
+                                + " decisions ("
                                 + zone
                                 + ")");
     }
@@ -69,6 +82,11 @@ public class NightlySchedule {
 
     void runBackup(ZoneId zone) {
         jobs.backUp(slot(), node, settings.backupPath(), settings.backupKeep());
+    }
+
+    void runDecisionRetention() {
+        jobs.forgetOldDecisions(
+                slot(), node, settings.decisionRetention(), settings.decisionRetentionMax());
     }
 
     /** The planned time of the run in progress, to the minute: what every node agrees on. */

@@ -2,6 +2,7 @@ package dcl.registry.batch;
 
 import jakarta.enterprise.concurrent.CronTrigger;
 import jakarta.enterprise.context.Dependent;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,9 @@ public class ScheduleSettings {
     static final String BACKUP_PATH = "dcl.schedule.backup.path";
     static final String BACKUP_KEEP = "dcl.schedule.backup.keep";
     static final String ZONE = "dcl.schedule.zone";
+    static final String DECISION_RETENTION_CRON = "dcl.schedule.decision-retention.cron";
+    static final String DECISION_RETENTION_DAYS = "dcl.decisions.retention.days";
+    static final String DECISION_RETENTION_MAX = "dcl.decisions.retention.max-decisions";
 
     private final Config config = ConfigProvider.getConfig();
 
@@ -32,6 +36,25 @@ public class ScheduleSettings {
 
     Optional<String> backupCron() {
         return config.getOptionalValue(BACKUP_CRON, String.class).filter(s -> !s.isBlank());
+    }
+
+    /** Decision retention runs nightly unless turned off with an empty expression. */
+    Optional<String> decisionRetentionCron() {
+        return Optional.of(
+                        config.getOptionalValue(DECISION_RETENTION_CRON, String.class)
+                                .orElse("0 3 * * *"))
+                .filter(s -> !s.isBlank());
+    }
+
+    /** How long decisions are kept (90 days unless configured). */
+    Duration decisionRetention() {
+        return Duration.ofDays(
+                config.getOptionalValue(DECISION_RETENTION_DAYS, Integer.class).orElse(90));
+    }
+
+    /** How many decisions are kept at most, all tenants together: the trail's size bound. */
+    long decisionRetentionMax() {
+        return config.getOptionalValue(DECISION_RETENTION_MAX, Long.class).orElse(10_000_000L);
     }
 
     List<String> parityTenants() {
@@ -78,7 +101,7 @@ public class ScheduleSettings {
                             + config.getOptionalValue(ZONE, String.class).orElse("")
                             + "' is not a time zone id such as UTC or Europe/Paris");
         }
-        for (String property : List.of(PARITY_CRON, BACKUP_CRON)) {
+        for (String property : List.of(PARITY_CRON, BACKUP_CRON, DECISION_RETENTION_CRON)) {
             Optional<String> cron =
                     config.getOptionalValue(property, String.class).filter(s -> !s.isBlank());
             if (cron.isPresent()) {
@@ -102,6 +125,20 @@ public class ScheduleSettings {
             }
         } catch (RuntimeException e) {
             problems.add(BACKUP_KEEP + " must be a whole number");
+        }
+        try {
+            if (decisionRetention().toDays() < 1) {
+                problems.add(DECISION_RETENTION_DAYS + " must be at least 1");
+            }
+        } catch (RuntimeException e) {
+            problems.add(DECISION_RETENTION_DAYS + " must be a whole number of days");
+        }
+        try {
+            if (decisionRetentionMax() < 1) {
+                problems.add(DECISION_RETENTION_MAX + " must be at least 1");
+            }
+        } catch (RuntimeException e) {
+            problems.add(DECISION_RETENTION_MAX + " must be a whole number");
         }
         return problems;
     }

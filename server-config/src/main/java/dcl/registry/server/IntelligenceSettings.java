@@ -1,6 +1,7 @@
 package dcl.registry.server;
 
 import dcl.registry.adapters.llm.gemini.GeminiSettings;
+import dcl.registry.domain.decision.EquivalenceGate;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.intelligence.ConfidenceWeights;
 import dcl.registry.domain.intelligence.StrategyName;
@@ -24,10 +25,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class IntelligenceSettings implements Extension {
     static final String WEIGHT = "dcl.confidence.weight.";
+    static final String CONFIGURATION_REFRESH_MS = "dcl.intelligence.configuration.refresh-ms";
 
     void validate(@Observes AfterDeploymentValidation validation) {
         List<String> problems = new ArrayList<>();
         check(problems, IntelligenceSettings::weights);
+        check(problems, IntelligenceSettings::equivalenceGate);
+        check(problems, IntelligenceSettings::configurationRefresh);
         Optional<StrategySettings> strategy = check(problems, IntelligenceSettings::strategy);
         Optional<GeminiSettings> gemini = check(problems, IntelligenceSettings::gemini);
         if (strategy.isPresent()
@@ -97,6 +101,29 @@ public class IntelligenceSettings implements Extension {
                 number(
                         StrategySettings.MIXED_RAG_THRESHOLD,
                         StrategySettings.DEFAULT_MIXED_RAG_THRESHOLD));
+    }
+
+    /** The shadow's gate before a candidate may serve: 95 % top-1 agreement on 50 proposals. */
+    static EquivalenceGate equivalenceGate() {
+        return new EquivalenceGate(
+                number(EquivalenceGate.THRESHOLD, 0.95),
+                (long) number(EquivalenceGate.MIN_COMPARED, 50));
+    }
+
+    /**
+     * How old a node's copy of the strategy configurations (and shadow settings) may grow before it
+     * is read again: the bound on how long a change or rollback made on another node takes here.
+     */
+    static Duration configurationRefresh() {
+        double millis = number(CONFIGURATION_REFRESH_MS, 2000);
+        if (!(millis >= 100 && millis <= 10_000)) {
+            throw new IllegalArgumentException(
+                    CONFIGURATION_REFRESH_MS
+                            + " must be from 100 to 10000 (a rollback must reach every node within"
+                            + " 10 s), was "
+                            + millis);
+        }
+        return Duration.ofMillis((long) millis);
     }
 
     /** Gemini: configured when an API key is set. */

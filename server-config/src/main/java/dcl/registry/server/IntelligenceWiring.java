@@ -4,37 +4,50 @@ import dcl.registry.adapters.llm.embedding.SemanticIndex;
 import dcl.registry.adapters.llm.gemini.GeminiLanguageModel;
 import dcl.registry.adapters.llm.gemini.GeminiSettings;
 import dcl.registry.application.CanonicalSchemaService;
+import dcl.registry.application.DecisionService;
 import dcl.registry.application.ProposalService;
+import dcl.registry.application.ShadowService;
+import dcl.registry.application.StrategyAssignments;
+import dcl.registry.application.StrategyConfigurationService;
+import dcl.registry.domain.decision.IntelligenceModels;
 import dcl.registry.domain.intelligence.LexicalStrategy;
 import dcl.registry.domain.intelligence.LlmStrategy;
-import dcl.registry.domain.intelligence.MixedStrategy;
 import dcl.registry.domain.intelligence.ProposalStrategy;
 import dcl.registry.domain.intelligence.RagStrategy;
-import dcl.registry.domain.intelligence.StrategyName;
+import dcl.registry.domain.intelligence.StrategyCatalog;
 import dcl.registry.domain.intelligence.StrategySettings;
 import dcl.registry.domain.port.out.AuditTrail;
+import dcl.registry.domain.port.out.DecisionLog;
 import dcl.registry.domain.port.out.ProposalObserver;
 import dcl.registry.domain.port.out.SemanticSearch;
+import dcl.registry.domain.port.out.ShadowStore;
 import dcl.registry.domain.port.out.StoreProposals;
 import dcl.registry.domain.port.out.StoredEmbeddings;
+import dcl.registry.domain.port.out.StrategyChanges;
 import dcl.registry.domain.port.out.TextEmbedder;
 import dcl.registry.domain.port.out.TransactionBoundary;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Builds the proposal engine from the validated settings: the configured strategy, nothing else.
+ * Builds the proposal engine from the validated settings: the strategies this installation can run,
+ * the configuration in force per tenant, the decision audit trail and the shadow.
  */
 @ApplicationScoped
 public class IntelligenceWiring {
     private static final Logger LOG = Logger.getLogger(IntelligenceWiring.class.getName());
+
+    /** Shadow comparisons running at once on a node; more are skipped (and counted). */
+    private static final int SHADOW_IN_FLIGHT = 4;
+
+    @Resource ManagedExecutorService background;
 
     @Produces
     @Singleton
@@ -56,42 +69,104 @@ public class IntelligenceWiring {
 
     @Produces
     @Singleton
-    ProposalService proposals(
-            CanonicalSchemaService schemas,
-            StrategySettings settings,
+    StrategyCatalog strategyCatalog(
             GeminiSettings gemini,
             SemanticSearch index,
-            Instance<GeminiLanguageModel> geminiModel,
-            StoreProposals store,
-            AuditTrail audit,
-            ProposalObserver observer,
-            TransactionBoundary transactions,
-            Clock clock) {
-        Map<StrategyName, ProposalStrategy> strategies = new EnumMap<>(StrategyName.class);
-        LexicalStrategy lexical = new LexicalStrategy();
-        RagStrategy rag = new RagStrategy(index);
+            Instance<GeminiLanguageModel> geminiModel) {
         // an LLM only with a key: the settings check refused to start when the configured strategy
         // needs one
         Optional<ProposalStrategy> llm =
                 gemini.configured()
                         ? Optional.of(new LlmStrategy(geminiModel.get(), index))
                         : Optional.empty();
-        MixedStrategy mixed = new MixedStrategy(rag, llm, lexical, settings.mixedRagThreshold());
-        strategies.put(StrategyName.LEXICAL, lexical);
-        strategies.put(StrategyName.RAG, rag);
-        llm.ifPresent(l -> strategies.put(StrategyName.LLM, l));
-        strategies.put(StrategyName.MIXED, mixed);
+        return new StrategyCatalog(new LexicalStrategy(), new RagStrategy(index), llm);
+    }
+
+    @Produces
+    @Singleton
+    StrategyAssignments strategyAssignments(StrategySettings settings, StrategyChanges changes) {
+        return new StrategyAssignments(
+                changes, settings.installation(), IntelligenceSettings.configurationRefresh());
+    }
+
+    @Produces
+    @Singleton
+    DecisionService decisions(
+            DecisionLog log,
+            StrategyAssignments assignments,
+            GeminiSettings gemini,
+            TextEmbedder embedder,
+            ProposalObserver observer,
+            Clock clock) {
+        IntelligenceModels models =
+                new IntelligenceModels(
+                        gemini.configured() ? Optional.of(gemini.model()) : Optional.empty(),
+                        gemini.configured()
+                                ? Optional.of(GeminiLanguageModel.PROMPT_VERSION)
+                                : Optional.empty(),
+                        embedder.model());
+        return new DecisionService(log, assignments, models, observer, clock);
+    }
+
+    @Produces
+    @Singleton
+    ShadowService shadow(
+            ShadowStore store,
+            StrategyCatalog catalog,
+            AuditTrail audit,
+            TransactionBoundary transactions,
+            Clock clock) {
+        return new ShadowService(
+                store,
+                catalog,
+                IntelligenceSettings.equivalenceGate(),
+                background,
+                SHADOW_IN_FLIGHT,
+                audit,
+                transactions,
+                clock,
+                IntelligenceSettings.configurationRefresh());
+    }
+
+    @Produces
+    @Singleton
+    StrategyConfigurationService strategyConfigurations(
+            StrategyChanges changes,
+            StrategyAssignments assignments,
+            StrategyCatalog catalog,
+            ShadowService shadow,
+            AuditTrail audit,
+            TransactionBoundary transactions,
+            Clock clock) {
+        return new StrategyConfigurationService(
+                changes, assignments, catalog, shadow, audit, transactions, clock);
+    }
+
+    @Produces
+    @Singleton
+    ProposalService proposals(
+            CanonicalSchemaService schemas,
+            StrategySettings settings,
+            GeminiSettings gemini,
+            StrategyCatalog catalog,
+            DecisionService decisions,
+            ShadowService shadow,
+            SemanticSearch index,
+            StoreProposals store,
+            AuditTrail audit,
+            ProposalObserver observer,
+            TransactionBoundary transactions,
+            Clock clock) {
         LOG.info(
-                "Proposal strategy: "
-                        + (settings.strategy() == StrategyName.MIXED
-                                ? mixed
-                                : settings.strategy().label())
-                        + "; "
+                "Proposal strategy of the installation: "
+                        + settings.installation().label()
+                        + " (per tenant: GET /dcl/admin/intelligence/strategy); "
                         + gemini);
         return new ProposalService(
                 schemas,
-                settings.strategy(),
-                strategies,
+                catalog,
+                decisions,
+                shadow,
                 index,
                 settings.lookupThreshold(),
                 store,

@@ -1,5 +1,6 @@
 package dcl.registry.server;
 
+import dcl.registry.domain.decision.Decision;
 import dcl.registry.domain.intelligence.Fallback;
 import dcl.registry.domain.intelligence.MappingProposal;
 import dcl.registry.domain.port.out.ProposalObserver;
@@ -11,7 +12,8 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * Proposals by answering strategy, and every fallback by the strategy that failed, in /metrics;
+ * Proposals by answering strategy, every fallback by the strategy that failed, and decisions by
+ * who answered and whether they kept to their configuration, in /metrics;
  * each fallback also in the log. Reasons stay out of the tags (they carry numbers) so the series
  * stay few.
  */
@@ -42,5 +44,21 @@ public class MetricsProposalObserver implements ProposalObserver {
                                     + "; answered by "
                                     + proposal.strategy());
         }
+    }
+
+    /** Decisions by who answered, violations apart: a violation is an alert, never only a line. */
+    @Override
+    public void decided(Decision decision) {
+        registry.counter(
+                        "dcl_decisions",
+                        new Tag("answered", answeredTag(decision.strategyAnswered())),
+                        new Tag("violation", Boolean.toString(decision.violated())))
+                .inc();
+    }
+
+    /** A drift repair's kind of change stays out of the tag, so the series stay few. */
+    private static String answeredTag(String answered) {
+        int colon = answered.indexOf(':');
+        return colon < 0 ? answered : answered.substring(0, colon);
     }
 }

@@ -3,6 +3,7 @@ package dcl.registry.server;
 import dcl.registry.adapters.aam.notify.HttpWebhookTransport;
 import dcl.registry.application.ApprovalService;
 import dcl.registry.application.CanonicalSchemaService;
+import dcl.registry.application.DecisionService;
 import dcl.registry.application.DriftRepairService;
 import dcl.registry.application.ProposalService;
 import dcl.registry.application.RegistryWriteGuard;
@@ -92,6 +93,7 @@ public class ReviewWiring {
             ProposalService proposals,
             ApprovalService approvals,
             StoreProposals stored,
+            DecisionService decisions,
             TransactionBoundary transactions,
             Clock clock,
             RegistryWriteGuard guard) {
@@ -104,6 +106,7 @@ public class ReviewWiring {
                         proposals,
                         approvals,
                         stored,
+                        decisions,
                         transactions,
                         clock));
     }

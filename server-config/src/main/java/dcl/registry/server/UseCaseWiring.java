@@ -6,6 +6,7 @@ import dcl.registry.adapters.persistence.cache.CachedMappingReads;
 import dcl.registry.adapters.persistence.cache.RegistryCaches;
 import dcl.registry.application.CanonicalSchemaService;
 import dcl.registry.application.ConfidenceService;
+import dcl.registry.application.DecisionService;
 import dcl.registry.application.JobPaths;
 import dcl.registry.application.JobService;
 import dcl.registry.application.LegacyFileService;
@@ -212,8 +213,9 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
-    ScheduledJobService scheduledJobs(JobRunner runner, ScheduleClaims claims, JobPaths paths) {
-        return new ScheduledJobService(runner, claims, paths);
+    ScheduledJobService scheduledJobs(
+            JobRunner runner, ScheduleClaims claims, JobPaths paths, DecisionService decisions) {
+        return new ScheduledJobService(runner, claims, paths, decisions);
     }
 
     @Produces

@@ -122,6 +122,22 @@ final class TestDatabase {
         }
     }
 
+    /**
+     * Writes to the registry database behind the service's back, as another node (or another
+     * version of the service) would.
+     */
+    static synchronized int update(String sql, Object... parameters) {
+        try (Connection c = server.getDatabase("postgres", "dcl").getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write the registry database", e);
+        }
+    }
+
     static synchronized boolean running() {
         return server != null;
     }

@@ -17,6 +17,9 @@ public final class Adherence {
     /** How drift repairs name the strategy that answered: {@code drift-repair:<change>}. */
     public static final String DRIFT_REPAIR = "drift-repair";
 
+    /** What a decision names as answering when no strategy could (the caller got a 503). */
+    public static final String NONE = "none";
+
     private Adherence() {}
 
     /**
@@ -41,6 +44,11 @@ public final class Adherence {
                             + describe(effective)
                             + " while the tenant's configuration is "
                             + describe(demanded));
+        }
+        if (answered.equals(NONE)) {
+            return fallbacks.isEmpty()
+                    ? Optional.of("nothing answered and no reason was recorded")
+                    : Optional.empty();
         }
         if (selected.equals(DRIFT_REPAIR)) {
             return answered.startsWith(DRIFT_REPAIR + ":")

@@ -8,6 +8,7 @@ package dcl.registry.domain.error;
 public abstract sealed class DomainException extends RuntimeException
         permits CanonicalEntityNotFound,
                 DuplicateMapping,
+                EquivalenceNotShown,
                 IllegalTransition,
                 InvalidInput,
                 JobNotFound,

@@ -25,6 +25,11 @@ public record StrategySettings(
         v.throwIfAny();
     }
 
+    /** The installation's configuration: what a tenant follows until it or a rollout says else. */
+    public StrategyConfiguration installation() {
+        return new StrategyConfiguration(strategy, mixedRagThreshold);
+    }
+
     private static void checkSimilarity(Violations v, String property, double value) {
         if (!(value > 0 && value <= 1)) {
             v.add(property, "must be a similarity in (0, 1], was " + value);

@@ -9,6 +9,11 @@ public record RolloutPlanRequest(BigDecimal percent, String reason) {
 
     /** The share asked for: a whole number from 0 to 100. */
     int share() {
+        return share(percent);
+    }
+
+    /** A share of tenants as requests write it, checked: a whole number from 0 to 100. */
+    static int share(BigDecimal percent) {
         if (percent == null) {
             throw new InvalidInput("percent", "is required: a whole number from 0 to 100");
         }

@@ -3,6 +3,7 @@ package dcl.registry.adapters.rest.problem;
 import dcl.registry.domain.error.CanonicalEntityNotFound;
 import dcl.registry.domain.error.DomainException;
 import dcl.registry.domain.error.DuplicateMapping;
+import dcl.registry.domain.error.EquivalenceNotShown;
 import dcl.registry.domain.error.IllegalTransition;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.JobNotFound;
@@ -65,6 +66,13 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             return Problem.of(409, "rollout-halted", "The error budget forbids advancing", detail)
                     .with("slo", halted.budget().name())
                     .with("budgetConsumed", halted.budget().budgetConsumed());
+        }
+        if (error instanceof EquivalenceNotShown) {
+            return Problem.of(
+                    409,
+                    "equivalence-not-shown",
+                    "The candidate's shadow does not show it behaves like the serving strategy",
+                    detail);
         }
         if (error instanceof NotPermitted) {
             return Problem.of(403, "not-permitted", "Not permitted", detail);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import dcl.registry.domain.error.CanonicalEntityNotFound;
 import dcl.registry.domain.error.DomainException;
 import dcl.registry.domain.error.DuplicateMapping;
+import dcl.registry.domain.error.EquivalenceNotShown;
 import dcl.registry.domain.error.IllegalTransition;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.JobNotFound;
@@ -57,6 +58,10 @@ class DomainExceptionMapperTest {
                                     "availability error budget 1000 % consumed"),
                             409,
                             "rollout-halted"),
+                    new Case(
+                            new EquivalenceNotShown("rag agreed on 80.0 %"),
+                            409,
+                            "equivalence-not-shown"),
                     new Case(new NotPermitted("four eyes"), 403, "not-permitted"),
                     new Case(
                             new CanonicalEntityNotFound("deal"), 404, "canonical-entity-not-found"),

@@ -1,5 +1,6 @@
 package dcl.registry.domain.port.in;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,4 +20,10 @@ public interface RunScheduledJobsUseCase {
      * slot, keeping the newest {@code keep} backups there.
      */
     void backUp(Instant slot, String node, String backupPath, int keep);
+
+    /**
+     * Enforces the decision audit trail's retention: forgets decisions older than {@code maxAge},
+     * then the oldest beyond the newest {@code keep}.
+     */
+    void forgetOldDecisions(Instant slot, String node, Duration maxAge, long keep);
 }

@@ -4,7 +4,8 @@ import dcl.registry.domain.decision.Decision;
 import dcl.registry.domain.decision.DecisionQuery;
 import dcl.registry.domain.model.TenantId;
 import java.time.Instant;
-import java.util.function.Consumer;
+import java.util.List;
+import java.util.Optional;
 
 /** The durable record of every decision the intelligence made, per tenant. */
 public interface DecisionLog {
@@ -12,10 +13,11 @@ public interface DecisionLog {
     void record(Decision decision);
 
     /**
-     * Hands the tenant's matching decisions to {@code each}, oldest first, read in chunks: any
-     * number of them in bounded memory.
+     * The tenant's matching decisions after {@code after} (in the order of time, then id), oldest
+     * first, at most {@code limit}: read page by page, each in a short transaction, any number of
+     * them fits in bounded memory.
      */
-    void each(TenantId tenant, DecisionQuery query, Consumer<Decision> each);
+    List<Decision> page(TenantId tenant, DecisionQuery query, Optional<Decision> after, int limit);
 
     /** Forgets decisions made before {@code before}, of every tenant; answers how many. */
     long forgetBefore(Instant before);

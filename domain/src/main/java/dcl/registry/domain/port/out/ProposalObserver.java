@@ -1,5 +1,6 @@
 package dcl.registry.domain.port.out;
 
+import dcl.registry.domain.decision.Decision;
 import dcl.registry.domain.intelligence.MappingProposal;
 
 /**
@@ -8,4 +9,7 @@ import dcl.registry.domain.intelligence.MappingProposal;
  */
 public interface ProposalObserver {
     void proposed(MappingProposal proposal);
+
+    /** Every decision recorded, violations included; by default nothing more. */
+    default void decided(Decision decision) {}
 }

@@ -1,0 +1,250 @@
+package dcl.registry.application;
+
+import dcl.registry.domain.decision.EquivalenceGate;
+import dcl.registry.domain.decision.ShadowComparison;
+import dcl.registry.domain.decision.ShadowSettings;
+import dcl.registry.domain.decision.ShadowTally;
+import dcl.registry.domain.error.StrategyUnavailable;
+import dcl.registry.domain.intelligence.MappingProposal;
+import dcl.registry.domain.intelligence.ProposalContext;
+import dcl.registry.domain.intelligence.StrategyAnswer;
+import dcl.registry.domain.intelligence.StrategyCatalog;
+import dcl.registry.domain.intelligence.StrategyConfiguration;
+import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.in.ShadowUseCase;
+import dcl.registry.domain.port.out.AuditTrail;
+import dcl.registry.domain.port.out.ShadowStore;
+import dcl.registry.domain.port.out.TransactionBoundary;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Shadow mode: a candidate configuration runs beside the serving one on a sample of the tenant's
+ * live proposals, on a background executor after the proposal is answered, so the caller waits for
+ * nothing. Its answers are compared and counted, never stored as proposals, never queued for a
+ * reviewer. When the background work is full a comparison is skipped and counted, not queued
+ * without bound.
+ */
+public class ShadowService implements ShadowUseCase {
+    static final String SETTING = "intelligence-shadow";
+    private static final Logger LOG = Logger.getLogger(ShadowService.class.getName());
+    private static final int EXAMPLES = 10;
+
+    private final ShadowStore store;
+    private final StrategyCatalog catalog;
+    private final EquivalenceGate gate;
+    private final Executor background;
+    private final Semaphore inFlight;
+    private final AuditTrail audit;
+    private final TransactionBoundary transactions;
+    private final Clock clock;
+    private final Duration refresh;
+    private final Map<TenantId, Held> held = new ConcurrentHashMap<>();
+    private final Map<TenantId, LongAdder> skipped = new ConcurrentHashMap<>();
+
+    /** A tenant's shadow settings as this node read them. */
+    private record Held(Optional<ShadowSettings> settings, long readAt) {}
+
+    public ShadowService(
+            ShadowStore store,
+            StrategyCatalog catalog,
+            EquivalenceGate gate,
+            Executor background,
+            int maxInFlight,
+            AuditTrail audit,
+            TransactionBoundary transactions,
+            Clock clock,
+            Duration refresh) {
+        this.store = store;
+        this.catalog = catalog;
+        this.gate = gate;
+        this.background = background;
+        this.inFlight = new Semaphore(maxInFlight);
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.refresh = refresh;
+    }
+
+    /** Compares the candidate with {@code served} later, when the tenant's sample takes it. */
+    public void consider(ProposalContext context, MappingProposal served) {
+        Optional<ShadowSettings> shadow = settingsOf(context.tenant());
+        if (shadow.isEmpty() || ThreadLocalRandom.current().nextDouble() >= shadow.get().sample()) {
+            return;
+        }
+        if (!inFlight.tryAcquire()) {
+            skip(context.tenant());
+            return;
+        }
+        try {
+            background.execute(
+                    () -> {
+                        try {
+                            compare(shadow.get(), context, served);
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
+        } catch (RejectedExecutionException full) {
+            inFlight.release();
+            skip(context.tenant());
+        }
+    }
+
+    private void skip(TenantId tenant) {
+        skipped.computeIfAbsent(tenant, t -> new LongAdder()).increment();
+    }
+
+    private void compare(ShadowSettings shadow, ProposalContext context, MappingProposal served) {
+        String candidate = shadow.candidate().label();
+        ShadowComparison comparison;
+        try {
+            StrategyAnswer answer = catalog.strategyFor(shadow.candidate()).propose(context);
+            comparison =
+                    ShadowComparison.of(
+                            served.tenant(),
+                            clock.instant(),
+                            served.source(),
+                            served.strategy(),
+                            served.best().target(),
+                            candidate,
+                            answer.candidates());
+        } catch (StrategyUnavailable unavailable) {
+            comparison =
+                    new ShadowComparison(
+                            served.tenant(),
+                            clock.instant(),
+                            served.source(),
+                            served.strategy(),
+                            served.best().target(),
+                            candidate,
+                            List.of(),
+                            Optional.of(unavailable.fallback().toString()));
+        } catch (RuntimeException broken) {
+            LOG.log(Level.WARNING, "Shadow comparison for " + served.source() + " failed", broken);
+            return;
+        }
+        ShadowComparison made = comparison;
+        transactions.inTransaction(
+                () -> {
+                    store.compared(made);
+                    return made;
+                });
+    }
+
+    private Optional<ShadowSettings> settingsOf(TenantId tenant) {
+        long now = System.nanoTime();
+        Held h = held.get(tenant);
+        if (h != null && now - h.readAt() < refresh.toNanos()) {
+            return h.settings();
+        }
+        Optional<ShadowSettings> read = store.settings(tenant);
+        held.put(tenant, new Held(read, now));
+        return read;
+    }
+
+    @Override
+    public ShadowSettings start(
+            TenantId tenant, Actor actor, StrategyConfiguration candidate, double sample) {
+        catalog.strategyFor(candidate); // a candidate this installation cannot run is refused now
+        Instant now = clock.instant();
+        ShadowSettings settings = new ShadowSettings(tenant, candidate, sample, now, actor);
+        Optional<ShadowSettings> before = store.settings(tenant);
+        transactions.inTransaction(
+                () -> {
+                    store.start(settings);
+                    audit.recordSetting(
+                            tenant,
+                            actor,
+                            now,
+                            SETTING,
+                            describe(before),
+                            describe(Optional.of(settings)),
+                            Optional.empty());
+                    return settings;
+                });
+        held.put(tenant, new Held(Optional.of(settings), System.nanoTime()));
+        skipped.remove(tenant);
+        return settings;
+    }
+
+    @Override
+    public boolean stop(TenantId tenant, Actor actor) {
+        Optional<ShadowSettings> before = store.settings(tenant);
+        boolean stopped =
+                transactions.inTransaction(
+                        () -> {
+                            if (!store.stop(tenant)) {
+                                return false;
+                            }
+                            audit.recordSetting(
+                                    tenant,
+                                    actor,
+                                    clock.instant(),
+                                    SETTING,
+                                    describe(before),
+                                    "off",
+                                    Optional.empty());
+                            return true;
+                        });
+        held.put(tenant, new Held(Optional.empty(), System.nanoTime()));
+        return stopped;
+    }
+
+    @Override
+    public Optional<ShadowView> view(TenantId tenant) {
+        return store.settings(tenant)
+                .map(
+                        s ->
+                                new ShadowView(
+                                        s,
+                                        tally(s),
+                                        store.disagreements(s, EXAMPLES),
+                                        gate.threshold(),
+                                        gate.minCompared()));
+    }
+
+    /** Why {@code candidate} may not serve the tenant yet, or empty when its shadow showed it. */
+    public Optional<String> refusal(TenantId tenant, StrategyConfiguration candidate) {
+        Optional<ShadowSettings> shadow = store.settings(tenant);
+        ShadowTally tally = shadow.map(this::tally).orElse(new ShadowTally(0, 0, 0, Map.of(), 0));
+        return gate.refusal(candidate, shadow, tally);
+    }
+
+    private ShadowTally tally(ShadowSettings s) {
+        long compared = 0;
+        long top1 = 0;
+        long top3 = 0;
+        Map<String, ShadowTally.Counts> byServing = new HashMap<>();
+        for (ShadowStore.ServingCounts c : store.counts(s)) {
+            compared += c.compared();
+            top1 += c.agreedTop1();
+            top3 += c.agreedTop3();
+            byServing.put(
+                    c.serving(),
+                    new ShadowTally.Counts(c.compared(), c.agreedTop1(), c.agreedTop3()));
+        }
+        LongAdder skippedHere = skipped.get(s.tenant());
+        return new ShadowTally(
+                compared, top1, top3, byServing, skippedHere == null ? 0 : skippedHere.sum());
+    }
+
+    private static String describe(Optional<ShadowSettings> s) {
+        return s.map(x -> "candidate=" + x.candidate().label() + ", sample=" + x.sample())
+                .orElse("off");
+    }
+}

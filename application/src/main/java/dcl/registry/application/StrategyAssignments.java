@@ -1,0 +1,127 @@
+package dcl.registry.application;
+
+import dcl.registry.domain.decision.EffectiveConfiguration;
+import dcl.registry.domain.decision.StrategyChange;
+import dcl.registry.domain.decision.StrategyResolution;
+import dcl.registry.domain.error.StoreUnavailable;
+import dcl.registry.domain.intelligence.StrategyConfiguration;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.out.StrategyChanges;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * This node's copy of the strategy configurations in force: every tenant's own and the fleet's
+ * rollout. It reads what changed (on any node) when it is older than {@code refresh}, so a change
+ * or a rollback made on one node is in force on every node within that time; during a store outage
+ * the last copy stays in force (and each decision's check says when it was stale).
+ */
+public class StrategyAssignments {
+    private static final Logger LOG = Logger.getLogger(StrategyAssignments.class.getName());
+
+    private final StrategyChanges changes;
+    private final StrategyConfiguration installation;
+    private final Duration refresh;
+    private Copy copy;
+
+    private record Copy(
+            Map<TenantId, StrategyChange> own,
+            Optional<StrategyChange> rollout,
+            long lastId,
+            long readAt) {}
+
+    public StrategyAssignments(
+            StrategyChanges changes, StrategyConfiguration installation, Duration refresh) {
+        this.changes = changes;
+        this.installation = installation;
+        this.refresh = refresh;
+    }
+
+    public StrategyConfiguration installation() {
+        return installation;
+    }
+
+    /** The configuration the tenant's proposals follow on this node now. */
+    public EffectiveConfiguration forTenant(TenantId tenant) {
+        Copy c = current();
+        return StrategyResolution.resolve(
+                tenant, installation, Optional.ofNullable(c.own().get(tenant)), c.rollout());
+    }
+
+    /** The configuration the store says the tenant has now, read afresh. */
+    public EffectiveConfiguration demanded(TenantId tenant) {
+        StrategyChanges.InForce inForce = changes.inForce(tenant);
+        return StrategyResolution.resolve(tenant, installation, inForce.own(), inForce.rollout());
+    }
+
+    /** Puts a change this node just stored in force here at once. */
+    public synchronized void stored(StrategyChange change) {
+        Copy c = current();
+        // the copy's lastId stays: changes other nodes appended before this one are still to read
+        Copy applied = apply(c, change, c.readAt());
+        copy = new Copy(applied.own(), applied.rollout(), c.lastId(), c.readAt());
+    }
+
+    private synchronized Copy current() {
+        long now = System.nanoTime();
+        if (copy != null && now - copy.readAt() < refresh.toNanos()) {
+            return copy;
+        }
+        try {
+            copy = copy == null ? load(now) : caughtUp(copy, now);
+        } catch (StoreUnavailable outage) {
+            if (copy == null) {
+                throw outage;
+            }
+        }
+        return copy;
+    }
+
+    private Copy load(long now) {
+        Copy c = new Copy(new HashMap<>(), Optional.empty(), 0, now);
+        for (StrategyChange change : changes.latestOfEveryScope()) {
+            c = apply(c, change, now);
+        }
+        return c;
+    }
+
+    private Copy caughtUp(Copy c, long now) {
+        Copy next = new Copy(c.own(), c.rollout(), c.lastId(), now);
+        for (StrategyChange change : changes.after(c.lastId())) {
+            next = apply(next, change, now);
+            StrategyChange read = change;
+            LOG.info(
+                    () ->
+                            "Strategy configuration in force on this node: "
+                                    + read.tenant()
+                                            .map(t -> "tenant " + t.value())
+                                            .orElse("rollout")
+                                    + " -> "
+                                    + read.describe()
+                                    + " (version "
+                                    + read.id()
+                                    + ", "
+                                    + read.kind().wireName()
+                                    + ")");
+        }
+        return next;
+    }
+
+    private static Copy apply(Copy c, StrategyChange change, long readAt) {
+        Map<TenantId, StrategyChange> own = new HashMap<>(c.own());
+        Optional<StrategyChange> rollout = c.rollout();
+        if (change.tenant().isPresent()) {
+            own.merge(change.tenant().get(), change, StrategyAssignments::newer);
+        } else {
+            rollout = Optional.of(rollout.map(r -> newer(r, change)).orElse(change));
+        }
+        return new Copy(own, rollout, Math.max(c.lastId(), change.id()), readAt);
+    }
+
+    private static StrategyChange newer(StrategyChange a, StrategyChange b) {
+        return a.id() >= b.id() ? a : b;
+    }
+}

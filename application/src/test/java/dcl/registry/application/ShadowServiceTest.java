@@ -1,0 +1,232 @@
+package dcl.registry.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dcl.registry.domain.canonical.DefaultCrmModel;
+import dcl.registry.domain.decision.EquivalenceGate;
+import dcl.registry.domain.decision.ShadowComparison;
+import dcl.registry.domain.decision.ShadowSettings;
+import dcl.registry.domain.error.StrategyUnavailable;
+import dcl.registry.domain.intelligence.Candidate;
+import dcl.registry.domain.intelligence.MappingProposal;
+import dcl.registry.domain.intelligence.ProposalContext;
+import dcl.registry.domain.intelligence.ProposalRequest;
+import dcl.registry.domain.intelligence.StrategyAnswer;
+import dcl.registry.domain.intelligence.StrategyCatalog;
+import dcl.registry.domain.intelligence.StrategyConfiguration;
+import dcl.registry.domain.intelligence.StrategyName;
+import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.CanonicalField;
+import dcl.registry.domain.model.ConnectorId;
+import dcl.registry.domain.model.SourceField;
+import dcl.registry.domain.model.SourceRef;
+import dcl.registry.domain.model.SourceTable;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.out.AuditTrail;
+import dcl.registry.domain.port.out.ShadowStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ShadowServiceTest {
+    private static final TenantId ACME = new TenantId("acme");
+    private static final Actor ALICE = new Actor("alice");
+    private static final CanonicalField CLOSE = new CanonicalField("opportunity", "close_date");
+    private static final CanonicalField CREATED = new CanonicalField("opportunity", "created_at");
+    private static final StrategyConfiguration RAG =
+            new StrategyConfiguration(StrategyName.RAG, 0.9);
+    private static final StrategyConfiguration LEXICAL =
+            new StrategyConfiguration(StrategyName.LEXICAL, 0.9);
+    private static final Clock CLOCK =
+            Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+
+    /** Settings and comparisons kept in memory, counted as the SQL store counts them. */
+    private static final class MemoryShadows implements ShadowStore {
+        Optional<ShadowSettings> settings = Optional.empty();
+        final List<ShadowComparison> comparisons = new ArrayList<>();
+
+        @Override
+        public Optional<ShadowSettings> settings(TenantId tenant) {
+            return settings.filter(s -> s.tenant().equals(tenant));
+        }
+
+        @Override
+        public void start(ShadowSettings s) {
+            comparisons.clear();
+            settings = Optional.of(s);
+        }
+
+        @Override
+        public boolean stop(TenantId tenant) {
+            boolean ran = settings.isPresent();
+            settings = Optional.empty();
+            return ran;
+        }
+
+        @Override
+        public void compared(ShadowComparison c) {
+            comparisons.add(c);
+        }
+
+        @Override
+        public List<ServingCounts> counts(ShadowSettings s) {
+            return comparisons.stream()
+                    .collect(Collectors.groupingBy(ShadowComparison::serving))
+                    .entrySet()
+                    .stream()
+                    .map(
+                            e ->
+                                    new ServingCounts(
+                                            e.getKey(),
+                                            e.getValue().size(),
+                                            e.getValue().stream()
+                                                    .filter(ShadowComparison::agreesTop1)
+                                                    .count(),
+                                            e.getValue().stream()
+                                                    .filter(ShadowComparison::agreesTop3)
+                                                    .count()))
+                    .toList();
+        }
+
+        @Override
+        public List<ShadowComparison> disagreements(ShadowSettings s, int limit) {
+            return comparisons.stream().filter(c -> !c.agreesTop1()).limit(limit).toList();
+        }
+    }
+
+    private static final AuditTrail NO_AUDIT =
+            new AuditTrail() {
+                @Override
+                public void record(dcl.registry.domain.model.MappingChange change) {}
+
+                @Override
+                public void recordSetting(
+                        TenantId tenant,
+                        Actor actor,
+                        Instant at,
+                        String setting,
+                        String before,
+                        String after,
+                        Optional<String> reason) {}
+            };
+
+    private final MemoryShadows store = new MemoryShadows();
+    private final List<Runnable> queued = new ArrayList<>();
+
+    /** rag answers close_date first; lexical created_at first, close_date second. */
+    private final StrategyCatalog catalog =
+            new StrategyCatalog(
+                    c ->
+                            StrategyAnswer.of(
+                                    "lexical", List.of(candidate(CREATED), candidate(CLOSE))),
+                    c -> StrategyAnswer.of("rag", List.of(candidate(CLOSE))),
+                    Optional.of(
+                            c -> {
+                                throw new StrategyUnavailable("llm", "unreachable");
+                            }));
+
+    private static Candidate candidate(CanonicalField f) {
+        return new Candidate(f, 0.8, "because");
+    }
+
+    private ShadowService shadow(Executor background, int inFlight) {
+        return new ShadowService(
+                store,
+                catalog,
+                new EquivalenceGate(0.95, 2),
+                background,
+                inFlight,
+                NO_AUDIT,
+                new MappingAdminServiceTest.ImmediateTransactions(),
+                CLOCK,
+                Duration.ofSeconds(2));
+    }
+
+    private static ProposalContext context() {
+        return new ProposalContext(
+                ACME,
+                DefaultCrmModel.schema(),
+                new ProposalRequest(
+                        new SourceRef(
+                                new ConnectorId("hubspot"),
+                                new SourceTable("deals"),
+                                new SourceField("closedate")),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()),
+                4);
+    }
+
+    private static MappingProposal servedByRag() {
+        return new MappingProposal(
+                UUID.randomUUID(),
+                ACME,
+                context().request().source(),
+                StrategyAnswer.of("rag", List.of(candidate(CLOSE))),
+                CLOCK.instant(),
+                ALICE);
+    }
+
+    @Test
+    void givenACandidate_whenLiveProposalsArrive_thenEachIsComparedOnTheBackgroundOnly() {
+        ShadowService service = shadow(queued::add, 4);
+        service.start(ACME, ALICE, LEXICAL, 1);
+        service.consider(context(), servedByRag());
+        assertTrue(store.comparisons.isEmpty(), "nothing runs on the caller's thread");
+        queued.forEach(Runnable::run);
+        ShadowComparison c = store.comparisons.get(0);
+        assertEquals(List.of(CREATED, CLOSE), c.candidateTargets());
+        assertEquals(false, c.agreesTop1());
+        assertEquals(true, c.agreesTop3());
+        var view = service.view(ACME).orElseThrow();
+        assertEquals(1, view.tally().compared());
+        assertEquals(0.0, view.tally().agreementTop1());
+        assertEquals(1.0, view.tally().agreementTop3());
+        assertEquals(1, view.examplesOfDisagreement().size());
+    }
+
+    @Test
+    void givenAFullBackground_whenMoreAreSampled_thenTheyAreSkippedAndCounted() {
+        ShadowService service = shadow(queued::add, 1);
+        service.start(ACME, ALICE, RAG, 1);
+        service.consider(context(), servedByRag());
+        service.consider(context(), servedByRag());
+        assertEquals(1, queued.size());
+        assertEquals(1, service.view(ACME).orElseThrow().tally().skipped());
+    }
+
+    @Test
+    void givenASampleOfZero_thenNothingIsCompared_andACandidateThatFailsAgreesWithNothing() {
+        ShadowService service = shadow(Runnable::run, 4);
+        service.start(ACME, ALICE, RAG, 0);
+        service.consider(context(), servedByRag());
+        assertTrue(store.comparisons.isEmpty());
+
+        service.start(ACME, ALICE, new StrategyConfiguration(StrategyName.LLM, 0.9), 1);
+        service.consider(context(), servedByRag());
+        ShadowComparison failed = store.comparisons.get(0);
+        assertEquals(Optional.of("llm: unreachable"), failed.candidateFailure());
+        assertEquals(false, failed.agreesTop1());
+    }
+
+    @Test
+    void givenAnAgreeingCandidate_thenTheGateOpensOnlyForThatCandidate() {
+        ShadowService service = shadow(Runnable::run, 4);
+        service.start(ACME, ALICE, RAG, 1);
+        service.consider(context(), servedByRag());
+        assertTrue(service.refusal(ACME, RAG).isPresent(), "one comparison is below the minimum");
+        service.consider(context(), servedByRag());
+        assertEquals(Optional.empty(), service.refusal(ACME, RAG));
+        assertTrue(service.refusal(ACME, LEXICAL).isPresent());
+    }
+}
