@@ -12,10 +12,9 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * Proposals by answering strategy, every fallback by the strategy that failed, and decisions by
- * who answered and whether they kept to their configuration, in /metrics;
- * each fallback also in the log. Reasons stay out of the tags (they carry numbers) so the series
- * stay few.
+ * Proposals by answering strategy, every fallback by the strategy that failed, and decisions by who
+ * answered and whether they kept to their configuration, in /metrics; each fallback also in the
+ * log. Reasons stay out of the tags (they carry numbers) so the series stay few.
  */
 @ApplicationScoped
 public class MetricsProposalObserver implements ProposalObserver {

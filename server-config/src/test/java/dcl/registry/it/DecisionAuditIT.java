@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,9 +76,15 @@ class DecisionAuditIT extends DeployedRegistry {
     }
 
     @Test
-    void givenProposalsByEveryPath_whenTheTrailIsRead_thenEachDecisionIsThereWithItsConfiguration() {
+    void
+            givenProposalsByEveryPath_whenTheTrailIsRead_thenEachDecisionIsThereWithItsConfiguration() {
         SemanticIndexReady.await();
-        assertEquals(201, admin.post("/dcl/mappings", mappingJson("hubspot", "deals", "amount", "opportunity", "amount")).status());
+        assertEquals(
+                201,
+                admin.post(
+                                "/dcl/mappings",
+                                mappingJson("hubspot", "deals", "amount", "opportunity", "amount"))
+                        .status());
         assertEquals(200, propose("hs_closedate").status()); // mixed: rag, llm fails, lexical
         assertEquals(200, propose("closedate", "lexical").status());
         assertEquals(200, propose("close_date", "rag").status());
@@ -119,7 +124,8 @@ class DecisionAuditIT extends DeployedRegistry {
         assertEquals("rag", made.get(2).getString("strategyAnswered"));
         JsonObject unanswered = made.get(3);
         assertEquals("none", unanswered.getString("strategyAnswered"));
-        assertEquals("llm", unanswered.getJsonArray("fallbacks").getJsonObject(0).getString("strategy"));
+        assertEquals(
+                "llm", unanswered.getJsonArray("fallbacks").getJsonObject(0).getString("strategy"));
         assertTrue(unanswered.isNull("answer"));
         assertTrue(unanswered.isNull("proposalId"));
         JsonObject repair = made.get(4);
@@ -139,21 +145,26 @@ class DecisionAuditIT extends DeployedRegistry {
 
         // the trail is the tenant's: another tenant's admin reads none of it, the runtime nothing
         assertEquals(
-                0, lines(Api.as(Tokens.mint(Api.freshTenant(), "eve", "admin")).get("/dcl/admin/decisions")).size());
+                0,
+                lines(
+                                Api.as(Tokens.mint(Api.freshTenant(), "eve", "admin"))
+                                        .get("/dcl/admin/decisions"))
+                        .size());
         assertEquals(403, runtime.get("/dcl/admin/decisions").status());
         assertEquals(403, runtime.get("/dcl/admin/decisions/report").status());
     }
 
     @Test
-    void givenAChangeMadeOnAnotherNode_whenThisNodeAnswersBeforeReadingIt_thenAViolationIsReportedUntilItCatchesUp()
-            throws Exception {
+    void
+            givenAChangeMadeOnAnotherNode_whenThisNodeAnswersBeforeReadingIt_thenAViolationIsReportedUntilItCatchesUp()
+                    throws Exception {
         assertEquals(200, propose("hs_closedate").status());
-        AtomicReference<JsonObject> violating = new AtomicReference<>();
+        JsonObject violating = null;
         long version = 0;
         Instant written = null;
         // another node sets the tenant to lexical; this node has the installation's in its copy
         // until its next read (2 s at most). A read may fall right between: then try once more.
-        for (int attempt = 1; attempt <= 3 && violating.get() == null; attempt++) {
+        for (int attempt = 1; attempt <= 3 && violating == null; attempt++) {
             written = Instant.now();
             TestDatabase.update(
                     "INSERT INTO strategy_changes (scope, sequence, strategy, mixed_rag_threshold,"
@@ -174,18 +185,21 @@ class DecisionAuditIT extends DeployedRegistry {
             assertEquals(200, propose("closedate").status());
             List<JsonObject> bad = decisions("?violation=true");
             if (!bad.isEmpty()) {
-                violating.set(bad.get(bad.size() - 1));
+                violating = bad.get(bad.size() - 1);
             }
         }
-        JsonObject v = violating.get();
-        assertTrue(v != null, "a node answering with a configuration it had not re-read is a violation");
+        JsonObject v = violating;
+        assertTrue(
+                v != null,
+                "a node answering with a configuration it had not re-read is a violation");
         assertTrue(
                 v.getString("violationReason")
                         .contains("while the tenant's configuration is v" + version + " ("),
                 v.toString());
         assertTrue(v.getBoolean("violation"));
 
-        // this node catches up within its refresh: its decisions carry the new version, no violation
+        // this node catches up within its refresh: its decisions carry the new version, no
+        // violation
         long expected = version;
         Instant start = written;
         await().atMost(Duration.ofSeconds(10))
@@ -218,81 +232,132 @@ class DecisionAuditIT extends DeployedRegistry {
         HeadlessChromium.screenshot(page, png, 1280, 1600);
         assertTrue(HeadlessChromium.looksRendered(png), "Chromium drew the report");
         String dom = HeadlessChromium.dumpDom(page);
-        assertTrue(dom.contains("id=\"violations\""), "the violation section is in the rendered page");
+        assertTrue(
+                dom.contains("id=\"violations\""), "the violation section is in the rendered page");
     }
 
     @Test
-    void givenAShadowCandidate_whenLiveProposalsArrive_thenItIsComparedNeverStored_andGatesTheSwitch() {
+    void
+            givenAShadowCandidate_whenLiveProposalsArrive_thenItIsComparedNeverStored_andGatesTheSwitch() {
         Api other = Api.as(Tokens.mint(Api.freshTenant(), "eve", "admin"));
         assertEquals(404, admin.get("/dcl/admin/intelligence/shadow").status());
         Api.Reply started =
-                admin.put("/dcl/admin/intelligence/shadow", "{\"candidate\":\"lexical\",\"sample\":1}");
+                admin.put(
+                        "/dcl/admin/intelligence/shadow",
+                        "{\"candidate\":\"lexical\",\"sample\":1}");
         assertEquals(200, started.status(), started.toString());
         assertEquals("lexical", started.json().getJsonObject("candidate").getString("label"));
-        assertEquals(404, other.get("/dcl/admin/intelligence/shadow").status(), "shadows are per tenant");
+        assertEquals(
+                404,
+                other.get("/dcl/admin/intelligence/shadow").status(),
+                "shadows are per tenant");
 
         // not yet compared enough: the switch is refused with the figures
-        Api.Reply early = admin.put("/dcl/admin/intelligence/strategy", "{\"configuration\":\"lexical\"}");
+        Api.Reply early =
+                admin.put("/dcl/admin/intelligence/strategy", "{\"configuration\":\"lexical\"}");
         assertEquals(409, early.status(), early.toString());
         assertTrue(early.body().contains("equivalence-not-shown"), early.body());
 
         proposeCompared(12, "field_");
         JsonObject shadow = admin.get("/dcl/admin/intelligence/shadow").json();
-        assertEquals(1.0, shadow.getJsonNumber("agreementTop1").doubleValue(), 1e-9, shadow.toString());
-        assertEquals(12, shadow.getJsonObject("byStrategy").getJsonObject("lexical").getInt("compared"));
+        assertEquals(
+                1.0, shadow.getJsonNumber("agreementTop1").doubleValue(), 1e-9, shadow.toString());
+        assertEquals(
+                12, shadow.getJsonObject("byStrategy").getJsonObject("lexical").getInt("compared"));
         assertTrue(shadow.getJsonObject("gate").getBoolean("met"));
         assertEquals(
                 List.of("12"),
-                TestDatabase.texts("SELECT COUNT(*)::text FROM mapping_proposals WHERE tenant_id = ?", tenant),
+                TestDatabase.texts(
+                        "SELECT COUNT(*)::text FROM mapping_proposals WHERE tenant_id = ?", tenant),
                 "the candidate's answers are never stored as proposals");
 
-        Api.Reply switched = admin.put("/dcl/admin/intelligence/strategy", "{\"configuration\":\"lexical\",\"reason\":\"shadow agreed\"}");
+        Api.Reply switched =
+                admin.put(
+                        "/dcl/admin/intelligence/strategy",
+                        "{\"configuration\":\"lexical\",\"reason\":\"shadow agreed\"}");
         assertEquals(200, switched.status(), switched.toString());
         JsonObject effective = switched.json().getJsonObject("effective");
         assertEquals("tenant", effective.getString("origin"));
         assertEquals("lexical", effective.getJsonObject("configuration").getString("label"));
 
         // a candidate that cannot answer agrees with nothing: below the gate, refused unless forced
-        assertEquals(200, admin.put("/dcl/admin/intelligence/shadow", "{\"candidate\":{\"strategy\":\"llm\"},\"sample\":1}").status());
+        assertEquals(
+                200,
+                admin.put(
+                                "/dcl/admin/intelligence/shadow",
+                                "{\"candidate\":{\"strategy\":\"llm\"},\"sample\":1}")
+                        .status());
         proposeCompared(10, "other_");
         JsonObject failing = admin.get("/dcl/admin/intelligence/shadow").json();
         assertEquals(0.0, failing.getJsonNumber("agreementTop1").doubleValue(), 1e-9);
         assertFalse(failing.getJsonArray("examplesOfDisagreement").isEmpty());
-        assertTrue(failing.getJsonArray("examplesOfDisagreement").getJsonObject(0).getString("candidateFailure").startsWith("llm: "));
-        Api.Reply refused = admin.put("/dcl/admin/intelligence/strategy", "{\"configuration\":\"llm\"}");
+        assertTrue(
+                failing.getJsonArray("examplesOfDisagreement")
+                        .getJsonObject(0)
+                        .getString("candidateFailure")
+                        .startsWith("llm: "));
+        Api.Reply refused =
+                admin.put("/dcl/admin/intelligence/strategy", "{\"configuration\":\"llm\"}");
         assertEquals(409, refused.status());
         assertTrue(refused.body().contains("0.0 %"), refused.body());
-        Api.Reply noReason = admin.put("/dcl/admin/intelligence/strategy", "{\"configuration\":\"llm\",\"force\":true}");
+        Api.Reply noReason =
+                admin.put(
+                        "/dcl/admin/intelligence/strategy",
+                        "{\"configuration\":\"llm\",\"force\":true}");
         assertEquals(400, noReason.status());
         assertTrue(noReason.body().contains("\"field\":\"reason\""), noReason.body());
-        Api.Reply forced = admin.put("/dcl/admin/intelligence/strategy", "{\"configuration\":\"llm\",\"force\":true,\"reason\":\"vendor asked\"}");
+        Api.Reply forced =
+                admin.put(
+                        "/dcl/admin/intelligence/strategy",
+                        "{\"configuration\":\"llm\",\"force\":true,\"reason\":\"vendor asked\"}");
         assertEquals(200, forced.status(), forced.toString());
         JsonObject newest = forced.json().getJsonArray("history").getJsonObject(0);
         assertTrue(newest.getBoolean("forced"));
         assertTrue(
-                TestDatabase.texts("SELECT after_state FROM audit_trail WHERE tenant_id = ? AND subject_id = 'intelligence-strategy'", tenant)
+                TestDatabase.texts(
+                                "SELECT after_state FROM audit_trail WHERE tenant_id = ? AND subject_id = 'intelligence-strategy'",
+                                tenant)
                         .stream()
                         .anyMatch(a -> a.contains("forced")));
 
         // one call puts the previous configuration back, in force at once
-        Api.Reply back = admin.post("/dcl/admin/intelligence/strategy/rollback", "{\"reason\":\"llm down\"}");
+        Api.Reply back =
+                admin.post(
+                        "/dcl/admin/intelligence/strategy/rollback", "{\"reason\":\"llm down\"}");
         assertEquals(200, back.status(), back.toString());
-        assertEquals("lexical", back.json().getJsonObject("effective").getJsonObject("configuration").getString("label"));
+        assertEquals(
+                "lexical",
+                back.json()
+                        .getJsonObject("effective")
+                        .getJsonObject("configuration")
+                        .getString("label"));
         assertEquals(200, propose("after_rollback").status());
         List<JsonObject> made = decisions("");
         assertEquals("lexical", made.get(made.size() - 1).getString("strategyAnswered"));
         assertEquals(204, admin.delete("/dcl/admin/intelligence/shadow").status());
         assertEquals(404, admin.get("/dcl/admin/intelligence/shadow").status());
-        assertEquals(403, runtime.put("/dcl/admin/intelligence/shadow", "{\"candidate\":\"rag\",\"sample\":1}").status());
-        Api.Reply badSample = admin.put("/dcl/admin/intelligence/shadow", "{\"candidate\":\"rag\",\"sample\":2}");
+        assertEquals(
+                403,
+                runtime.put(
+                                "/dcl/admin/intelligence/shadow",
+                                "{\"candidate\":\"rag\",\"sample\":1}")
+                        .status());
+        Api.Reply badSample =
+                admin.put("/dcl/admin/intelligence/shadow", "{\"candidate\":\"rag\",\"sample\":2}");
         assertEquals(400, badSample.status());
         assertTrue(badSample.body().contains("\"field\":\"sample\""), badSample.body());
     }
 
     @Test
-    void givenAStagedRollout_whenItReachesTheTenant_thenItsDecisionsFollowIt_andOneCallRollsItBack() {
+    void
+            givenAStagedRollout_whenItReachesTheTenant_thenItsDecisionsFollowIt_andOneCallRollsItBack() {
         Api operator = Api.as(Tokens.mint("ops", "olga", "operator"));
-        assertEquals(403, admin.put("/dcl/admin/intelligence/rollout", "{\"configuration\":\"lexical\",\"percent\":10}").status());
+        assertEquals(
+                403,
+                admin.put(
+                                "/dcl/admin/intelligence/rollout",
+                                "{\"configuration\":\"lexical\",\"percent\":10}")
+                        .status());
         // behaves as the installation's but for rag's threshold, so other tests are not disturbed
         Api.Reply staged =
                 operator.put(
@@ -300,7 +365,8 @@ class DecisionAuditIT extends DeployedRegistry {
                         "{\"configuration\":{\"strategy\":\"mixed\",\"mixedRagThreshold\":0.95},\"percent\":100,\"reason\":\"stage 1\"}");
         try {
             assertEquals(200, staged.status(), staged.toString());
-            long version = staged.json().getJsonObject("current").getJsonNumber("version").longValue();
+            long version =
+                    staged.json().getJsonObject("current").getJsonNumber("version").longValue();
             JsonObject seen = admin.get("/dcl/admin/intelligence/strategy").json();
             assertEquals("rollout", seen.getJsonObject("effective").getString("origin"));
             assertTrue(seen.getJsonObject("rollout").getBoolean("reachesTenant"));
@@ -311,7 +377,9 @@ class DecisionAuditIT extends DeployedRegistry {
             assertEquals(version, configuration.getJsonNumber("version").longValue());
             assertEquals("mixed(rag>=0.95)", configuration.getString("label"));
         } finally {
-            Api.Reply back = operator.post("/dcl/admin/intelligence/rollout/rollback", "{\"reason\":\"done\"}");
+            Api.Reply back =
+                    operator.post(
+                            "/dcl/admin/intelligence/rollout/rollback", "{\"reason\":\"done\"}");
             assertEquals(200, back.status(), back.toString());
             assertEquals(0, back.json().getJsonObject("current").getInt("percent"));
         }
@@ -322,9 +390,22 @@ class DecisionAuditIT extends DeployedRegistry {
                 made.get(made.size() - 1).getJsonObject("configuration").getString("origin"),
                 "the rollback is in force on this node at once");
         assertTrue(
-                TestDatabase.texts("SELECT after_state FROM audit_trail WHERE tenant_id = ? AND subject_id = 'intelligence-rollout'", "ops")
-                        .size() >= 2);
-        assertEquals(400, operator.put("/dcl/admin/intelligence/rollout", "{\"configuration\":\"gpt\",\"percent\":10}").status());
-        assertEquals(400, operator.put("/dcl/admin/intelligence/rollout", "{\"configuration\":\"rag\",\"percent\":101}").status());
+                TestDatabase.texts(
+                                        "SELECT after_state FROM audit_trail WHERE tenant_id = ? AND subject_id = 'intelligence-rollout'",
+                                        "ops")
+                                .size()
+                        >= 2);
+        assertEquals(
+                400,
+                operator.put(
+                                "/dcl/admin/intelligence/rollout",
+                                "{\"configuration\":\"gpt\",\"percent\":10}")
+                        .status());
+        assertEquals(
+                400,
+                operator.put(
+                                "/dcl/admin/intelligence/rollout",
+                                "{\"configuration\":\"rag\",\"percent\":101}")
+                        .status());
     }
 }

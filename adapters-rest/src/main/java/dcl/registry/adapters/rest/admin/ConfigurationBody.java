@@ -23,7 +23,9 @@ final class ConfigurationBody {
         if (json == null || json.getValueType() == JsonValue.ValueType.NULL) {
             throw new InvalidInput(
                     field,
-                    "is required: a strategy (" + StrategyName.allowed() + ") or {\"strategy\":"
+                    "is required: a strategy ("
+                            + StrategyName.allowed()
+                            + ") or {\"strategy\":"
                             + " …, \"mixedRagThreshold\": …}");
         }
         if (json instanceof JsonString name) {
@@ -34,7 +36,8 @@ final class ConfigurationBody {
         }
         for (String member : object.keySet()) {
             if (!MEMBERS.contains(member)) {
-                throw new InvalidInput(field + "." + member, "is not a member; allowed: " + MEMBERS);
+                throw new InvalidInput(
+                        field + "." + member, "is not a member; allowed: " + MEMBERS);
             }
         }
         JsonValue strategy = object.get("strategy");
@@ -46,8 +49,7 @@ final class ConfigurationBody {
         double mixedRagThreshold = defaultThreshold;
         if (threshold != null && threshold.getValueType() != JsonValue.ValueType.NULL) {
             if (!(threshold instanceof JsonNumber number)) {
-                throw new InvalidInput(
-                        field + ".mixedRagThreshold", "must be a number in (0, 1]");
+                throw new InvalidInput(field + ".mixedRagThreshold", "must be a number in (0, 1]");
             }
             mixedRagThreshold = number.doubleValue();
         }

@@ -65,5 +65,4 @@ final class DecisionJson {
     private static JsonValue text(Optional<String> value) {
         return value.<JsonValue>map(Json::createValue).orElse(JsonValue.NULL);
     }
-
 }

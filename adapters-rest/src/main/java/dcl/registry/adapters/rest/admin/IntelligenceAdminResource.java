@@ -59,7 +59,9 @@ public class IntelligenceAdminResource {
             operationId = "setTenantStrategy",
             summary = "Switch the tenant to a configuration its shadow showed equivalent")
     @APIResponse(responseCode = "200", description = "The configuration now in force")
-    @APIResponse(responseCode = "400", description = "Invalid configuration, or force without reason")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid configuration, or force without reason")
     @APIResponse(
             responseCode = "409",
             description = "The candidate's shadow did not meet the equivalence gate")

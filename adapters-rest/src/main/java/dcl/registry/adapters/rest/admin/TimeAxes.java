@@ -49,7 +49,7 @@ final class TimeAxes {
      * A grid step of 1, 2 or 5 times a power of ten, the smallest that covers {@code highest} in
      * {@link #GRID_LINES} steps: counts are whole, so the labels are too.
      */
-    static long roundStep(long highest) {
+    private static long roundStep(long highest) {
         for (long power = 1; ; power *= 10) {
             for (long factor : new long[] {1, 2, 5}) {
                 if (factor * power * GRID_LINES >= highest) {
@@ -87,7 +87,7 @@ final class TimeAxes {
         return baseline() - (double) count / max * (baseline() - TOP);
     }
 
-    double baseline() {
+    private double baseline() {
         return height - BOTTOM;
     }
 
