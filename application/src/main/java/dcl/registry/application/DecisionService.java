@@ -128,6 +128,7 @@ public class DecisionService implements DecisionLogUseCase {
     }
 
     private Decision judgedAndKept(Decision made) {
+        long started = System.nanoTime();
         Optional<String> violation =
                 Adherence.judge(
                         made.configuration(),
@@ -154,6 +155,7 @@ public class DecisionService implements DecisionLogUseCase {
                         violation,
                         made.proposalId());
         log.record(decision);
+        Duration recording = Duration.ofNanos(System.nanoTime() - started);
         violation.ifPresent(
                 v ->
                         LOG.warning(
@@ -166,7 +168,7 @@ public class DecisionService implements DecisionLogUseCase {
                                                 + decision.tenant().value()
                                                 + ") violated its configuration: "
                                                 + v));
-        observer.decided(decision);
+        observer.decided(decision, recording);
         return decision;
     }
 

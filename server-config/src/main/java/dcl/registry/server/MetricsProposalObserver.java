@@ -6,6 +6,7 @@ import dcl.registry.domain.intelligence.MappingProposal;
 import dcl.registry.domain.port.out.ProposalObserver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -45,9 +46,13 @@ public class MetricsProposalObserver implements ProposalObserver {
         }
     }
 
-    /** Decisions by who answered, violations apart: a violation is an alert, never only a line. */
+    /**
+     * Decisions by who answered, violations apart (a violation is an alert, never only a line), and
+     * what recording each cost ({@code dcl_decision_recording_seconds}: the audit's overhead).
+     */
     @Override
-    public void decided(Decision decision) {
+    public void decided(Decision decision, Duration recording) {
+        registry.timer("dcl_decision_recording").update(recording);
         registry.counter(
                         "dcl_decisions",
                         new Tag("answered", answeredTag(decision.strategyAnswered())),

@@ -109,7 +109,8 @@ class JpaDecisionLog implements DecisionLog {
                 .ifPresent(
                         s -> {
                             condition(sql, parameters, " AND (strategy_answered = ?", s);
-                            condition(sql, parameters, " OR strategy_answered LIKE ?)", like(s));
+                            condition(sql, parameters, " OR strategy_answered LIKE ?", like(s));
+                            sql.append(')');
                         });
         query.violation()
                 .ifPresent(
