@@ -23,7 +23,6 @@ import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
-import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.ShadowStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,23 +102,8 @@ class ShadowServiceTest {
         }
     }
 
-    private static final AuditTrail NO_AUDIT =
-            new AuditTrail() {
-                @Override
-                public void record(dcl.registry.domain.model.MappingChange change) {}
-
-                @Override
-                public void recordSetting(
-                        TenantId tenant,
-                        Actor actor,
-                        Instant at,
-                        String setting,
-                        String before,
-                        String after,
-                        Optional<String> reason) {}
-            };
-
     private final MemoryShadows store = new MemoryShadows();
+    private final SloFakes.Audit audit = new SloFakes.Audit();
     private final List<Runnable> queued = new ArrayList<>();
 
     /** rag answers close_date first; lexical created_at first, close_date second. */
@@ -145,8 +129,8 @@ class ShadowServiceTest {
                 new EquivalenceGate(0.95, 2),
                 background,
                 inFlight,
-                NO_AUDIT,
-                new MappingAdminServiceTest.ImmediateTransactions(),
+                audit,
+                new SloFakes.Transactions(),
                 CLOCK,
                 Duration.ofSeconds(2));
     }
@@ -181,6 +165,7 @@ class ShadowServiceTest {
     void givenACandidate_whenLiveProposalsArrive_thenEachIsComparedOnTheBackgroundOnly() {
         ShadowService service = shadow(queued::add, 4);
         service.start(ACME, ALICE, LEXICAL, 1);
+        assertEquals("candidate=lexical, sample=1.0", audit.settings.get(0).after(), "audited");
         service.consider(context(), servedByRag());
         assertTrue(store.comparisons.isEmpty(), "nothing runs on the caller's thread");
         queued.forEach(Runnable::run);

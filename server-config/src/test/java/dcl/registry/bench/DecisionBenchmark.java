@@ -21,14 +21,14 @@ import java.util.UUID;
  *   <li>the recording of each decision (judging it against the stored configuration and writing
  *       it), from the service's own {@code dcl_decision_recording_seconds} timer: the seed's audit
  *       overhead, target &lt; 5 ms;
- *   <li>the caller's proposal latency with and without a shadow candidate (sample 1), measured in
- *       alternating rounds in one run, since a shadow must leave the caller's latency unchanged;
+ *   <li>the caller's proposal latency with and without a shadow candidate, measured in alternating
+ *       rounds in one run, since a shadow must leave the caller's latency unchanged;
  *   <li>the shadow's own figures at the end (compared, agreement, skipped).
  * </ul>
  *
  * <p>Run: {@code ./mvnw -q -pl server-config exec:java@bench-decisions} with the service running
  * (the README's run command); {@code -Dbench.rounds=} (5), {@code -Dbench.proposals=} per round and
- * side (60), {@code -Dbench.candidate=} (rag).
+ * side (60), {@code -Dbench.candidate=} (rag), {@code -Dbench.sample=} (1).
  */
 public final class DecisionBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -71,23 +71,24 @@ public final class DecisionBenchmark {
         int rounds = Integer.getInteger("bench.rounds", 5);
         int perSide = Integer.getInteger("bench.proposals", 60);
         String candidate = System.getProperty("bench.candidate", "rag");
+        double sample = Double.parseDouble(System.getProperty("bench.sample", "1"));
         String tenant = "bench-decisions-" + UUID.randomUUID().toString().substring(0, 8);
         DecisionBenchmark bench =
                 new DecisionBenchmark(
                         base,
                         tokens.mint(tenant, "bench-admin", "admin"),
                         tokens.mint(tenant, "bench-runtime", "service"));
-        bench.run(rounds, perSide, candidate);
+        bench.run(rounds, perSide, candidate, sample);
     }
 
-    private void run(int rounds, int perSide, String candidate) throws Exception {
+    private void run(int rounds, int perSide, String candidate, double sample) throws Exception {
         double[] recordingBefore = recording();
         proposeTimed(perSide); // warm-up: JIT, the tenant's schema, connections
         List<Long> without = new ArrayList<>();
         List<Long> with = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             without.addAll(proposeTimed(perSide));
-            shadow(candidate);
+            shadow(candidate, sample);
             with.addAll(proposeTimed(perSide));
             JsonObject figures = json(send("GET", "/dcl/admin/intelligence/shadow", admin, null));
             System.out.println(
@@ -117,7 +118,7 @@ public final class DecisionBenchmark {
                         perSide,
                         rounds));
         System.out.println(line("without shadow", without));
-        System.out.println(line("with shadow (" + candidate + ", sample 1)", with));
+        System.out.println(line("with shadow (" + candidate + ", sample " + sample + ")", with));
         System.out.println(
                 String.format(
                         Locale.ROOT,
@@ -145,13 +146,13 @@ public final class DecisionBenchmark {
         send("DELETE", "/dcl/admin/intelligence/shadow", admin, null);
     }
 
-    private void shadow(String candidate) throws Exception {
+    private void shadow(String candidate, double sample) throws Exception {
         HttpResponse<String> started =
                 send(
                         "PUT",
                         "/dcl/admin/intelligence/shadow",
                         admin,
-                        "{\"candidate\":\"" + candidate + "\",\"sample\":1}");
+                        "{\"candidate\":\"" + candidate + "\",\"sample\":" + sample + "}");
         if (started.statusCode() != 200) {
             throw new IllegalStateException("shadow not started: " + started.body());
         }
@@ -182,14 +183,16 @@ public final class DecisionBenchmark {
     private double[] recording() throws Exception {
         String metrics = send("GET", "/metrics?scope=application", null, null).body();
         double[] figures = new double[3];
+        String[] names = {
+            "dcl_decision_recording_seconds_count",
+            "dcl_decision_recording_seconds_sum",
+            "dcl_decision_recording_seconds_max"
+        };
         for (String line : metrics.lines().toList()) {
-            double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).strip());
-            if (line.startsWith("dcl_decision_recording_seconds_count")) {
-                figures[0] = value;
-            } else if (line.startsWith("dcl_decision_recording_seconds_sum")) {
-                figures[1] = value;
-            } else if (line.startsWith("dcl_decision_recording_seconds_max")) {
-                figures[2] = value;
+            for (int i = 0; i < names.length; i++) {
+                if (line.startsWith(names[i])) {
+                    figures[i] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
             }
         }
         return figures;
