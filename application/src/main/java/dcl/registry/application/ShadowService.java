@@ -82,7 +82,21 @@ public class ShadowService implements ShadowUseCase {
 
     /** Compares the candidate with {@code served} later, when the tenant's sample takes it. */
     public void consider(ProposalContext context, MappingProposal served) {
-        Optional<ShadowSettings> shadow = settingsOf(context.tenant());
+        Optional<ShadowSettings> shadow;
+        try {
+            shadow = settingsOf(context.tenant());
+        } catch (RuntimeException unreadable) {
+            // the caller's proposal is stored and answered: a shadow that cannot be read costs it
+            // nothing, and is said, not hidden
+            LOG.log(
+                    Level.WARNING,
+                    "Shadow settings of tenant "
+                            + context.tenant().value()
+                            + " could not be read; the proposal was not compared",
+                    unreadable);
+            skip(context.tenant());
+            return;
+        }
         if (shadow.isEmpty() || ThreadLocalRandom.current().nextDouble() >= shadow.get().sample()) {
             return;
         }

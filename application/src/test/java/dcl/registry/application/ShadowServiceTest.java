@@ -7,6 +7,7 @@ import dcl.registry.domain.canonical.DefaultCrmModel;
 import dcl.registry.domain.decision.EquivalenceGate;
 import dcl.registry.domain.decision.ShadowComparison;
 import dcl.registry.domain.decision.ShadowSettings;
+import dcl.registry.domain.error.StoreUnavailable;
 import dcl.registry.domain.error.StrategyUnavailable;
 import dcl.registry.domain.intelligence.Candidate;
 import dcl.registry.domain.intelligence.MappingProposal;
@@ -49,7 +50,7 @@ class ShadowServiceTest {
             Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
 
     /** Settings and comparisons kept in memory, counted as the SQL store counts them. */
-    private static final class MemoryShadows implements ShadowStore {
+    private static class MemoryShadows implements ShadowStore {
         Optional<ShadowSettings> settings = Optional.empty();
         final List<ShadowComparison> comparisons = new ArrayList<>();
 
@@ -213,5 +214,29 @@ class ShadowServiceTest {
         service.consider(context(), servedByRag());
         assertEquals(Optional.empty(), service.refusal(ACME, RAG));
         assertTrue(service.refusal(ACME, LEXICAL).isPresent());
+    }
+
+    @Test
+    void givenAStoreThatCannotBeRead_whenAProposalIsConsidered_thenTheCallerIsNotFailed() {
+        MemoryShadows broken =
+                new MemoryShadows() {
+                    @Override
+                    public Optional<ShadowSettings> settings(TenantId tenant) {
+                        throw new StoreUnavailable();
+                    }
+                };
+        ShadowService unreadable =
+                new ShadowService(
+                        broken,
+                        catalog,
+                        new EquivalenceGate(0.95, 2),
+                        Runnable::run,
+                        4,
+                        audit,
+                        new SloFakes.Transactions(),
+                        CLOCK,
+                        Duration.ofSeconds(2));
+        unreadable.consider(context(), servedByRag());
+        assertTrue(broken.comparisons.isEmpty());
     }
 }

@@ -66,6 +66,13 @@ class MonitoringAssetsIT extends DeployedRegistry {
             assertEquals(200, runtime.get("/dcl/mappings/salesforce/Opportunity/Amount").status());
         }
         assertEquals(404, runtime.get("/dcl/mappings/salesforce/Opportunity/Missing").status());
+        // a proposal: its decision is counted (dcl_decisions_total)
+        assertEquals(
+                200,
+                runtime.post(
+                                "/dcl/intelligence/propose-mapping",
+                                "{\"connector\":\"hubspot\",\"sourceTable\":\"deals\",\"sourceField\":\"amount\"}")
+                        .status());
 
         Api yamlAdmin = Api.as(Tokens.mint(yamlTenant, "alice", "admin"));
         Api.Reply rolledBack =

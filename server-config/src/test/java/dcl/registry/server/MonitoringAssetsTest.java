@@ -33,7 +33,8 @@ class MonitoringAssetsTest {
                     "DclErrorRateHigh", "> 0.01",
                     "DclCacheHitRatioLow", "< 0.8",
                     "DclErrorBudgetFastBurn", "> (14.4 * 0.001)",
-                    "DclErrorBudgetNearlyExhausted", "> 0.9");
+                    "DclErrorBudgetNearlyExhausted", "> 0.9",
+                    "DclDecisionViolations", "> 0");
 
     private static final List<String> REQUIRED_PANELS =
             List.of(

@@ -37,6 +37,10 @@ import java.util.logging.Logger;
  */
 public class SemanticIndex implements SemanticSearch {
     private static final Logger LOG = Logger.getLogger(SemanticIndex.class.getName());
+
+    /** Query vectors kept (about 400 bytes each). */
+    private static final int RECENT_QUERIES = 512;
+
     private static final int SAVE_BATCH = 500;
     private static final int CANONICAL_VECTORS_KEPT = 50_000;
 
@@ -45,6 +49,13 @@ public class SemanticIndex implements SemanticSearch {
     private final String modelKey;
     private final Map<TenantId, TenantVectors> tenants = new ConcurrentHashMap<>();
     private final Map<String, QuantizedVector> canonicalVectors = new ConcurrentHashMap<>();
+    private final Map<String, QuantizedVector> recentQueries =
+            new LinkedHashMap<>(RECENT_QUERIES, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, QuantizedVector> eldest) {
+                    return size() > RECENT_QUERIES;
+                }
+            };
     private final AtomicLong toLoad = new AtomicLong(-1);
     private final AtomicLong loaded = new AtomicLong();
     private final AtomicLong caughtUpTo = new AtomicLong(-1);
@@ -252,13 +263,13 @@ public class SemanticIndex implements SemanticSearch {
         if (entries == null || entries.size() == 0) {
             return List.of();
         }
-        return entries.nearest(embed(EmbeddingText.ofSource(request.source())), limit);
+        return entries.nearest(embedQuery(EmbeddingText.ofSource(request.source())), limit);
     }
 
     @Override
     public List<Candidate> similarCanonicalFields(
             CanonicalSchema schema, ProposalRequest request, int limit) {
-        QuantizedVector query = embed(EmbeddingText.ofRequest(request));
+        QuantizedVector query = embedQuery(EmbeddingText.ofRequest(request));
         if (canonicalVectors.size() > CANONICAL_VECTORS_KEPT) {
             canonicalVectors
                     .clear(); // descriptions churned far past any real schema: start over rather
@@ -298,5 +309,24 @@ public class SemanticIndex implements SemanticSearch {
 
     private QuantizedVector embed(String text) {
         return QuantizedVector.of(embedder.embed(text));
+    }
+
+    /**
+     * A query's vector, kept among the most recent: the same request is often searched twice in a
+     * row ({@code mixed} tries rag first, a shadowed rag candidate runs it again, a runtime
+     * retries), and embedding is most of a search's cost.
+     */
+    private QuantizedVector embedQuery(String text) {
+        synchronized (recentQueries) {
+            QuantizedVector known = recentQueries.get(text);
+            if (known != null) {
+                return known;
+            }
+        }
+        QuantizedVector v = embed(text);
+        synchronized (recentQueries) {
+            recentQueries.put(text, v);
+        }
+        return v;
     }
 }

@@ -168,4 +168,33 @@ class SemanticIndexTest {
         assertEquals(0, index.size());
         assertEquals(List.of(), index.similarMappings(ACME, field("amount"), 3));
     }
+
+    @Test
+    void givenTheSameRequestSearchedTwice_whenSearched_thenItsTextsAreEmbeddedOnce() {
+        List<String> embedded = new ArrayList<>();
+        TextEmbedder counting =
+                new TextEmbedder() {
+                    @Override
+                    public String model() {
+                        return WORDS.model();
+                    }
+
+                    @Override
+                    public float[] embed(String text) {
+                        embedded.add(text);
+                        return WORDS.embed(text);
+                    }
+                };
+        Rows rows = new Rows();
+        rows.write(1, "amount", "opportunity.amount", true, true);
+        SemanticIndex index = new SemanticIndex(counting, rows);
+        index.rebuild();
+        embedded.clear();
+
+        index.similarMappings(ACME, field("deal_amount"), 1);
+        index.similarMappings(ACME, field("deal_amount"), 1);
+        assertEquals(1, embedded.size(), embedded.toString());
+        index.similarMappings(ACME, field("close_date"), 1);
+        assertEquals(2, embedded.size(), "another request is embedded");
+    }
 }
