@@ -28,6 +28,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,8 +37,9 @@ import java.util.logging.Logger;
  * Shadow mode: a candidate configuration runs beside the serving one on a sample of the tenant's
  * live proposals, on a background executor after the proposal is answered, so the caller waits for
  * nothing. Its answers are compared and counted, never stored as proposals, never queued for a
- * reviewer. When the background work is full a comparison is skipped and counted, not queued
- * without bound.
+ * reviewer. A node starts at most {@code maxPerSecond} comparisons and runs at most {@code
+ * maxInFlight} at once, so the candidate's CPU cannot crowd out the callers'; beyond that a
+ * comparison is skipped and counted, not queued without bound.
  */
 public class ShadowService implements ShadowUseCase {
     static final String SETTING = "intelligence-shadow";
@@ -49,6 +51,8 @@ public class ShadowService implements ShadowUseCase {
     private final EquivalenceGate gate;
     private final Executor background;
     private final Semaphore inFlight;
+    private final long nanosBetween;
+    private final AtomicLong nextAllowed = new AtomicLong(Long.MIN_VALUE);
     private final AuditTrail audit;
     private final TransactionBoundary transactions;
     private final Clock clock;
@@ -65,6 +69,7 @@ public class ShadowService implements ShadowUseCase {
             EquivalenceGate gate,
             Executor background,
             int maxInFlight,
+            double maxPerSecond,
             AuditTrail audit,
             TransactionBoundary transactions,
             Clock clock,
@@ -74,6 +79,7 @@ public class ShadowService implements ShadowUseCase {
         this.gate = gate;
         this.background = background;
         this.inFlight = new Semaphore(maxInFlight);
+        this.nanosBetween = (long) (1e9 / maxPerSecond);
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -100,7 +106,7 @@ public class ShadowService implements ShadowUseCase {
         if (shadow.isEmpty() || ThreadLocalRandom.current().nextDouble() >= shadow.get().sample()) {
             return;
         }
-        if (!inFlight.tryAcquire()) {
+        if (!withinRate() || !inFlight.tryAcquire()) {
             skip(context.tenant());
             return;
         }
@@ -117,6 +123,17 @@ public class ShadowService implements ShadowUseCase {
             inFlight.release();
             skip(context.tenant());
         }
+    }
+
+    /**
+     * Whether this node may start another comparison now: at most {@code maxPerSecond}, whatever
+     * the traffic and the samples, so a shadow's CPU stays bounded on a busy node.
+     */
+    private boolean withinRate() {
+        long now = System.nanoTime();
+        long next = nextAllowed.get();
+        return (next == Long.MIN_VALUE || now - next >= 0)
+                && nextAllowed.compareAndSet(next, now + nanosBetween);
     }
 
     private void skip(TenantId tenant) {

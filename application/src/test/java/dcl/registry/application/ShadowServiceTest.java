@@ -103,6 +103,9 @@ class ShadowServiceTest {
         }
     }
 
+    /** Comparisons a second that no test reaches. */
+    private static final double UNLIMITED = 1e12;
+
     private final MemoryShadows store = new MemoryShadows();
     private final SloFakes.Audit audit = new SloFakes.Audit();
     private final List<Runnable> queued = new ArrayList<>();
@@ -130,6 +133,7 @@ class ShadowServiceTest {
                 new EquivalenceGate(0.95, 2),
                 background,
                 inFlight,
+                UNLIMITED,
                 audit,
                 new SloFakes.Transactions(),
                 CLOCK,
@@ -232,11 +236,34 @@ class ShadowServiceTest {
                         new EquivalenceGate(0.95, 2),
                         Runnable::run,
                         4,
+                        UNLIMITED,
                         audit,
                         new SloFakes.Transactions(),
                         CLOCK,
                         Duration.ofSeconds(2));
         unreadable.consider(context(), servedByRag());
         assertTrue(broken.comparisons.isEmpty());
+    }
+
+    @Test
+    void givenARateOfOnePerSecond_whenSampledProposalsComeFaster_thenTheRestAreSkipped() {
+        ShadowService slow =
+                new ShadowService(
+                        store,
+                        catalog,
+                        new EquivalenceGate(0.95, 2),
+                        Runnable::run,
+                        4,
+                        1,
+                        audit,
+                        new SloFakes.Transactions(),
+                        CLOCK,
+                        Duration.ofSeconds(2));
+        slow.start(ACME, ALICE, RAG, 1);
+        for (int i = 0; i < 5; i++) {
+            slow.consider(context(), servedByRag());
+        }
+        assertEquals(1, store.comparisons.size());
+        assertEquals(4, slow.view(ACME).orElseThrow().tally().skipped());
     }
 }

@@ -26,12 +26,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class IntelligenceSettings implements Extension {
     static final String WEIGHT = "dcl.confidence.weight.";
     static final String CONFIGURATION_REFRESH_MS = "dcl.intelligence.configuration.refresh-ms";
+    static final String SHADOW_RATE = "dcl.intelligence.shadow.max-per-second";
 
     void validate(@Observes AfterDeploymentValidation validation) {
         List<String> problems = new ArrayList<>();
         check(problems, IntelligenceSettings::weights);
         check(problems, IntelligenceSettings::equivalenceGate);
         check(problems, IntelligenceSettings::configurationRefresh);
+        check(problems, IntelligenceSettings::shadowRate);
         Optional<StrategySettings> strategy = check(problems, IntelligenceSettings::strategy);
         Optional<GeminiSettings> gemini = check(problems, IntelligenceSettings::gemini);
         if (strategy.isPresent()
@@ -108,6 +110,21 @@ public class IntelligenceSettings implements Extension {
         return new EquivalenceGate(
                 number(EquivalenceGate.THRESHOLD, 0.95),
                 (long) number(EquivalenceGate.MIN_COMPARED, 50));
+    }
+
+    /**
+     * How many shadow comparisons a node starts per second at most (20): the bound on the CPU a
+     * shadow takes from the callers, whatever the sample and the traffic.
+     */
+    static double shadowRate() {
+        double perSecond = number(SHADOW_RATE, 20);
+        if (!(perSecond >= 0.1 && perSecond <= 10_000)) {
+            throw new IllegalArgumentException(
+                    SHADOW_RATE
+                            + " must be from 0.1 to 10000 comparisons a second, was "
+                            + perSecond);
+        }
+        return perSecond;
     }
 
     /**

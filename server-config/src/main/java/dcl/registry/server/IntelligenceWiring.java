@@ -122,6 +122,7 @@ public class IntelligenceWiring {
                 IntelligenceSettings.equivalenceGate(),
                 background,
                 SHADOW_IN_FLIGHT,
+                IntelligenceSettings.shadowRate(),
                 audit,
                 transactions,
                 clock,
