@@ -60,9 +60,11 @@ public class StrategyAssignments {
     /** Puts a change this node just stored in force here at once. */
     public synchronized void stored(StrategyChange change) {
         Copy c = current();
+        Map<TenantId, StrategyChange> own = new HashMap<>(c.own());
+        Optional<StrategyChange> taken = take(own, c.rollout(), change);
+        Optional<StrategyChange> rollout = taken.isPresent() ? taken : c.rollout();
         // the copy's lastId stays: changes other nodes appended before this one are still to read
-        Copy applied = apply(c, change, c.readAt());
-        copy = new Copy(applied.own(), applied.rollout(), c.lastId(), c.readAt());
+        copy = new Copy(own, rollout, c.lastId(), c.readAt());
     }
 
     private synchronized Copy current() {
@@ -81,44 +83,74 @@ public class StrategyAssignments {
     }
 
     private Copy load(long now) {
-        Copy c = new Copy(new HashMap<>(), Optional.empty(), 0, now);
+        Map<TenantId, StrategyChange> own = new HashMap<>();
+        Optional<StrategyChange> rollout = Optional.empty();
+        long lastId = 0;
         for (StrategyChange change : changes.latestOfEveryScope()) {
-            c = apply(c, change, now);
+            Optional<StrategyChange> taken = take(own, rollout, change);
+            rollout = taken.isPresent() ? taken : rollout;
+            lastId = Math.max(lastId, change.id());
         }
-        return c;
+        return new Copy(own, rollout, lastId, now);
     }
 
     private Copy caughtUp(Copy c, long now) {
-        Copy next = new Copy(c.own(), c.rollout(), c.lastId(), now);
-        for (StrategyChange change : changes.after(c.lastId())) {
-            next = apply(next, change, now);
-            StrategyChange read = change;
-            LOG.info(
-                    () ->
-                            "Strategy configuration in force on this node: "
-                                    + read.tenant()
-                                            .map(t -> "tenant " + t.value())
-                                            .orElse("rollout")
-                                    + " -> "
-                                    + read.describe()
-                                    + " (version "
-                                    + read.id()
-                                    + ", "
-                                    + read.kind().wireName()
-                                    + ")");
-        }
-        return next;
-    }
-
-    private static Copy apply(Copy c, StrategyChange change, long readAt) {
         Map<TenantId, StrategyChange> own = new HashMap<>(c.own());
         Optional<StrategyChange> rollout = c.rollout();
+        long lastId = c.lastId();
+        for (StrategyChange change : changes.after(c.lastId())) {
+            if (isNews(own, rollout, change)) {
+                logSwitch(change);
+            }
+            Optional<StrategyChange> taken = take(own, rollout, change);
+            rollout = taken.isPresent() ? taken : rollout;
+            lastId = Math.max(lastId, change.id());
+        }
+        return new Copy(own, rollout, lastId, now);
+    }
+
+    /**
+     * Puts {@code change} in {@code own} when it is a tenant's newer one; answers the rollout to
+     * hold when it is the fleet's newer one.
+     */
+    private static Optional<StrategyChange> take(
+            Map<TenantId, StrategyChange> own,
+            Optional<StrategyChange> rollout,
+            StrategyChange change) {
         if (change.tenant().isPresent()) {
             own.merge(change.tenant().get(), change, StrategyAssignments::newer);
-        } else {
-            rollout = Optional.of(rollout.map(r -> newer(r, change)).orElse(change));
+            return Optional.empty();
         }
-        return new Copy(own, rollout, Math.max(c.lastId(), change.id()), readAt);
+        return rollout.isEmpty() || rollout.get().id() < change.id()
+                ? Optional.of(change)
+                : Optional.empty();
+    }
+
+    /** Whether this copy holds something older for the change's scope (or nothing at all). */
+    private static boolean isNews(
+            Map<TenantId, StrategyChange> own,
+            Optional<StrategyChange> rollout,
+            StrategyChange change) {
+        Optional<StrategyChange> held =
+                change.tenant().isPresent()
+                        ? Optional.ofNullable(own.get(change.tenant().get()))
+                        : rollout;
+        return held.map(h -> h.id() < change.id()).orElse(true);
+    }
+
+    /** Each node says when a change reaches it, so a rollback's timeline reads from the logs. */
+    private static void logSwitch(StrategyChange change) {
+        LOG.info(
+                () ->
+                        "Strategy configuration in force on this node: "
+                                + change.tenant().map(t -> "tenant " + t.value()).orElse("rollout")
+                                + " -> "
+                                + change.describe()
+                                + " (version "
+                                + change.id()
+                                + ", "
+                                + change.kind().wireName()
+                                + ")");
     }
 
     private static StrategyChange newer(StrategyChange a, StrategyChange b) {

@@ -1,6 +1,7 @@
 package dcl.registry.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dcl.registry.domain.decision.ConfigurationOrigin;
 import dcl.registry.domain.decision.StrategyChange;
@@ -16,6 +17,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class StrategyAssignmentsTest {
@@ -69,9 +73,10 @@ class StrategyAssignmentsTest {
             return rows.stream().map(r -> latest(r.tenant()).orElseThrow()).distinct().toList();
         }
 
+        /** As the store: those above the id, and every recent one again (all are recent here). */
         @Override
         public List<StrategyChange> after(long id) {
-            return rows.stream().filter(r -> r.id() > id).toList();
+            return List.copyOf(rows);
         }
 
         @Override
@@ -132,5 +137,41 @@ class StrategyAssignmentsTest {
         Thread.sleep(350);
         assertEquals(
                 RAG, node.forTenant(other).configuration(), "read despite the higher local id");
+    }
+
+    @Test
+    void givenAChangeReadAgainOnLaterRefreshes_thenThisNodeLogsItsSwitchOnce()
+            throws InterruptedException {
+        List<String> lines = new ArrayList<>();
+        Handler capture =
+                new Handler() {
+                    @Override
+                    public void publish(LogRecord r) {
+                        lines.add(r.getMessage());
+                    }
+
+                    @Override
+                    public void flush() {}
+
+                    @Override
+                    public void close() {}
+                };
+        Logger log = Logger.getLogger(StrategyAssignments.class.getName());
+        log.addHandler(capture);
+        try {
+            SharedStore store = new SharedStore();
+            StrategyAssignments node =
+                    new StrategyAssignments(store, MIXED, Duration.ofMillis(100));
+            node.forTenant(ACME);
+            store.add(ACME, LEXICAL);
+            for (int refresh = 0; refresh < 3; refresh++) {
+                Thread.sleep(120);
+                node.forTenant(ACME);
+            }
+            assertEquals(1, lines.size(), lines.toString());
+            assertTrue(lines.get(0).contains("tenant acme -> lexical"), lines.get(0));
+        } finally {
+            log.removeHandler(capture);
+        }
     }
 }

@@ -5,6 +5,7 @@ import dcl.registry.domain.decision.DecisionQuery;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.DecisionLogUseCase;
 import jakarta.json.Json;
+import jakarta.json.JsonWriterFactory;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,12 +14,16 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * A tenant's decisions written as JSON Lines while they are read, page by page: the response holds
  * one page at a time, whatever the period.
  */
 final class DecisionLines implements StreamingOutput {
+    /** Made once: looking the JSON provider up per line would cost more than writing the line. */
+    private static final JsonWriterFactory WRITERS = Json.createWriterFactory(Map.of());
+
     private final DecisionLogUseCase decisions;
     private final TenantId tenant;
     private final DecisionQuery query;
@@ -42,7 +47,7 @@ final class DecisionLines implements StreamingOutput {
 
     private static void line(Writer writer, Decision d) {
         try {
-            Json.createWriter(writer).writeObject(DecisionJson.of(d));
+            WRITERS.createWriter(writer).writeObject(DecisionJson.of(d));
             writer.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
