@@ -17,6 +17,9 @@ final class DecisionParameters {
     /** The longest period a report sums (the JSON Lines have no such bound). */
     private static final Duration LONGEST_REPORT = Duration.ofDays(366);
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private DecisionParameters() {}
 
     /** A report's period: [from, to). */
@@ -57,12 +60,18 @@ final class DecisionParameters {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        Instant at;
         try {
-            return Optional.of(Instant.parse(text.strip()));
+            at = Instant.parse(text.strip());
         } catch (DateTimeParseException notAnInstant) {
             throw new InvalidInput(
                     field, "must be an ISO-8601 instant such as 2026-11-25T00:00:00Z");
         }
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            // beyond what the database's timestamps (and Java's) hold
+            throw new InvalidInput(field, "must be an instant from year 1 to year 9999");
+        }
+        return Optional.of(at);
     }
 
     private static Optional<Boolean> flag(String field, String text) {
