@@ -31,6 +31,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Proposes canonical targets over the tenant's canonical schema with the configuration in force for
@@ -41,6 +43,7 @@ import java.util.UUID;
  */
 public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase {
     static final int ALTERNATIVES = 3;
+    private static final Logger LOG = Logger.getLogger(ProposalService.class.getName());
     private static final String NAMED_IN_REQUEST = "named in the request";
 
     private final CanonicalSchemaUseCase schemas;
@@ -113,16 +116,26 @@ public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase 
             answer = strategy.propose(context);
         } catch (StrategyUnavailable unavailable) {
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
-            transactions.inTransaction(
-                    () ->
-                            decisions.recordUnanswered(
-                                    tenant,
-                                    request.source(),
-                                    used,
-                                    selected.strategy().label(),
-                                    selectionReason,
-                                    unavailable.fallback(),
-                                    latency));
+            try {
+                transactions.inTransaction(
+                        () ->
+                                decisions.recordUnanswered(
+                                        tenant,
+                                        request.source(),
+                                        used,
+                                        selected.strategy().label(),
+                                        selectionReason,
+                                        unavailable.fallback(),
+                                        latency));
+            } catch (RuntimeException unrecorded) {
+                // the caller still learns why no strategy answered; the lost record is said here
+                LOG.log(
+                        Level.WARNING,
+                        "The decision of an unanswered proposal for "
+                                + request.source()
+                                + " could not be recorded",
+                        unrecorded);
+            }
             throw unavailable;
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
@@ -158,7 +171,11 @@ public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase 
                             latency);
                 });
         observer.proposed(proposal);
-        shadow.consider(context, proposal);
+        if (selectionReason.isEmpty()) {
+            // only what serves the tenant is a baseline for its shadow, not a strategy a caller
+            // named to compare
+            shadow.consider(context, proposal);
+        }
         return proposal;
     }
 

@@ -37,9 +37,9 @@ import java.util.logging.Logger;
  * Shadow mode: a candidate configuration runs beside the serving one on a sample of the tenant's
  * live proposals, on a background executor after the proposal is answered, so the caller waits for
  * nothing. Its answers are compared and counted, never stored as proposals, never queued for a
- * reviewer. A node starts at most {@code maxPerSecond} comparisons and runs at most {@code
- * maxInFlight} at once, so the candidate's CPU cannot crowd out the callers'; beyond that a
- * comparison is skipped and counted, not queued without bound.
+ * reviewer. A node starts at most {@code maxPerSecond} comparisons per tenant and runs at most
+ * {@code maxInFlight} at once, so the candidate's CPU cannot crowd out the callers'; beyond that a
+ * comparison is skipped and counted (per node), not queued without bound.
  */
 public class ShadowService implements ShadowUseCase {
     static final String SETTING = "intelligence-shadow";
@@ -52,7 +52,7 @@ public class ShadowService implements ShadowUseCase {
     private final Executor background;
     private final Semaphore inFlight;
     private final long nanosBetween;
-    private final AtomicLong nextAllowed = new AtomicLong(Long.MIN_VALUE);
+    private final Map<TenantId, AtomicLong> nextAllowed = new ConcurrentHashMap<>();
     private final AuditTrail audit;
     private final TransactionBoundary transactions;
     private final Clock clock;
@@ -106,7 +106,12 @@ public class ShadowService implements ShadowUseCase {
         if (shadow.isEmpty() || ThreadLocalRandom.current().nextDouble() >= shadow.get().sample()) {
             return;
         }
-        if (!withinRate() || !inFlight.tryAcquire()) {
+        if (!inFlight.tryAcquire()) {
+            skip(context.tenant());
+            return;
+        }
+        if (!withinRate(context.tenant())) {
+            inFlight.release();
             skip(context.tenant());
             return;
         }
@@ -126,14 +131,16 @@ public class ShadowService implements ShadowUseCase {
     }
 
     /**
-     * Whether this node may start another comparison now: at most {@code maxPerSecond}, whatever
-     * the traffic and the samples, so a shadow's CPU stays bounded on a busy node.
+     * Whether this node may start another comparison for the tenant now: at most {@code
+     * maxPerSecond} per tenant, whatever its traffic and sample, so one tenant's shadow neither
+     * takes the CPU from callers nor the comparisons from another tenant's shadow.
      */
-    private boolean withinRate() {
+    private boolean withinRate(TenantId tenant) {
+        AtomicLong next = nextAllowed.computeIfAbsent(tenant, t -> new AtomicLong(Long.MIN_VALUE));
         long now = System.nanoTime();
-        long next = nextAllowed.get();
-        return (next == Long.MIN_VALUE || now - next >= 0)
-                && nextAllowed.compareAndSet(next, now + nanosBetween);
+        long due = next.get();
+        return (due == Long.MIN_VALUE || now - due >= 0)
+                && next.compareAndSet(due, now + nanosBetween);
     }
 
     private void skip(TenantId tenant) {
@@ -170,11 +177,19 @@ public class ShadowService implements ShadowUseCase {
             return;
         }
         ShadowComparison made = comparison;
-        transactions.inTransaction(
-                () -> {
-                    store.compared(made);
-                    return made;
-                });
+        try {
+            transactions.inTransaction(
+                    () -> {
+                        store.compared(made);
+                        return made;
+                    });
+        } catch (RuntimeException unstored) {
+            LOG.log(
+                    Level.WARNING,
+                    "Shadow comparison for " + served.source() + " could not be stored",
+                    unstored);
+            skip(served.tenant());
+        }
     }
 
     private Optional<ShadowSettings> settingsOf(TenantId tenant) {

@@ -10,8 +10,8 @@ import java.util.Optional;
  * Whether a decision kept to its configuration. It is a violation when what answered differs from
  * what the configuration demands without a recorded reason: a strategy other than the selected one
  * answered and no fallback says why, {@code mixed} routed against its own rule, or the node
- * answered with a configuration the tenant no longer has (a change another node made that this node
- * had not yet read).
+ * answered with another configuration than the tenant has now (a change another node made that this
+ * node had not yet read; a newer version of the same configuration demands nothing else).
  */
 public final class Adherence {
     /** How drift repairs name the strategy that answered: {@code drift-repair:<change>}. */
@@ -37,8 +37,16 @@ public final class Adherence {
             String answered,
             double confidence,
             List<Fallback> fallbacks) {
+        if (selected.equals(DRIFT_REPAIR)) {
+            // the repair policy decides, whatever the strategy configuration
+            return answered.startsWith(DRIFT_REPAIR + ":")
+                    ? Optional.empty()
+                    : Optional.of(answered + " answered a drift repair");
+        }
         EffectiveConfiguration effective = used.effective();
-        if (effective.version() != demanded.version()) {
+        // another version with the same configuration (a rollout's share raised, the same set
+        // again) demands nothing else
+        if (!effective.configuration().sameAs(demanded.configuration())) {
             return Optional.of(
                     "answered with configuration "
                             + describe(effective)
@@ -49,11 +57,6 @@ public final class Adherence {
             return fallbacks.isEmpty()
                     ? Optional.of("nothing answered and no reason was recorded")
                     : Optional.empty();
-        }
-        if (selected.equals(DRIFT_REPAIR)) {
-            return answered.startsWith(DRIFT_REPAIR + ":")
-                    ? Optional.empty()
-                    : Optional.of(answered + " answered a drift repair");
         }
         Optional<StrategyName> strategy = StrategyName.parse(selected);
         if (strategy.isEmpty()) {

@@ -26,7 +26,7 @@ public record EquivalenceGate(double threshold, long minCompared) {
     /** Why {@code candidate} may not serve yet, or empty when it may. */
     public Optional<String> refusal(
             StrategyConfiguration candidate, Optional<ShadowSettings> shadow, ShadowTally tally) {
-        if (shadow.isEmpty() || !shadow.get().candidate().label().equals(candidate.label())) {
+        if (shadow.isEmpty() || !shadow.get().candidate().sameAs(candidate)) {
             return Optional.of(
                     candidate.label()
                             + " has not been shadowed: run it beside the serving configuration"

@@ -54,7 +54,8 @@ public final class RagStrategy implements ProposalStrategy {
         }
 
         Map<CanonicalField, Double> meaning = new HashMap<>();
-        search.similarCanonicalFields(context.schema(), context.request(), everyField)
+        search.similarCanonicalFields(
+                        context.tenant(), context.schema(), context.request(), everyField)
                 .forEach(c -> meaning.put(c.target(), c.score()));
 
         List<Candidate> ranked = new ArrayList<>();

@@ -20,6 +20,15 @@ public record StrategyConfiguration(StrategyName strategy, double mixedRagThresh
     }
 
     /**
+     * The same configuration, whatever a threshold only {@code mixed} uses says: what a shadow must
+     * have run before the gate lets it serve.
+     */
+    public boolean sameAs(StrategyConfiguration other) {
+        return strategy == other.strategy
+                && (strategy != StrategyName.MIXED || mixedRagThreshold == other.mixedRagThreshold);
+    }
+
+    /**
      * Reads as {@code lexical}, or {@code mixed(rag>=0.90)}: the threshold only where it counts.
      */
     public String label() {

@@ -96,4 +96,32 @@ class AdherenceTest {
                                 + " the tenant's configuration is v7 (lexical, tenant)"),
                 violation);
     }
+
+    @Test
+    void givenANewerVersionOfTheSameConfiguration_whenTheNodeAnswersWithTheOlder_thenNoViolation() {
+        EffectiveConfiguration raised =
+                new EffectiveConfiguration(MIXED, ConfigurationOrigin.ROLLOUT, 12);
+        ConfigurationSnapshot older =
+                new ConfigurationSnapshot(
+                        new EffectiveConfiguration(MIXED, ConfigurationOrigin.ROLLOUT, 11),
+                        Optional.empty(),
+                        Optional.empty(),
+                        "minilm");
+        assertEquals(
+                Optional.empty(),
+                Adherence.judge(older, raised, "mixed", "lexical", 0.5, List.of()));
+        assertEquals(
+                Optional.empty(),
+                Adherence.judge(
+                        older,
+                        new EffectiveConfiguration(
+                                new StrategyConfiguration(StrategyName.RAG, 0.9),
+                                ConfigurationOrigin.TENANT,
+                                13),
+                        Adherence.DRIFT_REPAIR,
+                        "drift-repair:rename_field",
+                        0.8,
+                        List.of()),
+                "a drift repair follows the repair policy, not the strategy configuration");
+    }
 }

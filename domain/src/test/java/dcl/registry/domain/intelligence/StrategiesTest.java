@@ -61,7 +61,7 @@ class StrategiesTest {
 
             @Override
             public List<Candidate> similarCanonicalFields(
-                    CanonicalSchema schema, ProposalRequest request, int limit) {
+                    TenantId tenant, CanonicalSchema schema, ProposalRequest request, int limit) {
                 return List.of(
                         new Candidate(
                                 new CanonicalField("opportunity", "created_at"),

@@ -263,13 +263,13 @@ public class SemanticIndex implements SemanticSearch {
         if (entries == null || entries.size() == 0) {
             return List.of();
         }
-        return entries.nearest(embedQuery(EmbeddingText.ofSource(request.source())), limit);
+        return entries.nearest(embedQuery(tenant, EmbeddingText.ofSource(request.source())), limit);
     }
 
     @Override
     public List<Candidate> similarCanonicalFields(
-            CanonicalSchema schema, ProposalRequest request, int limit) {
-        QuantizedVector query = embedQuery(EmbeddingText.ofRequest(request));
+            TenantId tenant, CanonicalSchema schema, ProposalRequest request, int limit) {
+        QuantizedVector query = embedQuery(tenant, EmbeddingText.ofRequest(request));
         if (canonicalVectors.size() > CANONICAL_VECTORS_KEPT) {
             canonicalVectors
                     .clear(); // descriptions churned far past any real schema: start over rather
@@ -314,18 +314,20 @@ public class SemanticIndex implements SemanticSearch {
     /**
      * A query's vector, kept among the most recent: the same request is often searched twice in a
      * row ({@code mixed} tries rag first, a shadowed rag candidate runs it again, a runtime
-     * retries), and embedding is most of a search's cost.
+     * retries), and embedding is most of a search's cost. Kept per tenant, so that how fast a
+     * search answers tells no tenant what another searched for.
      */
-    private QuantizedVector embedQuery(String text) {
+    private QuantizedVector embedQuery(TenantId tenant, String text) {
+        String key = tenant.value() + '\u0000' + text;
         synchronized (recentQueries) {
-            QuantizedVector known = recentQueries.get(text);
+            QuantizedVector known = recentQueries.get(key);
             if (known != null) {
                 return known;
             }
         }
         QuantizedVector v = embed(text);
         synchronized (recentQueries) {
-            recentQueries.put(text, v);
+            recentQueries.put(key, v);
         }
         return v;
     }

@@ -3,6 +3,8 @@ package dcl.registry.adapters.llm.embedding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dcl.registry.domain.canonical.CanonicalSchema;
+import dcl.registry.domain.canonical.DefaultCrmModel;
 import dcl.registry.domain.error.StrategyUnavailable;
 import dcl.registry.domain.intelligence.KnownVector;
 import dcl.registry.domain.intelligence.ProposalRequest;
@@ -196,5 +198,13 @@ class SemanticIndexTest {
         assertEquals(1, embedded.size(), embedded.toString());
         index.similarMappings(ACME, field("close_date"), 1);
         assertEquals(2, embedded.size(), "another request is embedded");
+
+        CanonicalSchema crm = DefaultCrmModel.schema();
+        index.similarCanonicalFields(ACME, crm, field("deal_amount"), 3);
+        embedded.clear();
+        index.similarCanonicalFields(ACME, crm, field("deal_amount"), 3);
+        assertEquals(List.of(), embedded, "the tenant's own search again: nothing embedded");
+        index.similarCanonicalFields(new TenantId("globex"), crm, field("deal_amount"), 3);
+        assertEquals(1, embedded.size(), "another tenant's search shares nothing");
     }
 }

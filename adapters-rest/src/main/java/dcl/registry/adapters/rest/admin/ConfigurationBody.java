@@ -7,6 +7,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.util.Set;
 
 /**
@@ -45,20 +46,33 @@ final class ConfigurationBody {
             throw new InvalidInput(
                     field + ".strategy", "is required: one of " + StrategyName.allowed());
         }
+        StrategyName named = strategy(field, name.getString());
         JsonValue threshold = object.get("mixedRagThreshold");
         double mixedRagThreshold = defaultThreshold;
         if (threshold != null && threshold.getValueType() != JsonValue.ValueType.NULL) {
-            if (!(threshold instanceof JsonNumber number)) {
-                throw new InvalidInput(field + ".mixedRagThreshold", "must be a number in (0, 1]");
-            }
-            mixedRagThreshold = number.doubleValue();
+            mixedRagThreshold = threshold(field + ".mixedRagThreshold", threshold);
         }
         try {
-            return new StrategyConfiguration(strategy(field, name.getString()), mixedRagThreshold);
+            return new StrategyConfiguration(named, mixedRagThreshold);
         } catch (InvalidInput invalid) {
             throw new InvalidInput(
                     field + ".mixedRagThreshold", invalid.violations().get(0).message());
         }
+    }
+
+    /**
+     * Two decimals at most: a configuration reads as its label ({@code mixed(rag>=0.85)}) in the
+     * shadow, the gate and the reports, so two thresholds must never read alike.
+     */
+    private static double threshold(String field, JsonValue json) {
+        if (!(json instanceof JsonNumber number)) {
+            throw new InvalidInput(field, "must be a number in (0, 1]");
+        }
+        BigDecimal value = number.bigDecimalValue();
+        if (value.stripTrailingZeros().scale() > 2) {
+            throw new InvalidInput(field, "must have two decimals at most, was " + value);
+        }
+        return value.doubleValue();
     }
 
     private static StrategyName strategy(String field, String name) {

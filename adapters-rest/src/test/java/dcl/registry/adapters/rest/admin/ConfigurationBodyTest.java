@@ -55,6 +55,11 @@ class ConfigurationBodyTest {
         assertEquals(
                 "candidate.mixedRagThreshold",
                 field("{\"strategy\":\"mixed\",\"mixedRagThreshold\":1.5}"));
+        assertEquals(
+                "candidate.strategy", field("{\"strategy\":\"gpt\",\"mixedRagThreshold\":0.8}"));
+        assertEquals(
+                "candidate.mixedRagThreshold",
+                field("{\"strategy\":\"mixed\",\"mixedRagThreshold\":0.855}"));
         assertEquals("candidate.temperature", field("{\"strategy\":\"mixed\",\"temperature\":1}"));
     }
 }

@@ -23,5 +23,5 @@ public interface SemanticSearch {
      * by similarity.
      */
     List<Candidate> similarCanonicalFields(
-            CanonicalSchema schema, ProposalRequest request, int limit);
+            TenantId tenant, CanonicalSchema schema, ProposalRequest request, int limit);
 }
