@@ -192,7 +192,7 @@ public class DecisionService implements DecisionLogUseCase {
 
     /**
      * Forgets what the retention policy no longer keeps: decisions older than {@code maxAge}, then
-     * the oldest beyond {@code maxDecisions}. Run by the nightly schedule.
+     * each tenant's oldest beyond its newest {@code maxDecisions}. Run by the nightly schedule.
      */
     public long enforceRetention(Duration maxAge, long maxDecisions) {
         long forgotten = log.forgetBefore(clock.instant().minus(maxAge));

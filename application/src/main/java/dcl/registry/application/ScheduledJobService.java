@@ -32,13 +32,19 @@ public class ScheduledJobService implements RunScheduledJobsUseCase {
     private final ScheduleClaims claims;
     private final JobPaths paths;
     private final DecisionService decisions;
+    private final ShadowService shadows;
 
     public ScheduledJobService(
-            JobRunner runner, ScheduleClaims claims, JobPaths paths, DecisionService decisions) {
+            JobRunner runner,
+            ScheduleClaims claims,
+            JobPaths paths,
+            DecisionService decisions,
+            ShadowService shadows) {
         this.runner = runner;
         this.claims = claims;
         this.paths = paths;
         this.decisions = decisions;
+        this.shadows = shadows;
     }
 
     @Override
@@ -48,6 +54,7 @@ public class ScheduledJobService implements RunScheduledJobsUseCase {
         }
         try {
             decisions.enforceRetention(maxAge, keep);
+            shadows.forgetOldComparisons(maxAge);
         } catch (RuntimeException failed) {
             LOG.log(Level.SEVERE, "Decision retention could not run", failed);
         }

@@ -264,6 +264,14 @@ public class ShadowService implements ShadowUseCase {
                                         gate.minCompared()));
     }
 
+    /** Forgets comparisons older than {@code maxAge} and those no running shadow counts. */
+    public long forgetOldComparisons(Duration maxAge) {
+        long forgotten =
+                transactions.inTransaction(() -> store.forgetBefore(clock.instant().minus(maxAge)));
+        LOG.info(() -> "Shadow retention: " + forgotten + " comparisons forgotten");
+        return forgotten;
+    }
+
     /** Why {@code candidate} may not serve the tenant yet, or empty when its shadow showed it. */
     public Optional<String> refusal(TenantId tenant, StrategyConfiguration candidate) {
         Optional<ShadowSettings> shadow = store.settings(tenant);

@@ -3,7 +3,6 @@ package dcl.registry.application;
 import dcl.registry.domain.decision.EffectiveConfiguration;
 import dcl.registry.domain.decision.StrategyChange;
 import dcl.registry.domain.decision.StrategyResolution;
-import dcl.registry.domain.error.StoreUnavailable;
 import dcl.registry.domain.intelligence.StrategyConfiguration;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.StrategyChanges;
@@ -11,6 +10,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -25,7 +26,8 @@ public class StrategyAssignments {
     private final StrategyChanges changes;
     private final StrategyConfiguration installation;
     private final Duration refresh;
-    private Copy copy;
+    private final ReentrantLock reading = new ReentrantLock();
+    private volatile Copy copy;
 
     private record Copy(
             Map<TenantId, StrategyChange> own,
@@ -58,8 +60,18 @@ public class StrategyAssignments {
     }
 
     /** Puts a change this node just stored in force here at once. */
-    public synchronized void stored(StrategyChange change) {
-        Copy c = current();
+    public void stored(StrategyChange change) {
+        current();
+        reading.lock();
+        try {
+            keep(change);
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    private void keep(StrategyChange change) {
+        Copy c = copy;
         Map<TenantId, StrategyChange> own = new HashMap<>(c.own());
         Optional<StrategyChange> taken = take(own, c.rollout(), change);
         Optional<StrategyChange> rollout = taken.isPresent() ? taken : c.rollout();
@@ -67,17 +79,41 @@ public class StrategyAssignments {
         copy = new Copy(own, rollout, c.lastId(), c.readAt());
     }
 
-    private synchronized Copy current() {
+    /**
+     * The copy, read again when stale by one caller while the others go on with the copy they have:
+     * no proposal waits on another's read. A read that fails keeps the copy for another refresh
+     * (logged), so callers neither queue on a store that is out nor fail with it.
+     */
+    private Copy current() {
+        Copy held = copy;
         long now = System.nanoTime();
-        if (copy != null && now - copy.readAt() < refresh.toNanos()) {
-            return copy;
+        if (held != null && now - held.readAt() < refresh.toNanos()) {
+            return held;
+        }
+        if (held != null && !reading.tryLock()) {
+            return held;
+        }
+        if (held == null) {
+            reading.lock(); // nothing to go on with yet: the first read is waited for
         }
         try {
-            copy = copy == null ? load(now) : caughtUp(copy, now);
-        } catch (StoreUnavailable outage) {
-            if (copy == null) {
-                throw outage;
+            Copy latest = copy;
+            if (latest != null && now - latest.readAt() < refresh.toNanos()) {
+                return latest;
             }
+            copy = latest == null ? load(now) : caughtUp(latest, now);
+        } catch (RuntimeException unreadable) {
+            if (copy == null) {
+                throw unreadable;
+            }
+            LOG.log(
+                    Level.WARNING,
+                    "Strategy configurations could not be read again; this node keeps its copy",
+                    unreadable);
+            Copy kept = copy;
+            copy = new Copy(kept.own(), kept.rollout(), kept.lastId(), now);
+        } finally {
+            reading.unlock();
         }
         return copy;
     }

@@ -78,6 +78,13 @@ class ShadowServiceTest {
         }
 
         @Override
+        public long forgetBefore(Instant before) {
+            long had = comparisons.size();
+            comparisons.removeIf(c -> c.at().isBefore(before));
+            return had - comparisons.size();
+        }
+
+        @Override
         public List<ServingCounts> counts(ShadowSettings s) {
             return comparisons.stream()
                     .collect(Collectors.groupingBy(ShadowComparison::serving))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dcl.registry.domain.decision.ConfigurationOrigin;
 import dcl.registry.domain.decision.StrategyChange;
 import dcl.registry.domain.decision.StrategyChangeKind;
+import dcl.registry.domain.error.StoreUnavailable;
 import dcl.registry.domain.intelligence.StrategyConfiguration;
 import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.Actor;
@@ -173,5 +174,53 @@ class StrategyAssignmentsTest {
         } finally {
             log.removeHandler(capture);
         }
+    }
+
+    @Test
+    void givenAStoreThatFailsAfterTheFirstRead_thenTheNodeKeepsAnsweringFromItsCopy()
+            throws InterruptedException {
+        SharedStore store = new SharedStore();
+        store.add(ACME, LEXICAL);
+        boolean[] out = {false};
+        StrategyChanges failing =
+                new StrategyChanges() {
+                    @Override
+                    public Optional<StrategyChange> latest(Optional<TenantId> scope) {
+                        return store.latest(scope);
+                    }
+
+                    @Override
+                    public InForce inForce(TenantId tenant) {
+                        return store.inForce(tenant);
+                    }
+
+                    @Override
+                    public List<StrategyChange> latestOfEveryScope() {
+                        return store.latestOfEveryScope();
+                    }
+
+                    @Override
+                    public List<StrategyChange> after(long id) {
+                        if (out[0]) {
+                            throw new StoreUnavailable();
+                        }
+                        return store.after(id);
+                    }
+
+                    @Override
+                    public List<StrategyChange> history(Optional<TenantId> scope, int limit) {
+                        return store.history(scope, limit);
+                    }
+
+                    @Override
+                    public Optional<StrategyChange> append(StrategyChange change) {
+                        return store.append(change);
+                    }
+                };
+        StrategyAssignments node = new StrategyAssignments(failing, MIXED, Duration.ofMillis(50));
+        assertEquals(LEXICAL, node.forTenant(ACME).configuration());
+        out[0] = true;
+        Thread.sleep(60);
+        assertEquals(LEXICAL, node.forTenant(ACME).configuration(), "the copy serves on");
     }
 }

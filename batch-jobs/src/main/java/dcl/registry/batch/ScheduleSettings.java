@@ -52,9 +52,9 @@ public class ScheduleSettings {
                 config.getOptionalValue(DECISION_RETENTION_DAYS, Integer.class).orElse(90));
     }
 
-    /** How many decisions are kept at most, all tenants together: the trail's size bound. */
+    /** How many decisions are kept at most per tenant: the trail's size bound. */
     long decisionRetentionMax() {
-        return config.getOptionalValue(DECISION_RETENTION_MAX, Long.class).orElse(10_000_000L);
+        return config.getOptionalValue(DECISION_RETENTION_MAX, Long.class).orElse(1_000_000L);
     }
 
     List<String> parityTenants() {

@@ -21,6 +21,7 @@ import dcl.registry.application.RegistryWriteGuard;
 import dcl.registry.application.RolloutService;
 import dcl.registry.application.RoutedMappingReads;
 import dcl.registry.application.ScheduledJobService;
+import dcl.registry.application.ShadowService;
 import dcl.registry.domain.port.in.CalculateConfidenceUseCase;
 import dcl.registry.domain.port.in.CreateMappingUseCase;
 import dcl.registry.domain.port.in.DeleteMappingUseCase;
@@ -214,8 +215,12 @@ public class UseCaseWiring {
     @Produces
     @Singleton
     ScheduledJobService scheduledJobs(
-            JobRunner runner, ScheduleClaims claims, JobPaths paths, DecisionService decisions) {
-        return new ScheduledJobService(runner, claims, paths, decisions);
+            JobRunner runner,
+            ScheduleClaims claims,
+            JobPaths paths,
+            DecisionService decisions,
+            ShadowService shadows) {
+        return new ScheduledJobService(runner, claims, paths, decisions, shadows);
     }
 
     @Produces

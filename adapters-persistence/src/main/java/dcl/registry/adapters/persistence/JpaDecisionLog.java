@@ -155,8 +155,9 @@ class JpaDecisionLog implements DecisionLog {
     @Override
     public long keepNewest(long keep) {
         return em.createNativeQuery(
-                        "DELETE FROM decisions WHERE seq <= (SELECT seq FROM decisions ORDER BY"
-                                + " seq DESC OFFSET ?1 LIMIT 1)")
+                        "DELETE FROM decisions WHERE seq IN (SELECT seq FROM (SELECT seq,"
+                                + " ROW_NUMBER() OVER (PARTITION BY tenant_id ORDER BY seq DESC)"
+                                + " AS newest FROM decisions) ranked WHERE newest > ?1)")
                 .setParameter(1, keep)
                 .executeUpdate();
     }

@@ -15,6 +15,7 @@ import dcl.registry.domain.port.out.ShadowStore;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -109,6 +110,16 @@ class JpaShadowStore implements ShadowStore {
                 .setParameter(10, c.candidateFailure().orElse(null))
                 .setParameter(11, c.agreesTop1())
                 .setParameter(12, c.agreesTop3())
+                .executeUpdate();
+    }
+
+    @Override
+    public long forgetBefore(Instant before) {
+        return em.createNativeQuery(
+                        "DELETE FROM shadow_comparisons c WHERE c.compared_at < ?1 OR NOT EXISTS"
+                                + " (SELECT 1 FROM shadow_settings s WHERE s.tenant_id = c.tenant_id"
+                                + " AND c.compared_at >= s.since)")
+                .setParameter(1, Timestamp.from(before))
                 .executeUpdate();
     }
 

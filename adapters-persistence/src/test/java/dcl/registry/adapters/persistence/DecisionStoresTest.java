@@ -9,6 +9,8 @@ import dcl.registry.domain.decision.Decision;
 import dcl.registry.domain.decision.DecisionKind;
 import dcl.registry.domain.decision.DecisionQuery;
 import dcl.registry.domain.decision.EffectiveConfiguration;
+import dcl.registry.domain.decision.ShadowComparison;
+import dcl.registry.domain.decision.ShadowSettings;
 import dcl.registry.domain.decision.StrategyChange;
 import dcl.registry.domain.decision.StrategyChangeKind;
 import dcl.registry.domain.intelligence.Fallback;
@@ -44,6 +46,7 @@ class DecisionStoresTest {
     private static RegistryDatabase database;
     private final JpaDecisionLog log = new JpaDecisionLog();
     private final JpaStrategyChanges changes = new JpaStrategyChanges();
+    private final JpaShadowStore shadows = new JpaShadowStore();
 
     @BeforeAll
     static void startDatabase() {
@@ -57,9 +60,11 @@ class DecisionStoresTest {
 
     @BeforeEach
     void emptyTablesAndInject() {
-        database.execute("TRUNCATE decisions, strategy_changes");
+        database.execute(
+                "TRUNCATE decisions, strategy_changes, shadow_settings, shadow_comparisons");
         log.em = database.transactionScoped();
         changes.em = database.transactionScoped();
+        shadows.em = database.transactionScoped();
     }
 
     private static Decision decision(
@@ -219,9 +224,10 @@ class DecisionStoresTest {
     }
 
     @Test
-    void givenRetention_whenEnforced_thenOldDecisionsGoFirst_andThoseBeyondTheNewestN() {
-        for (int i = 0; i < 10; i++) {
-            Decision d = decision(i % 2 == 0 ? ACME : GLOBEX, T0.plusSeconds(i), "lexical", false);
+    void givenRetention_whenEnforced_thenOldDecisionsGo_andEachTenantKeepsItsNewestN() {
+        for (int i = 0; i < 12; i++) {
+            // acme writes 10, globex 2
+            Decision d = decision(i < 10 ? ACME : GLOBEX, T0.plusSeconds(i), "lexical", false);
             database.inTransaction(
                     () -> {
                         log.record(d);
@@ -230,10 +236,10 @@ class DecisionStoresTest {
         }
         assertEquals(3L, (long) database.inTransaction(() -> log.forgetBefore(T0.plusSeconds(3))));
         assertEquals(3L, (long) database.inTransaction(() -> log.keepNewest(4)));
-        List<Decision> left = new ArrayList<>(all(ACME, everything()));
-        left.addAll(all(GLOBEX, everything()));
-        assertEquals(4, left.size());
-        assertTrue(left.stream().allMatch(d -> !d.at().isBefore(T0.plusSeconds(6))));
+        List<Decision> acme = all(ACME, everything());
+        assertEquals(4, acme.size());
+        assertTrue(acme.stream().allMatch(d -> !d.at().isBefore(T0.plusSeconds(6))));
+        assertEquals(2, all(GLOBEX, everything()).size(), "the busy tenant cost the other nothing");
     }
 
     private static StrategyChange change(
@@ -324,5 +330,52 @@ class DecisionStoresTest {
         assertEquals(
                 2, database.inTransaction(() -> changes.history(Optional.of(ACME), 10)).size());
         assertEquals(Optional.empty(), database.inTransaction(() -> changes.inForce(GLOBEX)).own());
+    }
+
+    private static ShadowComparison compared(TenantId tenant, Instant at) {
+        CanonicalField close = new CanonicalField("opportunity", "close_date");
+        return new ShadowComparison(
+                tenant,
+                at,
+                new SourceRef(
+                        new ConnectorId("hubspot"), new SourceTable("deals"), new SourceField("x")),
+                "lexical",
+                close,
+                "rag",
+                List.of(close),
+                Optional.empty());
+    }
+
+    @Test
+    void givenComparisons_whenForgotten_thenOnlyThoseTheRunningShadowCountsAndRecentStay() {
+        ShadowSettings running =
+                new ShadowSettings(
+                        ACME,
+                        new StrategyConfiguration(StrategyName.RAG, 0.9),
+                        1,
+                        T0.plusSeconds(10),
+                        new Actor("alice"));
+        database.inTransaction(
+                () -> {
+                    shadows.start(running);
+                    return 0;
+                });
+        for (ShadowComparison c :
+                List.of(
+                        compared(ACME, T0.plusSeconds(5)), // before the shadow began
+                        compared(ACME, T0.plusSeconds(15)),
+                        compared(ACME, T0.plusSeconds(25)),
+                        compared(GLOBEX, T0.plusSeconds(15)))) { // no shadow runs for it
+            database.inTransaction(
+                    () -> {
+                        shadows.compared(c);
+                        return 0;
+                    });
+        }
+        assertEquals(
+                3L, (long) database.inTransaction(() -> shadows.forgetBefore(T0.plusSeconds(20))));
+        var counts = database.inTransaction(() -> shadows.counts(running));
+        assertEquals(1, counts.get(0).compared());
+        assertEquals(1, counts.get(0).agreedTop1());
     }
 }

@@ -23,7 +23,8 @@ public interface RunScheduledJobsUseCase {
 
     /**
      * Enforces the decision audit trail's retention: forgets decisions older than {@code maxAge},
-     * then the oldest beyond the newest {@code keep}.
+     * then each tenant's oldest beyond its newest {@code keep}; and shadow comparisons older than
+     * {@code maxAge} or no longer counted.
      */
     void forgetOldDecisions(Instant slot, String node, Duration maxAge, long keep);
 }

@@ -22,6 +22,9 @@ public interface DecisionLog {
     /** Forgets decisions made before {@code before}, of every tenant; answers how many. */
     long forgetBefore(Instant before);
 
-    /** Forgets the oldest decisions beyond the newest {@code keep}, of every tenant. */
+    /**
+     * Forgets each tenant's oldest decisions beyond its newest {@code keep}: a busy tenant never
+     * costs another its trail.
+     */
     long keepNewest(long keep);
 }

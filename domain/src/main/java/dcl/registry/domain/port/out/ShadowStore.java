@@ -3,6 +3,7 @@ package dcl.registry.domain.port.out;
 import dcl.registry.domain.decision.ShadowComparison;
 import dcl.registry.domain.decision.ShadowSettings;
 import dcl.registry.domain.model.TenantId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,12 @@ public interface ShadowStore {
     boolean stop(TenantId tenant);
 
     void compared(ShadowComparison comparison);
+
+    /**
+     * Forgets comparisons made before {@code before}, and those no running shadow counts (made
+     * before its start, or for a tenant whose shadow stopped); answers how many.
+     */
+    long forgetBefore(Instant before);
 
     /** Comparisons of the running shadow, per serving strategy (compared, top-1, top-3). */
     List<ServingCounts> counts(ShadowSettings settings);
