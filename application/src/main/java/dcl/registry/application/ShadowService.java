@@ -253,15 +253,18 @@ public class ShadowService implements ShadowUseCase {
 
     @Override
     public Optional<ShadowView> view(TenantId tenant) {
-        return store.settings(tenant)
-                .map(
-                        s ->
-                                new ShadowView(
-                                        s,
-                                        tally(s),
-                                        store.disagreements(s, EXAMPLES),
-                                        gate.threshold(),
-                                        gate.minCompared()));
+        return store.settings(tenant).map(this::view);
+    }
+
+    private ShadowView view(ShadowSettings s) {
+        ShadowTally tally = tally(s);
+        return new ShadowView(
+                s,
+                tally,
+                store.disagreements(s, EXAMPLES),
+                gate.threshold(),
+                gate.minCompared(),
+                gate.refusal(s.candidate(), Optional.of(s), tally));
     }
 
     /** Forgets comparisons older than {@code maxAge} and those no running shadow counts. */

@@ -1,13 +1,20 @@
 package dcl.registry.server;
 
+import dcl.registry.domain.decision.Adherence;
 import dcl.registry.domain.decision.Decision;
 import dcl.registry.domain.intelligence.Fallback;
 import dcl.registry.domain.intelligence.MappingProposal;
+import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.port.out.ProposalObserver;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
@@ -21,9 +28,33 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 public class MetricsProposalObserver implements ProposalObserver {
     private static final Logger LOG = Logger.getLogger(MetricsProposalObserver.class.getName());
 
+    /** What a decision can name as having answered (a drift repair without its kind of change). */
+    private static final List<String> ANSWERED =
+            Stream.concat(
+                            Arrays.stream(StrategyName.values())
+                                    .filter(s -> s != StrategyName.MIXED)
+                                    .map(StrategyName::label),
+                            Stream.of(Adherence.DRIFT_REPAIR, Adherence.NONE))
+                    .toList();
+
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
+
+    /**
+     * Every decision series exists from start-up at 0: a counter first made at 1 shows Prometheus
+     * no increase, and the first violation on a node would go unseen by the alert.
+     */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        for (String answered : ANSWERED) {
+            for (String violation : new String[] {"true", "false"}) {
+                registry.counter(
+                        "dcl_decisions",
+                        new Tag("answered", answered),
+                        new Tag("violation", violation));
+            }
+        }
+    }
 
     @Override
     public void proposed(MappingProposal proposal) {

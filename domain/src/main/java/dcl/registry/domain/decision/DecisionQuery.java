@@ -25,15 +25,4 @@ public record DecisionQuery(
         return new DecisionQuery(
                 Optional.of(from), Optional.of(to), Optional.empty(), Optional.empty());
     }
-
-    public boolean matches(Decision d) {
-        return from.map(f -> !d.at().isBefore(f)).orElse(true)
-                && to.map(t -> d.at().isBefore(t)).orElse(true)
-                && strategy.map(
-                                s ->
-                                        d.strategyAnswered().equals(s)
-                                                || d.strategyAnswered().startsWith(s + ":"))
-                        .orElse(true)
-                && violation.map(v -> v == d.violated()).orElse(true);
-    }
 }

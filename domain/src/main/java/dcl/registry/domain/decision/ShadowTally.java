@@ -20,13 +20,21 @@ public record ShadowTally(
     }
 
     public double agreementTop1() {
-        return compared == 0 ? 0 : (double) agreedTop1 / compared;
+        return new Counts(compared, agreedTop1, agreedTop3).agreementTop1();
     }
 
     public double agreementTop3() {
-        return compared == 0 ? 0 : (double) agreedTop3 / compared;
+        return new Counts(compared, agreedTop1, agreedTop3).agreementTop3();
     }
 
     /** Comparisons of one serving strategy. */
-    public record Counts(long compared, long agreedTop1, long agreedTop3) {}
+    public record Counts(long compared, long agreedTop1, long agreedTop3) {
+        public double agreementTop1() {
+            return compared == 0 ? 0 : (double) agreedTop1 / compared;
+        }
+
+        public double agreementTop3() {
+            return compared == 0 ? 0 : (double) agreedTop3 / compared;
+        }
+    }
 }

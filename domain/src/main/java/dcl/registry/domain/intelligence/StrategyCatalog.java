@@ -24,10 +24,6 @@ public final class StrategyCatalog {
         this.llm = llm;
     }
 
-    public boolean llmConfigured() {
-        return llm.isPresent();
-    }
-
     public Set<StrategyName> available() {
         Set<StrategyName> names = EnumSet.allOf(StrategyName.class);
         if (llm.isEmpty()) {

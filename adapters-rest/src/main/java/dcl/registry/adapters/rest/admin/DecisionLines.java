@@ -15,12 +15,16 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A tenant's decisions written as JSON Lines while they are read, page by page: the response holds
  * one page at a time, whatever the period.
  */
 final class DecisionLines implements StreamingOutput {
+    private static final Logger LOG = Logger.getLogger(DecisionLines.class.getName());
+
     /** Made once: looking the JSON provider up per line would cost more than writing the line. */
     private static final JsonWriterFactory WRITERS = Json.createWriterFactory(Map.of());
 
@@ -41,6 +45,14 @@ final class DecisionLines implements StreamingOutput {
             decisions.each(tenant, query, d -> line(writer, d));
         } catch (UncheckedIOException gone) {
             throw gone.getCause(); // the client went away: nothing more to write
+        } catch (RuntimeException cut) {
+            // the status is sent already: the response ends without its last chunk, which the
+            // client sees as a broken transfer, and the cause is said here
+            LOG.log(
+                    Level.WARNING,
+                    "Decision lines for tenant " + tenant.value() + " cut short",
+                    cut);
+            throw cut;
         }
         writer.flush();
     }

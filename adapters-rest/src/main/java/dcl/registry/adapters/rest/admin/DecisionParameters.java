@@ -1,13 +1,19 @@
 package dcl.registry.adapters.rest.admin;
 
+import dcl.registry.domain.decision.Adherence;
 import dcl.registry.domain.decision.DecisionQuery;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.Violations;
+import dcl.registry.domain.intelligence.StrategyName;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The query parameters of {@code /dcl/admin/decisions}, checked, every broken one named. */
 final class DecisionParameters {
@@ -20,6 +26,13 @@ final class DecisionParameters {
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
+    /** What a decision can name as having answered. */
+    private static final List<String> ANSWERING =
+            Stream.concat(
+                            Arrays.stream(StrategyName.values()).map(StrategyName::label),
+                            Stream.of(Adherence.DRIFT_REPAIR, Adherence.NONE))
+                    .toList();
+
     private DecisionParameters() {}
 
     /** A report's period: [from, to). */
@@ -30,12 +43,9 @@ final class DecisionParameters {
         Optional<Instant> since = v.check(() -> instant("from", from));
         Optional<Instant> until = v.check(() -> instant("to", to));
         Optional<Boolean> violated = v.check(() -> flag("violation", violation));
+        Optional<String> answered = v.check(() -> answeredBy(strategy));
         v.throwIfAny();
-        return new DecisionQuery(
-                since,
-                until,
-                Optional.ofNullable(strategy).filter(s -> !s.isBlank()).map(String::strip),
-                violated);
+        return new DecisionQuery(since, until, answered, violated);
     }
 
     /** The period asked for; the day before {@code to} (or before now) when {@code from} is not. */
@@ -71,7 +81,20 @@ final class DecisionParameters {
             // beyond what the database's timestamps (and Java's) hold
             throw new InvalidInput(field, "must be an instant from year 1 to year 9999");
         }
-        return Optional.of(at);
+        // what PostgreSQL keeps: a bound finer than that would select otherwise than it reads
+        return Optional.of(at.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** A strategy that can answer: one of the strategies, {@code drift-repair} or {@code none}. */
+    private static Optional<String> answeredBy(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String name = text.strip().toLowerCase(Locale.ROOT);
+        if (!ANSWERING.contains(name)) {
+            throw new InvalidInput("strategy", "must be one of " + ANSWERING);
+        }
+        return Optional.of(name);
     }
 
     private static Optional<Boolean> flag(String field, String text) {

@@ -94,7 +94,9 @@ public class IntelligenceAdminResource {
 
     @GET
     @Path("/rollout")
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    // operators only: its history names operators and their reasons, which may name tenants; an
+    // admin sees whether the rollout reaches their tenant in GET /strategy
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(
             operationId = "getStrategyRollout",
             summary = "The fleet's staged rollout of a strategy configuration")

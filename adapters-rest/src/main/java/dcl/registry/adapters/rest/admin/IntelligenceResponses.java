@@ -128,8 +128,8 @@ final class IntelligenceResponses {
         }
     }
 
-    /** The equivalence gate a switch to the candidate must pass. */
-    public record Gate(double agreementTop1, long minCompared, boolean met) {}
+    /** The equivalence gate a switch to the candidate must pass, and why it is shut if it is. */
+    public record Gate(double agreementTop1, long minCompared, boolean met, String refusal) {}
 
     /**
      * A running shadow and its figures.
@@ -158,8 +158,8 @@ final class IntelligenceResponses {
                                             serving,
                                             new Agreement(
                                                     c.compared(),
-                                                    share(c.agreedTop1(), c.compared()),
-                                                    share(c.agreedTop3(), c.compared()))));
+                                                    c.agreementTop1(),
+                                                    c.agreementTop3())));
             return new Shadow(
                     Configuration.of(v.settings().candidate()),
                     v.settings().sample(),
@@ -174,11 +174,8 @@ final class IntelligenceResponses {
                     new Gate(
                             v.gate(),
                             v.minCompared(),
-                            t.compared() >= v.minCompared() && t.agreementTop1() >= v.gate()));
-        }
-
-        private static double share(long part, long whole) {
-            return whole == 0 ? 0 : (double) part / whole;
+                            v.gateRefusal().isEmpty(),
+                            v.gateRefusal().orElse(null)));
         }
     }
 }

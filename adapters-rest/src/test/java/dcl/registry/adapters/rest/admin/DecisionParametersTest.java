@@ -34,8 +34,11 @@ class DecisionParametersTest {
                         InvalidInput.class,
                         () ->
                                 DecisionParameters.query(
-                                        "yesterday", "+999999999-12-31T00:00:00Z", null, "maybe"));
-        assertEquals(List.of("from", "to", "violation"), fields(invalid));
+                                        "yesterday",
+                                        "+999999999-12-31T00:00:00Z",
+                                        "gpt\u0000",
+                                        "maybe"));
+        assertEquals(List.of("from", "to", "violation", "strategy"), fields(invalid));
     }
 
     @Test

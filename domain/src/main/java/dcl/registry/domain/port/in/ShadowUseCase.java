@@ -25,5 +25,6 @@ public interface ShadowUseCase {
             ShadowTally tally,
             List<ShadowComparison> examplesOfDisagreement,
             double gate,
-            long minCompared) {}
+            long minCompared,
+            Optional<String> gateRefusal) {}
 }

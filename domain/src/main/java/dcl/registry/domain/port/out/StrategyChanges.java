@@ -26,8 +26,8 @@ public interface StrategyChanges {
     List<StrategyChange> history(Optional<TenantId> scope, int limit);
 
     /**
-     * Appends the change (its id is assigned); false when another change of its scope took its
-     * sequence first.
+     * Appends the change and answers it with its id; empty when another change of its scope took
+     * its sequence first.
      */
     Optional<StrategyChange> append(StrategyChange change);
 
