@@ -174,7 +174,7 @@ public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase 
         if (selectionReason.isEmpty()) {
             // only what serves the tenant is a baseline for its shadow, not a strategy a caller
             // named to compare
-            shadow.consider(context, proposal);
+            shadow.consider(context, proposal, used.effective().version());
         }
         return proposal;
     }

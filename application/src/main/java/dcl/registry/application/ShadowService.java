@@ -47,6 +47,7 @@ public class ShadowService implements ShadowUseCase {
     private static final int EXAMPLES = 10;
 
     private final ShadowStore store;
+    private final StrategyAssignments assignments;
     private final StrategyCatalog catalog;
     private final EquivalenceGate gate;
     private final Executor background;
@@ -65,6 +66,7 @@ public class ShadowService implements ShadowUseCase {
 
     public ShadowService(
             ShadowStore store,
+            StrategyAssignments assignments,
             StrategyCatalog catalog,
             EquivalenceGate gate,
             Executor background,
@@ -75,6 +77,7 @@ public class ShadowService implements ShadowUseCase {
             Clock clock,
             Duration refresh) {
         this.store = store;
+        this.assignments = assignments;
         this.catalog = catalog;
         this.gate = gate;
         this.background = background;
@@ -86,8 +89,11 @@ public class ShadowService implements ShadowUseCase {
         this.refresh = refresh;
     }
 
-    /** Compares the candidate with {@code served} later, when the tenant's sample takes it. */
-    public void consider(ProposalContext context, MappingProposal served) {
+    /**
+     * Compares the candidate with {@code served} (made under configuration version {@code
+     * servingVersion}) later, when the tenant's sample takes it.
+     */
+    public void consider(ProposalContext context, MappingProposal served, long servingVersion) {
         Optional<ShadowSettings> shadow;
         try {
             shadow = settingsOf(context.tenant());
@@ -119,7 +125,7 @@ public class ShadowService implements ShadowUseCase {
             background.execute(
                     () -> {
                         try {
-                            compare(shadow.get(), context, served);
+                            compare(shadow.get(), context, served, servingVersion);
                         } finally {
                             inFlight.release();
                         }
@@ -147,7 +153,11 @@ public class ShadowService implements ShadowUseCase {
         skipped.computeIfAbsent(tenant, t -> new LongAdder()).increment();
     }
 
-    private void compare(ShadowSettings shadow, ProposalContext context, MappingProposal served) {
+    private void compare(
+            ShadowSettings shadow,
+            ProposalContext context,
+            MappingProposal served,
+            long servingVersion) {
         String candidate = shadow.candidate().label();
         ShadowComparison comparison;
         try {
@@ -158,6 +168,7 @@ public class ShadowService implements ShadowUseCase {
                             clock.instant(),
                             served.source(),
                             served.strategy(),
+                            servingVersion,
                             served.best().target(),
                             candidate,
                             answer.candidates());
@@ -168,6 +179,7 @@ public class ShadowService implements ShadowUseCase {
                             clock.instant(),
                             served.source(),
                             served.strategy(),
+                            servingVersion,
                             served.best().target(),
                             candidate,
                             List.of(),
@@ -257,11 +269,13 @@ public class ShadowService implements ShadowUseCase {
     }
 
     private ShadowView view(ShadowSettings s) {
-        ShadowTally tally = tally(s);
+        long serving = assignments.forTenant(s.tenant()).version();
+        ShadowTally tally = tally(s, serving);
         return new ShadowView(
                 s,
+                serving,
                 tally,
-                store.disagreements(s, EXAMPLES),
+                store.disagreements(s, serving, EXAMPLES),
                 gate.threshold(),
                 gate.minCompared(),
                 gate.refusal(s.candidate(), Optional.of(s), tally));
@@ -278,16 +292,18 @@ public class ShadowService implements ShadowUseCase {
     /** Why {@code candidate} may not serve the tenant yet, or empty when its shadow showed it. */
     public Optional<String> refusal(TenantId tenant, StrategyConfiguration candidate) {
         Optional<ShadowSettings> shadow = store.settings(tenant);
-        ShadowTally tally = shadow.map(this::tally).orElse(new ShadowTally(0, 0, 0, Map.of(), 0));
+        long serving = assignments.forTenant(tenant).version();
+        ShadowTally tally =
+                shadow.map(s -> tally(s, serving)).orElse(new ShadowTally(0, 0, 0, Map.of(), 0));
         return gate.refusal(candidate, shadow, tally);
     }
 
-    private ShadowTally tally(ShadowSettings s) {
+    private ShadowTally tally(ShadowSettings s, long servingVersion) {
         long compared = 0;
         long top1 = 0;
         long top3 = 0;
         Map<String, ShadowTally.Counts> byServing = new HashMap<>();
-        for (ShadowStore.ServingCounts c : store.counts(s)) {
+        for (ShadowStore.ServingCounts c : store.counts(s, servingVersion)) {
             compared += c.compared();
             top1 += c.agreedTop1();
             top3 += c.agreedTop3();

@@ -85,8 +85,9 @@ class ShadowServiceTest {
         }
 
         @Override
-        public List<ServingCounts> counts(ShadowSettings s) {
+        public List<ServingCounts> counts(ShadowSettings s, long servingVersion) {
             return comparisons.stream()
+                    .filter(c -> c.servingVersion() == servingVersion)
                     .collect(Collectors.groupingBy(ShadowComparison::serving))
                     .entrySet()
                     .stream()
@@ -105,8 +106,12 @@ class ShadowServiceTest {
         }
 
         @Override
-        public List<ShadowComparison> disagreements(ShadowSettings s, int limit) {
-            return comparisons.stream().filter(c -> !c.agreesTop1()).limit(limit).toList();
+        public List<ShadowComparison> disagreements(
+                ShadowSettings s, long servingVersion, int limit) {
+            return comparisons.stream()
+                    .filter(c -> c.servingVersion() == servingVersion && !c.agreesTop1())
+                    .limit(limit)
+                    .toList();
         }
     }
 
@@ -114,6 +119,13 @@ class ShadowServiceTest {
     private static final double UNLIMITED = 1e12;
 
     private final MemoryShadows store = new MemoryShadows();
+    private final StrategyAssignmentsTest.SharedStore changes =
+            new StrategyAssignmentsTest.SharedStore();
+    private final StrategyAssignments assignments =
+            new StrategyAssignments(
+                    changes,
+                    new StrategyConfiguration(StrategyName.MIXED, 0.9),
+                    Duration.ofMillis(50));
     private final SloFakes.Audit audit = new SloFakes.Audit();
     private final List<Runnable> queued = new ArrayList<>();
 
@@ -136,6 +148,7 @@ class ShadowServiceTest {
     private ShadowService shadow(Executor background, int inFlight) {
         return new ShadowService(
                 store,
+                assignments,
                 catalog,
                 new EquivalenceGate(0.95, 2),
                 background,
@@ -178,7 +191,7 @@ class ShadowServiceTest {
         ShadowService service = shadow(queued::add, 4);
         service.start(ACME, ALICE, LEXICAL, 1);
         assertEquals("candidate=lexical, sample=1.0", audit.settings.get(0).after(), "audited");
-        service.consider(context(), servedByRag());
+        service.consider(context(), servedByRag(), 0);
         assertTrue(store.comparisons.isEmpty(), "nothing runs on the caller's thread");
         queued.forEach(Runnable::run);
         ShadowComparison c = store.comparisons.get(0);
@@ -196,8 +209,8 @@ class ShadowServiceTest {
     void givenAFullBackground_whenMoreAreSampled_thenTheyAreSkippedAndCounted() {
         ShadowService service = shadow(queued::add, 1);
         service.start(ACME, ALICE, RAG, 1);
-        service.consider(context(), servedByRag());
-        service.consider(context(), servedByRag());
+        service.consider(context(), servedByRag(), 0);
+        service.consider(context(), servedByRag(), 0);
         assertEquals(1, queued.size());
         assertEquals(1, service.view(ACME).orElseThrow().tally().skipped());
     }
@@ -206,11 +219,11 @@ class ShadowServiceTest {
     void givenASampleOfZero_thenNothingIsCompared_andACandidateThatFailsAgreesWithNothing() {
         ShadowService service = shadow(Runnable::run, 4);
         service.start(ACME, ALICE, RAG, 0);
-        service.consider(context(), servedByRag());
+        service.consider(context(), servedByRag(), 0);
         assertTrue(store.comparisons.isEmpty());
 
         service.start(ACME, ALICE, new StrategyConfiguration(StrategyName.LLM, 0.9), 1);
-        service.consider(context(), servedByRag());
+        service.consider(context(), servedByRag(), 0);
         ShadowComparison failed = store.comparisons.get(0);
         assertEquals(Optional.of("llm: unreachable"), failed.candidateFailure());
         assertEquals(false, failed.agreesTop1());
@@ -220,9 +233,9 @@ class ShadowServiceTest {
     void givenAnAgreeingCandidate_thenTheGateOpensOnlyForThatCandidate() {
         ShadowService service = shadow(Runnable::run, 4);
         service.start(ACME, ALICE, RAG, 1);
-        service.consider(context(), servedByRag());
+        service.consider(context(), servedByRag(), 0);
         assertTrue(service.refusal(ACME, RAG).isPresent(), "one comparison is below the minimum");
-        service.consider(context(), servedByRag());
+        service.consider(context(), servedByRag(), 0);
         assertEquals(Optional.empty(), service.refusal(ACME, RAG));
         assertTrue(service.refusal(ACME, LEXICAL).isPresent());
     }
@@ -239,6 +252,7 @@ class ShadowServiceTest {
         ShadowService unreadable =
                 new ShadowService(
                         broken,
+                        assignments,
                         catalog,
                         new EquivalenceGate(0.95, 2),
                         Runnable::run,
@@ -248,7 +262,7 @@ class ShadowServiceTest {
                         new SloFakes.Transactions(),
                         CLOCK,
                         Duration.ofSeconds(2));
-        unreadable.consider(context(), servedByRag());
+        unreadable.consider(context(), servedByRag(), 0);
         assertTrue(broken.comparisons.isEmpty());
     }
 
@@ -257,6 +271,7 @@ class ShadowServiceTest {
         ShadowService slow =
                 new ShadowService(
                         store,
+                        assignments,
                         catalog,
                         new EquivalenceGate(0.95, 2),
                         Runnable::run,
@@ -268,9 +283,24 @@ class ShadowServiceTest {
                         Duration.ofSeconds(2));
         slow.start(ACME, ALICE, RAG, 1);
         for (int i = 0; i < 5; i++) {
-            slow.consider(context(), servedByRag());
+            slow.consider(context(), servedByRag(), 0);
         }
         assertEquals(1, store.comparisons.size());
         assertEquals(4, slow.view(ACME).orElseThrow().tally().skipped());
+    }
+
+    @Test
+    void givenWhatServesTheTenantChanges_thenTheFiguresCountOnlyComparisonsWithTheNewBaseline()
+            throws InterruptedException {
+        ShadowService service = shadow(Runnable::run, 4);
+        service.start(ACME, ALICE, RAG, 1);
+        service.consider(context(), servedByRag(), 0);
+        assertEquals(1, service.view(ACME).orElseThrow().tally().compared());
+
+        long lexical = changes.add(ACME, LEXICAL).id();
+        Thread.sleep(60);
+        var view = service.view(ACME).orElseThrow();
+        assertEquals(lexical, view.servingVersion());
+        assertEquals(0, view.tally().compared(), "compared with what served before: not counted");
     }
 }

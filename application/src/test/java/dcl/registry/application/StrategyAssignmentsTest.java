@@ -33,7 +33,7 @@ class StrategyAssignmentsTest {
             new StrategyConfiguration(StrategyName.RAG, 0.9);
 
     /** The store shared by all nodes: ids in the order of appending, as a sequence gives them. */
-    private static final class SharedStore implements StrategyChanges {
+    static final class SharedStore implements StrategyChanges {
         final List<StrategyChange> rows = new ArrayList<>();
 
         StrategyChange add(TenantId tenant, StrategyConfiguration c) {

@@ -112,12 +112,14 @@ public class IntelligenceWiring {
     @Singleton
     ShadowService shadow(
             ShadowStore store,
+            StrategyAssignments assignments,
             StrategyCatalog catalog,
             AuditTrail audit,
             TransactionBoundary transactions,
             Clock clock) {
         return new ShadowService(
                 store,
+                assignments,
                 catalog,
                 IntelligenceSettings.equivalenceGate(),
                 background,

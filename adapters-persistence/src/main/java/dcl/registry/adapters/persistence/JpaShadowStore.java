@@ -92,8 +92,9 @@ class JpaShadowStore implements ShadowStore {
         em.createNativeQuery(
                         "INSERT INTO shadow_comparisons (tenant_id, compared_at, candidate,"
                                 + " connector, source_table, source_field, serving, serving_target,"
-                                + " candidate_targets, candidate_failure, agrees_top1, agrees_top3)"
-                                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+                                + " candidate_targets, candidate_failure, agrees_top1, agrees_top3,"
+                                + " serving_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                                + " ?10, ?11, ?12, ?13)")
                 .setParameter(1, c.tenant().value())
                 .setParameter(2, Timestamp.from(c.at()))
                 .setParameter(3, c.candidate())
@@ -110,6 +111,7 @@ class JpaShadowStore implements ShadowStore {
                 .setParameter(10, c.candidateFailure().orElse(null))
                 .setParameter(11, c.agreesTop1())
                 .setParameter(12, c.agreesTop3())
+                .setParameter(13, c.servingVersion())
                 .executeUpdate();
     }
 
@@ -124,17 +126,18 @@ class JpaShadowStore implements ShadowStore {
     }
 
     @Override
-    public List<ServingCounts> counts(ShadowSettings s) {
+    public List<ServingCounts> counts(ShadowSettings s, long servingVersion) {
         List<?> rows =
                 em.createNativeQuery(
                                 "SELECT serving, COUNT(*), COUNT(*) FILTER (WHERE agrees_top1),"
                                         + " COUNT(*) FILTER (WHERE agrees_top3) FROM"
                                         + " shadow_comparisons WHERE tenant_id = ?1 AND compared_at"
-                                        + " >= ?2 AND candidate = ?3 GROUP BY serving ORDER BY"
-                                        + " serving")
+                                        + " >= ?2 AND candidate = ?3 AND serving_version = ?4 GROUP"
+                                        + " BY serving ORDER BY serving")
                         .setParameter(1, s.tenant().value())
                         .setParameter(2, Timestamp.from(s.since()))
                         .setParameter(3, s.candidate().label())
+                        .setParameter(4, servingVersion)
                         .getResultList();
         return rows.stream()
                 .map(
@@ -150,18 +153,20 @@ class JpaShadowStore implements ShadowStore {
     }
 
     @Override
-    public List<ShadowComparison> disagreements(ShadowSettings s, int limit) {
+    public List<ShadowComparison> disagreements(ShadowSettings s, long servingVersion, int limit) {
         List<?> rows =
                 em.createNativeQuery(
                                 "SELECT compared_at, connector, source_table, source_field,"
                                         + " serving, serving_target, candidate_targets,"
                                         + " candidate_failure FROM shadow_comparisons WHERE"
                                         + " tenant_id = ?1 AND compared_at >= ?2 AND candidate = ?3"
-                                        + " AND NOT agrees_top1 ORDER BY seq DESC LIMIT ?4")
+                                        + " AND serving_version = ?5 AND NOT agrees_top1 ORDER BY"
+                                        + " seq DESC LIMIT ?4")
                         .setParameter(1, s.tenant().value())
                         .setParameter(2, Timestamp.from(s.since()))
                         .setParameter(3, s.candidate().label())
                         .setParameter(4, limit)
+                        .setParameter(5, servingVersion)
                         .getResultList();
         return rows.stream()
                 .map(
@@ -176,6 +181,7 @@ class JpaShadowStore implements ShadowStore {
                                             new SourceTable((String) c[2]),
                                             new SourceField((String) c[3])),
                                     (String) c[4],
+                                    servingVersion,
                                     CanonicalField.parse((String) c[5]),
                                     s.candidate().label(),
                                     targets.isEmpty()

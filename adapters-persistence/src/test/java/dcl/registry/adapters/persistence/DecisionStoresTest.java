@@ -340,6 +340,7 @@ class DecisionStoresTest {
                 new SourceRef(
                         new ConnectorId("hubspot"), new SourceTable("deals"), new SourceField("x")),
                 "lexical",
+                at.isAfter(T0.plusSeconds(20)) ? 7 : 0,
                 close,
                 "rag",
                 List.of(close),
@@ -374,8 +375,12 @@ class DecisionStoresTest {
         }
         assertEquals(
                 3L, (long) database.inTransaction(() -> shadows.forgetBefore(T0.plusSeconds(20))));
-        var counts = database.inTransaction(() -> shadows.counts(running));
+        var counts = database.inTransaction(() -> shadows.counts(running, 7));
         assertEquals(1, counts.get(0).compared());
         assertEquals(1, counts.get(0).agreedTop1());
+        assertEquals(
+                List.of(),
+                database.inTransaction(() -> shadows.counts(running, 0)),
+                "the one left served under version 7");
     }
 }

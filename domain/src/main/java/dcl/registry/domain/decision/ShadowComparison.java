@@ -12,12 +12,16 @@ import java.util.Optional;
  * The serving answer and the candidate's for one live proposal. They agree at top-1 when both put
  * the same canonical field first, at top-3 when the serving answer's first is among the candidate's
  * first three. A candidate that could not answer agrees with nothing.
+ *
+ * @param servingVersion the version of the configuration that served: a shadow counts only
+ *     comparisons with the configuration serving now
  */
 public record ShadowComparison(
         TenantId tenant,
         Instant at,
         SourceRef source,
         String serving,
+        long servingVersion,
         CanonicalField servingTarget,
         String candidate,
         List<CanonicalField> candidateTargets,
@@ -32,6 +36,7 @@ public record ShadowComparison(
             Instant at,
             SourceRef source,
             String serving,
+            long servingVersion,
             CanonicalField servingTarget,
             String candidate,
             List<Candidate> candidates) {
@@ -40,6 +45,7 @@ public record ShadowComparison(
                 at,
                 source,
                 serving,
+                servingVersion,
                 servingTarget,
                 candidate,
                 candidates.stream().limit(3).map(Candidate::target).toList(),

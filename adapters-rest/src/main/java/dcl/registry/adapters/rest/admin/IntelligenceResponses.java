@@ -134,10 +134,13 @@ final class IntelligenceResponses {
     /**
      * A running shadow and its figures.
      *
+     * @param servingVersion the configuration version serving now: the figures count only the
+     *     comparisons with it (a change of what serves starts them afresh)
      * @param skipped sampled proposals this node could not compare (its shadow work was full)
      */
     public record Shadow(
             Configuration candidate,
+            long servingVersion,
             double sample,
             String since,
             String startedBy,
@@ -162,6 +165,7 @@ final class IntelligenceResponses {
                                                     c.agreementTop3())));
             return new Shadow(
                     Configuration.of(v.settings().candidate()),
+                    v.servingVersion(),
                     v.settings().sample(),
                     v.settings().since().toString(),
                     v.settings().by().subject(),

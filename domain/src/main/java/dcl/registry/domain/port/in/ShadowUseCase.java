@@ -20,8 +20,13 @@ public interface ShadowUseCase {
     /** The running shadow with its figures, or empty. */
     Optional<ShadowView> view(TenantId tenant);
 
+    /**
+     * @param servingVersion the configuration version serving the tenant now: the figures count
+     *     only comparisons with it
+     */
     record ShadowView(
             ShadowSettings settings,
+            long servingVersion,
             ShadowTally tally,
             List<ShadowComparison> examplesOfDisagreement,
             double gate,

@@ -25,11 +25,14 @@ public interface ShadowStore {
      */
     long forgetBefore(Instant before);
 
-    /** Comparisons of the running shadow, per serving strategy (compared, top-1, top-3). */
-    List<ServingCounts> counts(ShadowSettings settings);
+    /**
+     * Comparisons of the running shadow with the configuration version serving now, per serving
+     * strategy (compared, top-1, top-3).
+     */
+    List<ServingCounts> counts(ShadowSettings settings, long servingVersion);
 
-    /** The newest comparisons of the running shadow that disagreed at top-1. */
-    List<ShadowComparison> disagreements(ShadowSettings settings, int limit);
+    /** The newest of those comparisons that disagreed at top-1. */
+    List<ShadowComparison> disagreements(ShadowSettings settings, long servingVersion, int limit);
 
     record ServingCounts(String serving, long compared, long agreedTop1, long agreedTop3) {}
 }
