@@ -137,23 +137,7 @@ public class DecisionService implements DecisionLogUseCase {
                         made.strategyAnswered(),
                         made.confidence(),
                         made.fallbacks());
-        Decision decision =
-                new Decision(
-                        made.id(),
-                        made.at(),
-                        made.tenant(),
-                        made.kind(),
-                        made.source(),
-                        made.configuration(),
-                        made.strategySelected(),
-                        made.selectionReason(),
-                        made.strategyAnswered(),
-                        made.fallbacks(),
-                        made.answer(),
-                        made.confidence(),
-                        made.latency(),
-                        violation,
-                        made.proposalId());
+        Decision decision = made.judged(violation);
         log.record(decision);
         Duration recording = Duration.ofNanos(System.nanoTime() - started);
         violation.ifPresent(

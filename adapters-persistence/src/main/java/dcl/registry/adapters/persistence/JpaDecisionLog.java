@@ -7,8 +7,6 @@ import dcl.registry.domain.decision.DecisionKind;
 import dcl.registry.domain.decision.DecisionQuery;
 import dcl.registry.domain.decision.EffectiveConfiguration;
 import dcl.registry.domain.intelligence.Fallback;
-import dcl.registry.domain.intelligence.StrategyConfiguration;
-import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.SourceField;
@@ -163,13 +161,9 @@ class JpaDecisionLog implements DecisionLog {
     }
 
     private static Decision decision(Object[] c) {
-        StrategyConfiguration configuration =
-                new StrategyConfiguration(
-                        StrategyName.parse((String) c[7]).orElseThrow(),
-                        ((Number) c[8]).doubleValue());
         EffectiveConfiguration effective =
                 new EffectiveConfiguration(
-                        configuration,
+                        ConfigurationColumns.read(c[7], c[8]),
                         ConfigurationOrigin.valueOf(((String) c[9]).toUpperCase(Locale.ROOT)),
                         ((Number) c[10]).longValue());
         return new Decision(

@@ -2,8 +2,6 @@ package dcl.registry.adapters.persistence;
 
 import dcl.registry.domain.decision.ShadowComparison;
 import dcl.registry.domain.decision.ShadowSettings;
-import dcl.registry.domain.intelligence.StrategyConfiguration;
-import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.ConnectorId;
@@ -46,9 +44,7 @@ class JpaShadowStore implements ShadowStore {
                             Object[] c = (Object[]) row;
                             return new ShadowSettings(
                                     tenant,
-                                    new StrategyConfiguration(
-                                            StrategyName.parse((String) c[0]).orElseThrow(),
-                                            ((Number) c[1]).doubleValue()),
+                                    ConfigurationColumns.read(c[0], c[1]),
                                     ((Number) c[2]).doubleValue(),
                                     JpaApprovals.instant(c[3]),
                                     new Actor((String) c[4]));

@@ -3,7 +3,6 @@ package dcl.registry.adapters.persistence;
 import dcl.registry.domain.decision.StrategyChange;
 import dcl.registry.domain.decision.StrategyChangeKind;
 import dcl.registry.domain.intelligence.StrategyConfiguration;
-import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.StrategyChanges;
@@ -161,11 +160,7 @@ class JpaStrategyChanges implements StrategyChanges {
     private static Optional<StrategyConfiguration> configuration(
             Object strategy, Object threshold) {
         return Optional.ofNullable((String) strategy)
-                .map(
-                        s ->
-                                new StrategyConfiguration(
-                                        StrategyName.parse(s).orElseThrow(),
-                                        ((Number) threshold).doubleValue()));
+                .map(s -> ConfigurationColumns.read(s, threshold));
     }
 
     private static StrategyChange change(Object[] c) {

@@ -52,4 +52,24 @@ public record Decision(
     public boolean violated() {
         return violation.isPresent();
     }
+
+    /** The same decision, judged: with the violation {@link Adherence} found, or none. */
+    public Decision judged(Optional<String> found) {
+        return new Decision(
+                id,
+                at,
+                tenant,
+                kind,
+                source,
+                configuration,
+                strategySelected,
+                selectionReason,
+                strategyAnswered,
+                fallbacks,
+                answer,
+                confidence,
+                latency,
+                found,
+                proposalId);
+    }
 }
