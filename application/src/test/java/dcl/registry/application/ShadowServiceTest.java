@@ -139,7 +139,8 @@ class ShadowServiceTest {
                     Optional.of(
                             c -> {
                                 throw new StrategyUnavailable("llm", "unreachable");
-                            }));
+                            }),
+                    c -> StrategyAnswer.of("learned", List.of(candidate(CLOSE))));
 
     private static Candidate candidate(CanonicalField f) {
         return new Candidate(f, 0.8, "because");

@@ -27,6 +27,7 @@ public class IntelligenceSettings implements Extension {
     static final String WEIGHT = "dcl.confidence.weight.";
     static final String CONFIGURATION_REFRESH_MS = "dcl.intelligence.configuration.refresh-ms";
     static final String SHADOW_RATE = "dcl.intelligence.shadow.max-per-second";
+    static final String ABSTAIN_BELOW = "dcl.intelligence.learned.abstain-below";
 
     void validate(@Observes AfterDeploymentValidation validation) {
         List<String> problems = new ArrayList<>();
@@ -34,6 +35,7 @@ public class IntelligenceSettings implements Extension {
         check(problems, IntelligenceSettings::equivalenceGate);
         check(problems, IntelligenceSettings::configurationRefresh);
         check(problems, IntelligenceSettings::shadowRate);
+        check(problems, IntelligenceSettings::abstainBelow);
         Optional<StrategySettings> strategy = check(problems, IntelligenceSettings::strategy);
         Optional<GeminiSettings> gemini = check(problems, IntelligenceSettings::gemini);
         if (strategy.isPresent()
@@ -79,12 +81,25 @@ public class IntelligenceSettings implements Extension {
                 values.get(0), values.get(1), values.get(2), values.get(3), values.get(4));
     }
 
-    /** The proposal strategy ({@code mixed} unless configured) and its thresholds. */
+    /**
+     * The probability below which {@code learned} answers "no confident proposal" (0.5: abstain
+     * when a proposal is more likely wrong than right).
+     */
+    static double abstainBelow() {
+        double below = number(ABSTAIN_BELOW, 0.5);
+        if (!(below >= 0 && below < 1)) {
+            throw new IllegalArgumentException(
+                    ABSTAIN_BELOW + " must be a probability in [0, 1), was " + below);
+        }
+        return below;
+    }
+
+    /** The proposal strategy ({@code learned} unless configured) and its thresholds. */
     static StrategySettings strategy() {
         Config config = ConfigProvider.getConfig();
         String name =
                 config.getOptionalValue(StrategySettings.STRATEGY, String.class)
-                        .orElse(StrategyName.MIXED.label());
+                        .orElse(StrategyName.LEARNED.label());
         StrategyName strategy =
                 StrategyName.parse(name)
                         .orElseThrow(

@@ -9,16 +9,20 @@ import dcl.registry.application.ProposalService;
 import dcl.registry.application.ShadowService;
 import dcl.registry.application.StrategyAssignments;
 import dcl.registry.application.StrategyConfigurationService;
+import dcl.registry.application.TenantRankingModels;
 import dcl.registry.domain.decision.IntelligenceModels;
+import dcl.registry.domain.intelligence.LearnedStrategy;
 import dcl.registry.domain.intelligence.LexicalStrategy;
 import dcl.registry.domain.intelligence.LlmStrategy;
 import dcl.registry.domain.intelligence.ProposalStrategy;
 import dcl.registry.domain.intelligence.RagStrategy;
+import dcl.registry.domain.intelligence.RankingModel;
 import dcl.registry.domain.intelligence.StrategyCatalog;
 import dcl.registry.domain.intelligence.StrategySettings;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.DecisionLog;
 import dcl.registry.domain.port.out.ProposalObserver;
+import dcl.registry.domain.port.out.RankingModels;
 import dcl.registry.domain.port.out.SemanticSearch;
 import dcl.registry.domain.port.out.ShadowStore;
 import dcl.registry.domain.port.out.StoreProposals;
@@ -72,6 +76,7 @@ public class IntelligenceWiring {
     StrategyCatalog strategyCatalog(
             GeminiSettings gemini,
             SemanticSearch index,
+            RankingModels models,
             Instance<GeminiLanguageModel> geminiModel) {
         // an LLM only with a key: the settings check refused to start when the configured strategy
         // needs one
@@ -79,7 +84,17 @@ public class IntelligenceWiring {
                 gemini.configured()
                         ? Optional.of(new LlmStrategy(geminiModel.get(), index))
                         : Optional.empty();
-        return new StrategyCatalog(new LexicalStrategy(), new RagStrategy(index), llm);
+        return new StrategyCatalog(
+                new LexicalStrategy(),
+                new RagStrategy(index),
+                llm,
+                new LearnedStrategy(index, models, IntelligenceSettings.abstainBelow()));
+    }
+
+    @Produces
+    @Singleton
+    RankingModels rankingModels() {
+        return new TenantRankingModels(RankingModel.global());
     }
 
     @Produces

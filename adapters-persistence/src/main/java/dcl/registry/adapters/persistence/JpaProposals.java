@@ -55,7 +55,8 @@ class JpaProposals implements StoreProposals {
                         .add("strategy", p.strategy())
                         .add("candidates", candidates)
                         .add("similarMappings", similar)
-                        .add("degraded", degraded);
+                        .add("degraded", degraded)
+                        .add("abstained", p.answer().abstained());
         p.answer().promptVersion().ifPresent(v -> evidence.add("promptVersion", v));
         em.createNativeQuery(
                         "INSERT INTO mapping_proposals (id, tenant_id, connector, source_table,"

@@ -1,13 +1,13 @@
 package dcl.registry.domain.intelligence;
 
-import dcl.registry.domain.canonical.CanonicalEntity;
-import dcl.registry.domain.canonical.CanonicalFieldDefinition;
 import dcl.registry.domain.canonical.CanonicalSchema;
-import dcl.registry.domain.model.CanonicalField;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,93 +23,102 @@ public final class LexicalMatcher {
 
     private LexicalMatcher() {}
 
-    public static List<Candidate> rank(CanonicalSchema schema, ProposalRequest request, int limit) {
-        List<String> fieldWords = Names.stems(Names.words(request.source().field().name()));
-        Set<String> fieldSet = new LinkedHashSet<>(fieldWords);
-        String fieldJoined = String.join("", fieldWords);
-        Set<String> tableWords =
-                new LinkedHashSet<>(Names.stems(Names.words(request.source().table().name())));
-        Set<String> described = new LinkedHashSet<>();
-        request.description()
-                .ifPresent(d -> described.addAll(Names.stems(List.copyOf(Names.contentWords(d)))));
-        if (!described.isEmpty()) {
-            described.addAll(fieldWords);
-        }
-        Set<String> tableDescribed =
-                request.tableDescription()
-                        .map(d -> Set.copyOf(Names.stems(List.copyOf(Names.contentWords(d)))))
-                        .orElse(Set.of());
-        Optional<ValueKind> kind = ValueKind.of(request.samples());
+    /** The word evidence for one canonical field: each part in [0, 1]. */
+    public record Evidence(
+            CanonicalProfile.FieldWords field,
+            double name,
+            double entity,
+            double description,
+            double typeFit) {
 
+        /** The lexical strategy's score: the parts weighted, times the type fit. */
+        public double score() {
+            double weightDescription = description < 0 ? 0 : DESCRIPTION;
+            return (FIELD * name + ENTITY * entity + weightDescription * Math.max(0, description))
+                    / (FIELD + ENTITY + weightDescription)
+                    * typeFit;
+        }
+
+        String reasoning() {
+            return String.format(
+                    Locale.ROOT,
+                    "name %.2f, table~entity %.2f, description %.2f, type fit %.2f",
+                    name,
+                    entity,
+                    Math.max(0, description),
+                    typeFit);
+        }
+    }
+
+    public static List<Candidate> rank(CanonicalSchema schema, ProposalRequest request, int limit) {
         List<Candidate> candidates = new ArrayList<>();
-        for (CanonicalEntity entity : schema.entities()) {
-            Set<String> entityWords = new LinkedHashSet<>(Names.stems(Names.words(entity.name())));
-            double entityScore =
-                    Math.max(
-                            Names.jaccard(tableWords, entityWords),
-                            Names.similarity(
-                                    String.join("", tableWords), String.join("", entityWords)));
-            if (!tableDescribed.isEmpty()) {
-                Set<String> entityText = new LinkedHashSet<>(entityWords);
-                entity.description()
-                        .ifPresent(
-                                d ->
-                                        entityText.addAll(
-                                                Names.stems(List.copyOf(Names.contentWords(d)))));
-                entity.fields().forEach(f -> entityText.addAll(Names.stems(Names.words(f.name()))));
-                entityScore =
-                        Math.max(entityScore, 0.8 * Names.jaccard(tableDescribed, entityText) * 2);
-            }
-            for (CanonicalFieldDefinition field : entity.fields()) {
-                List<String> candidateWords = Names.stems(Names.words(field.name()));
-                double nameScore =
-                        Math.max(
-                                Names.jaccard(fieldSet, new LinkedHashSet<>(candidateWords)),
-                                Names.similarity(fieldJoined, String.join("", candidateWords)));
-                // "contact_email" in a contacts table, or "email" for contact.email: the entity's
-                // words count too
-                Set<String> qualified = new LinkedHashSet<>(entityWords);
-                qualified.addAll(candidateWords);
-                nameScore = Math.max(nameScore, 0.95 * Names.jaccard(fieldSet, qualified));
-                double descriptionScore = 0;
-                if (!described.isEmpty()) {
-                    Set<String> candidateText = new LinkedHashSet<>(candidateWords);
-                    candidateText.addAll(entityWords);
-                    field.description()
-                            .ifPresent(
-                                    d ->
-                                            candidateText.addAll(
-                                                    Names.stems(
-                                                            List.copyOf(Names.contentWords(d)))));
-                    descriptionScore = Math.min(1.0, 2 * Names.jaccard(described, candidateText));
-                }
-                double weightDescription = described.isEmpty() ? 0 : DESCRIPTION;
-                double score =
-                        (FIELD * nameScore
-                                        + ENTITY * Math.min(1.0, entityScore)
-                                        + weightDescription * descriptionScore)
-                                / (FIELD + ENTITY + weightDescription);
-                double fit = kind.map(k -> k.fit(field.type())).orElse(1.0);
-                score *= fit;
-                candidates.add(
-                        new Candidate(
-                                new CanonicalField(entity.name(), field.name()),
-                                round(score),
-                                String.format(
-                                        java.util.Locale.ROOT,
-                                        "name %.2f, table~entity %.2f, description %.2f, type fit"
-                                                + " %.2f",
-                                        nameScore,
-                                        Math.min(1.0, entityScore),
-                                        descriptionScore,
-                                        fit)));
-            }
+        for (Evidence e : evidence(CanonicalProfile.of(schema), request)) {
+            candidates.add(new Candidate(e.field().target(), round(e.score()), e.reasoning()));
         }
         candidates.sort(
                 Comparator.comparingDouble(Candidate::score)
                         .reversed()
                         .thenComparing(c -> c.target().toString()));
         return List.copyOf(candidates.subList(0, Math.min(limit, candidates.size())));
+    }
+
+    /**
+     * The evidence for every canonical field of the profile, in schema order; {@code description}
+     * is -1 when the request has no description to compare.
+     */
+    public static List<Evidence> evidence(CanonicalProfile profile, ProposalRequest request) {
+        List<String> fieldWords = Names.stems(Names.words(request.source().field().name()));
+        Set<String> fieldSet = new LinkedHashSet<>(fieldWords);
+        String fieldJoined = String.join("", fieldWords);
+        Set<String> tableWords =
+                new LinkedHashSet<>(Names.stems(Names.words(request.source().table().name())));
+        String tableJoined = String.join("", tableWords);
+        Set<String> described = new LinkedHashSet<>();
+        request.description().ifPresent(d -> described.addAll(CanonicalProfile.describedBy(d)));
+        if (!described.isEmpty()) {
+            described.addAll(fieldWords);
+        }
+        Set<String> tableDescribed =
+                request.tableDescription().map(CanonicalProfile::describedBy).orElse(Set.of());
+        Optional<ValueKind> kind = ValueKind.of(request.samples());
+
+        Map<CanonicalProfile.EntityWords, Double> entityScores = new HashMap<>();
+        List<Evidence> evidence = new ArrayList<>(profile.fields().size());
+        for (CanonicalProfile.FieldWords field : profile.fields()) {
+            double entityScore =
+                    entityScores.computeIfAbsent(
+                            field.entity(),
+                            e -> entityScore(e, tableWords, tableJoined, tableDescribed));
+            double nameScore =
+                    Math.max(
+                            Names.jaccard(fieldSet, field.words()),
+                            Names.similarity(fieldJoined, field.joined()));
+            // "contact_email" in a contacts table, or "email" for contact.email: the entity's
+            // words count too
+            nameScore = Math.max(nameScore, 0.95 * Names.jaccard(fieldSet, field.qualified()));
+            double descriptionScore =
+                    described.isEmpty()
+                            ? -1
+                            : Math.min(1.0, 2 * Names.jaccard(described, field.text()));
+            double fit = kind.map(k -> k.fit(field.definition().type())).orElse(1.0);
+            evidence.add(new Evidence(field, nameScore, entityScore, descriptionScore, fit));
+        }
+        return evidence;
+    }
+
+    private static double entityScore(
+            CanonicalProfile.EntityWords entity,
+            Set<String> tableWords,
+            String tableJoined,
+            Set<String> tableDescribed) {
+        double score =
+                Math.max(
+                        Names.jaccard(tableWords, entity.words()),
+                        Names.similarity(tableJoined, entity.joined()));
+        if (!tableDescribed.isEmpty()) {
+            score = Math.max(score, 0.8 * Names.jaccard(tableDescribed, entity.text()) * 2);
+        }
+        return Math.min(1.0, score);
     }
 
     private static double round(double score) {

@@ -14,6 +14,19 @@ public final class SampleValues {
     private SampleValues() {}
 
     /**
+     * The distinct words of the first samples that are words (codes, statuses, categories), folded
+     * as names are: what a canonical field's listed values are compared with.
+     */
+    public static List<String> words(List<String> samples) {
+        return samples.stream()
+                .limit(20)
+                .filter(s -> s != null && s.strip().matches("[A-Za-z][A-Za-z _-]{1,40}"))
+                .map(s -> Names.stem(String.join(" ", Names.words(s.strip()))))
+                .distinct()
+                .toList();
+    }
+
+    /**
      * The given values without nulls; none when not given.
      *
      * @throws InvalidInput naming {@code field} when there are more than {@value #MAX}

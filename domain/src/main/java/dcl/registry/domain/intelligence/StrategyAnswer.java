@@ -6,19 +6,31 @@ import java.util.Optional;
 
 /**
  * A strategy's ranked candidates with the evidence behind them: the strategy that answered, the
- * similar known mappings it used, the prompt version (LLM only) and the fallbacks taken on the way.
+ * similar known mappings it used, the prompt version (LLM only), the fallbacks taken on the way,
+ * and whether it abstained (no candidate is likely enough to propose: the candidates are only the
+ * nearest).
  */
 public record StrategyAnswer(
         String strategy,
         List<Candidate> candidates,
         List<SimilarMapping> similar,
         Optional<String> promptVersion,
-        List<Fallback> degraded) {
+        List<Fallback> degraded,
+        boolean abstained) {
 
     public StrategyAnswer {
         candidates = List.copyOf(candidates);
         similar = List.copyOf(similar);
         degraded = List.copyOf(degraded);
+    }
+
+    public StrategyAnswer(
+            String strategy,
+            List<Candidate> candidates,
+            List<SimilarMapping> similar,
+            Optional<String> promptVersion,
+            List<Fallback> degraded) {
+        this(strategy, candidates, similar, promptVersion, degraded, false);
     }
 
     public static StrategyAnswer of(String strategy, List<Candidate> candidates) {
@@ -33,6 +45,6 @@ public record StrategyAnswer(
     public StrategyAnswer after(List<Fallback> taken) {
         List<Fallback> all = new ArrayList<>(taken);
         all.addAll(degraded);
-        return new StrategyAnswer(strategy, candidates, similar, promptVersion, all);
+        return new StrategyAnswer(strategy, candidates, similar, promptVersion, all, abstained);
     }
 }

@@ -15,13 +15,18 @@ public final class StrategyCatalog {
     private final ProposalStrategy lexical;
     private final ProposalStrategy rag;
     private final Optional<ProposalStrategy> llm;
+    private final ProposalStrategy learned;
     private final Map<Double, MixedStrategy> mixed = new ConcurrentHashMap<>();
 
     public StrategyCatalog(
-            ProposalStrategy lexical, ProposalStrategy rag, Optional<ProposalStrategy> llm) {
+            ProposalStrategy lexical,
+            ProposalStrategy rag,
+            Optional<ProposalStrategy> llm,
+            ProposalStrategy learned) {
         this.lexical = lexical;
         this.rag = rag;
         this.llm = llm;
+        this.learned = learned;
     }
 
     public Set<StrategyName> available() {
@@ -41,6 +46,7 @@ public final class StrategyCatalog {
         return switch (configuration.strategy()) {
             case LEXICAL -> lexical;
             case RAG -> rag;
+            case LEARNED -> learned;
             case LLM ->
                     llm.orElseThrow(
                             () ->

@@ -6,14 +6,15 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The proposal strategies a tenant's proposals can come from; {@code mixed} routes between the
- * others.
+ * The proposal strategies a tenant's proposals can come from; {@code mixed} routes between rag, llm
+ * and lexical; {@code learned} weighs every kind of evidence at once.
  */
 public enum StrategyName {
     LEXICAL,
     RAG,
     LLM,
-    MIXED;
+    MIXED,
+    LEARNED;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -60,6 +60,15 @@ class StrategiesTest {
             }
 
             @Override
+            public LookAlikeIndex.Votes lookAlikes(TenantId tenant, SourceRef source) {
+                if (warming) {
+                    throw new StrategyUnavailable(
+                            "rag", "index warming (1 of 2 mappings embedded)");
+                }
+                return LookAlikeIndex.Votes.NONE;
+            }
+
+            @Override
             public List<Candidate> similarCanonicalFields(
                     TenantId tenant, CanonicalSchema schema, ProposalRequest request, int limit) {
                 return List.of(

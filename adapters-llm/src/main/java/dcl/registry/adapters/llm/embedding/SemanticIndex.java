@@ -7,12 +7,14 @@ import dcl.registry.domain.error.StrategyUnavailable;
 import dcl.registry.domain.intelligence.Candidate;
 import dcl.registry.domain.intelligence.EmbeddingText;
 import dcl.registry.domain.intelligence.KnownVector;
+import dcl.registry.domain.intelligence.LookAlikeIndex;
 import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.QuantizedVector;
 import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.MappingId;
+import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.SemanticSearch;
 import dcl.registry.domain.port.out.StoredEmbeddings;
@@ -248,6 +250,15 @@ public class SemanticIndex implements SemanticSearch {
     @Override
     public List<SimilarMapping> similarMappings(
             TenantId tenant, ProposalRequest request, int limit) {
+        requireReady();
+        TenantVectors entries = tenants.get(tenant);
+        if (entries == null || entries.size() == 0) {
+            return List.of();
+        }
+        return entries.nearest(embedQuery(tenant, EmbeddingText.ofSource(request.source())), limit);
+    }
+
+    private void requireReady() {
         if (!ready) {
             throw new StrategyUnavailable(
                     StrategyName.RAG.label(),
@@ -259,11 +270,13 @@ public class SemanticIndex implements SemanticSearch {
                                     + toLoad.get()
                                     + " mappings embedded)");
         }
+    }
+
+    @Override
+    public LookAlikeIndex.Votes lookAlikes(TenantId tenant, SourceRef source) {
+        requireReady();
         TenantVectors entries = tenants.get(tenant);
-        if (entries == null || entries.size() == 0) {
-            return List.of();
-        }
-        return entries.nearest(embedQuery(tenant, EmbeddingText.ofSource(request.source())), limit);
+        return entries == null ? LookAlikeIndex.Votes.NONE : entries.lookAlikes(source);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dcl.registry.adapters.llm.embedding;
 
+import dcl.registry.domain.intelligence.LookAlikeIndex;
 import dcl.registry.domain.intelligence.QuantizedVector;
 import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.model.CanonicalField;
@@ -35,6 +36,7 @@ final class TenantVectors {
     private byte[] values = new byte[0];
     private int dimensions = -1;
     private int used;
+    private final LookAlikeIndex lookAlikes = new LookAlikeIndex();
 
     void put(Indexed entry, QuantizedVector vector) {
         lock.writeLock().lock();
@@ -52,7 +54,11 @@ final class TenantVectors {
                 ensureCapacity(used);
                 slotOf.put(entry.id(), slot);
             }
+            if (slots[slot] != null) {
+                lookAlikes.remove(slots[slot].source(), slots[slot].target());
+            }
             slots[slot] = entry;
+            lookAlikes.add(entry.source(), entry.target());
             scales[slot] = vector.scale();
             System.arraycopy(vector.values(), 0, values, slot * dimensions, dimensions);
         } finally {
@@ -86,6 +92,7 @@ final class TenantVectors {
             for (int slot = 0; slot < used; slot++) {
                 if (slots[slot] != null && condition.test(slots[slot])) {
                     slotOf.remove(slots[slot].id());
+                    lookAlikes.remove(slots[slot].source(), slots[slot].target());
                     slots[slot] = null;
                     scales[slot] = 0;
                     freeSlots.push(slot);
@@ -94,6 +101,11 @@ final class TenantVectors {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** The indexed mappings counted by name and table (kept with every put and remove). */
+    LookAlikeIndex.Votes lookAlikes(SourceRef source) {
+        return lookAlikes.votes(source);
     }
 
     int size() {

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A stored proposal: the best target, the alternatives, which strategy answered, and every fallback
- * taken.
+ * taken. When the strategy abstained there is no best target ({@code canonicalEntity} and {@code
+ * canonicalField} are null, {@code confidence} is the nearest candidate's): every candidate is an
+ * alternative, and {@code reasoning} says "no confident proposal".
  */
 public record ProposalResponse(
         String proposalId,
@@ -17,7 +19,8 @@ public record ProposalResponse(
         List<Alternative> alternatives,
         List<String> degraded,
         List<Similar> similarMappings,
-        String promptVersion) {
+        String promptVersion,
+        boolean abstained) {
 
     /** Another candidate. */
     public record Alternative(String canonicalEntity, String canonicalField, double confidence) {}
@@ -31,15 +34,16 @@ public record ProposalResponse(
             double similarity) {}
 
     static ProposalResponse from(MappingProposal p) {
+        boolean abstained = p.answer().abstained();
         return new ProposalResponse(
                 p.id().toString(),
-                p.best().target().entity(),
-                p.best().target().field(),
+                abstained ? null : p.best().target().entity(),
+                abstained ? null : p.best().target().field(),
                 p.best().score(),
                 p.best().reasoning(),
                 p.strategy(),
                 p.candidates().stream()
-                        .skip(1)
+                        .skip(abstained ? 0 : 1)
                         .map(
                                 c ->
                                         new Alternative(
@@ -56,6 +60,7 @@ public record ProposalResponse(
                                                 s.target().field(),
                                                 Math.round(s.similarity() * 1000) / 1000.0))
                         .toList(),
-                p.answer().promptVersion().orElse(null));
+                p.answer().promptVersion().orElse(null),
+                abstained);
     }
 }

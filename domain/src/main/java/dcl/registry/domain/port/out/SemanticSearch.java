@@ -3,12 +3,17 @@ package dcl.registry.domain.port.out;
 import dcl.registry.domain.canonical.CanonicalSchema;
 import dcl.registry.domain.error.StrategyUnavailable;
 import dcl.registry.domain.intelligence.Candidate;
+import dcl.registry.domain.intelligence.LookAlikeIndex;
 import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.SimilarMapping;
+import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.TenantId;
 import java.util.List;
 
-/** Nearest neighbours by meaning (sentence embeddings), computed locally with no network. */
+/**
+ * The tenant's knowledge searched locally with no network: nearest neighbours by meaning (sentence
+ * embeddings) and known mappings by name.
+ */
 public interface SemanticSearch {
     /**
      * The tenant's known ACTIVE mappings whose source reads most like the request's, most similar
@@ -17,6 +22,14 @@ public interface SemanticSearch {
      * @throws StrategyUnavailable while the index is still being built
      */
     List<SimilarMapping> similarMappings(TenantId tenant, ProposalRequest request, int limit);
+
+    /**
+     * What the tenant's known ACTIVE mappings say about a source field by name: same-named fields
+     * elsewhere and the same table's other fields (a count, constant time at any size).
+     *
+     * @throws StrategyUnavailable while the index is still being built
+     */
+    LookAlikeIndex.Votes lookAlikes(TenantId tenant, SourceRef source);
 
     /**
      * The schema's canonical fields whose name and description read most like the request, scored

@@ -1,0 +1,118 @@
+package dcl.registry.domain.intelligence;
+
+import dcl.registry.domain.canonical.CanonicalEntity;
+import dcl.registry.domain.canonical.CanonicalFieldDefinition;
+import dcl.registry.domain.canonical.CanonicalSchema;
+import dcl.registry.domain.model.CanonicalField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A canonical schema's words, computed once: every proposal compares a source field against every
+ * canonical field, and splitting, folding and stemming a 1,000-field model for each proposal would
+ * cost more than the comparison itself. The last few schemas' profiles are kept (schemas are
+ * immutable values, so an edited schema simply gets a new profile).
+ */
+public final class CanonicalProfile {
+    private static final int KEPT = 64;
+    private static final Map<CanonicalSchema, CanonicalProfile> RECENT =
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(
+                        Map.Entry<CanonicalSchema, CanonicalProfile> e) {
+                    return size() > KEPT;
+                }
+            };
+
+    /** An entity's words: its name, and its name, description and field names together. */
+    public record EntityWords(
+            CanonicalEntity entity, Set<String> words, String joined, Set<String> text) {}
+
+    /** A canonical field's words, ready to compare. */
+    public record FieldWords(
+            CanonicalField target,
+            EntityWords entity,
+            CanonicalFieldDefinition definition,
+            Set<String> words,
+            String joined,
+            Set<String> qualified,
+            Set<String> text,
+            Set<String> values) {}
+
+    private final CanonicalSchema schema;
+    private final List<FieldWords> fields;
+
+    private CanonicalProfile(CanonicalSchema schema) {
+        this.schema = schema;
+        List<FieldWords> all = new ArrayList<>();
+        for (CanonicalEntity entity : schema.entities()) {
+            List<String> entityStems = Names.stems(Names.words(entity.name()));
+            Set<String> entityText = new LinkedHashSet<>(entityStems);
+            entity.description().ifPresent(d -> entityText.addAll(describedBy(d)));
+            entity.fields().forEach(f -> entityText.addAll(Names.stems(Names.words(f.name()))));
+            EntityWords entityWords =
+                    new EntityWords(
+                            entity,
+                            Set.copyOf(new LinkedHashSet<>(entityStems)),
+                            String.join("", new LinkedHashSet<>(entityStems)),
+                            Set.copyOf(entityText));
+            for (CanonicalFieldDefinition field : entity.fields()) {
+                List<String> stems = Names.stems(Names.words(field.name()));
+                Set<String> qualified = new LinkedHashSet<>(entityStems);
+                qualified.addAll(stems);
+                Set<String> text = new LinkedHashSet<>(qualified);
+                Set<String> values =
+                        field.description().map(CanonicalProfile::describedBy).orElse(Set.of());
+                text.addAll(values);
+                all.add(
+                        new FieldWords(
+                                new CanonicalField(entity.name(), field.name()),
+                                entityWords,
+                                field,
+                                Set.copyOf(new LinkedHashSet<>(stems)),
+                                String.join("", stems),
+                                Set.copyOf(qualified),
+                                Set.copyOf(text),
+                                Set.copyOf(values)));
+            }
+        }
+        this.fields = List.copyOf(all);
+    }
+
+    /** The profile of a schema, computed at most once while it is among the recent ones. */
+    public static CanonicalProfile of(CanonicalSchema schema) {
+        synchronized (RECENT) {
+            CanonicalProfile known = RECENT.get(schema);
+            if (known != null) {
+                return known;
+            }
+        }
+        CanonicalProfile computed = new CanonicalProfile(schema);
+        synchronized (RECENT) {
+            RECENT.put(schema, computed);
+        }
+        return computed;
+    }
+
+    static Set<String> describedBy(String text) {
+        return new LinkedHashSet<>(Names.stems(List.copyOf(Names.contentWords(text))));
+    }
+
+    public CanonicalSchema schema() {
+        return schema;
+    }
+
+    /** Every canonical field, in schema order. */
+    public List<FieldWords> fields() {
+        return fields;
+    }
+
+    public Optional<FieldWords> field(CanonicalField target) {
+        return fields.stream().filter(f -> f.target().equals(target)).findFirst();
+    }
+}

@@ -1,0 +1,222 @@
+package dcl.registry.domain.intelligence;
+
+import dcl.registry.domain.error.StrategyUnavailable;
+import dcl.registry.domain.model.CanonicalField;
+import dcl.registry.domain.port.out.RankingModels;
+import dcl.registry.domain.port.out.SemanticSearch;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every piece of evidence at once, weighed by a learned re-ranker: the field's words, its table,
+ * its description, its meaning (sentence embeddings), its sample values, and what the tenant
+ * already knows — same-named fields mapped in other connectors or tables, known mappings that read
+ * alike, where the same table's other fields went. The {@link RankingModel} (the tenant's own,
+ * learned from its decisions, or the shipped global one) turns them into a probability per
+ * candidate; below {@code abstainBelow} the answer is "no confident proposal" rather than a guess.
+ */
+public final class LearnedStrategy implements ProposalStrategy {
+    static final int NEIGHBOURS = 8;
+    private static final double KNOWN_MEANING_FLOOR = 0.5;
+    private final SemanticSearch search;
+    private final RankingModels models;
+    private final double abstainBelow;
+
+    public LearnedStrategy(SemanticSearch search, RankingModels models, double abstainBelow) {
+        this.search = search;
+        this.models = models;
+        this.abstainBelow = abstainBelow;
+    }
+
+    /** What a proposal weighs, gathered from the ports (a trainer gathers it itself). */
+    public record Inputs(
+            LookAlikeIndex.Votes votes,
+            List<SimilarMapping> neighbours,
+            Map<CanonicalField, Double> meaning) {}
+
+    /** The features of each canonical field, in the profile's order. */
+    public static final class Evaluation {
+        private final List<CanonicalField> targets;
+        private final double[][] features;
+
+        Evaluation(List<CanonicalField> targets, double[][] features) {
+            this.targets = List.copyOf(targets);
+            this.features = features;
+        }
+
+        public List<CanonicalField> targets() {
+            return targets;
+        }
+
+        /** One row per target, one column per {@link MatchFeature#index()}. */
+        public double[][] features() {
+            return features;
+        }
+    }
+
+    @Override
+    public StrategyAnswer propose(ProposalContext context) {
+        List<Fallback> degraded = new ArrayList<>();
+        Inputs inputs = gather(context, degraded);
+        CanonicalProfile profile = CanonicalProfile.of(context.schema());
+        Evaluation evaluation = evaluate(profile, context.request(), inputs);
+        RankingModel model = models.modelFor(context.tenant());
+        double[] probability = model.probabilities(evaluation.features());
+        Integer[] order = new Integer[probability.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(
+                order,
+                Comparator.<Integer>comparingDouble(i -> -probability[i])
+                        .thenComparing(i -> evaluation.targets().get(i).toString()));
+        List<Candidate> ranked = new ArrayList<>();
+        for (int k = 0; k < Math.min(context.limit(), order.length); k++) {
+            int i = order[k];
+            ranked.add(
+                    new Candidate(
+                            evaluation.targets().get(i),
+                            Math.round(probability[i] * 1000) / 1000.0,
+                            model.explain(evaluation.features()[i])));
+        }
+        boolean abstained = ranked.isEmpty() || ranked.get(0).score() < abstainBelow;
+        if (abstained && !ranked.isEmpty()) {
+            Candidate best = ranked.get(0);
+            ranked.set(
+                    0,
+                    new Candidate(
+                            best.target(),
+                            best.score(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "no confident proposal: the best candidate's probability %.2f"
+                                            + " is below %.2f; %s",
+                                    best.score(),
+                                    abstainBelow,
+                                    best.reasoning())));
+        }
+        return new StrategyAnswer(
+                StrategyName.LEARNED.label(),
+                ranked,
+                inputs.neighbours(),
+                Optional.empty(),
+                degraded,
+                abstained);
+    }
+
+    private Inputs gather(ProposalContext context, List<Fallback> degraded) {
+        Map<CanonicalField, Double> meaning = new HashMap<>();
+        int everyField = CanonicalProfile.of(context.schema()).fields().size();
+        search.similarCanonicalFields(
+                        context.tenant(), context.schema(), context.request(), everyField)
+                .forEach(c -> meaning.put(c.target(), c.score()));
+        try {
+            return new Inputs(
+                    search.lookAlikes(context.tenant(), context.request().source()),
+                    search.similarMappings(context.tenant(), context.request(), NEIGHBOURS),
+                    meaning);
+        } catch (StrategyUnavailable unavailable) {
+            // ranked anyway, on the schema alone, and said so
+            degraded.add(
+                    new Fallback(
+                            StrategyName.LEARNED.label(),
+                            "ranked without the known mappings: "
+                                    + unavailable.fallback().reason()));
+            return new Inputs(LookAlikeIndex.Votes.NONE, List.of(), meaning);
+        }
+    }
+
+    /** The features of every canonical field for a request, from the gathered inputs. */
+    public static Evaluation evaluate(
+            CanonicalProfile profile, ProposalRequest request, Inputs inputs) {
+        List<LexicalMatcher.Evidence> words = LexicalMatcher.evidence(profile, request);
+        int n = words.size();
+        double[] lexicalScore = new double[n];
+        double[] meaningScore = new double[n];
+        List<CanonicalField> targets = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            targets.add(words.get(i).field().target());
+            lexicalScore[i] = words.get(i).score();
+            meaningScore[i] = inputs.meaning().getOrDefault(targets.get(i), 0.0);
+        }
+        double[] wordsRank = reciprocalRanks(lexicalScore);
+        double[] meaningRank = reciprocalRanks(meaningScore);
+        Map<CanonicalField, Double> knownMeaning = new HashMap<>();
+        for (SimilarMapping s : inputs.neighbours()) {
+            knownMeaning.merge(s.target(), s.similarity(), Math::max);
+        }
+        Set<String> fieldWords =
+                Set.copyOf(Names.stems(Names.words(request.source().field().name())));
+        List<String> sampleWords = SampleValues.words(request.samples());
+        double[][] features = new double[n][MatchFeature.count()];
+        for (int i = 0; i < n; i++) {
+            LexicalMatcher.Evidence e = words.get(i);
+            double[] f = features[i];
+            f[MatchFeature.NAME.index()] = e.name();
+            f[MatchFeature.SAME_NAME.index()] =
+                    !fieldWords.isEmpty() && fieldWords.equals(e.field().words()) ? 1 : 0;
+            f[MatchFeature.TABLE_ENTITY.index()] = e.entity();
+            f[MatchFeature.DESCRIPTION.index()] = Math.max(0, e.description());
+            f[MatchFeature.MEANING.index()] = Math.max(0, meaningScore[i]);
+            f[MatchFeature.MEANING_RANK.index()] = meaningRank[i];
+            f[MatchFeature.WORDS_RANK.index()] = wordsRank[i];
+            f[MatchFeature.TYPE_MISMATCH.index()] = 1 - e.typeFit();
+            f[MatchFeature.VALUES.index()] = valuesShare(sampleWords, e.field());
+            f[MatchFeature.KNOWN_NAME.index()] = inputs.votes().nameShare(targets.get(i));
+            double alike = knownMeaning.getOrDefault(targets.get(i), 0.0);
+            f[MatchFeature.KNOWN_MEANING.index()] =
+                    alike < KNOWN_MEANING_FLOOR
+                            ? 0
+                            : (alike - KNOWN_MEANING_FLOOR) / (1 - KNOWN_MEANING_FLOOR);
+            f[MatchFeature.KNOWN_TABLE.index()] =
+                    inputs.votes().tableShare(targets.get(i).entity());
+        }
+        return new Evaluation(targets, features);
+    }
+
+    private static double valuesShare(List<String> sampleWords, CanonicalProfile.FieldWords f) {
+        if (sampleWords.isEmpty()) {
+            return 0;
+        }
+        long found = sampleWords.stream().filter(f.values()::contains).count();
+        return (double) found / sampleWords.size();
+    }
+
+    /** 1 for the highest score, 1/2 for the next…; ties share the better rank; 0 for no score. */
+    static double[] reciprocalRanks(double[] scores) {
+        double[] sorted = scores.clone();
+        Arrays.sort(sorted);
+        double[] ranks = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            int higher = scores.length - upperBound(sorted, scores[i]);
+            ranks[i] = scores[i] <= 0 ? 0 : 1.0 / (1 + higher);
+        }
+        return ranks;
+    }
+
+    private static int upperBound(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "learned(abstain below %.2f)", abstainBelow);
+    }
+}

@@ -1,0 +1,132 @@
+package dcl.registry.bench.ranker;
+
+import dcl.registry.domain.canonical.CanonicalEntity;
+import dcl.registry.domain.canonical.CanonicalFieldDefinition;
+import dcl.registry.domain.canonical.CanonicalSchema;
+import dcl.registry.domain.intelligence.ProposalRequest;
+import dcl.registry.domain.model.CanonicalField;
+import dcl.registry.domain.model.ConnectorId;
+import dcl.registry.domain.model.SourceField;
+import dcl.registry.domain.model.SourceRef;
+import dcl.registry.domain.model.SourceTable;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One family of a field-matching ground truth (the format of ../shared/bench/dev/README.md): a
+ * canonical model, source fields with their right targets, and source fields without any.
+ */
+record MatchingFamily(
+        String name, CanonicalSchema schema, List<Field> cases, List<Field> unmatched) {
+
+    /**
+     * A source field as a proposal request, with the targets that are right for it (none:
+     * unmatched).
+     */
+    record Field(
+            ProposalRequest request, Optional<CanonicalField> expected, Set<CanonicalField> right) {
+        String connector() {
+            return request.source().connector().value();
+        }
+    }
+
+    static List<MatchingFamily> load(Path folder) throws IOException {
+        List<Path> files;
+        try (var listing = Files.list(folder)) {
+            files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        List<MatchingFamily> families = new ArrayList<>();
+        for (Path file : files) {
+            families.add(parse(file.getFileName().toString(), Files.readString(file)));
+        }
+        return families;
+    }
+
+    static MatchingFamily parse(String name, String json) {
+        JsonObject root = Json.createReader(new StringReader(json)).readObject();
+        JsonObject entities = root.getJsonObject("canonical").getJsonObject("entities");
+        List<CanonicalEntity> schema = new ArrayList<>();
+        for (String entity : entities.keySet()) {
+            List<CanonicalFieldDefinition> fields = new ArrayList<>();
+            for (JsonValue v : entities.getJsonArray(entity)) {
+                JsonObject f = v.asJsonObject();
+                fields.add(
+                        new CanonicalFieldDefinition(
+                                f.getString("name"), text(f, "type"), text(f, "description")));
+            }
+            schema.add(new CanonicalEntity(entity, Optional.empty(), fields));
+        }
+        return new MatchingFamily(
+                name,
+                new CanonicalSchema(schema),
+                fields(root, "cases"),
+                fields(root, "unmatched"));
+    }
+
+    private static List<Field> fields(JsonObject root, String key) {
+        if (!root.containsKey(key)) {
+            return List.of();
+        }
+        List<Field> fields = new ArrayList<>();
+        for (JsonValue v : root.getJsonArray(key)) {
+            JsonObject c = v.asJsonObject();
+            Set<CanonicalField> right =
+                    c.containsKey("expected_any")
+                            ? c.getJsonArray("expected_any").getValuesAs(JsonString.class).stream()
+                                    .map(s -> CanonicalField.parse(s.getString()))
+                                    .collect(Collectors.toSet())
+                            : c.containsKey("expected")
+                                    ? Set.of(CanonicalField.parse(c.getString("expected")))
+                                    : Set.of();
+            List<String> samples =
+                    c.containsKey("samples")
+                            ? c.getJsonArray("samples").stream()
+                                    .map(
+                                            s ->
+                                                    s instanceof JsonString t
+                                                            ? t.getString()
+                                                            : s.toString())
+                                    .toList()
+                            : List.of();
+            Optional<CanonicalField> expected =
+                    c.containsKey("expected")
+                            ? Optional.of(CanonicalField.parse(c.getString("expected")))
+                            : Optional.empty();
+            fields.add(
+                    new Field(
+                            new ProposalRequest(
+                                    new SourceRef(
+                                            new ConnectorId(c.getString("connector")),
+                                            new SourceTable(c.getString("table")),
+                                            new SourceField(c.getString("field"))),
+                                    samples,
+                                    text(c, "description"),
+                                    text(c, "table_description"),
+                                    text(c, "type")),
+                            expected,
+                            right));
+        }
+        return fields;
+    }
+
+    private static Optional<String> text(JsonObject o, String key) {
+        return o.containsKey(key) && !o.isNull(key) && !o.getString(key).isBlank()
+                ? Optional.of(o.getString(key))
+                : Optional.empty();
+    }
+
+    List<String> connectors() {
+        return cases.stream().map(Field::connector).distinct().sorted().toList();
+    }
+}

@@ -1,0 +1,253 @@
+package dcl.registry.bench.ranker;
+
+import dcl.registry.domain.intelligence.LearnedStrategy;
+import dcl.registry.domain.intelligence.MatchFeature;
+import dcl.registry.domain.intelligence.RankingModel;
+import dcl.registry.domain.port.out.TextEmbedder;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Trains the global re-ranker shipped with the service, offline, on the hand-assembled public
+ * corpus (server-config/src/test/resources/ranker-training: never the dev set, never published
+ * matching benchmarks), and writes it to the domain's resources. Prints how well a model trained on
+ * the other families ranks each held-out family (the honest estimate), then, for measuring only,
+ * the dev set's figures.
+ *
+ * <p>Run: {@code ./mvnw -q -pl server-config exec:java@train-ranker} (after {@code install}).
+ */
+public final class RankerTraining {
+    static final double PULL = 0.002;
+    static final int ITERATIONS = 400;
+    static final double ABSTAIN_BELOW = 0.5;
+
+    private RankerTraining() {}
+
+    public static void main(String[] args) throws Exception {
+        Path corpus =
+                Path.of(System.getProperty("ranker.corpus", "src/test/resources/ranker-training"));
+        Path output =
+                Path.of(
+                        System.getProperty(
+                                "ranker.output",
+                                "../domain/src/main/resources/dcl/registry/domain/intelligence/global-ranker.properties"));
+        Path dev = Path.of(System.getProperty("bench.dev", "../../shared/bench/dev"));
+        OfflineEvidence evidence = new OfflineEvidence(embedder());
+        List<MatchingFamily> families = MatchingFamily.load(corpus);
+        Map<String, List<RankingModel.Example>> byFamily = new TreeMap<>();
+        for (MatchingFamily family : families) {
+            byFamily.put(family.name(), examples(evidence, family));
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "training corpus: %d families, %d examples%n",
+                families.size(),
+                byFamily.values().stream().mapToInt(List::size).sum());
+
+        Scores heldOut = new Scores(ABSTAIN_BELOW);
+        for (MatchingFamily family : families) {
+            List<RankingModel.Example> others = new ArrayList<>();
+            byFamily.forEach(
+                    (name, e) -> {
+                        if (!name.equals(family.name())) {
+                            others.addAll(e);
+                        }
+                    });
+            RankingModel model = fit(others);
+            Scores s = measure(evidence, family, model);
+            System.out.println(s.line("held out " + family.name()));
+            heldOut.add(s);
+        }
+        System.out.println(heldOut.line("held out, every family"));
+
+        RankingModel global = fit(byFamily.values().stream().flatMap(List::stream).toList());
+        write(global, output, families);
+        System.out.println("wrote " + output.normalize() + ": " + global.asProperties());
+
+        if (Files.isDirectory(dev)) {
+            System.out.println("\ndev set (measuring only):");
+            Scores all = new Scores(ABSTAIN_BELOW);
+            Scores allWarm = new Scores(ABSTAIN_BELOW);
+            for (MatchingFamily family : MatchingFamily.load(dev)) {
+                Scores s = measure(evidence, family, global);
+                System.out.println(s.line("cold " + family.name()));
+                all.add(s);
+                if (family.connectors().size() > 1) {
+                    Scores w = measureWarm(evidence, family, global);
+                    System.out.println(w.line("warm " + family.name()));
+                    allWarm.add(w);
+                }
+            }
+            System.out.println(all.line("cold dev overall"));
+            System.out.println(allWarm.line("warm dev overall"));
+            System.out.print(all.reliability());
+        }
+    }
+
+    /** The service's embedding model, without the service's tracing (no server here). */
+    static TextEmbedder embedder() {
+        EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        return new TextEmbedder() {
+            @Override
+            public String model() {
+                return "all-minilm-l6-v2-q";
+            }
+
+            @Override
+            public float[] embed(String text) {
+                return model.embed(text).content().vector();
+            }
+        };
+    }
+
+    static RankingModel fit(List<RankingModel.Example> examples) {
+        RankingModel zero = new RankingModel(new double[MatchFeature.count()], 0, "zero");
+        return RankingModel.fit(
+                examples,
+                zero,
+                PULL,
+                ITERATIONS,
+                "global-" + LocalDate.now(java.time.ZoneOffset.UTC));
+    }
+
+    /**
+     * Cold examples for every case and unmatched field, warm ones (the other connectors known) for
+     * every case, and for every third case the same field with its right targets taken out of the
+     * candidates (a field whose counterpart the model lacks: "none" is right).
+     */
+    static List<RankingModel.Example> examples(OfflineEvidence evidence, MatchingFamily family) {
+        List<RankingModel.Example> examples = new ArrayList<>();
+        int n = 0;
+        for (MatchingFamily.Field field : family.cases()) {
+            LearnedStrategy.Evaluation e = evidence.evaluate(family, field, List.of());
+            examples.add(example(e, field));
+            if (n++ % 3 == 0) {
+                examples.add(withoutRight(e, field));
+            }
+        }
+        for (MatchingFamily.Field field : family.unmatched()) {
+            examples.add(example(evidence.evaluate(family, field, List.of()), field));
+        }
+        if (family.connectors().size() > 1) {
+            for (String connector : family.connectors()) {
+                List<MatchingFamily.Field> known =
+                        family.cases().stream()
+                                .filter(c -> !c.connector().equals(connector))
+                                .toList();
+                for (MatchingFamily.Field field : family.cases()) {
+                    if (field.connector().equals(connector)) {
+                        examples.add(example(evidence.evaluate(family, field, known), field));
+                    }
+                }
+                for (MatchingFamily.Field field : family.unmatched()) {
+                    if (field.connector().equals(connector)) {
+                        examples.add(example(evidence.evaluate(family, field, known), field));
+                    }
+                }
+            }
+        }
+        return examples;
+    }
+
+    private static RankingModel.Example example(
+            LearnedStrategy.Evaluation e, MatchingFamily.Field field) {
+        boolean[] right = new boolean[e.targets().size()];
+        for (int i = 0; i < right.length; i++) {
+            right[i] = field.right().contains(e.targets().get(i));
+        }
+        return new RankingModel.Example(e.features(), right);
+    }
+
+    private static RankingModel.Example withoutRight(
+            LearnedStrategy.Evaluation e, MatchingFamily.Field field) {
+        List<double[]> kept = new ArrayList<>();
+        for (int i = 0; i < e.targets().size(); i++) {
+            if (!field.right().contains(e.targets().get(i))) {
+                kept.add(e.features()[i]);
+            }
+        }
+        return new RankingModel.Example(kept.toArray(double[][]::new), new boolean[kept.size()]);
+    }
+
+    /** Cold for every family; warm (leave one connector out) too where it has several. */
+    static Scores measure(OfflineEvidence evidence, MatchingFamily family, RankingModel model) {
+        Scores s = new Scores(ABSTAIN_BELOW);
+        for (MatchingFamily.Field field : family.cases()) {
+            score(s, model, evidence.evaluate(family, field, List.of()), field);
+        }
+        for (MatchingFamily.Field field : family.unmatched()) {
+            score(s, model, evidence.evaluate(family, field, List.of()), field);
+        }
+        return s;
+    }
+
+    static Scores measureWarm(OfflineEvidence evidence, MatchingFamily family, RankingModel model) {
+        Scores s = new Scores(ABSTAIN_BELOW);
+        for (String connector : family.connectors()) {
+            List<MatchingFamily.Field> known =
+                    family.cases().stream().filter(c -> !c.connector().equals(connector)).toList();
+            for (MatchingFamily.Field field : family.cases()) {
+                if (field.connector().equals(connector)) {
+                    score(s, model, evidence.evaluate(family, field, known), field);
+                }
+            }
+        }
+        return s;
+    }
+
+    static void score(
+            Scores s,
+            RankingModel model,
+            LearnedStrategy.Evaluation e,
+            MatchingFamily.Field field) {
+        double[] p = model.probabilities(e.features());
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < p.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> -p[i]));
+        double[] sorted = new double[p.length];
+        boolean[] right = new boolean[p.length];
+        for (int k = 0; k < p.length; k++) {
+            sorted[k] = p[order[k]];
+            right[k] = field.right().contains(e.targets().get(order[k]));
+        }
+        s.add(sorted, right, !field.right().isEmpty());
+    }
+
+    private static void write(RankingModel model, Path output, List<MatchingFamily> families)
+            throws Exception {
+        StringBuilder header = new StringBuilder();
+        header.append("# The global re-ranker of the learned proposal strategy (RankingModel).\n");
+        header.append(
+                "# Written by ./mvnw -q -pl server-config exec:java@train-ranker; do not edit.\n");
+        header.append(
+                "# Trained on the hand-assembled public corpus server-config/src/test/resources/ranker-training:\n");
+        for (MatchingFamily f : families) {
+            header.append(
+                    String.format(
+                            Locale.ROOT,
+                            "#   %s: %d cases, %d unmatched%n",
+                            f.name(),
+                            f.cases().size(),
+                            f.unmatched().size()));
+        }
+        try (Writer w = Files.newBufferedWriter(output)) {
+            w.write(header.toString());
+            for (var e : new TreeMap<>(model.asProperties()).entrySet()) {
+                w.write(e.getKey() + "=" + e.getValue() + "\n");
+            }
+        }
+    }
+}
