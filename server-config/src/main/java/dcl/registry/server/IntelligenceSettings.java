@@ -94,12 +94,12 @@ public class IntelligenceSettings implements Extension {
         return below;
     }
 
-    /** The proposal strategy ({@code learned} unless configured) and its thresholds. */
+    /** The proposal strategy ({@code mixed} unless configured) and its thresholds. */
     static StrategySettings strategy() {
         Config config = ConfigProvider.getConfig();
         String name =
                 config.getOptionalValue(StrategySettings.STRATEGY, String.class)
-                        .orElse(StrategyName.LEARNED.label());
+                        .orElse(StrategyName.MIXED.label());
         StrategyName strategy =
                 StrategyName.parse(name)
                         .orElseThrow(

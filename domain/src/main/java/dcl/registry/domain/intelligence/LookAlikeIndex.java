@@ -35,6 +35,23 @@ public final class LookAlikeIndex {
             return nameSupport == 0 ? 0 : byName.getOrDefault(target, 0) / (double) nameSupport;
         }
 
+        /**
+         * The share of same-named known fields mapped to a field of this name in any entity, in [0,
+         * 1]: {@code id} in a new table votes for the {@code id} of whichever entity the table is.
+         */
+        public double fieldNameShare(CanonicalField target) {
+            if (nameSupport == 0) {
+                return 0;
+            }
+            int same = 0;
+            for (Map.Entry<CanonicalField, Integer> vote : byName.entrySet()) {
+                if (vote.getKey().field().equals(target.field())) {
+                    same += vote.getValue();
+                }
+            }
+            return same / (double) nameSupport;
+        }
+
         /** The share of the same table's known fields mapped into this entity, in [0, 1]. */
         public double tableShare(String entity) {
             return tableSupport == 0

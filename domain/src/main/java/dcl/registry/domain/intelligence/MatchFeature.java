@@ -27,7 +27,10 @@ public enum MatchFeature {
     TYPE_MISMATCH(7),
     /** The sample values appear among the candidate's listed or described values. */
     VALUES(8),
-    /** Share of the tenant's same-named known fields (any connector or table) mapped here. */
+    /**
+     * Share of the tenant's same-named known fields (any connector or table) mapped to a field of
+     * the candidate's name (in whichever entity: the table says which).
+     */
     KNOWN_NAME(9),
     /** How alike the most similar known mapping to this candidate reads (0 below 0.5). */
     KNOWN_MEANING(10),

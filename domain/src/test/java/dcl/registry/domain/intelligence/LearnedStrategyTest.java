@@ -1,0 +1,184 @@
+package dcl.registry.domain.intelligence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dcl.registry.domain.canonical.CanonicalEntity;
+import dcl.registry.domain.canonical.CanonicalFieldDefinition;
+import dcl.registry.domain.canonical.CanonicalSchema;
+import dcl.registry.domain.model.CanonicalField;
+import dcl.registry.domain.model.ConnectorId;
+import dcl.registry.domain.model.SourceField;
+import dcl.registry.domain.model.SourceRef;
+import dcl.registry.domain.model.SourceTable;
+import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.out.SemanticSearch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LearnedStrategyTest {
+    private static final CanonicalSchema SCHEMA =
+            new CanonicalSchema(
+                    List.of(
+                            new CanonicalEntity(
+                                    "contact",
+                                    Optional.empty(),
+                                    List.of(
+                                            field("id", "Unique identifier of the contact"),
+                                            field("email", "Email address"),
+                                            field("first_name", "Given name"))),
+                            new CanonicalEntity(
+                                    "sequence",
+                                    Optional.empty(),
+                                    List.of(
+                                            field("id", "Unique identifier of the sequence"),
+                                            field("name", "Name of the sequence")))));
+
+    private static CanonicalFieldDefinition field(String name, String description) {
+        return new CanonicalFieldDefinition(name, Optional.of("string"), Optional.of(description));
+    }
+
+    private static SourceRef source(String connector, String table, String field) {
+        return new SourceRef(
+                new ConnectorId(connector), new SourceTable(table), new SourceField(field));
+    }
+
+    private static ProposalRequest request(SourceRef source) {
+        return new ProposalRequest(
+                source, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** A search with no meaning to offer and the given known mappings. */
+    private static SemanticSearch knowing(LookAlikeIndex index) {
+        return new SemanticSearch() {
+            @Override
+            public List<SimilarMapping> similarMappings(
+                    TenantId tenant, ProposalRequest request, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public LookAlikeIndex.Votes lookAlikes(TenantId tenant, SourceRef source) {
+                return index.votes(source);
+            }
+
+            @Override
+            public List<Candidate> similarCanonicalFields(
+                    TenantId tenant, CanonicalSchema schema, ProposalRequest request, int limit) {
+                return List.of();
+            }
+        };
+    }
+
+    private static RankingModel weighing(MatchFeature feature, double weight, double none) {
+        double[] w = new double[MatchFeature.count()];
+        w[feature.index()] = weight;
+        return new RankingModel(w, none, "test");
+    }
+
+    @Test
+    void sameNamedKnownFieldsInOtherConnectorsVoteForTheirFieldName() {
+        LookAlikeIndex index = new LookAlikeIndex();
+        index.add(
+                source("outreach", "prospects", "emailAddress"),
+                CanonicalField.parse("contact.email"));
+        index.add(
+                source("salesloft", "people", "email_address"),
+                CanonicalField.parse("contact.email"));
+        LookAlikeIndex.Votes votes = index.votes(source("apollo", "contacts", "EmailAddresses"));
+
+        assertEquals(2, votes.nameSupport());
+        assertEquals(1.0, votes.fieldNameShare(CanonicalField.parse("contact.email")));
+        assertEquals(0.0, votes.fieldNameShare(CanonicalField.parse("contact.id")));
+        assertEquals(
+                1.0,
+                votes.without(CanonicalField.parse("contact.email"))
+                        .nameShare(CanonicalField.parse("contact.email")));
+        index.remove(
+                source("outreach", "prospects", "emailAddress"),
+                CanonicalField.parse("contact.email"));
+        assertEquals(1, index.votes(source("apollo", "contacts", "email_address")).nameSupport());
+    }
+
+    @Test
+    void theKnownMappingsDecideWhereTheWordsCannot() {
+        LookAlikeIndex index = new LookAlikeIndex();
+        index.add(source("outreach", "prospects", "addr"), CanonicalField.parse("contact.email"));
+        LearnedStrategy learned =
+                new LearnedStrategy(
+                        knowing(index), t -> weighing(MatchFeature.KNOWN_NAME, 8, 0), 0.5);
+
+        StrategyAnswer answer =
+                learned.propose(
+                        new ProposalContext(
+                                new TenantId("acme"),
+                                SCHEMA,
+                                request(source("apollo", "contacts", "address")),
+                                3));
+
+        assertEquals("learned", answer.strategy());
+        assertEquals(CanonicalField.parse("contact.email"), answer.candidates().get(0).target());
+        assertTrue(answer.candidates().get(0).score() > 0.9, answer.toString());
+        assertFalse(answer.abstained());
+        assertTrue(answer.candidates().get(0).reasoning().startsWith("known_name 1.00 (+8.00)"));
+    }
+
+    @Test
+    void aFieldNothingSpeaksForIsAnAbstentionNotAGuess() {
+        LearnedStrategy learned =
+                new LearnedStrategy(
+                        knowing(new LookAlikeIndex()), t -> weighing(MatchFeature.NAME, 3, 4), 0.5);
+
+        StrategyAnswer answer =
+                learned.propose(
+                        new ProposalContext(
+                                new TenantId("acme"),
+                                SCHEMA,
+                                request(source("apollo", "contacts", "livemode")),
+                                3));
+
+        assertTrue(answer.abstained());
+        assertTrue(answer.candidates().get(0).score() < 0.5);
+        assertTrue(answer.candidates().get(0).reasoning().startsWith("no confident proposal"));
+    }
+
+    @Test
+    void fittingLearnsThatAFeatureMarksTheRightCandidate() {
+        List<RankingModel.Example> examples = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            double[] right = new double[MatchFeature.count()];
+            double[] wrong = new double[MatchFeature.count()];
+            right[MatchFeature.DESCRIPTION.index()] = 1;
+            wrong[MatchFeature.NAME.index()] = 1;
+            examples.add(
+                    new RankingModel.Example(
+                            new double[][] {right, wrong}, new boolean[] {true, false}));
+            examples.add(new RankingModel.Example(new double[][] {wrong}, new boolean[] {false}));
+        }
+        RankingModel fitted =
+                RankingModel.fit(
+                        examples,
+                        new RankingModel(new double[MatchFeature.count()], 0, "zero"),
+                        0.001,
+                        300,
+                        "fitted");
+
+        assertTrue(
+                fitted.weight(MatchFeature.DESCRIPTION) > fitted.none(),
+                fitted.asProperties().toString());
+        assertTrue(
+                fitted.weight(MatchFeature.NAME) < fitted.none(), fitted.asProperties().toString());
+        double[] right = new double[MatchFeature.count()];
+        right[MatchFeature.DESCRIPTION.index()] = 1;
+        assertTrue(fitted.probabilities(new double[][] {right})[0] > 0.9);
+    }
+
+    @Test
+    void theShippedModelLoads() {
+        RankingModel global = RankingModel.global();
+        assertTrue(global.version().startsWith("global"), global.version());
+    }
+}
