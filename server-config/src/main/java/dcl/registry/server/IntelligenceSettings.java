@@ -1,5 +1,6 @@
 package dcl.registry.server;
 
+import dcl.registry.adapters.llm.embedding.LocalEmbeddingModel;
 import dcl.registry.adapters.llm.gemini.GeminiSettings;
 import dcl.registry.domain.decision.EquivalenceGate;
 import dcl.registry.domain.error.InvalidInput;
@@ -36,6 +37,7 @@ public class IntelligenceSettings implements Extension {
         check(problems, IntelligenceSettings::configurationRefresh);
         check(problems, IntelligenceSettings::shadowRate);
         check(problems, IntelligenceSettings::abstainBelow);
+        check(problems, IntelligenceSettings::embeddingModel);
         Optional<StrategySettings> strategy = check(problems, IntelligenceSettings::strategy);
         Optional<GeminiSettings> gemini = check(problems, IntelligenceSettings::gemini);
         if (strategy.isPresent()
@@ -50,13 +52,16 @@ public class IntelligenceSettings implements Extension {
                             + StrategyName.allowed()
                             + ")");
         }
-        problems.forEach(
-                p ->
-                        validation.addDeploymentProblem(
-                                new IllegalArgumentException("Invalid configuration: " + p)));
+        problems.forEach(p -> validation.addDeploymentProblem(invalid(p)));
     }
 
-    private static <T> Optional<T> check(List<String> problems, Supplier<T> read) {
+    /** A problem as the deployment reports it. */
+    static IllegalArgumentException invalid(String problem) {
+        return new IllegalArgumentException("Invalid configuration: " + problem);
+    }
+
+    /** Reads a setting, adding what is wrong with it to {@code problems} instead of throwing. */
+    static <T> Optional<T> check(List<String> problems, Supplier<T> read) {
         try {
             return Optional.of(read.get());
         } catch (InvalidInput invalid) {
@@ -118,6 +123,31 @@ public class IntelligenceSettings implements Extension {
                 number(
                         StrategySettings.MIXED_RAG_THRESHOLD,
                         StrategySettings.DEFAULT_MIXED_RAG_THRESHOLD));
+    }
+
+    /**
+     * The local embedding model: {@link LocalEmbeddingModel#DEFAULT} unless {@value
+     * LocalEmbeddingModel#PROPERTY} names another. A change means new vectors: they are stored
+     * under the model's name, so the index embeds every mapping again rather than compare two
+     * models.
+     */
+    static LocalEmbeddingModel embeddingModel() {
+        return embeddingModel(
+                ConfigProvider.getConfig()
+                        .getOptionalValue(LocalEmbeddingModel.PROPERTY, String.class));
+    }
+
+    static LocalEmbeddingModel embeddingModel(Optional<String> configured) {
+        String name = configured.orElse(LocalEmbeddingModel.DEFAULT.label());
+        return LocalEmbeddingModel.parse(name)
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        LocalEmbeddingModel.PROPERTY
+                                                + "="
+                                                + name
+                                                + " is not an embedding model; allowed: "
+                                                + LocalEmbeddingModel.allowed()));
     }
 
     /** The shadow's gate before a candidate may serve: 95 % top-1 agreement on 50 proposals. */

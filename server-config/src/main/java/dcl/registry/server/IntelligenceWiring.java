@@ -1,5 +1,6 @@
 package dcl.registry.server;
 
+import dcl.registry.adapters.llm.embedding.LocalEmbeddingModel;
 import dcl.registry.adapters.llm.embedding.SemanticIndex;
 import dcl.registry.adapters.llm.gemini.GeminiLanguageModel;
 import dcl.registry.adapters.llm.gemini.GeminiSettings;
@@ -35,6 +36,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
@@ -63,6 +65,14 @@ public class IntelligenceWiring {
     @Singleton
     GeminiSettings geminiSettings() {
         return IntelligenceSettings.gemini();
+    }
+
+    /** The model the embedder runs (the {@code TextEmbedder} bean, {@code OnnxTextEmbedder}). */
+    @Produces
+    @Singleton
+    @Typed(LocalEmbeddingModel.class)
+    LocalEmbeddingModel embeddingModel() {
+        return IntelligenceSettings.embeddingModel();
     }
 
     @Produces

@@ -1,6 +1,7 @@
 package dcl.registry.bench;
 
-import dcl.registry.adapters.llm.embedding.MiniLmTextEmbedder;
+import dcl.registry.adapters.llm.embedding.LocalEmbeddingModel;
+import dcl.registry.adapters.llm.embedding.OnnxTextEmbedder;
 import dcl.registry.adapters.llm.embedding.SemanticIndex;
 import dcl.registry.domain.intelligence.KnownVector;
 import dcl.registry.domain.intelligence.ProposalRequest;
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
  * case for a scan), with the real embedding model: prints bytes per mapping, the heap the index
  * holds, the embedding rate (what a first start without stored vectors costs) and search latency.
  *
- * <p>Run: {@code ./mvnw -q -pl server-config exec:java@bench-semantic-index} (no service needed).
+ * <p>Run: {@code ./mvnw -q -pl server-config exec:java@bench-semantic-index} (no service needed;
+ * the default embedding model, another with {@code -Ddcl.intelligence.embedding.model=NAME}).
  */
 public final class SemanticIndexBenchmark {
     private static final int MAPPINGS = Integer.getInteger("bench.mappings", 100_000);
@@ -35,7 +37,19 @@ public final class SemanticIndexBenchmark {
     private SemanticIndexBenchmark() {}
 
     public static void main(String[] args) {
-        MiniLmTextEmbedder embedder = new MiniLmTextEmbedder();
+        String name =
+                System.getProperty(
+                        LocalEmbeddingModel.PROPERTY, LocalEmbeddingModel.DEFAULT.label());
+        LocalEmbeddingModel model =
+                LocalEmbeddingModel.parse(name)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                name
+                                                        + " is not an embedding model; allowed: "
+                                                        + LocalEmbeddingModel.allowed()));
+        System.out.println("embedding model: " + model.label());
+        OnnxTextEmbedder embedder = new OnnxTextEmbedder(model);
         embedder.embed("warm-up");
         String[] words = {
             "account",

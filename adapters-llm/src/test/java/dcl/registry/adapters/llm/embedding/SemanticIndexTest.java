@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dcl.registry.domain.canonical.CanonicalSchema;
 import dcl.registry.domain.canonical.DefaultCrmModel;
 import dcl.registry.domain.error.StrategyUnavailable;
+import dcl.registry.domain.intelligence.EmbeddingText;
 import dcl.registry.domain.intelligence.KnownVector;
 import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.QuantizedVector;
@@ -20,10 +21,12 @@ import dcl.registry.domain.port.out.StoredEmbeddings;
 import dcl.registry.domain.port.out.TextEmbedder;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,9 @@ class SemanticIndexTest {
 
         final List<Row> rows = new ArrayList<>();
 
+        /** Vectors saved, per model key. */
+        final Map<String, Map<MappingId, QuantizedVector>> saved = new HashMap<>();
+
         Row write(long position, String field, String target, boolean active, boolean visible) {
             Row row =
                     new Row(
@@ -80,14 +86,27 @@ class SemanticIndexTest {
 
         @Override
         public void forEachActive(String modelKey, Consumer<KnownVector> each) {
+            Map<MappingId, QuantizedVector> vectors = saved.getOrDefault(modelKey, Map.of());
             rows.stream()
                     .filter(r -> r.visible()[0] && r.active())
-                    .forEach(r -> each.accept(r.mapping()));
+                    .map(Row::mapping)
+                    .forEach(
+                            m ->
+                                    each.accept(
+                                            new KnownVector(
+                                                    m.tenant(),
+                                                    m.mappingId(),
+                                                    m.source(),
+                                                    m.target(),
+                                                    Optional.ofNullable(
+                                                            vectors.get(m.mappingId())))));
         }
 
         @Override
         public void save(
-                String modelKey, TenantId tenant, Map<MappingId, QuantizedVector> vectors) {}
+                String modelKey, TenantId tenant, Map<MappingId, QuantizedVector> vectors) {
+            saved.computeIfAbsent(modelKey, k -> new HashMap<>()).putAll(vectors);
+        }
 
         @Override
         public long latestChange() {
@@ -169,6 +188,44 @@ class SemanticIndexTest {
         index.catchUp(100);
         assertEquals(0, index.size());
         assertEquals(List.of(), index.similarMappings(ACME, field("amount"), 3));
+    }
+
+    private static TextEmbedder counting(String model, List<String> embedded) {
+        return new TextEmbedder() {
+            @Override
+            public String model() {
+                return model;
+            }
+
+            @Override
+            public float[] embed(String text) {
+                embedded.add(text);
+                return WORDS.embed(text);
+            }
+        };
+    }
+
+    @Test
+    void givenVectorsOfAnotherModel_whenRebuilt_thenEveryMappingIsEmbeddedAgainUnderThisModel() {
+        Rows rows = new Rows();
+        rows.write(1, "amount", "opportunity.amount", true, true);
+        rows.write(2, "close_date", "opportunity.close_date", true, true);
+        List<String> embedded = new ArrayList<>();
+        new SemanticIndex(counting("model-a", embedded), rows).rebuild();
+        assertEquals(2, embedded.size(), "first start: every mapping embedded");
+
+        embedded.clear();
+        new SemanticIndex(counting("model-a", embedded), rows).rebuild();
+        assertEquals(List.of(), embedded, "a restart with the same model reuses the vectors");
+
+        SemanticIndex other = new SemanticIndex(counting("model-b", embedded), rows);
+        other.rebuild();
+        assertEquals(2, embedded.size(), "another model's vectors are never reused");
+        assertEquals(2, other.size());
+        assertEquals(
+                Set.of("model-a/" + EmbeddingText.RECIPE, "model-b/" + EmbeddingText.RECIPE),
+                rows.saved.keySet(),
+                "each model's vectors are kept under its own name");
     }
 
     @Test
