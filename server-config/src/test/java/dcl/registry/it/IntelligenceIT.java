@@ -2,6 +2,7 @@ package dcl.registry.it;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
@@ -141,6 +142,31 @@ class IntelligenceIT extends DeployedRegistry {
                                 "/dcl/intelligence/calculate-confidence",
                                 "{\"mappingId\":\"" + id + "\"}")
                         .status());
+    }
+
+    @Test
+    void
+            givenTheLearnedStrategy_whenAFieldWithAndOneWithoutACounterpartAreProposed_thenItProposesOneAndAbstainsOnTheOther() {
+        SemanticIndexReady.await();
+        Api.Reply known =
+                runtime.post(
+                        "/dcl/intelligence/propose-mapping",
+                        "{\"connector\":\"hubspot\",\"sourceTable\":\"contacts\",\"sourceField\":\"email\",\"sampleValues\":[\"ann@example.com\"],\"strategy\":\"learned\"}");
+        assertEquals(200, known.status(), known.toString());
+        assertEquals("learned", known.json().getString("strategy"));
+        assertEquals("contact", known.json().getString("canonicalEntity"), known.toString());
+        assertEquals("email", known.json().getString("canonicalField"));
+        assertFalse(known.json().getBoolean("abstained"));
+
+        Api.Reply unknown =
+                runtime.post(
+                        "/dcl/intelligence/propose-mapping",
+                        "{\"connector\":\"stripe\",\"sourceTable\":\"charges\",\"sourceField\":\"livemode\",\"sampleValues\":[\"false\"],\"strategy\":\"learned\"}");
+        assertEquals(200, unknown.status(), unknown.toString());
+        assertTrue(unknown.json().getBoolean("abstained"), unknown.toString());
+        assertTrue(unknown.json().isNull("canonicalField"));
+        assertTrue(unknown.json().getString("reasoning").startsWith("no confident proposal"));
+        assertFalse(unknown.json().getJsonArray("alternatives").isEmpty());
     }
 
     @Test
