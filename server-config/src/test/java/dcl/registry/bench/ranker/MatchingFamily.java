@@ -18,7 +18,10 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -124,6 +127,117 @@ record MatchingFamily(
         return o.containsKey(key) && !o.isNull(key) && !o.getString(key).isBlank()
                 ? Optional.of(o.getString(key))
                 : Optional.empty();
+    }
+
+    /**
+     * The same family with a canonical model modelled on one of its sources, as canonical models
+     * often are: each target field of that connector's cases renamed after the source field (where
+     * the name is free in its entity), every right target renamed with it.
+     */
+    MatchingFamily modelledOn(String connector) {
+        Map<CanonicalField, CanonicalField> renamed = new HashMap<>();
+        Map<String, Set<String>> taken = new HashMap<>();
+        schema.entities()
+                .forEach(
+                        e ->
+                                taken.put(
+                                        e.name(),
+                                        e.fields().stream()
+                                                .map(CanonicalFieldDefinition::name)
+                                                .collect(Collectors.toCollection(HashSet::new))));
+        for (Field c : cases) {
+            if (!c.connector().equals(connector) || c.expected().isEmpty()) {
+                continue;
+            }
+            CanonicalField target = c.expected().get();
+            String name = snake(c.request().source().field().name());
+            if (renamed.containsKey(target)
+                    || !name.matches("[a-z][a-z0-9_]*")
+                    || !taken.get(target.entity()).add(name)) {
+                continue;
+            }
+            renamed.put(target, new CanonicalField(target.entity(), name));
+        }
+        List<CanonicalEntity> entities = new ArrayList<>();
+        for (CanonicalEntity e : schema.entities()) {
+            List<CanonicalFieldDefinition> fields = new ArrayList<>();
+            for (CanonicalFieldDefinition f : e.fields()) {
+                CanonicalField now =
+                        renamed.getOrDefault(
+                                new CanonicalField(e.name(), f.name()),
+                                new CanonicalField(e.name(), f.name()));
+                fields.add(new CanonicalFieldDefinition(now.field(), f.type(), f.description()));
+            }
+            entities.add(new CanonicalEntity(e.name(), e.description(), fields));
+        }
+        java.util.function.Function<Field, Field> remap =
+                f ->
+                        new Field(
+                                f.request(),
+                                f.expected().map(t -> renamed.getOrDefault(t, t)),
+                                f.right().stream()
+                                        .map(t -> renamed.getOrDefault(t, t))
+                                        .collect(Collectors.toSet()));
+        return new MatchingFamily(
+                name + " modelled on " + connector,
+                new CanonicalSchema(entities),
+                cases.stream().map(remap).toList(),
+                unmatched);
+    }
+
+    /**
+     * A connector's cases as a sibling connector would name them (the same system in another study,
+     * org or version: snake_case and camelCase swapped).
+     */
+    List<Field> siblingOf(String connector) {
+        return cases.stream()
+                .filter(c -> c.connector().equals(connector))
+                .map(
+                        c ->
+                                new Field(
+                                        new ProposalRequest(
+                                                new SourceRef(
+                                                        new ConnectorId(connector + "_sibling"),
+                                                        c.request().source().table(),
+                                                        new SourceField(
+                                                                restyled(
+                                                                        c.request()
+                                                                                .source()
+                                                                                .field()
+                                                                                .name()))),
+                                                c.request().samples(),
+                                                c.request().description(),
+                                                c.request().tableDescription(),
+                                                c.request().type()),
+                                        c.expected(),
+                                        c.right()))
+                .toList();
+    }
+
+    static String snake(String name) {
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        return last.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .replaceAll("[^A-Za-z0-9]+", "_")
+                .replaceAll("^_+|_+$", "")
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static String restyled(String name) {
+        if (name.contains("_")) {
+            StringBuilder camel = new StringBuilder();
+            boolean upper = false;
+            for (int i = 0; i < name.length(); i++) {
+                char ch = name.charAt(i);
+                if (ch == '_') {
+                    upper = camel.length() > 0;
+                } else {
+                    camel.append(upper ? Character.toUpperCase(ch) : ch);
+                    upper = false;
+                }
+            }
+            return camel.toString();
+        }
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     List<String> connectors() {

@@ -122,11 +122,35 @@ public final class RankerTraining {
     }
 
     /**
-     * Cold examples for every case and unmatched field, warm ones (the other connectors known) for
-     * every case, and for every third case the same field with its right targets taken out of the
-     * candidates (a field whose counterpart the model lacks: "none" is right).
+     * What the model learns from in a family: what was observed, and the two situations a tenant
+     * meets most that the assembled families lack (their canonical names were chosen unlike every
+     * source's, and their connectors name things differently): a canonical model modelled on one of
+     * its sources, the other connectors' fields proposed against it; and a sibling of a known
+     * connector (the same system in another study or org), its fields proposed while that
+     * connector's mappings are known.
      */
     static List<RankingModel.Example> examples(OfflineEvidence evidence, MatchingFamily family) {
+        List<RankingModel.Example> examples = new ArrayList<>(observed(evidence, family));
+        String primary = family.connectors().get(0);
+        MatchingFamily modelled = family.modelledOn(primary);
+        for (MatchingFamily.Field field : modelled.cases()) {
+            if (!field.connector().equals(primary)) {
+                examples.add(example(evidence.evaluate(modelled, field, List.of()), field));
+            }
+        }
+        for (MatchingFamily.Field field : family.siblingOf(primary)) {
+            examples.add(example(evidence.evaluate(family, field, family.cases()), field));
+        }
+        return examples;
+    }
+
+    /**
+     * The family as assembled: cold examples for every case and unmatched field, warm ones (the
+     * other connectors known) for every case, and for every third case the same field with its
+     * right targets taken out of the candidates (a field whose counterpart the model lacks: "none"
+     * is right).
+     */
+    static List<RankingModel.Example> observed(OfflineEvidence evidence, MatchingFamily family) {
         List<RankingModel.Example> examples = new ArrayList<>();
         int n = 0;
         for (MatchingFamily.Field field : family.cases()) {
