@@ -1,19 +1,160 @@
 package dcl.registry.application;
 
+import dcl.registry.domain.canonical.CanonicalSchema;
+import dcl.registry.domain.error.StrategyUnavailable;
+import dcl.registry.domain.intelligence.Candidate;
+import dcl.registry.domain.intelligence.CanonicalProfile;
+import dcl.registry.domain.intelligence.KnownMapping;
+import dcl.registry.domain.intelligence.LearnedStrategy;
+import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.RankingModel;
+import dcl.registry.domain.intelligence.SimilarMapping;
+import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.in.CanonicalSchemaUseCase;
 import dcl.registry.domain.port.out.RankingModels;
+import dcl.registry.domain.port.out.SemanticSearch;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** The re-ranker each tenant's proposals are weighed with. */
+/**
+ * Each tenant's re-ranker: the global model, adjusted to what the tenant's own known mappings (its
+ * reviewers' approved decisions among them) show about which evidence is right in this tenant.
+ * Every known mapping is an example, its features computed as if it were unknown (its own vote and
+ * its own neighbour left out), and the fit is pulled towards the global model, so a few examples
+ * adjust it rather than replace it. Learned again off the caller's thread when the tenant's
+ * mappings have changed, at most once per {@code refresh}; until then the last model (or the global
+ * one) serves.
+ */
 public class TenantRankingModels implements RankingModels {
-    private final RankingModel global;
+    public static final int MIN_EXAMPLES = 20;
+    public static final int MAX_EXAMPLES = 300;
+    public static final double PULL = 0.01;
+    public static final int ITERATIONS = 150;
+    private static final Logger LOG = Logger.getLogger(TenantRankingModels.class.getName());
 
-    public TenantRankingModels(RankingModel global) {
+    private record Learned(RankingModel model, long knowledge, Instant at) {}
+
+    private final RankingModel global;
+    private final SemanticSearch search;
+    private final CanonicalSchemaUseCase schemas;
+    private final Executor background;
+    private final Duration refresh;
+    private final Clock clock;
+    private final Map<TenantId, Learned> learned = new ConcurrentHashMap<>();
+    private final Set<TenantId> learning = ConcurrentHashMap.newKeySet();
+
+    public TenantRankingModels(
+            RankingModel global,
+            SemanticSearch search,
+            CanonicalSchemaUseCase schemas,
+            Executor background,
+            Duration refresh,
+            Clock clock) {
         this.global = global;
+        this.search = search;
+        this.schemas = schemas;
+        this.background = background;
+        this.refresh = refresh;
+        this.clock = clock;
     }
 
     @Override
     public RankingModel modelFor(TenantId tenant) {
-        return global;
+        Learned last = learned.get(tenant);
+        long knowledge = search.knowledgeVersion(tenant);
+        boolean stale = last == null || last.knowledge() != knowledge;
+        boolean due = last == null || !clock.instant().isBefore(last.at().plus(refresh));
+        if (stale && due && learning.add(tenant)) {
+            try {
+                background.execute(() -> learn(tenant, knowledge));
+            } catch (RejectedExecutionException busy) {
+                learning.remove(tenant);
+            }
+        }
+        return last == null ? global : last.model();
+    }
+
+    /** Learns the tenant's model now (the background task; tests call it directly). */
+    void learn(TenantId tenant, long knowledge) {
+        try {
+            List<RankingModel.Example> examples = examples(tenant);
+            RankingModel model =
+                    examples.size() < MIN_EXAMPLES
+                            ? global
+                            : RankingModel.fit(
+                                    examples,
+                                    global,
+                                    PULL,
+                                    ITERATIONS,
+                                    "tenant-" + examples.size() + "-on-" + global.version());
+            learned.put(tenant, new Learned(model, knowledge, clock.instant()));
+            if (model != global) {
+                LOG.fine(() -> "Re-ranker of tenant " + tenant + " learned: " + model.version());
+            }
+        } catch (StrategyUnavailable | IllegalArgumentException unavailable) {
+            LOG.log(
+                    Level.INFO,
+                    "The re-ranker of tenant " + tenant + " was not learned",
+                    unavailable);
+        } finally {
+            learning.remove(tenant);
+        }
+    }
+
+    private List<RankingModel.Example> examples(TenantId tenant) {
+        CanonicalSchema schema = schemas.schema(tenant);
+        CanonicalProfile profile = CanonicalProfile.of(schema);
+        int everyField = profile.fields().size();
+        List<RankingModel.Example> examples = new ArrayList<>();
+        for (KnownMapping known : search.knownMappings(tenant, MAX_EXAMPLES)) {
+            if (!schema.defines(known.target())) {
+                continue;
+            }
+            ProposalRequest request =
+                    new ProposalRequest(
+                            known.source(),
+                            List.of(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty());
+            Map<CanonicalField, Double> meaning = new HashMap<>();
+            for (Candidate c : search.similarCanonicalFields(tenant, schema, request, everyField)) {
+                meaning.put(c.target(), c.score());
+            }
+            List<SimilarMapping> neighbours =
+                    search.similarMappings(tenant, request, LearnedStrategy.NEIGHBOURS + 1).stream()
+                            .filter(s -> !s.mappingId().equals(known.id()))
+                            .limit(LearnedStrategy.NEIGHBOURS)
+                            .toList();
+            LearnedStrategy.Evaluation evaluation =
+                    LearnedStrategy.evaluate(
+                            profile,
+                            request,
+                            new LearnedStrategy.Inputs(
+                                    search.lookAlikes(tenant, known.source())
+                                            .without(known.target()),
+                                    neighbours,
+                                    meaning,
+                                    search.similarEntities(tenant, schema, request)));
+            boolean[] right = new boolean[evaluation.targets().size()];
+            for (int i = 0; i < right.length; i++) {
+                right[i] = evaluation.targets().get(i).equals(known.target());
+            }
+            examples.add(new RankingModel.Example(evaluation.features(), right));
+        }
+        return examples;
     }
 }

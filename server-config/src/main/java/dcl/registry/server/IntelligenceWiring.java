@@ -39,6 +39,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -52,6 +53,9 @@ public class IntelligenceWiring {
 
     /** Shadow comparisons running at once on a node; more are skipped (and counted). */
     private static final int SHADOW_IN_FLIGHT = 4;
+
+    /** How often a tenant's re-ranker may be learned again while its mappings keep changing. */
+    private static final Duration TENANT_RANKER_REFRESH = Duration.ofSeconds(10);
 
     @Resource ManagedExecutorService background;
 
@@ -103,8 +107,9 @@ public class IntelligenceWiring {
 
     @Produces
     @Singleton
-    RankingModels rankingModels() {
-        return new TenantRankingModels(RankingModel.global());
+    RankingModels rankingModels(SemanticSearch index, CanonicalSchemaService schemas, Clock clock) {
+        return new TenantRankingModels(
+                RankingModel.global(), index, schemas, background, TENANT_RANKER_REFRESH, clock);
     }
 
     @Produces

@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public final class EmbeddingText {
     public static final String RECIPE = "v1";
+    private static final int ENTITY_FIELDS = 12;
 
     private EmbeddingText() {}
 
@@ -24,6 +25,27 @@ public final class EmbeddingText {
 
     public static String ofRequest(ProposalRequest request) {
         return ofSource(request.source()) + request.description().map(d -> ": " + d).orElse("");
+    }
+
+    /** A source table as compared with canonical entities: its words and its description. */
+    public static String ofTable(ProposalRequest request) {
+        return String.join(" ", Names.words(request.source().table().name()))
+                + request.tableDescription().map(d -> ": " + d).orElse("");
+    }
+
+    /**
+     * A canonical entity as compared with source tables: its name, its description, and the names
+     * of its first fields (what the entity holds says what it is when its name does not).
+     */
+    public static String ofEntity(CanonicalEntity entity) {
+        return String.join(" ", Names.words(entity.name()))
+                + entity.description().map(d -> ": " + d).orElse("")
+                + " ("
+                + entity.fields().stream()
+                        .limit(ENTITY_FIELDS)
+                        .map(f -> String.join(" ", Names.words(f.name())))
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + ")";
     }
 
     public static String ofCanonical(CanonicalEntity entity, CanonicalFieldDefinition field) {

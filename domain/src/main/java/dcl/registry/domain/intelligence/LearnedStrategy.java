@@ -23,7 +23,7 @@ import java.util.Set;
  * candidate; below {@code abstainBelow} the answer is "no confident proposal" rather than a guess.
  */
 public final class LearnedStrategy implements ProposalStrategy {
-    static final int NEIGHBOURS = 8;
+    public static final int NEIGHBOURS = 8;
     private static final double KNOWN_MEANING_FLOOR = 0.5;
     private final SemanticSearch search;
     private final RankingModels models;
@@ -39,7 +39,8 @@ public final class LearnedStrategy implements ProposalStrategy {
     public record Inputs(
             LookAlikeIndex.Votes votes,
             List<SimilarMapping> neighbours,
-            Map<CanonicalField, Double> meaning) {}
+            Map<CanonicalField, Double> meaning,
+            Map<String, Double> entityMeaning) {}
 
     /** The features of each canonical field, in the profile's order. */
     public static final class Evaluation {
@@ -117,11 +118,14 @@ public final class LearnedStrategy implements ProposalStrategy {
         search.similarCanonicalFields(
                         context.tenant(), context.schema(), context.request(), everyField)
                 .forEach(c -> meaning.put(c.target(), c.score()));
+        Map<String, Double> entities =
+                search.similarEntities(context.tenant(), context.schema(), context.request());
         try {
             return new Inputs(
                     search.lookAlikes(context.tenant(), context.request().source()),
                     search.similarMappings(context.tenant(), context.request(), NEIGHBOURS),
-                    meaning);
+                    meaning,
+                    entities);
         } catch (StrategyUnavailable unavailable) {
             // ranked anyway, on the schema alone, and said so
             degraded.add(
@@ -129,7 +133,7 @@ public final class LearnedStrategy implements ProposalStrategy {
                             StrategyName.LEARNED.label(),
                             "ranked without the known mappings: "
                                     + unavailable.fallback().reason()));
-            return new Inputs(LookAlikeIndex.Votes.NONE, List.of(), meaning);
+            return new Inputs(LookAlikeIndex.Votes.NONE, List.of(), meaning, entities);
         }
     }
 
@@ -147,6 +151,14 @@ public final class LearnedStrategy implements ProposalStrategy {
             meaningScore[i] = inputs.meaning().getOrDefault(targets.get(i), 0.0);
         }
         double[] wordsRank = reciprocalRanks(lexicalScore);
+        List<String> entityNames = List.copyOf(inputs.entityMeaning().keySet());
+        double[] entityRank =
+                reciprocalRanks(
+                        entityNames.stream().mapToDouble(inputs.entityMeaning()::get).toArray());
+        Map<String, Double> entityRankOf = new HashMap<>();
+        for (int k = 0; k < entityNames.size(); k++) {
+            entityRankOf.put(entityNames.get(k), entityRank[k]);
+        }
         double[] meaningRank = reciprocalRanks(meaningScore);
         Map<CanonicalField, Double> knownMeaning = new HashMap<>();
         for (SimilarMapping s : inputs.neighbours()) {
@@ -177,6 +189,10 @@ public final class LearnedStrategy implements ProposalStrategy {
                             : (alike - KNOWN_MEANING_FLOOR) / (1 - KNOWN_MEANING_FLOOR);
             f[MatchFeature.KNOWN_TABLE.index()] =
                     inputs.votes().tableShare(targets.get(i).entity());
+            f[MatchFeature.ENTITY_MEANING.index()] =
+                    Math.max(0, inputs.entityMeaning().getOrDefault(targets.get(i).entity(), 0.0));
+            f[MatchFeature.ENTITY_MEANING_RANK.index()] =
+                    entityRankOf.getOrDefault(targets.get(i).entity(), 0.0);
         }
         return new Evaluation(targets, features);
     }

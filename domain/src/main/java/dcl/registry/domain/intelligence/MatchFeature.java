@@ -35,7 +35,11 @@ public enum MatchFeature {
     /** How alike the most similar known mapping to this candidate reads (0 below 0.5). */
     KNOWN_MEANING(10),
     /** Share of the same table's known fields mapped into the candidate's entity. */
-    KNOWN_TABLE(11);
+    KNOWN_TABLE(11),
+    /** Sentence-embedding similarity of the source table and the candidate's entity. */
+    ENTITY_MEANING(12),
+    /** 1 / rank of the candidate's entity by that similarity. */
+    ENTITY_MEANING_RANK(13);
 
     private final int index;
 

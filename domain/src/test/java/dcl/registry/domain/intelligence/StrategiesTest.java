@@ -69,6 +69,22 @@ class StrategiesTest {
             }
 
             @Override
+            public List<KnownMapping> knownMappings(TenantId tenant, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public long knowledgeVersion(TenantId tenant) {
+                return 0;
+            }
+
+            @Override
+            public java.util.Map<String, Double> similarEntities(
+                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
+                return java.util.Map.of();
+            }
+
+            @Override
             public List<Candidate> similarCanonicalFields(
                     TenantId tenant, CanonicalSchema schema, ProposalRequest request, int limit) {
                 return List.of(

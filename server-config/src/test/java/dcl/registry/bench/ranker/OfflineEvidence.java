@@ -48,6 +48,14 @@ final class OfflineEvidence {
                         Math.round(similarity * 1000) / 1000.0);
             }
         }
+        QuantizedVector table = vector(EmbeddingText.ofTable(field.request()));
+        Map<String, Double> entities = new HashMap<>();
+        for (CanonicalEntity entity : family.schema().entities()) {
+            entities.put(
+                    entity.name(),
+                    Math.round(table.similarity(vector(EmbeddingText.ofEntity(entity))) * 1000)
+                            / 1000.0);
+        }
         LookAlikeIndex index = new LookAlikeIndex();
         List<SimilarMapping> neighbours = new ArrayList<>();
         QuantizedVector source = vector(EmbeddingText.ofSource(field.request().source()));
@@ -76,7 +84,8 @@ final class OfflineEvidence {
                 new LearnedStrategy.Inputs(
                         index.votes(field.request().source()),
                         List.copyOf(neighbours.subList(0, Math.min(NEIGHBOURS, neighbours.size()))),
-                        meaning));
+                        meaning,
+                        entities));
     }
 
     private QuantizedVector vector(String text) {

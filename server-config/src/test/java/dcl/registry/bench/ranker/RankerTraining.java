@@ -1,5 +1,6 @@
 package dcl.registry.bench.ranker;
 
+import dcl.registry.application.TenantRankingModels;
 import dcl.registry.domain.intelligence.LearnedStrategy;
 import dcl.registry.domain.intelligence.MatchFeature;
 import dcl.registry.domain.intelligence.RankingModel;
@@ -216,11 +217,30 @@ public final class RankerTraining {
         return s;
     }
 
-    static Scores measureWarm(OfflineEvidence evidence, MatchingFamily family, RankingModel model) {
+    static Scores measureWarm(
+            OfflineEvidence evidence, MatchingFamily family, RankingModel global) {
         Scores s = new Scores(ABSTAIN_BELOW);
         for (String connector : family.connectors()) {
             List<MatchingFamily.Field> known =
                     family.cases().stream().filter(c -> !c.connector().equals(connector)).toList();
+            RankingModel model = global;
+            // as the service learns each tenant's re-ranker from its known mappings
+            // (TenantRankingModels)
+            if (known.size() >= TenantRankingModels.MIN_EXAMPLES) {
+                List<RankingModel.Example> tenant = new ArrayList<>();
+                for (MatchingFamily.Field k : known) {
+                    List<MatchingFamily.Field> others =
+                            known.stream().filter(o -> !o.equals(k)).toList();
+                    tenant.add(example(evidence.evaluate(family, k, others), k));
+                }
+                model =
+                        RankingModel.fit(
+                                tenant,
+                                global,
+                                TenantRankingModels.PULL,
+                                TenantRankingModels.ITERATIONS,
+                                "tenant");
+            }
             for (MatchingFamily.Field field : family.cases()) {
                 if (field.connector().equals(connector)) {
                     score(s, model, evidence.evaluate(family, field, known), field);

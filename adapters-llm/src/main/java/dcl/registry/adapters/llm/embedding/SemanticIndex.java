@@ -6,6 +6,7 @@ import dcl.registry.domain.canonical.CanonicalSchema;
 import dcl.registry.domain.error.StrategyUnavailable;
 import dcl.registry.domain.intelligence.Candidate;
 import dcl.registry.domain.intelligence.EmbeddingText;
+import dcl.registry.domain.intelligence.KnownMapping;
 import dcl.registry.domain.intelligence.KnownVector;
 import dcl.registry.domain.intelligence.LookAlikeIndex;
 import dcl.registry.domain.intelligence.ProposalRequest;
@@ -277,6 +278,31 @@ public class SemanticIndex implements SemanticSearch {
         requireReady();
         TenantVectors entries = tenants.get(tenant);
         return entries == null ? LookAlikeIndex.Votes.NONE : entries.lookAlikes(source);
+    }
+
+    @Override
+    public List<KnownMapping> knownMappings(TenantId tenant, int limit) {
+        TenantVectors entries = tenants.get(tenant);
+        return entries == null ? List.of() : entries.recent(limit);
+    }
+
+    @Override
+    public long knowledgeVersion(TenantId tenant) {
+        TenantVectors entries = tenants.get(tenant);
+        return entries == null ? 0 : entries.version();
+    }
+
+    @Override
+    public Map<String, Double> similarEntities(
+            TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
+        QuantizedVector table = embedQuery(tenant, EmbeddingText.ofTable(request));
+        Map<String, Double> similar = new java.util.HashMap<>();
+        for (CanonicalEntity entity : schema.entities()) {
+            QuantizedVector v =
+                    canonicalVectors.computeIfAbsent(EmbeddingText.ofEntity(entity), this::embed);
+            similar.put(entity.name(), Math.round(table.similarity(v) * 1000) / 1000.0);
+        }
+        return similar;
     }
 
     @Override

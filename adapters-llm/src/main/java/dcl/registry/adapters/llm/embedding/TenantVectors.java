@@ -1,5 +1,6 @@
 package dcl.registry.adapters.llm.embedding;
 
+import dcl.registry.domain.intelligence.KnownMapping;
 import dcl.registry.domain.intelligence.LookAlikeIndex;
 import dcl.registry.domain.intelligence.QuantizedVector;
 import dcl.registry.domain.intelligence.SimilarMapping;
@@ -37,6 +38,7 @@ final class TenantVectors {
     private int dimensions = -1;
     private int used;
     private final LookAlikeIndex lookAlikes = new LookAlikeIndex();
+    private long version;
 
     void put(Indexed entry, QuantizedVector vector) {
         lock.writeLock().lock();
@@ -59,6 +61,7 @@ final class TenantVectors {
             }
             slots[slot] = entry;
             lookAlikes.add(entry.source(), entry.target());
+            version++;
             scales[slot] = vector.scale();
             System.arraycopy(vector.values(), 0, values, slot * dimensions, dimensions);
         } finally {
@@ -93,6 +96,7 @@ final class TenantVectors {
                 if (slots[slot] != null && condition.test(slots[slot])) {
                     slotOf.remove(slots[slot].id());
                     lookAlikes.remove(slots[slot].source(), slots[slot].target());
+                    version++;
                     slots[slot] = null;
                     scales[slot] = 0;
                     freeSlots.push(slot);
@@ -106,6 +110,33 @@ final class TenantVectors {
     /** The indexed mappings counted by name and table (kept with every put and remove). */
     LookAlikeIndex.Votes lookAlikes(SourceRef source) {
         return lookAlikes.votes(source);
+    }
+
+    /** Changes with every put and remove. */
+    long version() {
+        lock.readLock().lock();
+        try {
+            return version;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Up to {@code limit} indexed mappings, from the last slots filled. */
+    List<KnownMapping> recent(int limit) {
+        lock.readLock().lock();
+        try {
+            List<KnownMapping> known = new ArrayList<>();
+            for (int slot = used - 1; slot >= 0 && known.size() < limit; slot--) {
+                Indexed e = slots[slot];
+                if (e != null) {
+                    known.add(new KnownMapping(e.id(), e.source(), e.target()));
+                }
+            }
+            return known;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     int size() {

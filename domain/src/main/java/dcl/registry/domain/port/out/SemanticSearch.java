@@ -3,6 +3,7 @@ package dcl.registry.domain.port.out;
 import dcl.registry.domain.canonical.CanonicalSchema;
 import dcl.registry.domain.error.StrategyUnavailable;
 import dcl.registry.domain.intelligence.Candidate;
+import dcl.registry.domain.intelligence.KnownMapping;
 import dcl.registry.domain.intelligence.LookAlikeIndex;
 import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.SimilarMapping;
@@ -30,6 +31,25 @@ public interface SemanticSearch {
      * @throws StrategyUnavailable while the index is still being built
      */
     LookAlikeIndex.Votes lookAlikes(TenantId tenant, SourceRef source);
+
+    /**
+     * Up to {@code limit} of the tenant's known ACTIVE mappings, the most recently indexed first
+     * (what its re-ranker learns from).
+     */
+    List<KnownMapping> knownMappings(TenantId tenant, int limit);
+
+    /**
+     * A number that changes whenever the tenant's known ACTIVE mappings change (a mapping indexed,
+     * replaced or removed): what tells that its re-ranker has more to learn.
+     */
+    long knowledgeVersion(TenantId tenant);
+
+    /**
+     * How alike each canonical entity of the schema reads to the request's source table (its words
+     * and description against the entity's name, description and fields), by entity name.
+     */
+    java.util.Map<String, Double> similarEntities(
+            TenantId tenant, CanonicalSchema schema, ProposalRequest request);
 
     /**
      * The schema's canonical fields whose name and description read most like the request, scored
