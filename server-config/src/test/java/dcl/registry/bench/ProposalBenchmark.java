@@ -47,16 +47,17 @@ import java.util.function.Predicate;
  *
  * <p>Per strategy, file and mode, then overall: cases, top-1, top-3, MRR (reciprocal rank of the
  * first expected field in {@code canonicalEntity.canonicalField} followed by {@code alternatives}),
- * ECE (expected calibration error of the top-1 {@code confidence} against top-1 correctness, 10
- * equal-width bins), abstention on {@code unmatched} fields and, so that abstaining on everything
- * does not look good, on matched ones (the response's {@code abstained}, or without it a {@code
- * confidence} below 0.5), proposals per second and p95 latency. An explicit {@code abstained: true}
- * is never a top-1 hit; its target may be null, and then the ranking is the alternatives alone. The
- * {@code default} row names no strategy (what the service's configuration serves); a strategy the
- * server refuses (400) is skipped with a note. Then the reliability table of {@code default}, and
- * the learning loop: per file a fresh cold tenant taught the truth after each case (approval of a
- * right top-1 by a second person, else a rejection and the right mapping created), the first half
- * of the cases against the second. The same figures go to {@code bench.out} as JSON.
+ * ECE (expected calibration error of {@code confidence} against the first-ranked candidate being
+ * right, 10 equal-width bins), abstention on {@code unmatched} fields and, so that abstaining on
+ * everything does not look good, on matched ones (the response's {@code abstained}, or without it a
+ * {@code confidence} below 0.5), proposals per second and p95 latency. An explicit {@code
+ * abstained: true} is never a top-1 hit; its target may be null, and then the ranking is the
+ * alternatives alone. The {@code default} row names no strategy (what the service's configuration
+ * serves); a strategy the server refuses (400) is skipped with a note. Then the reliability table
+ * of {@code default}, and the learning loop: per file a fresh cold tenant taught the truth after
+ * each case (approval of a right top-1 by a second person, else a rejection and the right mapping
+ * created), the first half of the cases against the second. The same figures go to {@code
+ * bench.out} as JSON.
  *
  * <p>Run: {@code ./mvnw -q -pl server-config exec:java@bench-proposals} with the service running.
  * Settings: {@code bench.url} (http://localhost:9080), {@code bench.dev} (the ground-truth folder),
@@ -1027,7 +1028,9 @@ public final class ProposalBenchmark {
             double[] b = bins[bin(o.confidence())];
             b[0]++;
             b[1] += o.confidence();
-            b[2] += o.top1() ? 1 : 0;
+            // calibration is about the first candidate, whose probability `confidence` is, whether
+            // or not the service proposed it (an abstention is not a wrong probability)
+            b[2] += o.rank() == 1 ? 1 : 0;
         }
         for (double[] b : bins) {
             b[1] = b[0] == 0 ? Double.NaN : b[1] / b[0];

@@ -179,6 +179,7 @@ public final class LearnedStrategy implements ProposalStrategy {
             f[MatchFeature.MEANING.index()] = Math.max(0, meaningScore[i]);
             f[MatchFeature.MEANING_RANK.index()] = meaningRank[i];
             f[MatchFeature.WORDS_RANK.index()] = wordsRank[i];
+            f[MatchFeature.LEXICAL.index()] = lexicalScore[i];
             f[MatchFeature.TYPE_MISMATCH.index()] = 1 - e.typeFit();
             f[MatchFeature.VALUES.index()] = valuesShare(sampleWords, e.field());
             f[MatchFeature.KNOWN_NAME.index()] = inputs.votes().fieldNameShare(targets.get(i));

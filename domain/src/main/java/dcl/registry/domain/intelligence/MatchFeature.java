@@ -39,7 +39,9 @@ public enum MatchFeature {
     /** Sentence-embedding similarity of the source table and the candidate's entity. */
     ENTITY_MEANING(12),
     /** 1 / rank of the candidate's entity by that similarity. */
-    ENTITY_MEANING_RANK(13);
+    ENTITY_MEANING_RANK(13),
+    /** The lexical strategy's own score: words, table, description and type fit together. */
+    LEXICAL(14);
 
     private final int index;
 

@@ -202,10 +202,13 @@ public final class Names {
         if (a.isEmpty() && b.isEmpty()) {
             return 0;
         }
-        Set<String> union = new LinkedHashSet<>(a);
-        union.addAll(b);
-        long common = a.stream().filter(b::contains).count();
-        return (double) common / union.size();
+        int common = 0;
+        for (String word : a) {
+            if (b.contains(word)) {
+                common++;
+            }
+        }
+        return (double) common / (a.size() + b.size() - common);
     }
 
     /** 1 − edit distance / longer length: how alike two strings are letter by letter. */

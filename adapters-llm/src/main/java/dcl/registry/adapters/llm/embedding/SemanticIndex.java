@@ -1,7 +1,5 @@
 package dcl.registry.adapters.llm.embedding;
 
-import dcl.registry.domain.canonical.CanonicalEntity;
-import dcl.registry.domain.canonical.CanonicalFieldDefinition;
 import dcl.registry.domain.canonical.CanonicalSchema;
 import dcl.registry.domain.error.StrategyUnavailable;
 import dcl.registry.domain.intelligence.Candidate;
@@ -13,7 +11,6 @@ import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.QuantizedVector;
 import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.intelligence.StrategyName;
-import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.TenantId;
@@ -52,6 +49,16 @@ public class SemanticIndex implements SemanticSearch {
     private final String modelKey;
     private final Map<TenantId, TenantVectors> tenants = new ConcurrentHashMap<>();
     private final Map<String, QuantizedVector> canonicalVectors = new ConcurrentHashMap<>();
+    private static final String READ_ALIKE = "name and description read alike";
+    private static final int SCHEMAS_KEPT = 64;
+    private final Map<CanonicalSchema, SchemaVectors> recentSchemas =
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(
+                        Map.Entry<CanonicalSchema, SchemaVectors> eldest) {
+                    return size() > SCHEMAS_KEPT;
+                }
+            };
     private final Map<String, QuantizedVector> recentQueries =
             new LinkedHashMap<>(RECENT_QUERIES, 0.75f, true) {
                 @Override
@@ -296,11 +303,12 @@ public class SemanticIndex implements SemanticSearch {
     public Map<String, Double> similarEntities(
             TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
         QuantizedVector table = embedQuery(tenant, EmbeddingText.ofTable(request));
+        SchemaVectors vectors = vectorsOf(schema);
         Map<String, Double> similar = new java.util.HashMap<>();
-        for (CanonicalEntity entity : schema.entities()) {
-            QuantizedVector v =
-                    canonicalVectors.computeIfAbsent(EmbeddingText.ofEntity(entity), this::embed);
-            similar.put(entity.name(), Math.round(table.similarity(v) * 1000) / 1000.0);
+        for (int i = 0; i < vectors.entities().size(); i++) {
+            similar.put(
+                    vectors.entities().get(i),
+                    Math.round(table.similarity(vectors.entityVector(i)) * 1000) / 1000.0);
         }
         return similar;
     }
@@ -309,33 +317,41 @@ public class SemanticIndex implements SemanticSearch {
     public List<Candidate> similarCanonicalFields(
             TenantId tenant, CanonicalSchema schema, ProposalRequest request, int limit) {
         QuantizedVector query = embedQuery(tenant, EmbeddingText.ofRequest(request));
-        if (canonicalVectors.size() > CANONICAL_VECTORS_KEPT) {
-            canonicalVectors
-                    .clear(); // descriptions churned far past any real schema: start over rather
-            // than grow
-        }
-        List<Candidate> scored = new ArrayList<>();
-        for (CanonicalEntity entity : schema.entities()) {
-            for (CanonicalFieldDefinition field : entity.fields()) {
-                QuantizedVector v =
-                        canonicalVectors.computeIfAbsent(
-                                EmbeddingText.ofCanonical(entity, field), this::embed);
-                double similarity = Math.round(query.similarity(v) * 1000) / 1000.0;
-                scored.add(
-                        new Candidate(
-                                new CanonicalField(entity.name(), field.name()),
-                                similarity,
-                                String.format(
-                                        Locale.ROOT,
-                                        "name and description read alike (similarity %.2f)",
-                                        similarity)));
-            }
+        SchemaVectors vectors = vectorsOf(schema);
+        List<Candidate> scored = new ArrayList<>(vectors.fields().size());
+        for (int i = 0; i < vectors.fields().size(); i++) {
+            scored.add(
+                    new Candidate(
+                            vectors.fields().get(i),
+                            Math.round(query.similarity(vectors.fieldVector(i)) * 1000) / 1000.0,
+                            READ_ALIKE));
         }
         scored.sort(
                 Comparator.comparingDouble(Candidate::score)
                         .reversed()
                         .thenComparing(c -> c.target().toString()));
         return List.copyOf(scored.subList(0, Math.min(limit, scored.size())));
+    }
+
+    /** The schema's vectors, computed once while the schema is among the recent ones. */
+    private SchemaVectors vectorsOf(CanonicalSchema schema) {
+        synchronized (recentSchemas) {
+            SchemaVectors known = recentSchemas.get(schema);
+            if (known != null) {
+                return known;
+            }
+        }
+        if (canonicalVectors.size() > CANONICAL_VECTORS_KEPT) {
+            // descriptions churned far past any real schema: start over rather than grow
+            canonicalVectors.clear();
+        }
+        SchemaVectors computed =
+                new SchemaVectors(
+                        schema, text -> canonicalVectors.computeIfAbsent(text, this::embed));
+        synchronized (recentSchemas) {
+            recentSchemas.put(schema, computed);
+        }
+        return computed;
     }
 
     private static void add(
