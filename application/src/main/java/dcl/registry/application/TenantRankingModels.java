@@ -40,7 +40,14 @@ import java.util.logging.Logger;
  */
 public class TenantRankingModels implements RankingModels {
     public static final int MIN_EXAMPLES = 20;
-    public static final int MAX_EXAMPLES = 300;
+
+    /**
+     * The most recent mappings learned from: enough to adjust fifteen weights, and a bounded cost
+     * (a few seconds of one core at 1,000 canonical fields and 100,000 mappings) taken from
+     * callers.
+     */
+    public static final int MAX_EXAMPLES = 150;
+
     public static final double PULL = 0.01;
     public static final int ITERATIONS = 150;
     private static final Logger LOG = Logger.getLogger(TenantRankingModels.class.getName());

@@ -55,7 +55,7 @@ public class IntelligenceWiring {
     private static final int SHADOW_IN_FLIGHT = 4;
 
     /** How often a tenant's re-ranker may be learned again while its mappings keep changing. */
-    private static final Duration TENANT_RANKER_REFRESH = Duration.ofSeconds(10);
+    private static final Duration TENANT_RANKER_REFRESH = Duration.ofSeconds(60);
 
     @Resource ManagedExecutorService background;
 

@@ -57,11 +57,22 @@ class IntelligenceIT extends DeployedRegistry {
     void givenAnAdmin_whenAnEntityIsDefinedAndReplaced_then201Then200AndOnlyThisTenantSeesIt() {
         String body =
                 "{\"description\":\"A recurring"
-                        + " plan\",\"fields\":[{\"name\":\"plan\",\"type\":\"string\"},{\"name\":\"mrr\",\"type\":\"number\",\"description\":\"monthly"
+                        + " plan\",\"fields\":[{\"name\":\"plan\",\"type\":\"string\",\"enumValues\":[\"basic\",\"pro\"]},{\"name\":\"mrr\",\"type\":\"number\",\"description\":\"monthly"
                         + " recurring revenue\"}]}";
         assertEquals(201, admin.put("/dcl/canonical/entities/subscription", body).status());
         assertEquals(200, admin.put("/dcl/canonical/entities/subscription", body).status());
         assertTrue(runtime.get("/dcl/canonical/entities").body().contains("\"subscription\""));
+        assertTrue(
+                runtime.get("/dcl/canonical/entities")
+                        .body()
+                        .contains("\"enumValues\":[\"basic\",\"pro\"]"),
+                "a field's listed values are kept");
+        assertEquals(
+                400,
+                admin.put(
+                                "/dcl/canonical/entities/subscription",
+                                "{\"fields\":[{\"name\":\"plan\",\"enumValues\":[\" \"]}]}")
+                        .status());
         assertTrue(
                 !Api.as(Tokens.mint(Api.freshTenant(), "eve", "viewer"))
                         .get("/dcl/canonical/entities")

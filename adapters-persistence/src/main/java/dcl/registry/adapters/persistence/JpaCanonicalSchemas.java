@@ -8,6 +8,7 @@ import dcl.registry.domain.port.out.CanonicalSchemas;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -95,6 +96,11 @@ class JpaCanonicalSchemas implements CanonicalSchemas {
             var o = Json.createObjectBuilder().add("name", f.name());
             f.type().ifPresent(t -> o.add("type", t));
             f.description().ifPresent(d -> o.add("description", d));
+            if (!f.enumValues().isEmpty()) {
+                JsonArrayBuilder values = Json.createArrayBuilder();
+                f.enumValues().forEach(values::add);
+                o.add("enumValues", values);
+            }
             array.add(o);
         }
         return array.build().toString();
@@ -109,7 +115,15 @@ class JpaCanonicalSchemas implements CanonicalSchemas {
                         new CanonicalFieldDefinition(
                                 o.getString("name"),
                                 Optional.ofNullable(o.getString("type", null)),
-                                Optional.ofNullable(o.getString("description", null))));
+                                Optional.ofNullable(o.getString("description", null)),
+                                o.containsKey("enumValues")
+                                        ? o
+                                                .getJsonArray("enumValues")
+                                                .getValuesAs(JsonString.class)
+                                                .stream()
+                                                .map(JsonString::getString)
+                                                .toList()
+                                        : List.of()));
             }
         }
         return fields;

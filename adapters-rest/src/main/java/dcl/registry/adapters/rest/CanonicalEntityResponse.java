@@ -6,7 +6,7 @@ import java.util.List;
 /** A canonical entity with its fields. */
 public record CanonicalEntityResponse(String name, String description, List<Field> fields) {
     /** One field. */
-    public record Field(String name, String type, String description) {}
+    public record Field(String name, String type, String description, List<String> enumValues) {}
 
     public static CanonicalEntityResponse from(CanonicalEntity e) {
         return new CanonicalEntityResponse(
@@ -18,7 +18,8 @@ public record CanonicalEntityResponse(String name, String description, List<Fiel
                                         new Field(
                                                 f.name(),
                                                 f.type().orElse(null),
-                                                f.description().orElse(null)))
+                                                f.description().orElse(null),
+                                                f.enumValues().isEmpty() ? null : f.enumValues()))
                         .toList());
     }
 }

@@ -67,8 +67,14 @@ public final class CanonicalProfile {
                 qualified.addAll(stems);
                 Set<String> text = new LinkedHashSet<>(qualified);
                 Set<String> values =
-                        field.description().map(CanonicalProfile::describedBy).orElse(Set.of());
+                        new LinkedHashSet<>(
+                                field.description()
+                                        .map(CanonicalProfile::describedBy)
+                                        .orElse(Set.of()));
                 text.addAll(values);
+                values.addAll(
+                        SampleValues.words(
+                                field.enumValues(), CanonicalFieldDefinition.MAX_VALUES));
                 all.add(
                         new FieldWords(
                                 new CanonicalField(entity.name(), field.name()),

@@ -14,13 +14,18 @@ public final class SampleValues {
     private SampleValues() {}
 
     /**
-     * The distinct words of the first samples that are words (codes, statuses, categories), folded
-     * as names are: what a canonical field's listed values are compared with.
+     * The distinct words of the first 20 samples that are short codes or words (statuses,
+     * categories), folded as names are: what a canonical field's listed values are compared with.
      */
     public static List<String> words(List<String> samples) {
-        return samples.stream()
-                .limit(20)
-                .filter(s -> s != null && s.strip().matches("[A-Za-z][A-Za-z _-]{1,40}"))
+        return words(samples, 20);
+    }
+
+    /** As {@link #words(List)}, over the first {@code limit} values. */
+    public static List<String> words(List<String> values, int limit) {
+        return values.stream()
+                .limit(limit)
+                .filter(s -> s != null && s.strip().matches("[A-Za-z0-9][A-Za-z0-9 _.-]{0,40}"))
                 .map(s -> Names.stem(String.join(" ", Names.words(s.strip()))))
                 .distinct()
                 .toList();

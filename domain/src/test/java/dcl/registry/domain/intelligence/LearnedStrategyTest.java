@@ -162,6 +162,57 @@ class LearnedStrategyTest {
     }
 
     @Test
+    void sampleValuesAmongACandidatesListedValuesAreEvidence() {
+        CanonicalSchema tickets =
+                new CanonicalSchema(
+                        List.of(
+                                new CanonicalEntity(
+                                        "ticket",
+                                        Optional.empty(),
+                                        List.of(
+                                                new CanonicalFieldDefinition(
+                                                        "state",
+                                                        Optional.of("string"),
+                                                        Optional.empty(),
+                                                        List.of("Open", "Pending", "Solved")),
+                                                field("subject", "What the ticket is about")))));
+        ProposalRequest stage =
+                new ProposalRequest(
+                        source("zendesk", "tickets", "stage"),
+                        List.of("open", "solved", "Escalated"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty());
+
+        LearnedStrategy.Evaluation e =
+                LearnedStrategy.evaluate(
+                        CanonicalProfile.of(tickets),
+                        stage,
+                        new LearnedStrategy.Inputs(
+                                LookAlikeIndex.Votes.NONE,
+                                List.of(),
+                                java.util.Map.of(),
+                                java.util.Map.of()));
+
+        assertEquals(CanonicalField.parse("ticket.state"), e.targets().get(0));
+        assertEquals(2 / 3.0, e.features()[0][MatchFeature.VALUES.index()], 1e-9);
+        assertEquals(0.0, e.features()[1][MatchFeature.VALUES.index()]);
+    }
+
+    @Test
+    void aClosedListHasItsLimits() {
+        List<String> tooMany =
+                java.util.stream.IntStream.range(0, 501).mapToObj(i -> "v" + i).toList();
+        dcl.registry.domain.error.InvalidInput refused =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        dcl.registry.domain.error.InvalidInput.class,
+                        () ->
+                                new CanonicalFieldDefinition(
+                                        "state", Optional.empty(), Optional.empty(), tooMany));
+        assertEquals("fields.enumValues", refused.violations().get(0).field());
+    }
+
+    @Test
     void fittingLearnsThatAFeatureMarksTheRightCandidate() {
         List<RankingModel.Example> examples = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

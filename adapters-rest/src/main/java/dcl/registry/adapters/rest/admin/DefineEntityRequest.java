@@ -15,13 +15,16 @@ public record DefineEntityRequest(String description, List<Field> fields, String
     /** The longest declared type of a field (string, number, date…). */
     static final int MAX_TYPE = 64;
 
-    /** One field: name required, type and description optional. */
-    public record Field(String name, String type, String description) {}
+    /**
+     * One field: name required; type, description and the values it may take (a closed list)
+     * optional.
+     */
+    public record Field(String name, String type, String description, List<String> enumValues) {}
 
     CanonicalEntity toDomain(String entity) {
         if (fields == null || fields.isEmpty()) {
             throw new InvalidInput(
-                    "fields", "is required: at least one {name, type?, description?}");
+                    "fields", "is required: at least one {name, type?, description?, enumValues?}");
         }
         Violations v = new Violations();
         Optional<String> entityDescription =
@@ -39,7 +42,8 @@ public record DefineEntityRequest(String description, List<Field> fields, String
                         Optional.ofNullable(f.type())
                                 .map(t -> TextRule.NAME.require(at + ".type", t, MAX_TYPE));
                 Optional<String> meaning = FreeText.optional(at + ".description", f.description());
-                definitions.add(new CanonicalFieldDefinition(f.name(), type, meaning));
+                definitions.add(
+                        new CanonicalFieldDefinition(f.name(), type, meaning, f.enumValues()));
             } catch (InvalidInput invalid) { // the domain names its own fields; here they are this
                 // entry's
                 invalid.violations()
