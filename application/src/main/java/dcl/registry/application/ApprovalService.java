@@ -7,6 +7,7 @@ import dcl.registry.domain.approval.PendingFilter;
 import dcl.registry.domain.approval.ProposedChange;
 import dcl.registry.domain.approval.StoredProposal;
 import dcl.registry.domain.error.IllegalTransition;
+import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.MappingNotFound;
 import dcl.registry.domain.error.ResourceNotFound;
 import dcl.registry.domain.model.Actor;
@@ -82,6 +83,16 @@ public class ApprovalService implements ReviewApprovalsUseCase {
                                     .byId(tenant, proposalId)
                                     .orElseThrow(
                                             () -> new ResourceNotFound("proposal " + proposalId));
+                    if (proposal.abstained()) {
+                        // no confident target: submitting the nearest candidate would be the guess
+                        // the strategy refused to make
+                        throw new InvalidInput(
+                                "proposalId",
+                                "proposal "
+                                        + proposalId
+                                        + " has no confident target (the strategy abstained);"
+                                        + " submit the mapping you chose by its mappingId");
+                    }
                     Optional<Approval> existing = approvals.ofProposal(tenant, proposalId);
                     if (existing.isPresent()
                             && existing.get().status() != ApprovalStatus.REJECTED) {

@@ -49,6 +49,10 @@ public class TenantRankingModels implements RankingModels {
     public static final int MAX_EXAMPLES = 150;
 
     public static final double PULL = 0.01;
+
+    /** Known mappings up to which a tenant's first model is learned on the caller's thread. */
+    static final int SMALL_TENANT = 1_000;
+
     public static final int ITERATIONS = 150;
     private static final Logger LOG = Logger.getLogger(TenantRankingModels.class.getName());
 
@@ -84,6 +88,13 @@ public class TenantRankingModels implements RankingModels {
         long knowledge = search.knowledgeVersion(tenant);
         boolean stale = last == null || last.knowledge() != knowledge;
         boolean due = last == null || !clock.instant().isBefore(last.at().plus(refresh));
+        if (last == null && small(tenant) && learning.add(tenant)) {
+            // a small tenant's first model is learned at once (well under a second), so its
+            // first proposals already weigh what it knows
+            learn(tenant, knowledge);
+            return learned.getOrDefault(tenant, new Learned(global, knowledge, clock.instant()))
+                    .model();
+        }
         if (stale && due && learning.add(tenant)) {
             try {
                 background.execute(() -> learn(tenant, knowledge));
@@ -92,6 +103,10 @@ public class TenantRankingModels implements RankingModels {
             }
         }
         return last == null ? global : last.model();
+    }
+
+    private boolean small(TenantId tenant) {
+        return search.knownMappings(tenant, SMALL_TENANT + 1).size() <= SMALL_TENANT;
     }
 
     /** Learns the tenant's model now (the background task; tests call it directly). */

@@ -178,6 +178,14 @@ class IntelligenceIT extends DeployedRegistry {
         assertTrue(unknown.json().isNull("canonicalField"));
         assertTrue(unknown.json().getString("reasoning").startsWith("no confident proposal"));
         assertFalse(unknown.json().getJsonArray("alternatives").isEmpty());
+        Api.Reply submitted =
+                runtime.post(
+                        "/dcl/approvals/submit",
+                        "{\"proposalId\":\""
+                                + unknown.json().getString("proposalId")
+                                + "\",\"reason\":\"try\"}");
+        assertEquals(400, submitted.status(), "an abstention is not a proposal to approve");
+        assertTrue(submitted.body().contains("proposalId"), submitted.toString());
     }
 
     @Test

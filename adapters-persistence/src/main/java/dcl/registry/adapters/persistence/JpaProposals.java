@@ -78,6 +78,13 @@ class JpaProposals implements StoreProposals {
                 .executeUpdate();
     }
 
+    /** Whether the stored evidence says the strategy abstained (absent in older proposals). */
+    private static boolean abstained(String evidence) {
+        try (var reader = Json.createReader(new java.io.StringReader(evidence))) {
+            return reader.readObject().getBoolean("abstained", false);
+        }
+    }
+
     @Override
     public Optional<StoredProposal> byId(TenantId tenant, UUID id) {
         List<?> rows =
@@ -105,7 +112,8 @@ class JpaProposals implements StoreProposals {
                                     (String) c[6],
                                     JpaApprovals.instant(c[7]),
                                     (String) c[8],
-                                    String.valueOf(c[9]));
+                                    String.valueOf(c[9]),
+                                    abstained(String.valueOf(c[9])));
                         });
     }
 }

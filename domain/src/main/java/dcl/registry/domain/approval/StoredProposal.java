@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A stored mapping proposal: the field, the best target and its score, who asked and when, and its
+ * A stored mapping proposal: the field, the best target and its score, who asked and when, its
  * evidence (the stored JSON of candidates, similar mappings, prompt version and fallbacks, passed
- * through as text).
+ * through as text), and whether the strategy abstained (then {@code target} is only the nearest
+ * candidate, not a proposal).
  */
 public record StoredProposal(
         UUID id,
@@ -18,4 +19,5 @@ public record StoredProposal(
         String strategy,
         Instant createdAt,
         String createdBy,
-        String evidence) {}
+        String evidence,
+        boolean abstained) {}
