@@ -56,7 +56,8 @@ public class TenantRankingModels implements RankingModels {
     public static final int ITERATIONS = 150;
     private static final Logger LOG = Logger.getLogger(TenantRankingModels.class.getName());
 
-    private record Learned(RankingModel model, long knowledge, Instant at) {}
+    /** A tenant's model, the knowledge it was learned from, when, and whether it is its own. */
+    private record Learned(RankingModel model, long knowledge, Instant at, boolean own) {}
 
     private final RankingModel global;
     private final SemanticSearch search;
@@ -88,11 +89,13 @@ public class TenantRankingModels implements RankingModels {
         long knowledge = search.knowledgeVersion(tenant);
         boolean stale = last == null || last.knowledge() != knowledge;
         boolean due = last == null || !clock.instant().isBefore(last.at().plus(refresh));
-        if (last == null && small(tenant) && learning.add(tenant)) {
-            // a small tenant's first model is learned at once (well under a second), so its
-            // first proposals already weigh what it knows
+        boolean ownYet = last != null && last.own();
+        if (stale && !ownYet && small(tenant) && learning.add(tenant)) {
+            // a small tenant's first own model is learned at once (well under a second), so its
+            // first proposals after it knows enough already weigh what it knows
             learn(tenant, knowledge);
-            return learned.getOrDefault(tenant, new Learned(global, knowledge, clock.instant()))
+            return learned.getOrDefault(
+                            tenant, new Learned(global, knowledge, clock.instant(), false))
                     .model();
         }
         if (stale && due && learning.add(tenant)) {
@@ -113,8 +116,9 @@ public class TenantRankingModels implements RankingModels {
     void learn(TenantId tenant, long knowledge) {
         try {
             List<RankingModel.Example> examples = examples(tenant);
+            boolean own = examples.size() >= MIN_EXAMPLES;
             RankingModel model =
-                    examples.size() < MIN_EXAMPLES
+                    !own
                             ? global
                             : RankingModel.fit(
                                     examples,
@@ -122,8 +126,8 @@ public class TenantRankingModels implements RankingModels {
                                     PULL,
                                     ITERATIONS,
                                     "tenant-" + examples.size() + "-on-" + global.version());
-            learned.put(tenant, new Learned(model, knowledge, clock.instant()));
-            if (model != global) {
+            learned.put(tenant, new Learned(model, knowledge, clock.instant(), own));
+            if (own) {
                 LOG.fine(() -> "Re-ranker of tenant " + tenant + " learned: " + model.version());
             }
         } catch (StrategyUnavailable | IllegalArgumentException unavailable) {

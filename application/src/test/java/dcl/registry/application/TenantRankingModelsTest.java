@@ -124,6 +124,12 @@ class TenantRankingModelsTest {
 
         assertSame(GLOBAL, models.modelFor(ACME));
         assertSame(GLOBAL, models.modelFor(ACME));
+
+        know(20);
+        knowledge++;
+        assertTrue(
+                models.modelFor(ACME).version().startsWith("tenant-30"),
+                "a small tenant that now knows enough learns at once, without waiting a refresh");
         assertNotEquals(0, known.size());
     }
 
