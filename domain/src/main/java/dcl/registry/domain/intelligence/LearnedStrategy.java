@@ -88,20 +88,25 @@ public final class LearnedStrategy implements ProposalStrategy {
                             model.explain(evaluation.features()[i])));
         }
         boolean abstained = ranked.isEmpty() || ranked.get(0).score() < abstainBelow;
-        if (abstained && !ranked.isEmpty()) {
+        if (!ranked.isEmpty()) {
+            // the first candidate says which model weighed it (the tenant's own or the global
+            // one), so a proposal can be traced to what had been learned when it was made
             Candidate best = ranked.get(0);
+            String weighed = best.reasoning() + "; weighed by " + model.version();
             ranked.set(
                     0,
                     new Candidate(
                             best.target(),
                             best.score(),
-                            String.format(
-                                    Locale.ROOT,
-                                    "no confident proposal: the best candidate's probability %.2f"
-                                            + " is below %.2f; %s",
-                                    best.score(),
-                                    abstainBelow,
-                                    best.reasoning())));
+                            abstained
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            "no confident proposal: the best candidate's"
+                                                    + " probability %.2f is below %.2f; %s",
+                                            best.score(),
+                                            abstainBelow,
+                                            weighed)
+                                    : weighed));
         }
         return new StrategyAnswer(
                 StrategyName.LEARNED.label(),

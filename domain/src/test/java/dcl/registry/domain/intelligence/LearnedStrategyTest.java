@@ -140,6 +140,9 @@ class LearnedStrategyTest {
         assertTrue(answer.candidates().get(0).score() > 0.9, answer.toString());
         assertFalse(answer.abstained());
         assertTrue(answer.candidates().get(0).reasoning().startsWith("known_name 1.00 (+8.00)"));
+        assertTrue(
+                answer.candidates().get(0).reasoning().endsWith("weighed by test"),
+                answer.candidates().get(0).reasoning());
     }
 
     @Test
