@@ -187,15 +187,7 @@ public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase 
     @Override
     public SimilarMapping lookUp(TenantId tenant, SourceRef source) {
         List<SimilarMapping> nearest =
-                search.similarMappings(
-                        tenant,
-                        new ProposalRequest(
-                                source,
-                                List.of(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty()),
-                        1);
+                search.similarMappings(tenant, ProposalRequest.of(source), 1);
         return nearest.stream()
                 .filter(s -> s.similarity() >= lookupThreshold)
                 .findFirst()

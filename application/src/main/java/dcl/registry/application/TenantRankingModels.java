@@ -2,14 +2,11 @@ package dcl.registry.application;
 
 import dcl.registry.domain.canonical.CanonicalSchema;
 import dcl.registry.domain.error.StrategyUnavailable;
-import dcl.registry.domain.intelligence.Candidate;
 import dcl.registry.domain.intelligence.CanonicalProfile;
 import dcl.registry.domain.intelligence.KnownMapping;
 import dcl.registry.domain.intelligence.LearnedStrategy;
 import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.RankingModel;
-import dcl.registry.domain.intelligence.SimilarMapping;
-import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.CanonicalSchemaUseCase;
 import dcl.registry.domain.port.out.RankingModels;
@@ -18,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,43 +139,18 @@ public class TenantRankingModels implements RankingModels {
     private List<RankingModel.Example> examples(TenantId tenant) {
         CanonicalSchema schema = schemas.schema(tenant);
         CanonicalProfile profile = CanonicalProfile.of(schema);
-        int everyField = profile.fields().size();
         List<RankingModel.Example> examples = new ArrayList<>();
         for (KnownMapping known : search.knownMappings(tenant, MAX_EXAMPLES)) {
             if (!schema.defines(known.target())) {
                 continue;
             }
-            ProposalRequest request =
-                    new ProposalRequest(
-                            known.source(),
-                            List.of(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty());
-            Map<CanonicalField, Double> meaning = new HashMap<>();
-            for (Candidate c : search.similarCanonicalFields(tenant, schema, request, everyField)) {
-                meaning.put(c.target(), c.score());
-            }
-            List<SimilarMapping> neighbours =
-                    search.similarMappings(tenant, request, LearnedStrategy.NEIGHBOURS + 1).stream()
-                            .filter(s -> !s.mappingId().equals(known.id()))
-                            .limit(LearnedStrategy.NEIGHBOURS)
-                            .toList();
-            LearnedStrategy.Evaluation evaluation =
-                    LearnedStrategy.evaluate(
-                            profile,
-                            request,
-                            new LearnedStrategy.Inputs(
-                                    search.lookAlikes(tenant, known.source())
-                                            .without(known.target()),
-                                    neighbours,
-                                    meaning,
-                                    search.similarEntities(tenant, schema, request)));
-            boolean[] right = new boolean[evaluation.targets().size()];
-            for (int i = 0; i < right.length; i++) {
-                right[i] = evaluation.targets().get(i).equals(known.target());
-            }
-            examples.add(new RankingModel.Example(evaluation.features(), right));
+            ProposalRequest request = ProposalRequest.of(known.source());
+            LearnedStrategy.Inputs inputs =
+                    LearnedStrategy.Inputs.ofSchema(search, tenant, profile, request)
+                            .knowing(search, tenant, request, Optional.of(known));
+            examples.add(
+                    LearnedStrategy.evaluate(profile, request, inputs)
+                            .example(Set.of(known.target())));
         }
         return examples;
     }

@@ -2,6 +2,7 @@ package dcl.registry.domain.intelligence;
 
 import dcl.registry.domain.error.StrategyUnavailable;
 import dcl.registry.domain.model.CanonicalField;
+import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.RankingModels;
 import dcl.registry.domain.port.out.SemanticSearch;
 import java.util.ArrayList;
@@ -35,12 +36,60 @@ public final class LearnedStrategy implements ProposalStrategy {
         this.abstainBelow = abstainBelow;
     }
 
-    /** What a proposal weighs, gathered from the ports (a trainer gathers it itself). */
+    /** What a proposal weighs, gathered from the ports (an offline trainer gathers it itself). */
     public record Inputs(
             LookAlikeIndex.Votes votes,
             List<SimilarMapping> neighbours,
             Map<CanonicalField, Double> meaning,
-            Map<String, Double> entityMeaning) {}
+            Map<String, Double> entityMeaning) {
+
+        /** What the schema says about a request: meaning of fields and entities, nothing known. */
+        public static Inputs ofSchema(
+                SemanticSearch search,
+                TenantId tenant,
+                CanonicalProfile profile,
+                ProposalRequest request) {
+            Map<CanonicalField, Double> meaning = new HashMap<>();
+            search.similarCanonicalFields(
+                            tenant, profile.schema(), request, profile.fields().size())
+                    .forEach(c -> meaning.put(c.target(), c.score()));
+            return new Inputs(
+                    LookAlikeIndex.Votes.NONE,
+                    List.of(),
+                    meaning,
+                    search.similarEntities(tenant, profile.schema(), request));
+        }
+
+        /**
+         * These inputs with what the tenant's known mappings say; {@code leftOut} is a known
+         * mapping whose own vote and neighbour do not count (a tenant learning from it).
+         *
+         * @throws StrategyUnavailable while the known mappings are still being indexed
+         */
+        public Inputs knowing(
+                SemanticSearch search,
+                TenantId tenant,
+                ProposalRequest request,
+                Optional<KnownMapping> leftOut) {
+            LookAlikeIndex.Votes known = search.lookAlikes(tenant, request.source());
+            List<SimilarMapping> alike =
+                    search
+                            .similarMappings(
+                                    tenant, request, NEIGHBOURS + (leftOut.isPresent() ? 1 : 0))
+                            .stream()
+                            .filter(
+                                    s ->
+                                            leftOut.map(k -> !k.id().equals(s.mappingId()))
+                                                    .orElse(true))
+                            .limit(NEIGHBOURS)
+                            .toList();
+            return new Inputs(
+                    leftOut.map(k -> known.without(k.target())).orElse(known),
+                    alike,
+                    meaning,
+                    entityMeaning);
+        }
+    }
 
     /** The features of each canonical field, in the profile's order. */
     public static final class Evaluation {
@@ -60,13 +109,22 @@ public final class LearnedStrategy implements ProposalStrategy {
         public double[][] features() {
             return features;
         }
+
+        /** These candidates as an example to learn from, the targets in {@code right} right. */
+        public RankingModel.Example example(Set<CanonicalField> right) {
+            boolean[] flags = new boolean[targets.size()];
+            for (int i = 0; i < flags.length; i++) {
+                flags[i] = right.contains(targets.get(i));
+            }
+            return new RankingModel.Example(features, flags);
+        }
     }
 
     @Override
     public StrategyAnswer propose(ProposalContext context) {
         List<Fallback> degraded = new ArrayList<>();
-        Inputs inputs = gather(context, degraded);
         CanonicalProfile profile = CanonicalProfile.of(context.schema());
+        Inputs inputs = gather(context, profile, degraded);
         Evaluation evaluation = evaluate(profile, context.request(), inputs);
         RankingModel model = models.modelFor(context.tenant());
         double[] probability = model.probabilities(evaluation.features());
@@ -117,20 +175,11 @@ public final class LearnedStrategy implements ProposalStrategy {
                 abstained);
     }
 
-    private Inputs gather(ProposalContext context, List<Fallback> degraded) {
-        Map<CanonicalField, Double> meaning = new HashMap<>();
-        int everyField = CanonicalProfile.of(context.schema()).fields().size();
-        search.similarCanonicalFields(
-                        context.tenant(), context.schema(), context.request(), everyField)
-                .forEach(c -> meaning.put(c.target(), c.score()));
-        Map<String, Double> entities =
-                search.similarEntities(context.tenant(), context.schema(), context.request());
+    private Inputs gather(
+            ProposalContext context, CanonicalProfile profile, List<Fallback> degraded) {
+        Inputs schema = Inputs.ofSchema(search, context.tenant(), profile, context.request());
         try {
-            return new Inputs(
-                    search.lookAlikes(context.tenant(), context.request().source()),
-                    search.similarMappings(context.tenant(), context.request(), NEIGHBOURS),
-                    meaning,
-                    entities);
+            return schema.knowing(search, context.tenant(), context.request(), Optional.empty());
         } catch (StrategyUnavailable unavailable) {
             // ranked anyway, on the schema alone, and said so
             degraded.add(
@@ -138,7 +187,7 @@ public final class LearnedStrategy implements ProposalStrategy {
                             StrategyName.LEARNED.label(),
                             "ranked without the known mappings: "
                                     + unavailable.fallback().reason()));
-            return new Inputs(LookAlikeIndex.Votes.NONE, List.of(), meaning, entities);
+            return schema;
         }
     }
 

@@ -16,6 +16,12 @@ public record ProposalRequest(
         Optional<String> description,
         Optional<String> tableDescription,
         Optional<String> type) {
+    /** A field known by its source alone (no samples, no descriptions, no type). */
+    public static ProposalRequest of(SourceRef source) {
+        return new ProposalRequest(
+                source, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     public ProposalRequest {
         samples = List.copyOf(samples);
         Violations v = new Violations();

@@ -187,11 +187,7 @@ public final class RankerTraining {
 
     private static RankingModel.Example example(
             LearnedStrategy.Evaluation e, MatchingFamily.Field field) {
-        boolean[] right = new boolean[e.targets().size()];
-        for (int i = 0; i < right.length; i++) {
-            right[i] = field.right().contains(e.targets().get(i));
-        }
-        return new RankingModel.Example(e.features(), right);
+        return e.example(field.right());
     }
 
     private static RankingModel.Example withoutRight(
