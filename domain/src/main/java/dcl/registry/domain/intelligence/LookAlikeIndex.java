@@ -30,11 +30,6 @@ public final class LookAlikeIndex {
             entityByTable = Map.copyOf(entityByTable);
         }
 
-        /** The share of same-named known fields mapped to this target, in [0, 1]. */
-        public double nameShare(CanonicalField target) {
-            return nameSupport == 0 ? 0 : byName.getOrDefault(target, 0) / (double) nameSupport;
-        }
-
         /**
          * The share of same-named known fields mapped to a field of this name in any entity, in [0,
          * 1]: {@code id} in a new table votes for the {@code id} of whichever entity the table is.

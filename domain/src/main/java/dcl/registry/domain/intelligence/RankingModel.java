@@ -163,8 +163,8 @@ public final class RankingModel {
         double rate = 0.3;
         for (int iteration = 0; iteration < iterations; iteration++) {
             double[] gradient = new double[n + 1];
+            RankingModel current = new RankingModel(w, b, version);
             for (Example example : examples) {
-                RankingModel current = new RankingModel(w, b, version);
                 double[] p = current.probabilities(example.candidates());
                 double pNone = 1 - Arrays.stream(p).sum();
                 double rightMass = 0;

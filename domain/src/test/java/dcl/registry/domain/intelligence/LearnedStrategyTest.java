@@ -112,7 +112,7 @@ class LearnedStrategyTest {
         assertEquals(
                 1.0,
                 votes.without(CanonicalField.parse("contact.email"))
-                        .nameShare(CanonicalField.parse("contact.email")));
+                        .fieldNameShare(CanonicalField.parse("contact.email")));
         index.remove(
                 source("outreach", "prospects", "emailAddress"),
                 CanonicalField.parse("contact.email"));
