@@ -5,29 +5,19 @@ import dcl.registry.domain.canonical.CanonicalFieldDefinition;
 import dcl.registry.domain.canonical.CanonicalSchema;
 import dcl.registry.domain.model.CanonicalField;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * A canonical schema's words, computed once: every proposal compares a source field against every
  * canonical field, and splitting, folding and stemming a 1,000-field model for each proposal would
- * cost more than the comparison itself. The last few schemas' profiles are kept (schemas are
- * immutable values, so an edited schema simply gets a new profile).
+ * cost more than the comparison itself. The last few schemas' profiles are kept ({@link
+ * RecentSchemas}).
  */
 public final class CanonicalProfile {
-    private static final int KEPT = 64;
-    private static final Map<CanonicalSchema, CanonicalProfile> RECENT =
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(
-                        Map.Entry<CanonicalSchema, CanonicalProfile> e) {
-                    return size() > KEPT;
-                }
-            };
+    private static final RecentSchemas<CanonicalProfile> RECENT = new RecentSchemas<>(64);
 
     /** An entity's words: its name, and its name, description and field names together. */
     public record EntityWords(
@@ -92,17 +82,7 @@ public final class CanonicalProfile {
 
     /** The profile of a schema, computed at most once while it is among the recent ones. */
     public static CanonicalProfile of(CanonicalSchema schema) {
-        synchronized (RECENT) {
-            CanonicalProfile known = RECENT.get(schema);
-            if (known != null) {
-                return known;
-            }
-        }
-        CanonicalProfile computed = new CanonicalProfile(schema);
-        synchronized (RECENT) {
-            RECENT.put(schema, computed);
-        }
-        return computed;
+        return RECENT.of(schema, CanonicalProfile::new);
     }
 
     static Set<String> describedBy(String text) {

@@ -9,6 +9,7 @@ import dcl.registry.domain.intelligence.KnownVector;
 import dcl.registry.domain.intelligence.LookAlikeIndex;
 import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.QuantizedVector;
+import dcl.registry.domain.intelligence.RecentSchemas;
 import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.MappingId;
@@ -50,15 +51,7 @@ public class SemanticIndex implements SemanticSearch {
     private final Map<TenantId, TenantVectors> tenants = new ConcurrentHashMap<>();
     private final Map<String, QuantizedVector> canonicalVectors = new ConcurrentHashMap<>();
     private static final String READ_ALIKE = "name and description read alike";
-    private static final int SCHEMAS_KEPT = 64;
-    private final Map<CanonicalSchema, SchemaVectors> recentSchemas =
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(
-                        Map.Entry<CanonicalSchema, SchemaVectors> eldest) {
-                    return size() > SCHEMAS_KEPT;
-                }
-            };
+    private final RecentSchemas<SchemaVectors> recentSchemas = new RecentSchemas<>(64);
     private final Map<String, QuantizedVector> recentQueries =
             new LinkedHashMap<>(RECENT_QUERIES, 0.75f, true) {
                 @Override
@@ -335,23 +328,17 @@ public class SemanticIndex implements SemanticSearch {
 
     /** The schema's vectors, computed once while the schema is among the recent ones. */
     private SchemaVectors vectorsOf(CanonicalSchema schema) {
-        synchronized (recentSchemas) {
-            SchemaVectors known = recentSchemas.get(schema);
-            if (known != null) {
-                return known;
-            }
-        }
-        if (canonicalVectors.size() > CANONICAL_VECTORS_KEPT) {
-            // descriptions churned far past any real schema: start over rather than grow
-            canonicalVectors.clear();
-        }
-        SchemaVectors computed =
-                new SchemaVectors(
-                        schema, text -> canonicalVectors.computeIfAbsent(text, this::embed));
-        synchronized (recentSchemas) {
-            recentSchemas.put(schema, computed);
-        }
-        return computed;
+        return recentSchemas.of(
+                schema,
+                s -> {
+                    if (canonicalVectors.size() > CANONICAL_VECTORS_KEPT) {
+                        // descriptions churned far past any real schema: start over rather than
+                        // grow
+                        canonicalVectors.clear();
+                    }
+                    return new SchemaVectors(
+                            s, text -> canonicalVectors.computeIfAbsent(text, this::embed));
+                });
     }
 
     private static void add(
