@@ -2,12 +2,14 @@ package dcl.registry.adapters.llm.embedding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dcl.registry.domain.canonical.CanonicalSchema;
 import dcl.registry.domain.canonical.DefaultCrmModel;
 import dcl.registry.domain.error.StrategyUnavailable;
 import dcl.registry.domain.intelligence.EmbeddingText;
 import dcl.registry.domain.intelligence.KnownVector;
+import dcl.registry.domain.intelligence.LookAlikeIndex;
 import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.QuantizedVector;
 import dcl.registry.domain.model.CanonicalField;
@@ -188,6 +190,23 @@ class SemanticIndexTest {
         index.catchUp(100);
         assertEquals(0, index.size());
         assertEquals(List.of(), index.similarMappings(ACME, field("amount"), 3));
+    }
+
+    @Test
+    void givenOneTenantsMappings_whenAnotherTenantProposes_thenNothingOfThemVotesOrLearns() {
+        Rows rows = new Rows();
+        rows.write(1, "amount", "opportunity.amount", true, true);
+        SemanticIndex index = new SemanticIndex(WORDS, rows);
+        index.rebuild();
+        TenantId other = new TenantId("globex");
+        SourceRef amount = field("amount").source();
+
+        assertEquals(1, index.lookAlikes(ACME, amount).nameSupport());
+        assertEquals(1, index.knownMappings(ACME, 10).size());
+        assertEquals(LookAlikeIndex.Votes.NONE, index.lookAlikes(other, amount));
+        assertEquals(List.of(), index.knownMappings(other, 10));
+        assertEquals(0, index.knowledgeVersion(other));
+        assertTrue(index.knowledgeVersion(ACME) > 0);
     }
 
     private static TextEmbedder counting(String model, List<String> embedded) {
