@@ -1,5 +1,6 @@
 package dcl.registry.bench;
 
+import dcl.registry.bench.BenchApi.Reply;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -12,11 +13,7 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,11 +63,6 @@ import java.util.function.Predicate;
  * -Dbench.baseline.only=true} computes the naive rows alone, without a service.
  */
 public final class ProposalBenchmark {
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
     private static final double ABSTAIN_BELOW = 0.5;
     private static final int BINS = 10;
     private static final String DEFAULT = "default";
@@ -105,6 +97,7 @@ public final class ProposalBenchmark {
                     "err");
 
     private final String base;
+    private final BenchApi api;
     private final DevToken tokens;
     private final List<String> strategies;
     private final boolean offline;
@@ -120,6 +113,7 @@ public final class ProposalBenchmark {
     private ProposalBenchmark(
             String base, DevToken tokens, List<String> strategies, boolean offline) {
         this.base = base;
+        this.api = new BenchApi(base);
         this.tokens = tokens;
         this.strategies = new ArrayList<>(strategies);
         this.offline = offline;
@@ -546,7 +540,7 @@ public final class ProposalBenchmark {
         Tally first = new Tally();
         Tally second = new Tally();
         Taught taught = new Taught();
-        long indexed = indexSize();
+        long indexed = api.indexSize();
         for (int i = 0; i < ordered.size(); i++) {
             Case c = ordered.get(i);
             JsonObject[] proposal = new JsonObject[1];
@@ -557,7 +551,7 @@ public final class ProposalBenchmark {
                 indexed = indexed < 0 ? -1 : indexed + 1;
                 if (!awaitIndex(indexed, Duration.ofSeconds(5))) {
                     taught.notIndexed++;
-                    indexed = indexSize(); // what did not show does not hold up the next cases
+                    indexed = api.indexSize(); // what did not show does not hold up the next cases
                 }
             }
         }
@@ -644,7 +638,7 @@ public final class ProposalBenchmark {
         String approval = null;
         if (proposalId != null) {
             Reply submitted =
-                    call(
+                    api.call(
                             "POST",
                             "/dcl/approvals/submit",
                             service,
@@ -660,7 +654,7 @@ public final class ProposalBenchmark {
         }
         if (approval != null && right) {
             Reply approved =
-                    call(
+                    api.call(
                             "POST",
                             "/dcl/approvals/" + approval + "/approve",
                             reviewer,
@@ -673,7 +667,7 @@ public final class ProposalBenchmark {
             approval = null; // still pending: the truth is created below all the same
         } else if (approval != null) {
             Reply rejected =
-                    call(
+                    api.call(
                             "POST",
                             "/dcl/approvals/" + approval + "/reject",
                             reviewer,
@@ -759,7 +753,8 @@ public final class ProposalBenchmark {
                         key.equals("table_description") ? "tableDescription" : key, c.text(key));
             }
         }
-        return call("POST", "/dcl/intelligence/propose-mapping", token, request.build().toString());
+        return api.call(
+                "POST", "/dcl/intelligence/propose-mapping", token, request.build().toString());
     }
 
     private static Outcome score(Case c, JsonObject p, long nanos) {
@@ -864,7 +859,7 @@ public final class ProposalBenchmark {
 
     private void installSchema(String tenant, JsonObject entities) throws Exception {
         String admin = tokens.mint(tenant, "bench-admin", "admin");
-        Reply current = call("GET", "/dcl/canonical/entities", admin, null);
+        Reply current = api.call("GET", "/dcl/canonical/entities", admin, null);
         JsonValue list = current.ok() ? parseOrNull(current.body()) : null;
         if (list instanceof JsonObject page && page.get("items") instanceof JsonArray paged) {
             list = paged; // a page, should the list ever be paged
@@ -874,7 +869,7 @@ public final class ProposalBenchmark {
                 String name = entity.asJsonObject().getString("name");
                 if (!entities.containsKey(name)) {
                     Reply deleted =
-                            call("DELETE", "/dcl/canonical/entities/" + enc(name), admin, null);
+                            api.call("DELETE", "/dcl/canonical/entities/" + enc(name), admin, null);
                     if (!deleted.ok()) {
                         complain("remove entity " + name, deleted);
                     }
@@ -897,7 +892,7 @@ public final class ProposalBenchmark {
                 fields.add(one);
             }
             Reply put =
-                    call(
+                    api.call(
                             "PUT",
                             "/dcl/canonical/entities/" + enc(name),
                             admin,
@@ -911,7 +906,7 @@ public final class ProposalBenchmark {
     /** The other connectors' ground truth as ACTIVE mappings; waits until the index holds them. */
     private void loadKnownMappings(String tenant, List<Case> known) throws Exception {
         String admin = tokens.mint(tenant, "bench-admin", "admin");
-        long before = indexSize();
+        long before = api.indexSize();
         int created = 0;
         for (Case c : known) {
             created += createMapping(admin, c) ? 1 : 0;
@@ -933,7 +928,7 @@ public final class ProposalBenchmark {
         String truth = c.truth();
         int dot = truth.indexOf('.');
         Reply created =
-                call(
+                api.call(
                         "POST",
                         "/dcl/mappings",
                         admin,
@@ -952,22 +947,6 @@ public final class ProposalBenchmark {
         return created.ok();
     }
 
-    /** Vectors in the semantic index (all tenants), from the readiness check; -1 if unreadable. */
-    private long indexSize() {
-        Reply health = call("GET", "/health/ready", null, null); // 503 while not ready: same body
-        if (health.json().get("checks") instanceof JsonArray checks) {
-            for (JsonValue check : checks) {
-                if (check instanceof JsonObject o
-                        && "semantic-index".equals(text(o, "name"))
-                        && o.get("data") instanceof JsonObject data
-                        && data.get("mappings") instanceof JsonNumber size) {
-                    return size.longValue();
-                }
-            }
-        }
-        return -1;
-    }
-
     /**
      * Waits until the index holds {@code expected} vectors; with an unreadable size (-1), the
      * index's catch-up interval (2 s) once. False when it did not get there in time.
@@ -978,7 +957,7 @@ public final class ProposalBenchmark {
             return true;
         }
         long deadline = System.nanoTime() + max.toNanos();
-        while (indexSize() < expected) {
+        while (api.indexSize() < expected) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -1091,44 +1070,6 @@ public final class ProposalBenchmark {
     }
 
     // ---------------------------------------------------------------- HTTP
-
-    /** An answer, or status -1 with the exception's text when there was none. */
-    private record Reply(int status, String body) {
-        boolean ok() {
-            return status >= 200 && status < 300;
-        }
-
-        /** The body as an object; an empty object when it is not one. */
-        JsonObject json() {
-            return parseOrNull(body) instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
-        }
-    }
-
-    private Reply call(String method, String path, String token, String json) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(
-                method,
-                json == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        try {
-            HttpResponse<String> response =
-                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
-        } catch (IOException e) {
-            return new Reply(-1, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Reply(-1, "interrupted");
-        }
-    }
 
     /** Prints a failed request (status and body), the first {@value #MAX_COMPLAINTS} of them. */
     private void complain(String what, Reply reply) {

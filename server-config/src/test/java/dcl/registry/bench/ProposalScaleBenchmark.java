@@ -1,19 +1,13 @@
 package dcl.registry.bench;
 
+import dcl.registry.bench.BenchApi.Reply;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,11 +45,6 @@ import java.util.stream.Stream;
  * bench.key}.
  */
 public final class ProposalScaleBenchmark {
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
     private static final double TARGET_P95_MS = 50;
     private static final String FOLDER = "proposal-scale";
     private static final int STYLES = 5; // source spellings per canonical field and table
@@ -151,13 +140,13 @@ public final class ProposalScaleBenchmark {
         "external"
     };
 
-    private final String base;
+    private final BenchApi api;
     private final DevToken tokens;
     private final Path jobsRoot;
     private final boolean viaImport;
 
     private ProposalScaleBenchmark(String base, DevToken tokens, Path jobsRoot, boolean viaImport) {
-        this.base = base;
+        this.api = new BenchApi(base);
         this.tokens = tokens;
         this.jobsRoot = jobsRoot;
         this.viaImport = viaImport;
@@ -285,7 +274,7 @@ public final class ProposalScaleBenchmark {
                 "  canonical model defined in %.1f s%n",
                 (System.nanoTime() - start) / 1e9);
 
-        long indexBefore = indexSize();
+        long indexBefore = api.indexSize();
         start = System.nanoTime();
         long loaded =
                 viaImport
@@ -338,7 +327,7 @@ public final class ProposalScaleBenchmark {
 
     /** PUT /dcl/canonical/entities/{entity} for each entity of the model; removes the others. */
     private void defineModel(Model model, String admin) {
-        Reply current = call("GET", "/dcl/canonical/entities", admin, null);
+        Reply current = api.call("GET", "/dcl/canonical/entities", admin, null);
         if (current.value() instanceof JsonArray existing) {
             for (JsonValue e : existing) {
                 String name = e.asJsonObject().getString("name", "");
@@ -347,7 +336,7 @@ public final class ProposalScaleBenchmark {
                 }
                 check(
                         "remove entity " + name,
-                        call("DELETE", "/dcl/canonical/entities/" + name, admin, null));
+                        api.call("DELETE", "/dcl/canonical/entities/" + name, admin, null));
             }
         } else {
             check("list entities", current);
@@ -375,7 +364,7 @@ public final class ProposalScaleBenchmark {
                             .add("fields", fields);
             check(
                     "define entity " + model.entity(e),
-                    call(
+                    api.call(
                             "PUT",
                             "/dcl/canonical/entities/" + model.entity(e),
                             admin,
@@ -462,17 +451,21 @@ public final class ProposalScaleBenchmark {
         }
         try {
             Reply started =
-                    call("POST", "/dcl/jobs/yaml-import", admin, "{\"path\":\"" + FOLDER + "\"}");
+                    api.call(
+                            "POST",
+                            "/dcl/jobs/yaml-import",
+                            admin,
+                            "{\"path\":\"" + FOLDER + "\"}");
             if (!(started.json().get("executionId") instanceof JsonNumber id)) {
                 check("start yaml-import", started);
                 return 0;
             }
             while (true) {
                 Thread.sleep(1000);
-                Reply job = call("GET", "/dcl/jobs/" + id, admin, null);
+                Reply job = api.call("GET", "/dcl/jobs/" + id, admin, null);
                 String status = job.json().getString("status", "?");
                 if (status.equals("COMPLETED")) {
-                    Reply report = call("GET", "/dcl/jobs/" + id + "/report", admin, null);
+                    Reply report = api.call("GET", "/dcl/jobs/" + id + "/report", admin, null);
                     if (report.json().get("rejected") instanceof JsonArray rejected
                             && !rejected.isEmpty()) {
                         System.out.printf(
@@ -511,7 +504,7 @@ public final class ProposalScaleBenchmark {
                                         n = next.getAndIncrement()) {
                                     Known k = Known.of(model, n);
                                     Reply reply =
-                                            call(
+                                            api.call(
                                                     "POST",
                                                     "/dcl/mappings",
                                                     admin,
@@ -561,7 +554,7 @@ public final class ProposalScaleBenchmark {
         }
         long t0 = System.nanoTime();
         Reply reply =
-                call(
+                api.call(
                         "POST",
                         "/dcl/intelligence/propose-mapping",
                         service,
@@ -572,23 +565,6 @@ public final class ProposalScaleBenchmark {
 
     // ---------------------------------------------------------------- the semantic index
 
-    /** Vectors in the semantic index (all tenants), from the readiness check; -1 if unreadable. */
-    private long indexSize() {
-        if (call("GET", "/health/ready", null, null).json().get("checks")
-                instanceof JsonArray checks) {
-            for (JsonValue check : checks) {
-                if (check instanceof JsonObject o
-                        && o.get("name") instanceof JsonString name
-                        && name.getString().equals("semantic-index")
-                        && o.get("data") instanceof JsonObject data
-                        && data.get("mappings") instanceof JsonNumber size) {
-                    return size.longValue();
-                }
-            }
-        }
-        return -1;
-    }
-
     /** Waits until the index holds {@code expected} vectors (-1: unknown, 10 s). */
     private boolean awaitIndex(long expected, Duration max) throws InterruptedException {
         if (expected < 0) {
@@ -597,7 +573,7 @@ public final class ProposalScaleBenchmark {
         }
         long deadline = System.nanoTime() + max.toNanos();
         long lastNote = System.nanoTime();
-        for (long size = indexSize(); size < expected; size = indexSize()) {
+        for (long size = api.indexSize(); size < expected; size = api.indexSize()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -611,52 +587,6 @@ public final class ProposalScaleBenchmark {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private record Reply(int status, String body) {
-        boolean ok() {
-            return status >= 200 && status < 300;
-        }
-
-        /** The body as JSON, or JSON's null when it is none. */
-        JsonValue value() {
-            try (var reader = Json.createReader(new StringReader(body))) {
-                return reader.readValue();
-            } catch (RuntimeException e) {
-                return JsonValue.NULL;
-            }
-        }
-
-        /** The body as an object, or an empty one. */
-        JsonObject json() {
-            return value() instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
-        }
-    }
-
-    private Reply call(String method, String path, String token, String json) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(
-                method,
-                json == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        try {
-            HttpResponse<String> response =
-                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
-        } catch (IOException e) {
-            return new Reply(-1, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Reply(-1, "interrupted");
-        }
-    }
 
     private static final AtomicInteger FAILURES = new AtomicInteger();
 

@@ -1,0 +1,96 @@
+package dcl.registry.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The service's REST API as the proposal benchmarks call it: a request never throws (a failure is a
+ * reply with status -1 and the exception's text), so a long run reports what failed and goes on.
+ */
+final class BenchApi {
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+    private final String base;
+
+    BenchApi(String base) {
+        this.base = base;
+    }
+
+    /** An answer, or status -1 with the exception's text when there was none. */
+    record Reply(int status, String body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The body as JSON, or JSON's null when it is none. */
+        JsonValue value() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readValue();
+            } catch (RuntimeException e) {
+                return JsonValue.NULL;
+            }
+        }
+
+        /** The body as an object; an empty object when it is not one. */
+        JsonObject json() {
+            return value() instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        }
+    }
+
+    Reply call(String method, String path, String token, String json) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(
+                method,
+                json == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        try {
+            HttpResponse<String> response =
+                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Reply(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Reply(-1, "interrupted");
+        }
+    }
+
+    /** Vectors in the semantic index (all tenants), from the readiness check; -1 if unreadable. */
+    long indexSize() {
+        Reply health = call("GET", "/health/ready", null, null); // 503 while not ready: same body
+        if (health.json().get("checks") instanceof JsonArray checks) {
+            for (JsonValue check : checks) {
+                if (check instanceof JsonObject o
+                        && o.get("name") instanceof JsonString name
+                        && name.getString().equals("semantic-index")
+                        && o.get("data") instanceof JsonObject data
+                        && data.get("mappings") instanceof JsonNumber size) {
+                    return size.longValue();
+                }
+            }
+        }
+        return -1;
+    }
+}
