@@ -112,12 +112,11 @@ public class IntelligenceSettings implements Extension {
                 StrategyName.parse(name)
                         .orElseThrow(
                                 () ->
-                                        new IllegalArgumentException(
-                                                StrategySettings.STRATEGY
-                                                        + "="
-                                                        + name
-                                                        + " is not a strategy; allowed: "
-                                                        + StrategyName.allowed()));
+                                        notOneOf(
+                                                StrategySettings.STRATEGY,
+                                                name,
+                                                "a strategy",
+                                                StrategyName.allowed()));
         return new StrategySettings(
                 strategy,
                 number(
@@ -145,12 +144,18 @@ public class IntelligenceSettings implements Extension {
         return LocalEmbeddingModel.parse(name)
                 .orElseThrow(
                         () ->
-                                new IllegalArgumentException(
-                                        LocalEmbeddingModel.PROPERTY
-                                                + "="
-                                                + name
-                                                + " is not an embedding model; allowed: "
-                                                + LocalEmbeddingModel.allowed()));
+                                notOneOf(
+                                        LocalEmbeddingModel.PROPERTY,
+                                        name,
+                                        "an embedding model",
+                                        LocalEmbeddingModel.allowed()));
+    }
+
+    /** A configured name that is none of the allowed ones, said with the ones that are. */
+    private static IllegalArgumentException notOneOf(
+            String property, String name, String what, String allowed) {
+        return new IllegalArgumentException(
+                property + "=" + name + " is not " + what + "; allowed: " + allowed);
     }
 
     /** The shadow's gate before a candidate may serve: 95 % top-1 agreement on 50 proposals. */
