@@ -160,6 +160,7 @@ public class DriftRepairService implements RepairDriftUseCase {
                         UUID.randomUUID(),
                         tenant,
                         change.source(),
+                        List.of(),
                         new StrategyAnswer(
                                 STRATEGY + ":" + change.type(),
                                 List.of(

@@ -144,6 +144,7 @@ public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase 
                         UUID.randomUUID(),
                         tenant,
                         request.source(),
+                        request.samples(),
                         answer,
                         clock.instant(),
                         actor);

@@ -182,6 +182,7 @@ class ShadowServiceTest {
                 UUID.randomUUID(),
                 ACME,
                 context().request().source(),
+                List.of(),
                 StrategyAnswer.of("rag", List.of(candidate(CLOSE))),
                 CLOCK.instant(),
                 ALICE);

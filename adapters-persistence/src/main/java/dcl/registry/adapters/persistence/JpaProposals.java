@@ -53,6 +53,7 @@ class JpaProposals implements StoreProposals {
         JsonObjectBuilder evidence =
                 Json.createObjectBuilder()
                         .add("strategy", p.strategy())
+                        .add("sampleValues", Json.createArrayBuilder(p.samples()))
                         .add("candidates", candidates)
                         .add("similarMappings", similar)
                         .add("degraded", degraded)

@@ -10,17 +10,20 @@ import java.util.UUID;
 /**
  * A stored proposal: what a strategy suggests for a source field, with its evidence (the ranked
  * candidates, the similar mappings used, the prompt version, every fallback taken). It goes live
- * only through a reviewer's approval.
+ * only through a reviewer's approval. The sample values the caller sent are kept with it, so a
+ * reviewer judges the proposal on the data it was made from.
  */
 public record MappingProposal(
         UUID id,
         TenantId tenant,
         SourceRef source,
+        List<String> samples,
         StrategyAnswer answer,
         Instant createdAt,
         Actor createdBy) {
 
     public MappingProposal {
+        samples = List.copyOf(samples);
         if (answer.candidates().isEmpty()) {
             throw new IllegalArgumentException("a proposal needs at least one candidate");
         }

@@ -87,6 +87,7 @@ class RepairPolicyTest {
                             UUID.randomUUID(),
                             ACME,
                             request.source(),
+                            request.samples(),
                             StrategyAnswer.of(
                                     "lexical",
                                     List.of(
