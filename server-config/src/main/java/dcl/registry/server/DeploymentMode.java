@@ -3,6 +3,7 @@ package dcl.registry.server;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * How far the service trusts its configuration. {@code production} is the default of every start;
@@ -17,6 +18,14 @@ public enum DeploymentMode {
 
     String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The mode this server was started in: production unless {@code dcl.mode} says otherwise. */
+    static DeploymentMode configured() {
+        return ConfigProvider.getConfig()
+                .getOptionalValue(PROPERTY, String.class)
+                .flatMap(DeploymentMode::parse)
+                .orElse(PRODUCTION);
     }
 
     static Optional<DeploymentMode> parse(String text) {

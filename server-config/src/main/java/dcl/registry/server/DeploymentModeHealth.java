@@ -1,7 +1,6 @@
 package dcl.registry.server;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -14,12 +13,7 @@ import org.eclipse.microprofile.health.Liveness;
 public class DeploymentModeHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
-        String mode =
-                ConfigProvider.getConfig()
-                        .getOptionalValue(DeploymentMode.PROPERTY, String.class)
-                        .flatMap(DeploymentMode::parse)
-                        .orElse(DeploymentMode.PRODUCTION)
-                        .label();
+        String mode = DeploymentMode.configured().label();
         return HealthCheckResponse.named("mode").up().withData("mode", mode).build();
     }
 }

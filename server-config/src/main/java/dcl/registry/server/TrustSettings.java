@@ -2,6 +2,8 @@ package dcl.registry.server;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -68,6 +70,7 @@ record TrustSettings(DeploymentMode mode, List<String> problems) {
         if (parsed.get() == DeploymentMode.PRODUCTION) {
             checkProduction(property, problems);
         }
+        checkConsoleIssuer(property, parsed.get(), problems);
         return new TrustSettings(parsed.get(), problems);
     }
 
@@ -128,6 +131,43 @@ record TrustSettings(DeploymentMode mode, List<String> problems) {
                                                 + hint));
         location.filter(l -> !l.matches("(?i)https?://.*"))
                 .ifPresent(file -> checkKeyFile(file, problems, hint));
+    }
+
+    /**
+     * The console's OpenID Connect provider, when one is configured: an absolute http(s) URL, and
+     * https in production (sign-in codes and tokens cross it).
+     */
+    private static void checkConsoleIssuer(
+            Function<String, Optional<String>> property,
+            DeploymentMode mode,
+            List<String> problems) {
+        Optional<String> issuer = property.apply(ConsoleWiring.ISSUER).map(String::strip);
+        if (issuer.isEmpty()) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(issuer.get());
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        String scheme = uri == null ? null : uri.getScheme();
+        if (uri == null
+                || uri.getHost() == null
+                || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+            problems.add(
+                    ConsoleWiring.ISSUER
+                            + "="
+                            + issuer.get()
+                            + " is not an http(s) URL: the OpenID Connect provider's issuer");
+        } else if (mode == DeploymentMode.PRODUCTION && "http".equalsIgnoreCase(scheme)) {
+            problems.add(
+                    ConsoleWiring.ISSUER
+                            + "="
+                            + issuer.get()
+                            + " is plain http: sign-in codes and tokens would cross it in clear;"
+                            + " use https (production mode)");
+        }
     }
 
     private static void checkKeyFile(String location, List<String> problems, String hint) {

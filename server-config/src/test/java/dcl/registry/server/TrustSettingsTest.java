@@ -143,6 +143,43 @@ class TrustSettingsTest {
     }
 
     @Test
+    void givenTheConsolesProviderOverPlainHttp_whenRead_thenProductionRefusesDevelopmentAllows() {
+        Map<String, String> config = production(Path.of("unused"));
+        config.put(
+                TrustSettings.PUBLIC_KEY_LOCATION,
+                "https://login.example.com/.well-known/jwks.json");
+        config.put(ConsoleWiring.ISSUER, "http://login.example.com/realms/dcl");
+        assertEquals(
+                List.of(
+                        ConsoleWiring.ISSUER
+                                + "=http://login.example.com/realms/dcl is plain http: sign-in"
+                                + " codes and tokens would cross it in clear; use https"
+                                + " (production mode)"),
+                read(config).problems());
+
+        config.put(DeploymentMode.PROPERTY, "development");
+        assertEquals(
+                List.of(), read(config).problems(), "a local provider on a developer's machine");
+
+        config.put(DeploymentMode.PROPERTY, "production");
+        config.put(ConsoleWiring.ISSUER, "https://login.example.com/realms/dcl");
+        assertEquals(List.of(), read(config).problems());
+    }
+
+    @Test
+    void givenAConsoleIssuerThatIsNoUrl_whenRead_thenRefusedInAnyMode() {
+        Map<String, String> config = production(Path.of("unused"));
+        config.put(DeploymentMode.PROPERTY, "development");
+        config.put(ConsoleWiring.ISSUER, "login.example.com");
+        assertEquals(
+                List.of(
+                        ConsoleWiring.ISSUER
+                                + "=login.example.com is not an http(s) URL: the OpenID Connect"
+                                + " provider's issuer"),
+                read(config).problems());
+    }
+
+    @Test
     void givenAJwksUrl_whenRead_thenAcceptedWithoutReadingIt() {
         Map<String, String> config = production(Path.of("unused"));
         config.put(
