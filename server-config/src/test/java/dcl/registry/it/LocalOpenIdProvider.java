@@ -546,7 +546,9 @@ final class LocalOpenIdProvider implements AutoCloseable {
     private static void page(HttpExchange exchange, int status, String title, String bodyHtml)
             throws IOException {
         String html =
-                "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>"
+                "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
+                        // no favicon request: its 404 would be an error in the browser's console
+                        + "<link rel=\"icon\" href=\"data:,\"><title>"
                         + html(title)
                         + " - local OpenID provider</title></head>\n<body>\n<h1>"
                         + html(title)
