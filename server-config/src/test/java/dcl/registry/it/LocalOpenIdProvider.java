@@ -294,8 +294,12 @@ final class LocalOpenIdProvider implements AutoCloseable {
     }
 
     private String signInForm(String requestId, String clientId) {
+        List<User> offered;
+        synchronized (users) { // a synchronized map's views are iterated under its lock
+            offered = List.copyOf(users.values());
+        }
         String options =
-                List.copyOf(users.values()).stream()
+                offered.stream()
                         .map(
                                 u ->
                                         "<option value=\""
