@@ -38,7 +38,10 @@ class JpaJobRecords implements JobRecords {
     @Override
     public Page<JobRecord> newestFirst(Set<String> owners, PageRequest page) {
         List<Object> parameters = new ArrayList<>();
-        parameters.add(page.cursor().map(JpaJobRecords::beforeInstance).orElse(Long.MAX_VALUE));
+        parameters.add(
+                page.cursor()
+                        .map(c -> OpaqueCursor.decodePosition(c, JOBS))
+                        .orElse(Long.MAX_VALUE));
         StringJoiner ownedBy = new StringJoiner(", ", " AND tenant_id IN (", ")");
         for (String owner : owners) {
             parameters.add(owner);
@@ -60,7 +63,9 @@ class JpaJobRecords implements JobRecords {
         }
         return new Page<>(
                 found.subList(0, page.limit()),
-                Optional.of(cursor(found.get(page.limit() - 1).instanceId())));
+                Optional.of(
+                        OpaqueCursor.encodePosition(
+                                JOBS, found.get(page.limit() - 1).instanceId())));
     }
 
     private static List<JobRecord> records(Query query) {
@@ -79,23 +84,6 @@ class JpaJobRecords implements JobRecords {
                             (String) c[6]));
         }
         return records;
-    }
-
-    private static String cursor(long instanceId) {
-        return OpaqueCursor.encode(JOBS, Long.toString(instanceId));
-    }
-
-    private static long beforeInstance(String cursor) {
-        return OpaqueCursor.decode(
-                cursor,
-                2,
-                parts -> {
-                    long instanceId = Long.parseLong(parts.get(1));
-                    if (!parts.get(0).equals(JOBS) || instanceId < 0) {
-                        throw new IllegalArgumentException("not a jobs cursor");
-                    }
-                    return instanceId;
-                });
     }
 
     @Override
