@@ -11,25 +11,14 @@ import dcl.registry.domain.model.PageRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Job records and the jobs list on a real PostgreSQL. */
 class JpaJobRecordsTest {
-    private static RegistryDatabase database;
+    @RegisterExtension static final RegistryDatabase database = new RegistryDatabase();
     private final JpaJobRecords records = new JpaJobRecords();
-
-    @BeforeAll
-    static void startDatabase() {
-        database = RegistryDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        database.close();
-    }
 
     @BeforeEach
     void emptyTableAndInject() {
