@@ -10,6 +10,8 @@ import dcl.registry.domain.job.JobProgress;
 import dcl.registry.domain.job.JobRecord;
 import dcl.registry.domain.job.JobRequest;
 import dcl.registry.domain.job.JobView;
+import dcl.registry.domain.model.Page;
+import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.RecordJobProgressUseCase;
 import dcl.registry.domain.port.in.RunJobsUseCase;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Checks job requests (paths, roles, tenant) and hands them to the batch runtime; keeps what the
@@ -84,9 +87,34 @@ public class JobService implements RunJobsUseCase, RecordJobProgressUseCase {
     @Override
     public JobView view(TenantId tenant, boolean operator, long executionId) {
         JobRunner.Run run = ownRun(tenant, operator, executionId);
-        var record = records.find(run.instanceId());
+        return view(tenant, run, records.find(run.instanceId()));
+    }
+
+    @Override
+    public Page<JobView> recent(TenantId tenant, boolean operator, PageRequest page) {
+        Page<JobRecord> newest =
+                records.newestFirst(
+                        operator
+                                ? Set.of(tenant.value(), JobParameters.ALL_TENANTS_OWNER)
+                                : Set.of(tenant.value()),
+                        page);
+        // a record the runtime no longer knows has no execution to show, so it is left out
+        return new Page<>(
+                newest.items().stream()
+                        .flatMap(
+                                record ->
+                                        runner
+                                                .latestRun(record.instanceId())
+                                                .filter(visibleTo(tenant, operator))
+                                                .map(run -> view(tenant, run, Optional.of(record)))
+                                                .stream())
+                        .toList(),
+                newest.next());
+    }
+
+    private static JobView view(TenantId tenant, JobRunner.Run run, Optional<JobRecord> record) {
         return new JobView(
-                executionId,
+                run.executionId(),
                 run.kind(),
                 tenant,
                 run.parameters().getOrDefault(JobParameters.ACTOR, "unknown"),
@@ -103,14 +131,16 @@ public class JobService implements RunJobsUseCase, RecordJobProgressUseCase {
      */
     private JobRunner.Run ownRun(TenantId tenant, boolean operator, long executionId) {
         return runner.run(executionId)
-                .filter(
-                        run ->
-                                Boolean.parseBoolean(
-                                                run.parameters().get(JobParameters.ALL_TENANTS))
-                                        ? operator
-                                        : tenant.value()
-                                                .equals(run.parameters().get(JobParameters.TENANT)))
+                .filter(visibleTo(tenant, operator))
                 .orElseThrow(() -> new JobNotFound(executionId));
+    }
+
+    /** A tenant sees its own runs; only operators see runs over all tenants. */
+    private static Predicate<JobRunner.Run> visibleTo(TenantId tenant, boolean operator) {
+        return run ->
+                Boolean.parseBoolean(run.parameters().get(JobParameters.ALL_TENANTS))
+                        ? operator
+                        : tenant.value().equals(run.parameters().get(JobParameters.TENANT));
     }
 
     @Override

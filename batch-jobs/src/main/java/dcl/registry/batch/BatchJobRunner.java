@@ -4,10 +4,13 @@ import dcl.registry.domain.job.JobKind;
 import dcl.registry.domain.port.out.JobRunner;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.operations.NoSuchJobInstanceException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,24 +39,57 @@ public class BatchJobRunner implements JobRunner {
     @Override
     public Optional<Run> run(long executionId) {
         try {
-            JobExecution execution = operator().getJobExecution(executionId);
-            Map<String, String> parameters = new LinkedHashMap<>();
-            Properties properties = execution.getJobParameters();
-            if (properties != null) {
-                properties
-                        .stringPropertyNames()
-                        .forEach(name -> parameters.put(name, properties.getProperty(name)));
-            }
             return Optional.of(
-                    new Run(
+                    run(
                             operator().getJobInstance(executionId).getInstanceId(),
-                            JobKind.parse(execution.getJobName()),
-                            execution.getBatchStatus().name(),
-                            instant(execution.getStartTime()),
-                            instant(execution.getEndTime()),
-                            parameters));
+                            operator().getJobExecution(executionId)));
         } catch (NoSuchJobExecutionException e) {
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Run> latestRun(long instanceId) {
+        try {
+            return operator().getJobExecutions(new Instance(instanceId)).stream()
+                    .max(Comparator.comparingLong(JobExecution::getExecutionId))
+                    .map(execution -> run(instanceId, execution));
+        } catch (NoSuchJobInstanceException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Run run(long instanceId, JobExecution execution) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        Properties properties = execution.getJobParameters();
+        if (properties != null) {
+            properties
+                    .stringPropertyNames()
+                    .forEach(name -> parameters.put(name, properties.getProperty(name)));
+        }
+        return new Run(
+                execution.getExecutionId(),
+                instanceId,
+                JobKind.parse(execution.getJobName()),
+                execution.getBatchStatus().name(),
+                instant(execution.getStartTime()),
+                instant(execution.getEndTime()),
+                parameters);
+    }
+
+    /**
+     * An instance known by its id alone: the operator has no look-up by instance id, and reads only
+     * the id of the instance it is given (Open Liberty's does).
+     */
+    private record Instance(long id) implements JobInstance {
+        @Override
+        public long getInstanceId() {
+            return id;
+        }
+
+        @Override
+        public String getJobName() {
+            throw new UnsupportedOperationException("only the instance id is known");
         }
     }
 

@@ -22,8 +22,23 @@ import javax.imageio.ImageIO;
  * has a fresh profile and no network chatter of its own, so runs do not depend on each other.
  */
 final class HeadlessChromium {
-    private static final Path BINARY =
+    static final Path BINARY =
             Path.of(System.getenv().getOrDefault("DCL_CHROMIUM", "/usr/bin/chromium"));
+
+    /**
+     * Headless, without the sandbox (tests run as root in CI, where Chromium's sandbox refuses to
+     * start), the GPU, and the background traffic a fresh profile would start (updates, sync).
+     */
+    static final List<String> FLAGS =
+            List.of(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync");
 
     /** A page of ours renders in a second or two; a minute means Chromium hangs. */
     private static final long TIMEOUT_SECONDS = 60;
@@ -145,21 +160,10 @@ final class HeadlessChromium {
         }
     }
 
-    /**
-     * Headless, without the sandbox (tests run as root in CI, where Chromium's sandbox refuses to
-     * start), the GPU, and the background traffic a fresh profile would start (updates, sync).
-     */
     private static List<String> command(Path profile, Path html, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(BINARY.toString());
-        command.add("--headless");
-        command.add("--no-sandbox");
-        command.add("--disable-gpu");
-        command.add("--disable-quic");
-        command.add("--no-first-run");
-        command.add("--disable-background-networking");
-        command.add("--disable-component-update");
-        command.add("--disable-sync");
+        command.addAll(FLAGS);
         command.add("--user-data-dir=" + profile);
         command.addAll(List.of(arguments));
         command.add(html.toAbsolutePath().toUri().toString());
@@ -182,11 +186,11 @@ final class HeadlessChromium {
     }
 
     /**
-     * The run's profile and output files, of no use once the run is over. Best effort: a helper
+     * A run's profile and output files, of no use once the run is over. Best effort: a helper
      * process Chromium leaves behind may still be writing to the profile, and a left-over temporary
      * directory must not fail the test that used it.
      */
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         if (root == null) {
             return;
         }
@@ -195,7 +199,7 @@ final class HeadlessChromium {
                 Files.deleteIfExists(p);
             }
         } catch (IOException | UncheckedIOException leftBehind) {
-            System.err.println("HeadlessChromium: could not delete " + root + ": " + leftBehind);
+            System.err.println("Chromium: could not delete " + root + ": " + leftBehind);
         }
     }
 }

@@ -14,7 +14,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -27,6 +30,10 @@ import java.util.UUID;
 final class Tokens {
     static final String ISSUER = "dcl-dev";
     static final String AUDIENCE = "dcl-registry";
+
+    /** The {@code kid} of every token signed here, and of the key LocalOpenIdProvider publishes. */
+    static final String KEY_ID = "dcl-dev";
+
     private static final PrivateKey DEV_KEY =
             load(Path.of(System.getProperty("dcl.dev.keys", "../bin/dev-keys"), "private.pem"));
 
@@ -34,6 +41,23 @@ final class Tokens {
 
     static PrivateKey devKey() {
         return DEV_KEY;
+    }
+
+    /**
+     * The development key's public half, from the private key's own modulus and exponent (a PKCS#8
+     * RSA key carries both), so it cannot disagree with it.
+     */
+    static RSAPublicKey devPublicKey() {
+        RSAPrivateCrtKey key = (RSAPrivateCrtKey) DEV_KEY;
+        try {
+            return (RSAPublicKey)
+                    KeyFactory.getInstance("RSA")
+                            .generatePublic(
+                                    new RSAPublicKeySpec(
+                                            key.getModulus(), key.getPublicExponent()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String mint(String tenant, String subject, String... groups) {
@@ -114,7 +138,7 @@ final class Tokens {
         try {
             SignedJWT jwt =
                     new SignedJWT(
-                            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("dcl-dev").build(),
+                            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID).build(),
                             claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();

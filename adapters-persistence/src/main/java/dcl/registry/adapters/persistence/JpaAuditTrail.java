@@ -85,7 +85,7 @@ class JpaAuditTrail implements AuditTrail, LoadMappingHistory {
      */
     @Override
     public Page<MappingChange> historyOf(TenantId tenant, MappingId id, PageRequest page) {
-        long after = page.cursor().map(JpaAuditTrail::afterSeq).orElse(0L);
+        long after = page.cursor().map(c -> OpaqueCursor.decodePosition(c, HISTORY)).orElse(0L);
         List<AuditEntryEntity> rows =
                 em.createQuery(
                                 "SELECT a FROM AuditEntryEntity a WHERE a.tenantId = :tenant AND"
@@ -101,7 +101,11 @@ class JpaAuditTrail implements AuditTrail, LoadMappingHistory {
         boolean more = rows.size() > page.limit();
         List<AuditEntryEntity> served = more ? rows.subList(0, page.limit()) : rows;
         Optional<String> next =
-                more ? Optional.of(cursor(served.get(served.size() - 1).seq)) : Optional.empty();
+                more
+                        ? Optional.of(
+                                OpaqueCursor.encodePosition(
+                                        HISTORY, served.get(served.size() - 1).seq))
+                        : Optional.empty();
         return new Page<>(served.stream().map(JpaAuditTrail::change).toList(), next);
     }
 
@@ -115,22 +119,5 @@ class JpaAuditTrail implements AuditTrail, LoadMappingHistory {
                 Optional.ofNullable(row.reason),
                 MappingJson.snapshot(row.beforeState),
                 MappingJson.snapshot(row.afterState));
-    }
-
-    private static String cursor(long seq) {
-        return OpaqueCursor.encode(HISTORY, Long.toString(seq));
-    }
-
-    private static long afterSeq(String cursor) {
-        return OpaqueCursor.decode(
-                cursor,
-                2,
-                parts -> {
-                    long seq = Long.parseLong(parts.get(1));
-                    if (!parts.get(0).equals(HISTORY) || seq < 0) {
-                        throw new IllegalArgumentException("not a history cursor");
-                    }
-                    return seq;
-                });
     }
 }

@@ -2,41 +2,88 @@ package dcl.registry.adapters.persistence;
 
 import dcl.registry.domain.job.JobProgress;
 import dcl.registry.domain.job.JobRecord;
+import dcl.registry.domain.model.Page;
+import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.port.out.JobRecords;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 
 /** Job progress and reports in PostgreSQL; written inside the job's chunk transaction. */
 @DatabaseAdapter
 class JpaJobRecords implements JobRecords {
+    private static final String COLUMNS =
+            "SELECT instance_id, tenant_id, started_by, total, processed, failed, report"
+                    + " FROM job_records";
+    private static final String JOBS = "jobs";
+
     @PersistenceContext(unitName = "registry")
     EntityManager em;
 
     @Override
     public Optional<JobRecord> find(long instanceId) {
-        List<?> rows =
+        return records(
+                        em.createNativeQuery(COLUMNS + " WHERE instance_id = ?1")
+                                .setParameter(1, instanceId))
+                .stream()
+                .findFirst();
+    }
+
+    /** The cursor is the instance id of the last record served (job_records_owner_newest). */
+    @Override
+    public Page<JobRecord> newestFirst(Set<String> owners, PageRequest page) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(
+                page.cursor()
+                        .map(c -> OpaqueCursor.decodePosition(c, JOBS))
+                        .orElse(Long.MAX_VALUE));
+        StringJoiner ownedBy = new StringJoiner(", ", " AND tenant_id IN (", ")");
+        for (String owner : owners) {
+            parameters.add(owner);
+            ownedBy.add("?" + parameters.size());
+        }
+        Query query =
                 em.createNativeQuery(
-                                "SELECT tenant_id, started_by, total, processed, failed, report"
-                                        + " FROM job_records WHERE instance_id = ?1")
-                        .setParameter(1, instanceId)
-                        .getResultList();
-        return rows.stream()
-                .findFirst()
-                .map(
-                        row -> {
-                            Object[] c = (Object[]) row;
-                            return new JobRecord(
-                                    instanceId,
-                                    (String) c[0],
-                                    (String) c[1],
-                                    new JobProgress(
-                                            ((Number) c[2]).longValue(),
-                                            ((Number) c[3]).longValue(),
-                                            ((Number) c[4]).longValue()),
-                                    (String) c[5]);
-                        });
+                        COLUMNS
+                                + " WHERE instance_id < ?1"
+                                + ownedBy
+                                + " ORDER BY instance_id DESC LIMIT "
+                                + (page.limit() + 1));
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        List<JobRecord> found = records(query);
+        if (found.size() <= page.limit()) {
+            return new Page<>(found, Optional.empty());
+        }
+        return new Page<>(
+                found.subList(0, page.limit()),
+                Optional.of(
+                        OpaqueCursor.encodePosition(
+                                JOBS, found.get(page.limit() - 1).instanceId())));
+    }
+
+    private static List<JobRecord> records(Query query) {
+        List<JobRecord> records = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] c = (Object[]) row;
+            records.add(
+                    new JobRecord(
+                            ((Number) c[0]).longValue(),
+                            (String) c[1],
+                            (String) c[2],
+                            new JobProgress(
+                                    ((Number) c[3]).longValue(),
+                                    ((Number) c[4]).longValue(),
+                                    ((Number) c[5]).longValue()),
+                            (String) c[6]));
+        }
+        return records;
     }
 
     @Override

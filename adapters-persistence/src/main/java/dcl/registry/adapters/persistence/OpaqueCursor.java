@@ -42,4 +42,26 @@ final class OpaqueCursor {
                     "is not a cursor this service issued; use the 'next' value of a previous page");
         }
     }
+
+    /**
+     * The cursor of a list ordered by a whole number: the list's name and the position of the last
+     * item served, so that no other list's cursor passes for this one's.
+     */
+    static String encodePosition(String list, long position) {
+        return encode(list, Long.toString(position));
+    }
+
+    /** The position an {@link #encodePosition} cursor of this list holds. */
+    static long decodePosition(String cursor, String list) {
+        return decode(
+                cursor,
+                2,
+                parts -> {
+                    long position = Long.parseLong(parts.get(1));
+                    if (!parts.get(0).equals(list) || position < 0) {
+                        throw new IllegalArgumentException("not a cursor of " + list);
+                    }
+                    return position;
+                });
+    }
 }

@@ -29,10 +29,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The decision trail and strategy changes on a real PostgreSQL. */
 class DecisionStoresTest {
@@ -43,20 +42,10 @@ class DecisionStoresTest {
             new StrategyConfiguration(StrategyName.MIXED, 0.9);
     private static final StrategyConfiguration LEXICAL =
             new StrategyConfiguration(StrategyName.LEXICAL, 0.9);
-    private static RegistryDatabase database;
+    @RegisterExtension static final RegistryDatabase database = new RegistryDatabase();
     private final JpaDecisionLog log = new JpaDecisionLog();
     private final JpaStrategyChanges changes = new JpaStrategyChanges();
     private final JpaShadowStore shadows = new JpaShadowStore();
-
-    @BeforeAll
-    static void startDatabase() {
-        database = RegistryDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        database.close();
-    }
 
     @BeforeEach
     void emptyTablesAndInject() {

@@ -16,29 +16,18 @@ import dcl.registry.domain.port.out.StoreMappings;
 import dcl.registry.domain.port.out.StoreMappingsContract;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The database adapter keeps the mapping ports' contracts on a real PostgreSQL ({@link
  * RegistryDatabase}).
  */
 class JpaMappingRepositoryContractTest {
-    private static RegistryDatabase database;
+    @RegisterExtension static final RegistryDatabase database = new RegistryDatabase();
 
     private final InTransactions mappings = new InTransactions(repository());
-
-    @BeforeAll
-    static void startDatabase() {
-        database = RegistryDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        database.close();
-    }
 
     @BeforeEach
     void emptyTables() {

@@ -33,4 +33,21 @@ class OpaqueCursorTest {
                 () -> OpaqueCursor.decode(other, 2, parts -> Long.parseLong(parts.get(1))),
                 "a part the reader refuses is the caller's mistake too");
     }
+
+    @Test
+    void givenAPositionCursor_whenDecodedForItsListOrAnother_thenItsPositionOrARefusal() {
+        String history = OpaqueCursor.encodePosition("history", 42);
+        assertEquals(42, OpaqueCursor.decodePosition(history, "history"));
+        for (String cursor :
+                new String[] {
+                    history,
+                    OpaqueCursor.encode("jobs", "x"),
+                    OpaqueCursor.encodePosition("jobs", -1)
+                }) {
+            InvalidInput refused =
+                    assertThrows(
+                            InvalidInput.class, () -> OpaqueCursor.decodePosition(cursor, "jobs"));
+            assertEquals("cursor", refused.violations().get(0).field());
+        }
+    }
 }

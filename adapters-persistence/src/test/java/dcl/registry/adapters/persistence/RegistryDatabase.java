@@ -15,34 +15,37 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real PostgreSQL for the database adapters' tests (embedded, on a free port, schema by the
  * Flyway migrations), and what the container would give an adapter: every call in a transaction of
- * its own, with an entity manager of that transaction.
+ * its own, with an entity manager of that transaction. A test class registers it as a static
+ * extension: started before its tests, stopped after them.
  */
-final class RegistryDatabase implements AutoCloseable {
+final class RegistryDatabase implements BeforeAllCallback, AfterAllCallback {
     /** The running transaction's entity manager, per thread (one database per test class). */
     private static final ThreadLocal<EntityManager> TRANSACTION_CONTEXT = new ThreadLocal<>();
 
-    private final EmbeddedPostgres postgres;
-    private final EntityManagerFactory factory;
+    private EmbeddedPostgres postgres;
+    private EntityManagerFactory factory;
 
-    private RegistryDatabase(EmbeddedPostgres postgres, EntityManagerFactory factory) {
-        this.postgres = postgres;
-        this.factory = factory;
-    }
-
-    static RegistryDatabase start() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (nested(context)) {
+            return;
+        }
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            postgres = EmbeddedPostgres.builder().start();
             Flyway.configure(RegistryDatabase.class.getClassLoader())
                     .dataSource(postgres.getPostgresDatabase())
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            return new RegistryDatabase(
-                    postgres,
+            factory =
                     Persistence.createEntityManagerFactory(
                             "registry",
                             Map.of(
@@ -50,10 +53,15 @@ final class RegistryDatabase implements AutoCloseable {
                                     "jakarta.persistence.jtaDataSource", "",
                                     "jakarta.persistence.nonJtaDataSource",
                                             postgres.getPostgresDatabase(),
-                                    "eclipselink.weaving", "false")));
+                                    "eclipselink.weaving", "false"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A {@code @Nested} class runs inside its enclosing class and shares that class's database. */
+    private static boolean nested(ExtensionContext context) {
+        return context.getRequiredTestClass().isAnnotationPresent(Nested.class);
     }
 
     /** The entity manager of whichever transaction is running, as the container injects it. */
@@ -100,7 +108,10 @@ final class RegistryDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
+        if (nested(context)) {
+            return;
+        }
         factory.close();
         try {
             postgres.close();

@@ -17,28 +17,17 @@ import dcl.registry.domain.slo.SloCounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The rollout's stages, plan-following tenants and SLO buckets on a real PostgreSQL. */
 class RolloutAndSloStoresTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-    private static RegistryDatabase database;
+    @RegisterExtension static final RegistryDatabase database = new RegistryDatabase();
     private final JpaRolloutPlans plans = new JpaRolloutPlans();
     private final JpaSloBuckets buckets = new JpaSloBuckets();
     private final JpaRolloutSettings tenants = new JpaRolloutSettings();
-
-    @BeforeAll
-    static void startDatabase() {
-        database = RegistryDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        database.close();
-    }
 
     @BeforeEach
     void emptyTablesAndInject() {

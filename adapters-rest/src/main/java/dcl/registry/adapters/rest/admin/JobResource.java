@@ -2,6 +2,8 @@ package dcl.registry.adapters.rest.admin;
 
 import dcl.registry.adapters.rest.EndpointGroup;
 import dcl.registry.adapters.rest.EndpointGroup.Group;
+import dcl.registry.adapters.rest.PageResponse;
+import dcl.registry.adapters.rest.Paging;
 import dcl.registry.adapters.rest.security.Caller;
 import dcl.registry.adapters.rest.security.Roles;
 import dcl.registry.domain.port.in.RunJobsUseCase;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -84,6 +87,27 @@ public class JobResource {
     @APIResponse(responseCode = "409", description = "The job is not stopped or failed")
     public Response restart(@PathParam("id") long id) {
         return accepted(jobs.restart(caller.tenant(), security.isUserInRole(Roles.OPERATOR), id));
+    }
+
+    @GET
+    @Operation(
+            operationId = "listJobs",
+            summary =
+                    "The tenant's jobs (operators: also those over all tenants), newest first, each"
+                            + " as of its latest execution, with live progress and report")
+    @APIResponse(responseCode = "200", description = "A page of jobs: {items, next}")
+    @APIResponse(responseCode = "400", description = "limit outside 1..1000, a foreign cursor")
+    public PageResponse<JobResponse> list(
+            @Parameter(description = "Jobs per page: 1..1000, 100 by default") @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "The 'next' of the previous page") @QueryParam("cursor")
+                    String cursor) {
+        return PageResponse.from(
+                jobs.recent(
+                        caller.tenant(),
+                        security.isUserInRole(Roles.OPERATOR),
+                        Paging.of(limit, cursor)),
+                JobResponse::from);
     }
 
     @GET

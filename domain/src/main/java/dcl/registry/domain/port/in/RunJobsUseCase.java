@@ -2,6 +2,8 @@ package dcl.registry.domain.port.in;
 
 import dcl.registry.domain.job.JobRequest;
 import dcl.registry.domain.job.JobView;
+import dcl.registry.domain.model.Page;
+import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.TenantId;
 
 /** Admins start jobs and follow them. */
@@ -20,4 +22,10 @@ public interface RunJobsUseCase {
      * A job as {@link #restart} may see it: the tenant's own, or (operators) one over all tenants.
      */
     JobView view(TenantId tenant, boolean operator, long executionId);
+
+    /**
+     * The jobs {@link #view} may see, newest first: one item per job, as of its latest execution (a
+     * restart continues the same job). A job shows once it has recorded its first progress.
+     */
+    Page<JobView> recent(TenantId tenant, boolean operator, PageRequest page);
 }

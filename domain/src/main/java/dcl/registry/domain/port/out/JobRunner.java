@@ -15,10 +15,17 @@ public interface JobRunner {
     Optional<Run> run(long executionId);
 
     /**
+     * The latest run of an instance (each restart adds one), empty when the runtime does not know
+     * the instance.
+     */
+    Optional<Run> latestRun(long instanceId);
+
+    /**
      * Status and times of an execution; {@code instanceId} is shared by an execution and its
      * restarts.
      */
     record Run(
+            long executionId,
             long instanceId,
             JobKind kind,
             String status,

@@ -1,0 +1,112 @@
+package dcl.registry.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium driven through WebDriver, for tests that use the console as a person would:
+ * open pages, fill in forms, click, wait for what appears. Debian's chromium and chromium-driver
+ * ({@code DCL_CHROMIUM}, {@code DCL_CHROMEDRIVER}, which {@code bin/ensure-chromium} installs
+ * before the integration tests), named explicitly so Selenium Manager never looks for, or
+ * downloads, another. The flags of {@link HeadlessChromium}, and a fresh profile per browser,
+ * deleted on close.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getenv().getOrDefault("DCL_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    private final Path profile;
+    private final ChromeDriver driver;
+
+    /** What the page logged to the console so far (reading the browser's log empties it). */
+    private final List<LogEntry> log = new ArrayList<>();
+
+    ConsoleBrowser() throws IOException {
+        profile = Files.createTempDirectory("dcl-console-browser");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(HeadlessChromium.BINARY.toFile());
+        options.addArguments(HeadlessChromium.FLAGS);
+        options.addArguments("--user-data-dir=" + profile, "--window-size=1280,900");
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(CHROMEDRIVER.toFile())
+                        .usingAnyFreePort()
+                        .build();
+        try {
+            driver = new ChromeDriver(service, options);
+        } catch (RuntimeException e) {
+            service.stop();
+            HeadlessChromium.deleteTree(profile);
+            throw e;
+        }
+    }
+
+    /** The WebDriver, for what the helpers here do not cover. */
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Loads the page and waits until its document has loaded (WebDriver's page load strategy). */
+    void open(String url) {
+        driver.get(url);
+    }
+
+    /** The element, once it is on the page and visible; fails after {@code timeout}. */
+    WebElement waitFor(By locator, Duration timeout) {
+        return new WebDriverWait(driver, timeout)
+                .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** Writes what the window shows to {@code png}, creating its folder. */
+    void screenshot(Path png) {
+        try {
+            Path parent = png.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The errors the pages logged to the browser's console since this browser started: uncaught
+     * exceptions, failed loads and Content Security Policy violations, each with its message.
+     */
+    List<String> consoleErrors() {
+        log.addAll(driver.manage().logs().get(LogType.BROWSER).getAll());
+        return log.stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    /** Quits Chromium and its driver, then deletes the profile. */
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            HeadlessChromium.deleteTree(profile);
+        }
+    }
+}
