@@ -61,7 +61,7 @@ export function age(iso) {
 
 /** A confidence or share between 0 and 1 as a meter with its percentage beside it. */
 export function confidence(value, label = 'confidence') {
-  const percent = `${Math.round(value * 100)} %`;
+  const percent = `${Math.round(value * 100)}\u00a0%`;
   return h('span', { class: 'confidence' },
     h('meter', { min: 0, max: 1, low: 0.5, high: 0.8, optimum: 1, value, 'aria-label': `${label} ${percent}` }),
     h('span', {}, percent));

@@ -190,7 +190,7 @@ function preview(mapping) {
       },
     },
     h('label', { for: 'preview-record' }, `A record of ${mapping.connector}/${mapping.sourceTable}`), record,
-    h('p', {}, h('button', { type: 'submit' }, 'Preview')), output));
+    h('p', {}, h('button', { type: 'submit', id: 'preview-run' }, 'Preview')), output));
 }
 
 /** Every version, newest first, each as the changes it made. */

@@ -130,7 +130,7 @@ function startForm(started) {
   },
   h('div', {}, h('label', { for: 'job-name' }, 'Job'), name),
   h('div', {}, h('label', { for: 'job-path' }, 'Path'), path),
-  h('button', { type: 'submit', class: 'primary' }, 'Start'));
+  h('button', { type: 'submit', class: 'primary', id: 'job-start' }, 'Start'));
 }
 
 async function downloadReport() {
@@ -146,7 +146,7 @@ async function downloadReport() {
 }
 
 function percent(value) {
-  return `${(value * 100).toFixed(2).replace(/\.?0+$/, '')} %`;
+  return `${(value * 100).toFixed(2).replace(/\.?0+$/, '')}\u00a0%`;
 }
 
 function explain(error) {

@@ -7,7 +7,7 @@ import { age, confidence, empty, facts, fill, h, say, typing, when } from './dom
 
 const PAGE = 50;
 const AGES = [['', 'Any age'], ['PT1H', 'Older than 1 hour'], ['PT24H', 'Older than 1 day'], ['P7D', 'Older than 7 days']];
-const CHANGES = { create: 'New mapping', update: 'Changed mapping', deprecate: 'Retire mapping', confirm: 'Confirm mapping' };
+const CHANGES = { map_field: 'New mapping', rename_field: 'Renamed field', deprecate_field: 'Retire mapping', confirm_mapping: 'Confirm mapping' };
 
 export function renderQueue(main, parameters) {
   const filters = {
@@ -58,6 +58,8 @@ export function renderQueue(main, parameters) {
       items = data.items;
       next = data.next;
       showList();
+      // User Timing marks: how long a reviewer waits, measurable in the browser (ConsoleIT reads them)
+      performance.mark('dcl:queue-shown');
       select(items.length ? 0 : -1);
     } catch (error) {
       fill(list, h('p', { class: 'error' }, `The queue could not be loaded: ${explain(error)}`),
@@ -71,14 +73,14 @@ export function renderQueue(main, parameters) {
       fill(list, empty(filtered ? 'No pending approvals match these filters.' : 'Nothing waits for review. Well done.'));
     } else {
       fill(list, h('table', { id: 'queue-table' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Source field'), h('th', { scope: 'col' }, 'Proposed'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Source field → proposed'),
           h('th', { scope: 'col' }, 'Confidence'), h('th', { scope: 'col' }, 'Waiting'))),
         h('tbody', {}, items.map((item, index) => h('tr', {
           class: 'selectable', 'data-approval': item.id, 'aria-selected': 'false', tabindex: '-1',
           onclick: () => select(index),
         },
-        h('td', {}, h('span', { class: 'mono' }, `${item.connector}/${item.sourceTable}/${item.sourceField}`)),
-        h('td', {}, item.type === 'deprecate' ? h('span', { class: 'badge bad' }, 'retire') : h('span', { class: 'mono' }, `${item.canonicalEntity}.${item.canonicalField}`)),
+        h('td', {}, h('div', { class: 'mono' }, `${item.connector}/${item.sourceTable}/${item.sourceField}`),
+          h('div', { class: 'muted' }, '→ ', item.type === 'deprecate_field' ? h('span', { class: 'badge bad' }, 'retire') : h('span', { class: 'mono' }, `${item.canonicalEntity}.${item.canonicalField}`))),
         h('td', {}, confidence(item.confidence)),
         h('td', {}, age(item.submittedAt)))))));
     }
@@ -111,6 +113,7 @@ export function renderQueue(main, parameters) {
     ]);
     if (current !== item) return;
     fill(detail, evidence(item, proposal, model), decision(item));
+    performance.mark('dcl:evidence-shown');
   }
 
   function decision(item) {
@@ -208,7 +211,7 @@ function evidence(item, proposal, model) {
         ])),
       h('div', { class: 'arrow', 'aria-hidden': 'true' }, '→'),
       h('div', { class: 'side' },
-        h('h3', {}, item.type === 'deprecate' ? 'Mapping to retire' : 'Proposed canonical field'),
+        h('h3', {}, item.type === 'deprecate_field' ? 'Mapping to retire' : 'Proposed canonical field'),
         facts([
           ['Field', h('code', { id: 'proposed-target' }, `${item.canonicalEntity}.${item.canonicalField}`)],
           ['Type', definition?.type || null],

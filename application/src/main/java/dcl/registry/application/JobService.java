@@ -67,7 +67,19 @@ public class JobService implements RunJobsUseCase, RecordJobProgressUseCase {
                         .toString());
         parameters.put(JobParameters.DRY_RUN, Boolean.toString(request.dryRun()));
         parameters.put(JobParameters.ALL_TENANTS, Boolean.toString(request.allTenants()));
-        return runner.start(request.kind(), parameters);
+        long execution = runner.start(request.kind(), parameters);
+        // listed from its start, even when it fails before recording any progress
+        runner.run(execution)
+                .ifPresent(
+                        run ->
+                                records.register(
+                                        new JobRecord(
+                                                run.instanceId(),
+                                                parameters.get(JobParameters.TENANT),
+                                                request.actor().subject(),
+                                                JobProgress.NONE,
+                                                "{}")));
+        return execution;
     }
 
     @Override

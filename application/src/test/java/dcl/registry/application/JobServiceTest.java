@@ -8,7 +8,9 @@ import dcl.registry.domain.job.JobKind;
 import dcl.registry.domain.job.JobParameters;
 import dcl.registry.domain.job.JobProgress;
 import dcl.registry.domain.job.JobRecord;
+import dcl.registry.domain.job.JobRequest;
 import dcl.registry.domain.job.JobView;
+import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.Page;
 import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.TenantId;
@@ -108,6 +110,26 @@ class JobServiceTest {
                 executions(jobs.recent(ACME, false, new PageRequest(3, page.next()))));
     }
 
+    @Test
+    void givenAJobJustStarted_whenListed_thenItShowsBeforeRecordingAnyProgress() {
+        long execution =
+                jobs.start(
+                        new JobRequest(
+                                ACME,
+                                new Actor("alice"),
+                                false,
+                                JobKind.PARITY_CHECK,
+                                Optional.of("legacy"),
+                                false,
+                                false));
+
+        JobView listed = jobs.recent(ACME, false, all()).items().get(0);
+        assertEquals(execution, listed.executionId());
+        assertEquals(JobProgress.NONE, listed.progress());
+        assertEquals("alice", listed.startedBy());
+        assertEquals(List.of(), executions(jobs.recent(GLOBEX, false, all())));
+    }
+
     private void job(long executionId, long instanceId, String owner, boolean allTenants) {
         records.save(record(instanceId, owner));
         runner.add(run(executionId, instanceId, owner, allTenants, "COMPLETED"));
@@ -152,9 +174,20 @@ class JobServiceTest {
             runs.add(run);
         }
 
+        /** A new instance and its first execution, still starting. */
         @Override
         public long start(JobKind kind, Map<String, String> parameters) {
-            throw new UnsupportedOperationException("not started here");
+            long execution = 500L + runs.size();
+            runs.add(
+                    new Run(
+                            execution,
+                            execution,
+                            kind,
+                            "STARTING",
+                            Optional.empty(),
+                            Optional.empty(),
+                            parameters));
+            return execution;
         }
 
         @Override
@@ -202,6 +235,11 @@ class JobServiceTest {
         @Override
         public void save(JobRecord record) {
             byInstance.put(record.instanceId(), record);
+        }
+
+        @Override
+        public void register(JobRecord record) {
+            byInstance.putIfAbsent(record.instanceId(), record);
         }
     }
 }

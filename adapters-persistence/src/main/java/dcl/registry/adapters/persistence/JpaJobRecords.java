@@ -103,4 +103,20 @@ class JpaJobRecords implements JobRecords {
                 .setParameter(7, record.reportJson())
                 .executeUpdate();
     }
+
+    @Override
+    public void register(JobRecord record) {
+        em.createNativeQuery(
+                        "INSERT INTO job_records (instance_id, tenant_id, started_by, total,"
+                                + " processed, failed, report, updated_at) VALUES (?1, ?2, ?3, ?4, ?5,"
+                                + " ?6, ?7, now()) ON CONFLICT (instance_id) DO NOTHING")
+                .setParameter(1, record.instanceId())
+                .setParameter(2, record.tenant())
+                .setParameter(3, record.startedBy())
+                .setParameter(4, record.progress().total())
+                .setParameter(5, record.progress().processed())
+                .setParameter(6, record.progress().failed())
+                .setParameter(7, record.reportJson())
+                .executeUpdate();
+    }
 }

@@ -60,6 +60,28 @@ class JpaJobRecordsTest {
     }
 
     @Test
+    void givenAJobJustStarted_whenRegistered_thenListedWithoutProgressAndNeverOverwritingItsOwn() {
+        JobRecord started = new JobRecord(7, "acme", "alice", JobProgress.NONE, "{}");
+        database.inTransaction(
+                () -> {
+                    records.register(started);
+                    return null;
+                });
+        assertEquals(Optional.of(started), database.inTransaction(() -> records.find(7)));
+
+        save(8, "acme");
+        database.inTransaction(
+                () -> {
+                    records.register(new JobRecord(8, "acme", "alice", JobProgress.NONE, "{}"));
+                    return null;
+                });
+        assertEquals(
+                new JobProgress(10, 4, 1),
+                database.inTransaction(() -> records.find(8)).orElseThrow().progress(),
+                "a job that recorded progress before it was registered keeps it");
+    }
+
+    @Test
     void givenAnotherListsCursorOrGarbage_whenUsedAsAJobsCursor_thenItIsRefusedNamingCursor() {
         String historyCursor = OpaqueCursor.encode("history", "3");
         for (String cursor :

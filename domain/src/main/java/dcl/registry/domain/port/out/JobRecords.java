@@ -18,4 +18,11 @@ public interface JobRecords {
 
     /** Creates or replaces the record of an instance (called by the job as it goes). */
     void save(JobRecord record);
+
+    /**
+     * Creates the record of a job just started, unless the job has written its own already: a job
+     * that fails before its first progress is still listed, and one that got ahead keeps its
+     * progress.
+     */
+    void register(JobRecord record);
 }
