@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -85,6 +86,26 @@ final class ConsoleBrowser implements AutoCloseable {
             Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes the whole page to {@code png}, not only what the window shows: the window grows to the
+     * page's height (at most {@code 4000} pixels) for the shot, then returns to its size.
+     */
+    void screenshotWholePage(Path png) {
+        Dimension window = driver.manage().window().getSize();
+        Number page = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+        Number inner = (Number) driver.executeScript("return window.innerHeight");
+        int chrome = window.getHeight() - inner.intValue();
+        driver.manage()
+                .window()
+                .setSize(
+                        new Dimension(window.getWidth(), Math.min(4000, page.intValue() + chrome)));
+        try {
+            screenshot(png);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 

@@ -161,7 +161,7 @@ class ConsoleIT extends DeployedRegistry {
             assertTrue(
                     browser.driver().findElement(By.id("dev-banner")).isDisplayed(),
                     "a development server says so whoever signed in, and however");
-            browser.screenshot(SCREENSHOTS.resolve("queue.png"));
+            browser.screenshotWholePage(SCREENSHOTS.resolve("queue.png"));
             assertNoScriptOrPolicyErrors(browser);
         }
     }
@@ -172,7 +172,7 @@ class ConsoleIT extends DeployedRegistry {
         String approved = queueProposal(runtime, "hubspot", "deals", "amount", "1200.50");
         String rejected = queueProposal(runtime, "hubspot", "deals", "closedate", "2026-01-31");
         String raced = queueProposal(runtime, "hubspot", "contacts", "email", "ann@example.com");
-        Api rita = Api.as(Tokens.mint(tenant, "rita", "reviewer"));
+        Api rita = Api.as(Tokens.mint(tenant, "rita", "reviewer", "service"));
         String own = queueProposal(rita, "hubspot", "contacts", "firstname", "Ann");
 
         try (ConsoleBrowser browser = new ConsoleBrowser()) {
@@ -302,7 +302,7 @@ class ConsoleIT extends DeployedRegistry {
                     preview.contains("\"probability\": \"40\"")
                             || preview.contains("\"probability\": 40"),
                     preview);
-            browser.screenshot(SCREENSHOTS.resolve("mapping.png"));
+            browser.screenshotWholePage(SCREENSHOTS.resolve("mapping.png"));
             assertNoScriptOrPolicyErrors(browser);
         }
         assertEquals(3, admin.get("/dcl/mappings/" + id).json().getInt("version"));
@@ -344,7 +344,7 @@ class ConsoleIT extends DeployedRegistry {
                             .isEmpty(),
                     "another tenant's job is never listed");
             assertEquals("Ready", browser.driver().findElement(By.id("health-status")).getText());
-            browser.screenshot(SCREENSHOTS.resolve("operations.png"));
+            browser.screenshotWholePage(SCREENSHOTS.resolve("operations.png"));
             assertNoScriptOrPolicyErrors(browser);
         }
     }
