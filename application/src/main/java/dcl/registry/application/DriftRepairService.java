@@ -140,7 +140,9 @@ public class DriftRepairService implements RepairDriftUseCase {
                                                         + "/"
                                                         + drift.table().name()
                                                         + ": "
-                                                        + d.proposal().rationale())
+                                                        + d.proposal().rationale()
+                                                        + "; impact: "
+                                                        + EstimatedImpact.of(List.of(d)).describe())
                                         .approval();
                         queued.add(d.proposal().queued(approval.id()));
                     }

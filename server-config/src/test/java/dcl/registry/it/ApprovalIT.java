@@ -130,8 +130,14 @@ class ApprovalIT extends DeployedRegistry {
                     approvalId,
                     again.getJsonObject("recommended").getString("approvalId"),
                     "the same drift reported twice is one approval");
-            String proposalId =
-                    runtime.get("/dcl/approvals/" + approvalId).json().getString("proposalId");
+            JsonObject queued = runtime.get("/dcl/approvals/" + approvalId).json();
+            assertEquals(
+                    "drift repair for hubspot/deals: "
+                            + recommended.getString("rationale", "")
+                            + "; impact: 1 existing mapping, 1 table, 1 canonical field downstream",
+                    queued.getString("reason"),
+                    "reviewers read which drift caused it and what it touches");
+            String proposalId = queued.getString("proposalId");
             Api.Reply submitted =
                     runtime.post(
                             "/dcl/approvals/submit",

@@ -1,12 +1,19 @@
 package dcl.registry.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -32,6 +39,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class ConsoleBrowser implements AutoCloseable {
     private static final Path CHROMEDRIVER =
             Path.of(System.getenv().getOrDefault("DCL_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    private static final Set<String> SERIOUS = Set.of("serious", "critical");
+
+    /**
+     * axe-core's script (com.deque.html.axe-core:selenium), read from the test class path the first
+     * time a test asks for it.
+     */
+    private static final class Axe {
+        static final String SCRIPT = read();
+
+        private static String read() {
+            try (InputStream in = ConsoleBrowser.class.getResourceAsStream("/axe.min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException("axe.min.js is not on the class path");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
 
     private final Path profile;
     private final ChromeDriver driver;
@@ -106,6 +134,41 @@ final class ConsoleBrowser implements AutoCloseable {
             screenshot(png);
         } finally {
             driver.manage().window().setSize(window);
+        }
+    }
+
+    /**
+     * The page's accessibility violations of WCAG 2.1 A and AA rules with a serious or critical
+     * impact, as axe-core finds them in the page as rendered: each as "rule: help (nodes)". The
+     * engine is injected by WebDriver, outside the page's Content-Security-Policy, and only for
+     * this check.
+     */
+    List<String> accessibilityViolations() {
+        Object result =
+                driver.executeAsyncScript(
+                        Axe.SCRIPT
+                                + "\nconst done = arguments[arguments.length - 1];"
+                                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a',"
+                                + " 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                                + ".then(r => done(JSON.stringify(r.violations)),"
+                                + " e => done(JSON.stringify([{id: 'axe-error', impact:"
+                                + " 'critical', help: String(e), nodes: []}])));");
+        try (JsonReader reader = Json.createReader(new StringReader(String.valueOf(result)))) {
+            return reader.readArray().getValuesAs(JsonObject.class).stream()
+                    .filter(v -> SERIOUS.contains(v.getString("impact", "")))
+                    .map(
+                            v ->
+                                    v.getString("id")
+                                            + ": "
+                                            + v.getString("help")
+                                            + " "
+                                            + v
+                                                    .getJsonArray("nodes")
+                                                    .getValuesAs(JsonObject.class)
+                                                    .stream()
+                                                    .map(n -> String.valueOf(n.get("target")))
+                                                    .toList())
+                    .toList();
         }
     }
 

@@ -134,6 +134,7 @@ class ConsoleIT extends DeployedRegistry {
             browser.open(CONSOLE);
             browser.waitFor(By.id("sign-in-openid"), WAIT);
             browser.screenshot(SCREENSHOTS.resolve("sign-in.png"));
+            assertEquals(List.of(), browser.accessibilityViolations(), "the sign-in page");
             browser.driver().findElement(By.id("sign-in-openid")).click();
 
             new Select(browser.waitFor(By.id("user"), WAIT)).selectByValue("rita");
@@ -162,6 +163,7 @@ class ConsoleIT extends DeployedRegistry {
                     browser.driver().findElement(By.id("dev-banner")).isDisplayed(),
                     "a development server says so whoever signed in, and however");
             browser.screenshotWholePage(SCREENSHOTS.resolve("queue.png"));
+            assertEquals(List.of(), browser.accessibilityViolations(), "the queue");
             assertNoScriptOrPolicyErrors(browser);
         }
     }
@@ -263,6 +265,7 @@ class ConsoleIT extends DeployedRegistry {
                     browser.driver().findElement(By.id("edit-field")).getAttribute("value"),
                     "the edit is kept");
             browser.screenshot(SCREENSHOTS.resolve("mapping-stale-edit.png"));
+            assertEquals(List.of(), browser.accessibilityViolations(), "a stale edit");
 
             browser.driver().findElement(By.id("reload-mapping")).click();
             new WebDriverWait(browser.driver(), WAIT)
@@ -303,6 +306,7 @@ class ConsoleIT extends DeployedRegistry {
                             || preview.contains("\"probability\": 40"),
                     preview);
             browser.screenshotWholePage(SCREENSHOTS.resolve("mapping.png"));
+            assertEquals(List.of(), browser.accessibilityViolations(), "a mapping");
             assertNoScriptOrPolicyErrors(browser);
         }
         assertEquals(3, admin.get("/dcl/mappings/" + id).json().getInt("version"));
@@ -345,6 +349,7 @@ class ConsoleIT extends DeployedRegistry {
                     "another tenant's job is never listed");
             assertEquals("Ready", browser.driver().findElement(By.id("health-status")).getText());
             browser.screenshotWholePage(SCREENSHOTS.resolve("operations.png"));
+            assertEquals(List.of(), browser.accessibilityViolations(), "operations");
             assertNoScriptOrPolicyErrors(browser);
         }
     }

@@ -88,28 +88,24 @@ class JpaJobRecords implements JobRecords {
 
     @Override
     public void save(JobRecord record) {
-        em.createNativeQuery(
-                        "INSERT INTO job_records (instance_id, tenant_id, started_by, total,"
-                                + " processed, failed, report, updated_at) VALUES (?1, ?2, ?3, ?4, ?5,"
-                                + " ?6, ?7, now()) ON CONFLICT (instance_id) DO UPDATE SET total ="
-                                + " EXCLUDED.total, processed = EXCLUDED.processed, failed ="
-                                + " EXCLUDED.failed, report = EXCLUDED.report, updated_at = now()")
-                .setParameter(1, record.instanceId())
-                .setParameter(2, record.tenant())
-                .setParameter(3, record.startedBy())
-                .setParameter(4, record.progress().total())
-                .setParameter(5, record.progress().processed())
-                .setParameter(6, record.progress().failed())
-                .setParameter(7, record.reportJson())
-                .executeUpdate();
+        insert(
+                record,
+                "DO UPDATE SET total = EXCLUDED.total, processed = EXCLUDED.processed, failed ="
+                        + " EXCLUDED.failed, report = EXCLUDED.report, updated_at = now()");
     }
 
     @Override
     public void register(JobRecord record) {
+        insert(record, "DO NOTHING");
+    }
+
+    /** Inserts the record; {@code onConflict} says what an existing one of the instance becomes. */
+    private void insert(JobRecord record, String onConflict) {
         em.createNativeQuery(
                         "INSERT INTO job_records (instance_id, tenant_id, started_by, total,"
                                 + " processed, failed, report, updated_at) VALUES (?1, ?2, ?3, ?4, ?5,"
-                                + " ?6, ?7, now()) ON CONFLICT (instance_id) DO NOTHING")
+                                + " ?6, ?7, now()) ON CONFLICT (instance_id) "
+                                + onConflict)
                 .setParameter(1, record.instanceId())
                 .setParameter(2, record.tenant())
                 .setParameter(3, record.startedBy())

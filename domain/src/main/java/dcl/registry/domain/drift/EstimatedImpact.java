@@ -27,4 +27,21 @@ public record EstimatedImpact(
         }
         return new EstimatedImpact(mappings.size(), tables.size(), canonical.size());
     }
+
+    /**
+     * In words, for the people who review the repair: "1 existing mapping, 1 table, 2 canonical
+     * fields downstream".
+     */
+    public String describe() {
+        return count(affectedMappings, "existing mapping")
+                + ", "
+                + count(affectedTables, "table")
+                + ", "
+                + count(downstreamCanonicalFields, "canonical field")
+                + " downstream";
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
 }
