@@ -51,6 +51,7 @@ export function renderOperations(main) {
           ['Source of truth', h('span', { class: 'badge' }, mine.sourceOfTruth)],
           ['Served by', mine.servedBy],
           ['Dual read', mine.dualRead ? 'on: legacy and registry answers are compared' : 'off'],
+          ['Mismatches', mine.dualRead ? 'logged, and counted in dcl_dual_read_mismatches_total on /metrics' : null],
           ['Legacy path', mine.legacyPath],
           ['Changed', mine.updatedAt ? [when(mine.updatedAt), ` by ${mine.updatedBy}`] : null],
           ['Plan', plan ? `${plan.percent} % of tenants on the registry${plan.following ? ` (${plan.following} following)` : ''}` : null],

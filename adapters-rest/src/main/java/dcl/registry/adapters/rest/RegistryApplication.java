@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         tags = {
             @Tag(name = "Approvals", description = "The human review of proposed changes"),
             @Tag(name = "Canonical schema", description = "The tenant's canonical model"),
+            @Tag(name = "Console", description = "What the web console reads before sign-in"),
             @Tag(
                     name = "Intelligence",
                     description = "Proposals, similarity lookups, confidence and drift repair"),

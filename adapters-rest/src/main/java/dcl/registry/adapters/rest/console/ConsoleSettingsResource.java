@@ -41,6 +41,7 @@ public class ConsoleSettingsResource {
                     "How the web console signs in: the OpenID Connect provider, and whether"
                             + " development tokens are accepted (development mode only)")
     @APIResponse(responseCode = "200", description = "The console's sign-in settings")
+    @APIResponse(responseCode = "406", description = "The request accepts no JSON")
     public SignInResponse get() {
         return new SignInResponse(
                 settings.development() ? "development" : "production",
