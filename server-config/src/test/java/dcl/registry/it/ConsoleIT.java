@@ -37,9 +37,22 @@ class ConsoleIT extends DeployedRegistry {
     private final Api runtime = Api.as(Tokens.mint(tenant, "aam", "service"));
     private final Api admin = Api.as(Tokens.mint(tenant, "alice", "admin"));
 
+    private static final String RUNTIMES_REASON = "new field seen by the runtime";
+
     /** Proposes a target for the field with the samples and queues it; returns the approval id. */
     private static String queueProposal(
             Api submitter, String connector, String table, String field, String... samples) {
+        return queueProposalBecause(RUNTIMES_REASON, submitter, connector, table, field, samples);
+    }
+
+    /** As {@link #queueProposal}, submitted for this reason. */
+    private static String queueProposalBecause(
+            String reason,
+            Api submitter,
+            String connector,
+            String table,
+            String field,
+            String... samples) {
         StringBuilder values = new StringBuilder();
         for (String sample : samples) {
             values.append(values.length() == 0 ? "" : ",").append('"').append(sample).append('"');
@@ -62,7 +75,9 @@ class ConsoleIT extends DeployedRegistry {
                         "/dcl/approvals/submit",
                         "{\"proposalId\":\""
                                 + proposed.json().getString("proposalId")
-                                + "\",\"reason\":\"new field seen by the runtime\"}");
+                                + "\",\"reason\":\""
+                                + reason
+                                + "\"}");
         assertEquals(201, queued.status(), queued.toString());
         return queued.json().getString("id");
     }
@@ -117,7 +132,8 @@ class ConsoleIT extends DeployedRegistry {
             throws Exception {
         String other = Api.freshTenant();
         String amount = queueProposal(runtime, "hubspot", "deals", "amount", "1200.50", "99.00");
-        queueProposal(runtime, "hubspot", "contacts", "email", "ann@example.com");
+        String hostile = "<img src=x onerror=window.injected=1>";
+        queueProposalBecause(hostile, runtime, "hubspot", "contacts", "email", "ann@example.com");
         String foreign =
                 queueProposal(
                         Api.as(Tokens.mint(other, "aam", "service")),
@@ -158,12 +174,24 @@ class ConsoleIT extends DeployedRegistry {
             String evidence = browser.waitFor(By.id("evidence"), WAIT).getText();
             assertTrue(evidence.contains("1200.50"), "the samples: " + evidence);
             assertTrue(evidence.contains("Why"), "the strategy's reasoning: " + evidence);
-            assertTrue(evidence.contains("new field seen by the runtime"), evidence);
+            assertTrue(evidence.contains(RUNTIMES_REASON), evidence);
             assertTrue(
                     browser.driver().findElement(By.id("dev-banner")).isDisplayed(),
                     "a development server says so whoever signed in, and however");
             browser.screenshotWholePage(SCREENSHOTS.resolve("queue.png"));
             assertEquals(List.of(), browser.accessibilityViolations(), "the queue");
+
+            // what the API returns is shown as text, never run as markup
+            new Actions(browser.driver()).sendKeys("j").perform();
+            new WebDriverWait(browser.driver(), WAIT)
+                    .until(
+                            ExpectedConditions.textToBePresentInElementLocated(
+                                    By.id("evidence"), hostile));
+            assertTrue(browser.driver().findElements(By.cssSelector("#evidence img")).isEmpty());
+            assertEquals(
+                    null,
+                    ((JavascriptExecutor) browser.driver())
+                            .executeScript("return window.injected"));
             assertNoScriptOrPolicyErrors(browser);
         }
     }

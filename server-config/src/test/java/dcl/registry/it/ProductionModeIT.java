@@ -67,7 +67,9 @@ class ProductionModeIT extends DeployedRegistry {
                                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                                 publicKey.toString(),
                                 "MP_JWT_VERIFY_AUDIENCES",
-                                AUDIENCE))) {
+                                AUDIENCE,
+                                "DCL_CONSOLE_OIDC_ISSUER",
+                                "https://login.example.com/realms/dcl"))) {
             String path = "/dcl/mappings/salesforce/Account/Name";
             assertEquals(
                     "production",
@@ -95,6 +97,23 @@ class ProductionModeIT extends DeployedRegistry {
                             .get(path);
             assertEquals(
                     401, otherAudience.status(), "a token for another service: " + otherAudience);
+
+            JsonObject console =
+                    Api.anonymous().at(production.base()).get("/dcl/console/settings").json();
+            assertEquals("production", console.getString("mode"));
+            assertFalse(console.getBoolean("developmentTokens"), "no pasted tokens in production");
+            assertEquals(
+                    "https://login.example.com/realms/dcl",
+                    console.getJsonObject("openId").getString("issuer"));
+            assertEquals("dcl-console", console.getJsonObject("openId").getString("clientId"));
+            String policy =
+                    Api.anonymous()
+                            .at(production.base())
+                            .get("/console/")
+                            .header("Content-Security-Policy");
+            assertTrue(
+                    policy.contains("connect-src 'self' https://login.example.com;"),
+                    "the console may call this server and the provider only: " + policy);
         }
     }
 

@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -34,7 +34,8 @@ public class ConsoleSettingsResource {
 
     @GET
     @PermitAll
-    @SecurityRequirementsSet
+    // no token: an empty list of requirements (security: []), not the API-wide bearer scheme
+    @SecurityRequirements
     @Operation(
             operationId = "consoleSettings",
             summary =
