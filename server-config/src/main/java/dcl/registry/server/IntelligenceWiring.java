@@ -24,6 +24,7 @@ import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.DecisionLog;
 import dcl.registry.domain.port.out.ProposalObserver;
 import dcl.registry.domain.port.out.RankingModels;
+import dcl.registry.domain.port.out.RejectedTargets;
 import dcl.registry.domain.port.out.SemanticSearch;
 import dcl.registry.domain.port.out.ShadowStore;
 import dcl.registry.domain.port.out.StoreProposals;
@@ -91,6 +92,7 @@ public class IntelligenceWiring {
             GeminiSettings gemini,
             SemanticSearch index,
             RankingModels models,
+            RejectedTargets rejected,
             Instance<GeminiLanguageModel> geminiModel) {
         // an LLM only with a key: the settings check refused to start when the configured strategy
         // needs one
@@ -102,7 +104,7 @@ public class IntelligenceWiring {
                 new LexicalStrategy(),
                 new RagStrategy(index),
                 llm,
-                new LearnedStrategy(index, models, IntelligenceSettings.abstainBelow()));
+                new LearnedStrategy(index, models, rejected, IntelligenceSettings.abstainBelow()));
     }
 
     @Produces

@@ -188,6 +188,75 @@ class IntelligenceIT extends DeployedRegistry {
         assertTrue(submitted.body().contains("proposalId"), submitted.toString());
     }
 
+    /** The stored candidate for {@code target} of a learned proposal of the field. */
+    private static JsonObject learnedCandidate(
+            Api caller, String connector, String table, String field, String target) {
+        Api.Reply proposed =
+                caller.post(
+                        "/dcl/intelligence/propose-mapping",
+                        "{\"connector\":\""
+                                + connector
+                                + "\",\"sourceTable\":\""
+                                + table
+                                + "\",\"sourceField\":\""
+                                + field
+                                + "\",\"sampleValues\":[\"ann@example.com\"],\"strategy\":\"learned\"}");
+        assertEquals(200, proposed.status(), proposed.toString());
+        JsonObject stored =
+                caller.get("/dcl/intelligence/proposals/" + proposed.json().getString("proposalId"))
+                        .json();
+        return stored.getJsonObject("evidence").getJsonArray("candidates").stream()
+                .map(JsonObject.class::cast)
+                .filter(c -> c.getString("target").equals(target))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(target + " not among " + stored));
+    }
+
+    @Test
+    void
+            givenAReviewerRejectedATarget_whenALookAlikeIsProposedByTheLearnedStrategy_thenThatTargetIsDemotedAndSaysWhy() {
+        SemanticIndexReady.await();
+        Api.Reply first =
+                runtime.post(
+                        "/dcl/intelligence/propose-mapping",
+                        "{\"connector\":\"hubspot\",\"sourceTable\":\"contacts\",\"sourceField\":\"email\",\"sampleValues\":[\"ann@example.com\"],\"strategy\":\"learned\"}");
+        assertEquals(
+                "contact.email",
+                first.json().getString("canonicalEntity")
+                        + "."
+                        + first.json().getString("canonicalField"));
+        String approval =
+                runtime.post(
+                                "/dcl/approvals/submit",
+                                "{\"proposalId\":\""
+                                        + first.json().getString("proposalId")
+                                        + "\",\"reason\":\"new field\"}")
+                        .json()
+                        .getString("id");
+        Api rita = Api.as(Tokens.mint(tenant, "rita", "reviewer"));
+        assertEquals(
+                200,
+                rita.post("/dcl/approvals/" + approval + "/reject", "{\"notes\":\"holds a list\"}")
+                        .status());
+
+        // a look-alike in another connector, here and in a tenant whose reviewers rejected nothing
+        Api elsewhere = Api.as(Tokens.mint(Api.freshTenant(), "aam", "service"));
+        JsonObject trusted =
+                learnedCandidate(elsewhere, "outreach", "prospects", "Email", "contact.email");
+        JsonObject demoted =
+                learnedCandidate(runtime, "outreach", "prospects", "Email", "contact.email");
+        assertEquals(
+                trusted.getJsonNumber("score").doubleValue() / 2,
+                demoted.getJsonNumber("score").doubleValue(),
+                0.002,
+                "one rejection halves it: " + demoted);
+        assertTrue(
+                demoted.getString("reasoning")
+                        .contains("rejected 1× by reviewers for look-alike fields"),
+                demoted.toString());
+        assertFalse(trusted.getString("reasoning").contains("rejected"), trusted.toString());
+    }
+
     @Test
     void
             givenASourceFieldAndAnUnreachableGemini_whenAProposalIsAsked_thenLexicalAnswersAndTheFallbackIsListed() {

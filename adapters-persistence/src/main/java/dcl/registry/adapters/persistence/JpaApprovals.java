@@ -4,6 +4,7 @@ import dcl.registry.domain.approval.Approval;
 import dcl.registry.domain.approval.ApprovalId;
 import dcl.registry.domain.approval.ApprovalStatus;
 import dcl.registry.domain.approval.PendingFilter;
+import dcl.registry.domain.intelligence.LookAlikeIndex;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.Page;
@@ -41,8 +42,9 @@ class JpaApprovals implements StoreApprovals {
                         "INSERT INTO approvals (id, tenant_id, change_type, change, connector,"
                                 + " source_table, source_field, canonical_entity, confidence,"
                                 + " proposal_id, status, submitted_by, submitted_at, reason, version,"
-                                + " mapping_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                                + " ?12, ?13, ?14, ?15, ?16)")
+                                + " mapping_id, look_alike_key, canonical_field) VALUES (?1, ?2, ?3,"
+                                + " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+                                + " ?18)")
                 .setParameter(1, a.id().toString())
                 .setParameter(2, a.tenant().value())
                 .setParameter(3, a.change().type())
@@ -59,6 +61,8 @@ class JpaApprovals implements StoreApprovals {
                 .setParameter(14, a.reason())
                 .setParameter(15, a.version())
                 .setParameter(16, a.mappingId().map(MappingId::toString).orElse(null))
+                .setParameter(17, LookAlikeIndex.nameKey(a.change().source()))
+                .setParameter(18, a.change().target().field())
                 .executeUpdate();
     }
 

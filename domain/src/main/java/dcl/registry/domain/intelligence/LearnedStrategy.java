@@ -1,9 +1,11 @@
 package dcl.registry.domain.intelligence;
 
+import dcl.registry.domain.error.StoreUnavailable;
 import dcl.registry.domain.error.StrategyUnavailable;
 import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.RankingModels;
+import dcl.registry.domain.port.out.RejectedTargets;
 import dcl.registry.domain.port.out.SemanticSearch;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,18 +23,33 @@ import java.util.Set;
  * already knows — same-named fields mapped in other connectors or tables, known mappings that read
  * alike, where the same table's other fields went. The {@link RankingModel} (the tenant's own,
  * learned from its decisions, or the shipped global one) turns them into a probability per
- * candidate; below {@code abstainBelow} the answer is "no confident proposal" rather than a guess.
+ * candidate; a target reviewers rejected for look-alike fields keeps only part of its probability;
+ * below {@code abstainBelow} the answer is "no confident proposal" rather than a guess.
  */
 public final class LearnedStrategy implements ProposalStrategy {
     public static final int NEIGHBOURS = 8;
     private static final double KNOWN_MEANING_FLOOR = 0.5;
+
+    /**
+     * What a target keeps of its probability for each time reviewers rejected it for a look-alike
+     * field: one rejection halves it, two quarter it. The mass taken goes to "none of them", so a
+     * target rejected often enough ends in an abstention rather than in the next guess's favour.
+     */
+    static final double KEPT_PER_REJECTION = 0.5;
+
     private final SemanticSearch search;
     private final RankingModels models;
+    private final RejectedTargets rejected;
     private final double abstainBelow;
 
-    public LearnedStrategy(SemanticSearch search, RankingModels models, double abstainBelow) {
+    public LearnedStrategy(
+            SemanticSearch search,
+            RankingModels models,
+            RejectedTargets rejected,
+            double abstainBelow) {
         this.search = search;
         this.models = models;
+        this.rejected = rejected;
         this.abstainBelow = abstainBelow;
     }
 
@@ -128,6 +145,13 @@ public final class LearnedStrategy implements ProposalStrategy {
         Evaluation evaluation = evaluate(profile, context.request(), inputs);
         RankingModel model = models.modelFor(context.tenant());
         double[] probability = model.probabilities(evaluation.features());
+        Map<CanonicalField, Integer> rejections = rejections(context, degraded);
+        for (int i = 0; i < probability.length; i++) {
+            probability[i] *=
+                    Math.pow(
+                            KEPT_PER_REJECTION,
+                            rejections.getOrDefault(evaluation.targets().get(i), 0));
+        }
         Integer[] order = new Integer[probability.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -139,11 +163,21 @@ public final class LearnedStrategy implements ProposalStrategy {
         List<Candidate> ranked = new ArrayList<>();
         for (int k = 0; k < Math.min(context.limit(), order.length); k++) {
             int i = order[k];
+            CanonicalField target = evaluation.targets().get(i);
+            int times = rejections.getOrDefault(target, 0);
             ranked.add(
                     new Candidate(
-                            evaluation.targets().get(i),
+                            target,
                             Math.round(probability[i] * 1000) / 1000.0,
-                            model.explain(evaluation.features()[i])));
+                            model.explain(evaluation.features()[i])
+                                    + (times == 0
+                                            ? ""
+                                            : String.format(
+                                                    Locale.ROOT,
+                                                    "; rejected %d× by reviewers for look-alike"
+                                                            + " fields (×%.2f)",
+                                                    times,
+                                                    Math.pow(KEPT_PER_REJECTION, times)))));
         }
         boolean abstained = ranked.isEmpty() || ranked.get(0).score() < abstainBelow;
         if (!ranked.isEmpty()) {
@@ -173,6 +207,20 @@ public final class LearnedStrategy implements ProposalStrategy {
                 Optional.empty(),
                 degraded,
                 abstained);
+    }
+
+    /** The targets reviewers rejected for look-alikes; none, and said so, when the store is out. */
+    private Map<CanonicalField, Integer> rejections(
+            ProposalContext context, List<Fallback> degraded) {
+        try {
+            return rejected.rejectedFor(context.tenant(), context.request().source());
+        } catch (StoreUnavailable unavailable) {
+            degraded.add(
+                    new Fallback(
+                            StrategyName.LEARNED.label(),
+                            "ranked without the reviewers' rejections: the store is unavailable"));
+            return Map.of();
+        }
     }
 
     private Inputs gather(

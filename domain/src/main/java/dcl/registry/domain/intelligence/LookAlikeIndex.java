@@ -103,7 +103,11 @@ public final class LookAlikeIndex {
         }
     }
 
-    static String nameKey(SourceRef source) {
+    /**
+     * What look-alike fields share: the field's name split, folded and stemmed ({@code Email},
+     * {@code email_address}s and {@code EMail} meet).
+     */
+    public static String nameKey(SourceRef source) {
         return String.join(" ", Names.stems(Names.words(source.field().name())));
     }
 

@@ -13,13 +13,17 @@ import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.out.RejectedTargets;
 import dcl.registry.domain.port.out.SemanticSearch;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LearnedStrategyTest {
+    private static final RejectedTargets NOTHING_REJECTED = (tenant, source) -> Map.of();
+
     private static final CanonicalSchema SCHEMA =
             new CanonicalSchema(
                     List.of(
@@ -125,7 +129,10 @@ class LearnedStrategyTest {
         index.add(source("outreach", "prospects", "addr"), CanonicalField.parse("contact.email"));
         LearnedStrategy learned =
                 new LearnedStrategy(
-                        knowing(index), t -> weighing(MatchFeature.KNOWN_NAME, 8, 0), 0.5);
+                        knowing(index),
+                        t -> weighing(MatchFeature.KNOWN_NAME, 8, 0),
+                        NOTHING_REJECTED,
+                        0.5);
 
         StrategyAnswer answer =
                 learned.propose(
@@ -146,10 +153,60 @@ class LearnedStrategyTest {
     }
 
     @Test
+    void aTargetReviewersRejectedForLookAlikesIsDemotedAndSaysWhy() {
+        LookAlikeIndex index = new LookAlikeIndex();
+        index.add(source("outreach", "prospects", "addr"), CanonicalField.parse("contact.email"));
+        SourceRef asked = source("apollo", "contacts", "address");
+        CanonicalField email = CanonicalField.parse("contact.email");
+        double trusted =
+                new LearnedStrategy(
+                                knowing(index),
+                                t -> weighing(MatchFeature.KNOWN_NAME, 8, 0),
+                                NOTHING_REJECTED,
+                                0.5)
+                        .propose(
+                                new ProposalContext(
+                                        new TenantId("acme"), SCHEMA, request(asked), 3))
+                        .candidates()
+                        .get(0)
+                        .score();
+
+        List<SourceRef> askedAbout = new ArrayList<>();
+        StrategyAnswer answer =
+                new LearnedStrategy(
+                                knowing(index),
+                                t -> weighing(MatchFeature.KNOWN_NAME, 8, 0),
+                                (tenant, source) -> {
+                                    askedAbout.add(source);
+                                    return Map.of(email, 2);
+                                },
+                                0.5)
+                        .propose(
+                                new ProposalContext(
+                                        new TenantId("acme"), SCHEMA, request(asked), 3));
+
+        assertEquals(List.of(asked), askedAbout);
+        Candidate demoted =
+                answer.candidates().stream()
+                        .filter(c -> c.target().equals(email))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(trusted * 0.25, demoted.score(), 0.002, "two rejections keep a quarter");
+        assertTrue(
+                demoted.reasoning()
+                        .contains("rejected 2× by reviewers for look-alike fields (×0.25)"),
+                demoted.reasoning());
+        assertTrue(answer.abstained(), "what is left is no confident proposal: " + answer);
+    }
+
+    @Test
     void aFieldNothingSpeaksForIsAnAbstentionNotAGuess() {
         LearnedStrategy learned =
                 new LearnedStrategy(
-                        knowing(new LookAlikeIndex()), t -> weighing(MatchFeature.NAME, 3, 4), 0.5);
+                        knowing(new LookAlikeIndex()),
+                        t -> weighing(MatchFeature.NAME, 3, 4),
+                        NOTHING_REJECTED,
+                        0.5);
 
         StrategyAnswer answer =
                 learned.propose(
