@@ -20,6 +20,7 @@ export function renderQueue(main, parameters) {
   let next = null;
   let selected = -1;
   let current = null;
+  let deciding = false;
 
   const list = h('div', { id: 'queue-list' }, h('p', { class: 'loading' }, 'Loading pending approvals…'));
   const detail = h('section', { class: 'panel sticky', id: 'queue-detail', 'aria-live': 'polite', 'aria-label': 'Selected approval' },
@@ -131,6 +132,17 @@ export function renderQueue(main, parameters) {
   }
 
   async function decide(item, verdict) {
+    // a key pressed twice while the first decision is on its way decides once
+    if (deciding) return;
+    deciding = true;
+    try {
+      await send(item, verdict);
+    } finally {
+      deciding = false;
+    }
+  }
+
+  async function send(item, verdict) {
     const notes = document.getElementById('decision-notes')?.value.trim();
     for (const button of detail.querySelectorAll('.actions button')) button.disabled = true;
     const label = `${item.connector}/${item.sourceTable}/${item.sourceField}`;
@@ -159,6 +171,12 @@ export function renderQueue(main, parameters) {
     const index = items.indexOf(item);
     if (index < 0) return;
     items.splice(index, 1);
+    if (!items.length && (next || pages.length > 1)) {
+      // this page is done; decided approvals have left the queue, so its start has the rest
+      pages.length = 1;
+      load(null);
+      return;
+    }
     showList();
     select(Math.min(index, items.length - 1));
   }
