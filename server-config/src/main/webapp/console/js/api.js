@@ -45,6 +45,11 @@ export async function api(path, { method = 'GET', body, ifMatch, accept = 'appli
   return { data, etag: response.headers.get('ETag'), status: response.status };
 }
 
+/** What went wrong, in words: the API's problem and the fields it names, or the error's message. */
+export function explain(error) {
+  return error instanceof ApiError ? error.explain() : error.message;
+}
+
 /** A query string from the non-empty values. */
 export function query(values) {
   const parameters = new URLSearchParams();

@@ -52,7 +52,7 @@ function route() {
   const [path, rest] = hash.split('?');
   const mapping = path.match(/^#\/mappings\/([0-9a-f-]{36})$/);
   const allowed = SECTIONS.filter((s) => hasRole(...s.roles));
-  const section = mapping ? SECTIONS[1] : allowed.find((s) => s.path === path);
+  const section = SECTIONS.find((s) => s.path === (mapping ? '#/mappings' : path));
   markCurrent(section);
   if (!section || !hasRole(...section.roles)) {
     if (allowed.length && path !== allowed[0].path) {

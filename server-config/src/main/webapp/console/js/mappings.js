@@ -1,6 +1,6 @@
 // Mappings: search and browse, one mapping with its history as a diff, an edit guarded by the
 // mapping's ETag, and a preview of the transform on a sample record.
-import { api, ApiError, query } from './api.js';
+import { api, ApiError, explain, query } from './api.js';
 import { hasRole } from './auth.js';
 import { confidence, empty, facts, fill, h, say, when } from './dom.js';
 
@@ -224,8 +224,4 @@ function show(value) {
 function status(value) {
   const kind = { ACTIVE: 'good', DEPRECATED: 'bad', REJECTED: 'bad', NEEDS_REVIEW: 'warn', PROPOSED: 'warn' }[value] || '';
   return h('span', { class: `badge ${kind}` }, value);
-}
-
-function explain(error) {
-  return error instanceof ApiError ? error.explain() : error.message;
 }

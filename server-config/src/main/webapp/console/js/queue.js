@@ -1,7 +1,7 @@
 // The reviewer's queue: pending approvals on the left, the evidence of the selected one on the
 // right, decided with a note and a key press. The server enforces every rule (four eyes, races);
 // the queue explains its answers.
-import { api, ApiError, canonicalModel, query } from './api.js';
+import { api, ApiError, canonicalModel, explain, query } from './api.js';
 import { claims } from './auth.js';
 import { age, confidence, empty, facts, fill, h, say, typing, when } from './dom.js';
 
@@ -270,8 +270,4 @@ function evidence(item, proposal, model) {
 
 function impact(estimate) {
   return Object.entries(estimate).map(([name, value]) => `${name}: ${value}`).join(', ');
-}
-
-function explain(error) {
-  return error instanceof ApiError ? error.explain() : error.message;
 }
