@@ -51,7 +51,11 @@ final class BenchApi {
         }
     }
 
-    Reply call(String method, String path, String token, String json) {
+    /**
+     * A benchmark's request to the service: the bearer token and the JSON body when given, a minute
+     * at most.
+     */
+    static HttpRequest request(String base, String method, String path, String token, String json) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (token != null) {
@@ -60,14 +64,20 @@ final class BenchApi {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        request.method(
-                method,
-                json == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+        return request.method(
+                        method,
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+    }
+
+    Reply call(String method, String path, String token, String json) {
         try {
             HttpResponse<String> response =
-                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                    HTTP.send(
+                            request(base, method, path, token, json),
+                            HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body());
         } catch (IOException e) {
             return new Reply(-1, e.toString());

@@ -53,22 +53,10 @@ class ConsoleIT extends DeployedRegistry {
             String table,
             String field,
             String... samples) {
-        StringBuilder values = new StringBuilder();
-        for (String sample : samples) {
-            values.append(values.length() == 0 ? "" : ",").append('"').append(sample).append('"');
-        }
         Api.Reply proposed =
                 submitter.post(
                         "/dcl/intelligence/propose-mapping",
-                        "{\"connector\":\""
-                                + connector
-                                + "\",\"sourceTable\":\""
-                                + table
-                                + "\",\"sourceField\":\""
-                                + field
-                                + "\",\"sampleValues\":["
-                                + values
-                                + "]}");
+                        proposalJson(null, connector, table, field, samples));
         assertEquals(200, proposed.status(), proposed.toString());
         Api.Reply queued =
                 submitter.post(

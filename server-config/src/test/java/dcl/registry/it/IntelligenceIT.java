@@ -194,13 +194,7 @@ class IntelligenceIT extends DeployedRegistry {
         Api.Reply proposed =
                 caller.post(
                         "/dcl/intelligence/propose-mapping",
-                        "{\"connector\":\""
-                                + connector
-                                + "\",\"sourceTable\":\""
-                                + table
-                                + "\",\"sourceField\":\""
-                                + field
-                                + "\",\"sampleValues\":[\"ann@example.com\"],\"strategy\":\"learned\"}");
+                        proposalJson("learned", connector, table, field, "ann@example.com"));
         assertEquals(200, proposed.status(), proposed.toString());
         JsonObject stored =
                 caller.get("/dcl/intelligence/proposals/" + proposed.json().getString("proposalId"))
@@ -219,7 +213,7 @@ class IntelligenceIT extends DeployedRegistry {
         Api.Reply first =
                 runtime.post(
                         "/dcl/intelligence/propose-mapping",
-                        "{\"connector\":\"hubspot\",\"sourceTable\":\"contacts\",\"sourceField\":\"email\",\"sampleValues\":[\"ann@example.com\"],\"strategy\":\"learned\"}");
+                        proposalJson("learned", "hubspot", "contacts", "email", "ann@example.com"));
         assertEquals(
                 "contact.email",
                 first.json().getString("canonicalEntity")
