@@ -1,6 +1,7 @@
 package dcl.registry.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -268,5 +269,31 @@ class LegacyJobsIT extends DeployedRegistry {
                 409,
                 admin.post("/dcl/jobs/" + id + "/restart", "{}").status(),
                 "a completed job does not restart");
+
+        // the jobs list: a bad page size or another list's cursor is a problem naming it
+        for (String[] bad :
+                new String[][] {
+                    {"limit=0", "limit"},
+                    {"limit=ten", "limit"},
+                    {"limit=1001", "limit"},
+                    {"cursor=not-ours", "cursor"}
+                }) {
+            Api.Reply refused = admin.get("/dcl/jobs?" + bad[0]);
+            assertEquals(400, refused.status(), bad[0] + ": " + refused);
+            assertTrue(
+                    refused.contentType().startsWith("application/problem+json"),
+                    refused.toString());
+            assertEquals(
+                    bad[1],
+                    refused.json().getJsonArray("errors").getJsonObject(0).getString("field"),
+                    refused.toString());
+            assertFalse(refused.body().contains("Exception"), refused.toString());
+        }
+        assertEquals(
+                List.of(id),
+                admin.get("/dcl/jobs?limit=1").json().getJsonArray("items").stream()
+                        .map(j -> j.asJsonObject().getJsonNumber("executionId").longValue())
+                        .toList(),
+                "the newest job of the tenant first");
     }
 }
