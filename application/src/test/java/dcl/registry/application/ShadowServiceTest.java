@@ -50,7 +50,7 @@ class ShadowServiceTest {
             Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
 
     /** Settings and comparisons kept in memory, counted as the SQL store counts them. */
-    private static class MemoryShadows implements ShadowStore {
+    static class MemoryShadows implements ShadowStore {
         Optional<ShadowSettings> settings = Optional.empty();
         final List<ShadowComparison> comparisons = new ArrayList<>();
 

@@ -38,7 +38,7 @@ class JpaDecisionLog implements DecisionLog {
                     + " mixed_rag_threshold, configuration_origin, configuration_version,"
                     + " llm_model, prompt_version, embedding_model, strategy_selected,"
                     + " selection_reason, strategy_answered, fallbacks, answer, confidence,"
-                    + " latency_micros, violation, proposal_id";
+                    + " latency_micros, violation, proposal_id, ranking_model";
 
     @PersistenceContext(unitName = "registry")
     EntityManager em;
@@ -60,7 +60,7 @@ class JpaDecisionLog implements DecisionLog {
                                 + COLUMNS
                                 + ", configuration) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
                                 + " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
-                                + " ?22, ?23, ?24)")
+                                + " ?22, ?23, ?24, ?25)")
                 .setParameter(1, d.id().toString())
                 .setParameter(2, Timestamp.from(d.at()))
                 .setParameter(3, d.tenant().value())
@@ -84,7 +84,8 @@ class JpaDecisionLog implements DecisionLog {
                 .setParameter(21, d.latency().toNanos() / 1000)
                 .setParameter(22, d.violation().orElse(null))
                 .setParameter(23, d.proposalId().map(UUID::toString).orElse(null))
-                .setParameter(24, effective.configuration().label())
+                .setParameter(24, d.rankingModel().orElse(null))
+                .setParameter(25, effective.configuration().label())
                 .executeUpdate();
     }
 
@@ -183,6 +184,7 @@ class JpaDecisionLog implements DecisionLog {
                 (String) c[14],
                 Optional.ofNullable((String) c[15]),
                 (String) c[16],
+                Optional.ofNullable((String) c[23]),
                 fallbacks((String) c[17]),
                 Optional.ofNullable((String) c[18]).map(CanonicalField::parse),
                 ((Number) c[19]).doubleValue(),

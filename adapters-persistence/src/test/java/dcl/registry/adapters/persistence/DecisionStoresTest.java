@@ -58,6 +58,15 @@ class DecisionStoresTest {
 
     private static Decision decision(
             TenantId tenant, Instant at, String answered, boolean violated) {
+        return decision(tenant, at, answered, Optional.empty(), violated);
+    }
+
+    private static Decision decision(
+            TenantId tenant,
+            Instant at,
+            String answered,
+            Optional<String> rankingModel,
+            boolean violated) {
         return new Decision(
                 UUID.randomUUID(),
                 at,
@@ -75,6 +84,7 @@ class DecisionStoresTest {
                 "mixed",
                 Optional.empty(),
                 answered,
+                rankingModel,
                 List.of(new Fallback("llm", "unreachable")),
                 Optional.of(new CanonicalField("opportunity", "close_date")),
                 0.75,
@@ -136,6 +146,26 @@ class DecisionStoresTest {
                         .orElseThrow();
         assertEquals(first, read.get(0), "a decision reads back as written");
         assertEquals(1, all(GLOBEX, everything()).size());
+    }
+
+    @Test
+    void givenALearnedDecision_whenReadBack_thenItNamesTheRankingModelThatWeighedIt() {
+        Decision learned =
+                decision(ACME, T0, "learned", Optional.of("tenant-30-on-global-2026-11-26"), false);
+        Decision lexical = decision(ACME, T0.plusSeconds(1), "lexical", false);
+        database.inTransaction(
+                () -> {
+                    log.record(learned);
+                    log.record(lexical);
+                    return 0;
+                });
+
+        List<Decision> read = all(ACME, everything());
+
+        assertEquals(
+                List.of(Optional.of("tenant-30-on-global-2026-11-26"), Optional.empty()),
+                read.stream().map(Decision::rankingModel).toList());
+        assertEquals(List.of(learned, lexical), read, "each reads back as written");
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.util.UUID;
  *
  * @param selectionReason why {@code strategySelected} is not the configuration's own (e.g. named in
  *     the request)
+ * @param rankingModel the version of the ranking model that weighed the answer (the tenant's own or
+ *     the global one), when the strategy that answered has one
  * @param proposalId the stored proposal the decision produced
  */
 public record Decision(
@@ -30,6 +32,7 @@ public record Decision(
         String strategySelected,
         Optional<String> selectionReason,
         String strategyAnswered,
+        Optional<String> rankingModel,
         List<Fallback> fallbacks,
         Optional<CanonicalField> answer,
         double confidence,
@@ -65,6 +68,7 @@ public record Decision(
                 strategySelected,
                 selectionReason,
                 strategyAnswered,
+                rankingModel,
                 fallbacks,
                 answer,
                 confidence,

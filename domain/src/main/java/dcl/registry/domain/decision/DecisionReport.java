@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a tenant's decisions over a period add up to: totals, who answered, fallbacks, latency,
- * adherence per configuration, a timeline and the violations. Built by adding decisions one by one
- * ({@link #add}), so a period of any size is summed in bounded memory.
+ * What a tenant's decisions over a period add up to: totals, who answered, which ranking models
+ * weighed the answers, fallbacks, latency, adherence per configuration, a timeline and the
+ * violations. Built by adding decisions one by one ({@link #add}), so a period of any size is
+ * summed in bounded memory.
  */
 public final class DecisionReport {
     /** The violations listed one by one; beyond that they are counted. */
@@ -36,6 +37,7 @@ public final class DecisionReport {
     private final Duration bucketWidth;
     private final TimelineBucket[] timeline;
     private final Map<String, Long> answered = new TreeMap<>();
+    private final Map<String, Long> rankingModels = new TreeMap<>();
     private final Map<String, Long> fallbacks = new TreeMap<>();
     private final Map<Long, ConfigurationUse> configurations = new TreeMap<>();
     private final List<Decision> violations = new ArrayList<>();
@@ -70,6 +72,7 @@ public final class DecisionReport {
         }
         total++;
         answered.merge(d.strategyAnswered(), 1L, Long::sum);
+        d.rankingModel().ifPresent(m -> rankingModels.merge(m, 1L, Long::sum));
         if (!d.fallbacks().isEmpty()) {
             withFallbacks++;
         }
@@ -131,6 +134,11 @@ public final class DecisionReport {
     /** Decisions per strategy that answered. */
     public Map<String, Long> answered() {
         return Collections.unmodifiableMap(answered);
+    }
+
+    /** Decisions per version of the ranking model that weighed their answer. */
+    public Map<String, Long> rankingModels() {
+        return Collections.unmodifiableMap(rankingModels);
     }
 
     /** Fallbacks per strategy that could not answer. */

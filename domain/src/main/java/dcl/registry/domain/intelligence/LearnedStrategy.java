@@ -205,6 +205,7 @@ public final class LearnedStrategy implements ProposalStrategy {
                 ranked,
                 inputs.neighbours(),
                 Optional.empty(),
+                Optional.of(model.version()),
                 degraded,
                 abstained);
     }

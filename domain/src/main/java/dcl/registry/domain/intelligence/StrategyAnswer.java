@@ -6,15 +6,16 @@ import java.util.Optional;
 
 /**
  * A strategy's ranked candidates with the evidence behind them: the strategy that answered, the
- * similar known mappings it used, the prompt version (LLM only), the fallbacks taken on the way,
- * and whether it abstained (no candidate is likely enough to propose: the candidates are only the
- * nearest).
+ * similar known mappings it used, the prompt version (LLM only), the version of the ranking model
+ * that weighed the candidates (learned only), the fallbacks taken on the way, and whether it
+ * abstained (no candidate is likely enough to propose: the candidates are only the nearest).
  */
 public record StrategyAnswer(
         String strategy,
         List<Candidate> candidates,
         List<SimilarMapping> similar,
         Optional<String> promptVersion,
+        Optional<String> rankingModel,
         List<Fallback> degraded,
         boolean abstained) {
 
@@ -30,7 +31,7 @@ public record StrategyAnswer(
             List<SimilarMapping> similar,
             Optional<String> promptVersion,
             List<Fallback> degraded) {
-        this(strategy, candidates, similar, promptVersion, degraded, false);
+        this(strategy, candidates, similar, promptVersion, Optional.empty(), degraded, false);
     }
 
     public static StrategyAnswer of(String strategy, List<Candidate> candidates) {
@@ -45,6 +46,7 @@ public record StrategyAnswer(
     public StrategyAnswer after(List<Fallback> taken) {
         List<Fallback> all = new ArrayList<>(taken);
         all.addAll(degraded);
-        return new StrategyAnswer(strategy, candidates, similar, promptVersion, all, abstained);
+        return new StrategyAnswer(
+                strategy, candidates, similar, promptVersion, rankingModel, all, abstained);
     }
 }

@@ -153,6 +153,30 @@ class LearnedStrategyTest {
     }
 
     @Test
+    void theAnswerNamesTheModelThatWeighedItForTheTenantAsked() {
+        TenantId acme = new TenantId("acme");
+        LearnedStrategy learned =
+                new LearnedStrategy(
+                        knowing(new LookAlikeIndex()),
+                        t ->
+                                new RankingModel(
+                                        new double[MatchFeature.count()],
+                                        0,
+                                        t.equals(acme) ? "tenant-30-on-global" : "global"),
+                        NOTHING_REJECTED,
+                        0.5);
+        ProposalRequest address = request(source("apollo", "contacts", "address"));
+
+        StrategyAnswer own = learned.propose(new ProposalContext(acme, SCHEMA, address, 3));
+        StrategyAnswer global =
+                learned.propose(new ProposalContext(new TenantId("globex"), SCHEMA, address, 3));
+
+        assertEquals(Optional.of("tenant-30-on-global"), own.rankingModel());
+        assertEquals(Optional.of("global"), global.rankingModel());
+        assertTrue(own.candidates().get(0).reasoning().endsWith("weighed by tenant-30-on-global"));
+    }
+
+    @Test
     void aTargetReviewersRejectedForLookAlikesIsDemotedAndSaysWhy() {
         LookAlikeIndex index = new LookAlikeIndex();
         index.add(source("outreach", "prospects", "addr"), CanonicalField.parse("contact.email"));

@@ -154,6 +154,7 @@ class StrategiesTest {
                         .propose(CONTEXT);
         assertEquals("llm", answer.strategy());
         assertEquals(Optional.of("test-v1"), answer.promptVersion());
+        assertEquals(Optional.empty(), answer.rankingModel(), "no re-ranker weighed it");
         assertEquals(
                 List.of("opportunity.close_date", "opportunity.created_at"),
                 answer.candidates().stream().limit(2).map(c -> c.target().toString()).toList(),

@@ -59,6 +59,7 @@ final class DecisionJson {
                 .add("strategySelected", d.strategySelected())
                 .add("selectionReason", text(d.selectionReason()))
                 .add("strategyAnswered", d.strategyAnswered())
+                .add("rankingModel", text(d.rankingModel()))
                 .add("fallbacks", fallbacks)
                 .add("answer", text(d.answer().map(Object::toString)))
                 .add("confidence", d.confidence())

@@ -165,6 +165,7 @@ public final class DecisionReportPage {
         stat("p95", "Latency p95", latency(0.95), false);
         html.append("</dl>");
         answeredTable();
+        rankingModelTable();
         closeSection();
     }
 
@@ -205,6 +206,25 @@ public final class DecisionReportPage {
                     .append("</th>")
                     .append(number(count(answered.getValue())))
                     .append(number(percent(answered.getValue(), report.total())))
+                    .append("</tr>");
+        }
+        html.append("</tbody></table>");
+    }
+
+    /** Which re-rankers weighed the answers: a tenant's model learned anew shows as a new row. */
+    private void rankingModelTable() {
+        if (report.rankingModels().isEmpty()) {
+            return;
+        }
+        html.append("<table id=\"ranking-models\" class=\"compact\">")
+                .append("<caption>Decisions per ranking model</caption>")
+                .append("<thead><tr><th scope=\"col\">Ranking model</th>")
+                .append("<th scope=\"col\" class=\"num\">Decisions</th></tr></thead><tbody>");
+        for (Map.Entry<String, Long> weighed : report.rankingModels().entrySet()) {
+            html.append("<tr><th scope=\"row\">")
+                    .append(escape(weighed.getKey()))
+                    .append("</th>")
+                    .append(number(count(weighed.getValue())))
                     .append("</tr>");
         }
         html.append("</tbody></table>");
@@ -382,6 +402,7 @@ public final class DecisionReportPage {
                 .append(d.selectionReason().map(r -> " (" + escape(r) + ")").orElse(""))
                 .append("</td><td>")
                 .append(escape(d.strategyAnswered()))
+                .append(d.rankingModel().map(m -> " (weighed by " + escape(m) + ")").orElse(""))
                 .append("</td><td>")
                 .append(fallbackList(d.fallbacks()))
                 .append("</td><td>")

@@ -53,6 +53,13 @@ class DecisionReportPageTest {
                     new StrategyConfiguration(StrategyName.MIXED, 0.9),
                     ConfigurationOrigin.TENANT,
                     7);
+    private static final EffectiveConfiguration TENANT_LEARNED =
+            new EffectiveConfiguration(
+                    new StrategyConfiguration(StrategyName.LEARNED, 0.9),
+                    ConfigurationOrigin.TENANT,
+                    8);
+    private static final String GLOBAL_MODEL = "global-2026-11-26";
+    private static final String OWN_MODEL = "tenant-30-on-global-2026-11-26";
 
     @Test
     void givenDecisionsWithAViolationAndAFallback_whenRendered_thenTheSummaryCountsThem() {
@@ -73,6 +80,33 @@ class DecisionReportPageTest {
         assertEquals(
                 List.of(List.of("lexical", "2", "66.6 %"), List.of("rag", "1", "33.3 %")),
                 rows(page, "#answered"));
+        assertTrue(page.select("#ranking-models").isEmpty(), "no ranking model weighed them");
+    }
+
+    @Test
+    void givenLearnedDecisionsWeighedByTwoModels_whenRendered_thenTheSummaryCountsEachModel() {
+        DecisionReport report =
+                report(
+                        learned(at("01:00"), "amount", GLOBAL_MODEL),
+                        learned(at("02:00"), "stage", OWN_MODEL),
+                        learned(at("03:00"), "owner", OWN_MODEL),
+                        lexical(at("04:00"), "close_date", "lexical", Duration.ZERO));
+
+        assertEquals(
+                List.of(List.of(GLOBAL_MODEL, "1"), List.of(OWN_MODEL, "2")),
+                rows(render(report), "#summary #ranking-models"));
+    }
+
+    @Test
+    void givenAViolationOfALearnedDecision_whenRendered_thenItsRowNamesTheModelThatWeighedIt() {
+        Decision violated =
+                withViolation(
+                        learned(at("01:00"), "amount", OWN_MODEL),
+                        "answered with configuration v8 while the tenant's configuration is v9");
+
+        assertEquals(
+                "learned (weighed by " + OWN_MODEL + ")",
+                rows(render(report(violated)), "#violation-table").get(0).get(4));
     }
 
     @Test
@@ -386,11 +420,34 @@ class DecisionReportPageTest {
                 "mixed",
                 Optional.empty(),
                 "rag",
+                Optional.empty(),
                 fallbacks,
                 Optional.of(new CanonicalField("opportunity", "amount")),
                 confidence,
                 latency,
                 Adherence.judge(used, TENANT_MIXED, "mixed", "rag", confidence, fallbacks),
+                Optional.empty());
+    }
+
+    /** Under the tenant's learned configuration, learned answered, weighed by {@code model}. */
+    private static Decision learned(Instant at, String field, String model) {
+        ConfigurationSnapshot used = snapshot(TENANT_LEARNED);
+        return new Decision(
+                UUID.randomUUID(),
+                at,
+                TENANT,
+                DecisionKind.PROPOSAL,
+                source(field),
+                used,
+                "learned",
+                Optional.empty(),
+                "learned",
+                Optional.of(model),
+                List.of(),
+                Optional.of(new CanonicalField("opportunity", "amount")),
+                0.8,
+                Duration.ZERO,
+                Adherence.judge(used, TENANT_LEARNED, "learned", "learned", 0.8, List.of()),
                 Optional.empty());
     }
 
@@ -414,6 +471,7 @@ class DecisionReportPageTest {
                 selected,
                 Optional.empty(),
                 answered,
+                Optional.empty(),
                 fallbacks,
                 Optional.of(new CanonicalField("opportunity", "amount")),
                 0.8,
@@ -433,6 +491,7 @@ class DecisionReportPageTest {
                 d.strategySelected(),
                 d.selectionReason(),
                 d.strategyAnswered(),
+                d.rankingModel(),
                 d.fallbacks(),
                 d.answer(),
                 d.confidence(),
