@@ -248,6 +248,16 @@ public class SemanticIndex implements SemanticSearch {
         return tenants.values().stream().mapToLong(TenantVectors::size).sum();
     }
 
+    /**
+     * How many of a tenant's {@code entries} one search scores exactly (all of a small tenant's;
+     * the nearest by sign code of a large one's).
+     */
+    public static int scoredExactly(long entries) {
+        return entries <= TenantVectors.EXACT_UP_TO
+                ? (int) entries
+                : TenantVectors.rescored((int) entries);
+    }
+
     @Override
     public List<SimilarMapping> similarMappings(
             TenantId tenant, ProposalRequest request, int limit) {

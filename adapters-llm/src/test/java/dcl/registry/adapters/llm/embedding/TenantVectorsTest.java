@@ -11,7 +11,10 @@ import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +63,46 @@ class TenantVectorsTest {
         assertTrue(index.get(east.id()).isPresent());
         index.remove(east.id());
         assertEquals(List.of("north"), fields(index.nearest(towards(0, 1), 5)));
+    }
+
+    @Test
+    void
+            givenMoreEntriesThanAreScoredExactly_whenSearched_thenTheNearestByCodeAreTheExactNearest() {
+        Random random = new Random(42);
+        int dimensions = 384;
+        TenantVectors index = new TenantVectors();
+        List<QuantizedVector> vectors = new ArrayList<>();
+        List<TenantVectors.Indexed> entries = new ArrayList<>();
+        for (int i = 0; i < TenantVectors.EXACT_UP_TO * 2; i++) {
+            float[] v = new float[dimensions];
+            for (int d = 0; d < dimensions; d++) {
+                v[d] = (float) random.nextGaussian();
+            }
+            vectors.add(QuantizedVector.of(v));
+            entries.add(entry("f" + i));
+            index.put(entries.get(i), vectors.get(i));
+        }
+        for (int q = 0; q < 20; q++) {
+            // a query near one stored vector: its exact nearest 8 are that vector and seven of the
+            // random rest, which only a real dot product tells apart
+            float[] query = new float[dimensions];
+            QuantizedVector near = vectors.get(random.nextInt(vectors.size()));
+            for (int d = 0; d < dimensions; d++) {
+                query[d] = near.values()[d] / 127f + (float) random.nextGaussian() * 0.5f;
+            }
+            QuantizedVector asked = QuantizedVector.of(query);
+            List<String> exact =
+                    vectors.stream()
+                            .sorted(Comparator.comparingDouble(v -> -asked.similarity(v)))
+                            .limit(1)
+                            .map(v -> entries.get(vectors.indexOf(v)).source().field().name())
+                            .toList();
+            List<SimilarMapping> found = index.nearest(asked, 8);
+            assertEquals(8, found.size());
+            assertEquals(exact, fields(found.subList(0, 1)));
+            for (int k = 1; k < found.size(); k++) {
+                assertTrue(found.get(k - 1).similarity() >= found.get(k).similarity());
+            }
+        }
     }
 }
