@@ -57,6 +57,7 @@ public final class RankerTraining {
                 byFamily.values().stream().mapToInt(List::size).sum());
 
         Scores heldOut = new Scores(ABSTAIN_BELOW);
+        List<HeldOut> predictions = new ArrayList<>();
         for (MatchingFamily family : families) {
             List<RankingModel.Example> others = new ArrayList<>();
             byFamily.forEach(
@@ -69,11 +70,25 @@ public final class RankerTraining {
             Scores s = measure(evidence, family, model);
             System.out.println(s.line("held out " + family.name()));
             heldOut.add(s);
+            predictions.add(new HeldOut(model, family, measured(evidence, family)));
         }
         System.out.println(heldOut.line("held out, every family"));
+        Calibration calibration = Calibration.fit(predictions);
+        Scores calibrated = new Scores(ABSTAIN_BELOW);
+        for (HeldOut h : predictions) {
+            for (int i = 0; i < h.fields().size(); i++) {
+                score(
+                        calibrated,
+                        calibration.apply(h.model()),
+                        h.evaluations().get(i),
+                        h.fields().get(i));
+            }
+        }
+        System.out.println(calibrated.line("held out, every family, " + calibration));
 
-        RankingModel global = fit(byFamily.values().stream().flatMap(List::stream).toList());
-        write(global, output, families);
+        RankingModel global =
+                calibration.apply(fit(byFamily.values().stream().flatMap(List::stream).toList()));
+        write(global, output, families, calibration);
         System.out.println("wrote " + output.normalize() + ": " + global.asProperties());
 
         if (Files.isDirectory(dev)) {
@@ -201,6 +216,96 @@ public final class RankerTraining {
         return new RankingModel.Example(kept.toArray(double[][]::new), new boolean[kept.size()]);
     }
 
+    /** The fields a family is measured on cold, and their evidence. */
+    static List<Map.Entry<MatchingFamily.Field, LearnedStrategy.Evaluation>> measured(
+            OfflineEvidence evidence, MatchingFamily family) {
+        List<Map.Entry<MatchingFamily.Field, LearnedStrategy.Evaluation>> fields =
+                new ArrayList<>();
+        for (MatchingFamily.Field field : family.cases()) {
+            fields.add(Map.entry(field, evidence.evaluate(family, field, List.of())));
+        }
+        for (MatchingFamily.Field field : family.unmatched()) {
+            fields.add(Map.entry(field, evidence.evaluate(family, field, List.of())));
+        }
+        return fields;
+    }
+
+    /** A family's fields as weighed by a model that never saw the family. */
+    record HeldOut(
+            RankingModel model,
+            MatchingFamily family,
+            List<Map.Entry<MatchingFamily.Field, LearnedStrategy.Evaluation>> measured) {
+        List<MatchingFamily.Field> fields() {
+            return measured.stream().map(Map.Entry::getKey).toList();
+        }
+
+        List<LearnedStrategy.Evaluation> evaluations() {
+            return measured.stream().map(Map.Entry::getValue).toList();
+        }
+    }
+
+    /**
+     * Temperature scaling for families the model has not seen: every score divided by {@code
+     * temperature} and "none" moved by {@code noneShift}, the pair that makes the held-out
+     * families' answers most likely (each family weighed by the model trained without it). A model
+     * trained on all families is sure of what it saw; this is how sure it should be of what it did
+     * not.
+     */
+    record Calibration(double temperature, double noneShift) {
+        static Calibration fit(List<HeldOut> predictions) {
+            Calibration best = new Calibration(1, 0);
+            double bestLoss = Double.MAX_VALUE;
+            for (int t = 0; t <= 30; t++) {
+                for (int b = 0; b <= 16; b++) {
+                    Calibration c = new Calibration(0.5 + t * 0.05, -2 + b * 0.25);
+                    double loss = 0;
+                    for (HeldOut h : predictions) {
+                        RankingModel m = c.apply(h.model());
+                        for (var f : h.measured()) {
+                            loss += negativeLogLikelihood(m, f.getValue(), f.getKey());
+                        }
+                    }
+                    if (loss < bestLoss) {
+                        bestLoss = loss;
+                        best = c;
+                    }
+                }
+            }
+            return best;
+        }
+
+        RankingModel apply(RankingModel model) {
+            double[] w = new double[MatchFeature.count()];
+            for (MatchFeature f : MatchFeature.values()) {
+                w[f.index()] = model.weight(f) / temperature;
+            }
+            return new RankingModel(w, model.none() / temperature + noneShift, model.version());
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "calibrated out of family: temperature %.2f, none shifted by %+.2f",
+                    temperature,
+                    noneShift);
+        }
+    }
+
+    private static double negativeLogLikelihood(
+            RankingModel model, LearnedStrategy.Evaluation e, MatchingFamily.Field field) {
+        double[] p = model.probabilities(e.features());
+        double right = 0;
+        double none = 1;
+        for (int i = 0; i < p.length; i++) {
+            none -= p[i];
+            if (field.right().contains(e.targets().get(i))) {
+                right += p[i];
+            }
+        }
+        return -Math.log(Math.max(1e-12, field.right().isEmpty() ? none : right));
+    }
+
     /** Cold for every family; warm (leave one connector out) too where it has several. */
     static Scores measure(OfflineEvidence evidence, MatchingFamily family, RankingModel model) {
         Scores s = new Scores(ABSTAIN_BELOW);
@@ -266,7 +371,8 @@ public final class RankerTraining {
         s.add(sorted, right, !field.right().isEmpty());
     }
 
-    private static void write(RankingModel model, Path output, List<MatchingFamily> families)
+    private static void write(
+            RankingModel model, Path output, List<MatchingFamily> families, Calibration calibration)
             throws Exception {
         StringBuilder header = new StringBuilder();
         header.append("# The global re-ranker of the learned proposal strategy (RankingModel).\n");
@@ -283,6 +389,7 @@ public final class RankerTraining {
                             f.cases().size(),
                             f.unmatched().size()));
         }
+        header.append("# ").append(calibration).append(" (fitted on the held-out families)\n");
         try (Writer w = Files.newBufferedWriter(output)) {
             w.write(header.toString());
             for (var e : new TreeMap<>(model.asProperties()).entrySet()) {
