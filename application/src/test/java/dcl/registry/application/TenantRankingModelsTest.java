@@ -165,6 +165,16 @@ class TenantRankingModelsTest {
             }
 
             @Override
+            public java.util.Map<dcl.registry.domain.model.CanonicalField, Double>
+                    similarFieldsAlone(
+                            TenantId tenant,
+                            dcl.registry.domain.canonical.CanonicalSchema schema,
+                            ProposalRequest request) {
+
+                return java.util.Map.of();
+            }
+
+            @Override
             public List<Candidate> similarCanonicalFields(
                     TenantId tenant, CanonicalSchema schema, ProposalRequest request, int limit) {
                 return List.of();

@@ -48,6 +48,18 @@ public final class EmbeddingText {
                 + ")";
     }
 
+    /** A source field alone, as compared with canonical fields alone: its words and description. */
+    public static String ofField(ProposalRequest request) {
+        return String.join(" ", Names.words(request.source().field().name()))
+                + request.description().map(d -> ": " + d).orElse("");
+    }
+
+    /** A canonical field alone, without its entity: its words and description. */
+    public static String ofFieldAlone(CanonicalFieldDefinition field) {
+        return String.join(" ", Names.words(field.name()))
+                + field.description().map(d -> ": " + d).orElse("");
+    }
+
     public static String ofCanonical(CanonicalEntity entity, CanonicalFieldDefinition field) {
         Optional<String> description = field.description();
         return String.join(" ", Names.words(entity.name()))

@@ -58,7 +58,8 @@ public final class LearnedStrategy implements ProposalStrategy {
             LookAlikeIndex.Votes votes,
             List<SimilarMapping> neighbours,
             Map<CanonicalField, Double> meaning,
-            Map<String, Double> entityMeaning) {
+            Map<String, Double> entityMeaning,
+            Map<CanonicalField, Double> fieldMeaning) {
 
         /** What the schema says about a request: meaning of fields and entities, nothing known. */
         public static Inputs ofSchema(
@@ -74,7 +75,8 @@ public final class LearnedStrategy implements ProposalStrategy {
                     LookAlikeIndex.Votes.NONE,
                     List.of(),
                     meaning,
-                    search.similarEntities(tenant, profile.schema(), request));
+                    search.similarEntities(tenant, profile.schema(), request),
+                    search.similarFieldsAlone(tenant, profile.schema(), request));
         }
 
         /**
@@ -104,7 +106,8 @@ public final class LearnedStrategy implements ProposalStrategy {
                     leftOut.map(k -> known.without(k.target())).orElse(known),
                     alike,
                     meaning,
-                    entityMeaning);
+                    entityMeaning,
+                    fieldMeaning);
         }
     }
 
@@ -254,6 +257,11 @@ public final class LearnedStrategy implements ProposalStrategy {
             meaningScore[i] = inputs.meaning().getOrDefault(targets.get(i), 0.0);
         }
         double[] wordsRank = reciprocalRanks(lexicalScore);
+        double[] fieldMeaningScore = new double[n];
+        for (int i = 0; i < n; i++) {
+            fieldMeaningScore[i] = inputs.fieldMeaning().getOrDefault(targets.get(i), 0.0);
+        }
+        double[] fieldMeaningRank = reciprocalRanks(fieldMeaningScore);
         List<String> entityNames = List.copyOf(inputs.entityMeaning().keySet());
         double[] entityRank =
                 reciprocalRanks(
@@ -297,6 +305,8 @@ public final class LearnedStrategy implements ProposalStrategy {
                     Math.max(0, inputs.entityMeaning().getOrDefault(targets.get(i).entity(), 0.0));
             f[MatchFeature.ENTITY_MEANING_RANK.index()] =
                     entityRankOf.getOrDefault(targets.get(i).entity(), 0.0);
+            f[MatchFeature.FIELD_MEANING.index()] = Math.max(0, fieldMeaningScore[i]);
+            f[MatchFeature.FIELD_MEANING_RANK.index()] = fieldMeaningRank[i];
         }
         return new Evaluation(targets, features);
     }

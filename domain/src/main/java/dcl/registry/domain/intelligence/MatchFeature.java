@@ -41,7 +41,15 @@ public enum MatchFeature {
     /** 1 / rank of the candidate's entity by that similarity. */
     ENTITY_MEANING_RANK(13),
     /** The lexical strategy's own score: words, table, description and type fit together. */
-    LEXICAL(14);
+    LEXICAL(14),
+    /**
+     * Sentence-embedding similarity of the field alone (its words and description, without its
+     * table) and the candidate alone (without its entity): what the field means wherever it sits,
+     * so that a misleading table name does not drag the field's meaning with it.
+     */
+    FIELD_MEANING(15),
+    /** 1 / rank of the candidate by that similarity. */
+    FIELD_MEANING_RANK(16);
 
     private final int index;
 

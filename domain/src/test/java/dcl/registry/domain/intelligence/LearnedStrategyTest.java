@@ -86,6 +86,16 @@ class LearnedStrategyTest {
             }
 
             @Override
+            public java.util.Map<dcl.registry.domain.model.CanonicalField, Double>
+                    similarFieldsAlone(
+                            TenantId tenant,
+                            dcl.registry.domain.canonical.CanonicalSchema schema,
+                            ProposalRequest request) {
+
+                return java.util.Map.of();
+            }
+
+            @Override
             public List<Candidate> similarCanonicalFields(
                     TenantId tenant, CanonicalSchema schema, ProposalRequest request, int limit) {
                 return List.of();
@@ -276,6 +286,7 @@ class LearnedStrategyTest {
                                 LookAlikeIndex.Votes.NONE,
                                 List.of(),
                                 java.util.Map.of(),
+                                java.util.Map.of(),
                                 java.util.Map.of()));
 
         assertEquals(CanonicalField.parse("ticket.state"), e.targets().get(0));
@@ -331,5 +342,54 @@ class LearnedStrategyTest {
     void theShippedModelLoads() {
         RankingModel global = RankingModel.global();
         assertTrue(global.version().startsWith("global"), global.version());
+    }
+
+    @Test
+    void theFieldsMeaningAloneIsEvidenceWithItsRank() {
+        CanonicalSchema schema =
+                new CanonicalSchema(
+                        List.of(
+                                new CanonicalEntity(
+                                        "sequence",
+                                        Optional.empty(),
+                                        List.of(
+                                                new CanonicalFieldDefinition(
+                                                        "created_at",
+                                                        Optional.of("datetime"),
+                                                        Optional.empty()),
+                                                new CanonicalFieldDefinition(
+                                                        "name",
+                                                        Optional.of("string"),
+                                                        Optional.empty())))));
+        ProposalRequest request =
+                new ProposalRequest(
+                        new SourceRef(
+                                new ConnectorId("apollo"),
+                                new SourceTable("emailer_campaigns"),
+                                new SourceField("created_at")),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty());
+
+        LearnedStrategy.Evaluation e =
+                LearnedStrategy.evaluate(
+                        CanonicalProfile.of(schema),
+                        request,
+                        new LearnedStrategy.Inputs(
+                                LookAlikeIndex.Votes.NONE,
+                                List.of(),
+                                java.util.Map.of(),
+                                java.util.Map.of(),
+                                java.util.Map.of(
+                                        CanonicalField.parse("sequence.created_at"), 0.93,
+                                        CanonicalField.parse("sequence.name"), 0.21)));
+
+        int createdAt = e.targets().indexOf(CanonicalField.parse("sequence.created_at"));
+        int name = e.targets().indexOf(CanonicalField.parse("sequence.name"));
+        assertEquals(0.93, e.features()[createdAt][MatchFeature.FIELD_MEANING.index()], 1e-9);
+        assertEquals(1.0, e.features()[createdAt][MatchFeature.FIELD_MEANING_RANK.index()]);
+        assertEquals(0.21, e.features()[name][MatchFeature.FIELD_MEANING.index()], 1e-9);
+        assertEquals(0.5, e.features()[name][MatchFeature.FIELD_MEANING_RANK.index()]);
     }
 }

@@ -48,6 +48,16 @@ final class OfflineEvidence {
                         Math.round(similarity * 1000) / 1000.0);
             }
         }
+        QuantizedVector alone = vector(EmbeddingText.ofField(field.request()));
+        Map<CanonicalField, Double> fieldMeaning = new HashMap<>();
+        for (CanonicalEntity entity : family.schema().entities()) {
+            for (CanonicalFieldDefinition f : entity.fields()) {
+                fieldMeaning.put(
+                        new CanonicalField(entity.name(), f.name()),
+                        Math.round(alone.similarity(vector(EmbeddingText.ofFieldAlone(f))) * 1000)
+                                / 1000.0);
+            }
+        }
         QuantizedVector table = vector(EmbeddingText.ofTable(field.request()));
         Map<String, Double> entities = new HashMap<>();
         for (CanonicalEntity entity : family.schema().entities()) {
@@ -85,7 +95,8 @@ final class OfflineEvidence {
                         index.votes(field.request().source()),
                         List.copyOf(neighbours.subList(0, Math.min(NEIGHBOURS, neighbours.size()))),
                         meaning,
-                        entities));
+                        entities,
+                        fieldMeaning));
     }
 
     private QuantizedVector vector(String text) {

@@ -18,6 +18,7 @@ import java.util.function.Function;
 final class SchemaVectors {
     private final List<CanonicalField> fields = new ArrayList<>();
     private final List<QuantizedVector> fieldVectors = new ArrayList<>();
+    private final List<QuantizedVector> fieldAloneVectors = new ArrayList<>();
     private final List<String> entities = new ArrayList<>();
     private final List<QuantizedVector> entityVectors = new ArrayList<>();
 
@@ -28,6 +29,7 @@ final class SchemaVectors {
             for (CanonicalFieldDefinition field : entity.fields()) {
                 fields.add(new CanonicalField(entity.name(), field.name()));
                 fieldVectors.add(vectorOf.apply(EmbeddingText.ofCanonical(entity, field)));
+                fieldAloneVectors.add(vectorOf.apply(EmbeddingText.ofFieldAlone(field)));
             }
         }
     }
@@ -38,6 +40,11 @@ final class SchemaVectors {
 
     QuantizedVector fieldVector(int i) {
         return fieldVectors.get(i);
+    }
+
+    /** Field {@code i} without its entity: its words and description. */
+    QuantizedVector fieldAloneVector(int i) {
+        return fieldAloneVectors.get(i);
     }
 
     List<String> entities() {

@@ -12,6 +12,7 @@ import dcl.registry.domain.intelligence.QuantizedVector;
 import dcl.registry.domain.intelligence.RecentSchemas;
 import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.intelligence.StrategyName;
+import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.TenantId;
@@ -312,6 +313,20 @@ public class SemanticIndex implements SemanticSearch {
             similar.put(
                     vectors.entities().get(i),
                     Math.round(table.similarity(vectors.entityVector(i)) * 1000) / 1000.0);
+        }
+        return similar;
+    }
+
+    @Override
+    public Map<CanonicalField, Double> similarFieldsAlone(
+            TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
+        QuantizedVector field = embedQuery(tenant, EmbeddingText.ofField(request));
+        SchemaVectors vectors = vectorsOf(schema);
+        Map<CanonicalField, Double> similar = new java.util.HashMap<>();
+        for (int i = 0; i < vectors.fields().size(); i++) {
+            similar.put(
+                    vectors.fields().get(i),
+                    Math.round(field.similarity(vectors.fieldAloneVector(i)) * 1000) / 1000.0);
         }
         return similar;
     }

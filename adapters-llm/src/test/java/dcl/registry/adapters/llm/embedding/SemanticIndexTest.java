@@ -283,4 +283,54 @@ class SemanticIndexTest {
         index.similarCanonicalFields(new TenantId("globex"), crm, field("deal_amount"), 3);
         assertEquals(1, embedded.size(), "another tenant's search shares nothing");
     }
+
+    @Test
+    void givenATableThatReadsLikeAnotherEntity_whenFieldsAreComparedAlone_thenOnlyTheFieldCounts() {
+        SemanticIndex index = new SemanticIndex(WORDS, new Rows());
+        index.rebuild();
+        CanonicalSchema schema =
+                new CanonicalSchema(
+                        List.of(
+                                new dcl.registry.domain.canonical.CanonicalEntity(
+                                        "mailbox",
+                                        Optional.empty(),
+                                        List.of(
+                                                new dcl.registry.domain.canonical
+                                                        .CanonicalFieldDefinition(
+                                                        "created_at",
+                                                        Optional.of("datetime"),
+                                                        Optional.empty()))),
+                                new dcl.registry.domain.canonical.CanonicalEntity(
+                                        "sequence",
+                                        Optional.empty(),
+                                        List.of(
+                                                new dcl.registry.domain.canonical
+                                                        .CanonicalFieldDefinition(
+                                                        "created_at",
+                                                        Optional.of("datetime"),
+                                                        Optional.empty())))));
+        ProposalRequest mailboxCampaign =
+                new ProposalRequest(
+                        new SourceRef(
+                                new ConnectorId("apollo"),
+                                new SourceTable("mailbox_campaigns"),
+                                new SourceField("created_at")),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty());
+
+        Map<CanonicalField, Double> alone = index.similarFieldsAlone(ACME, schema, mailboxCampaign);
+        Map<CanonicalField, Double> withTable = new HashMap<>();
+        index.similarCanonicalFields(ACME, schema, mailboxCampaign, 2)
+                .forEach(c -> withTable.put(c.target(), c.score()));
+
+        CanonicalField mailbox = CanonicalField.parse("mailbox.created_at");
+        CanonicalField sequence = CanonicalField.parse("sequence.created_at");
+        assertEquals(1.0, alone.get(mailbox), 0.01, "the same field, whatever its entity");
+        assertEquals(alone.get(mailbox), alone.get(sequence));
+        assertTrue(
+                withTable.get(mailbox) > withTable.get(sequence),
+                "with the table, the table's word pulls towards mailbox: " + withTable);
+    }
 }

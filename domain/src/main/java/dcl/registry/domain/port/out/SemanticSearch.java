@@ -52,6 +52,13 @@ public interface SemanticSearch {
             TenantId tenant, CanonicalSchema schema, ProposalRequest request);
 
     /**
+     * How alike each canonical field of the schema reads to the request's field alone (its words
+     * and description, without table or entity), by field.
+     */
+    java.util.Map<dcl.registry.domain.model.CanonicalField, Double> similarFieldsAlone(
+            TenantId tenant, CanonicalSchema schema, ProposalRequest request);
+
+    /**
      * The schema's canonical fields whose name and description read most like the request, scored
      * by similarity.
      */
