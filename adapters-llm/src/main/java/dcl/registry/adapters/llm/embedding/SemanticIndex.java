@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.logging.Logger;
 
 /**
@@ -306,27 +307,30 @@ public class SemanticIndex implements SemanticSearch {
     @Override
     public Map<String, Double> similarEntities(
             TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
-        QuantizedVector table = embedQuery(tenant, EmbeddingText.ofTable(request));
         SchemaVectors vectors = vectorsOf(schema);
-        Map<String, Double> similar = new java.util.HashMap<>();
-        for (int i = 0; i < vectors.entities().size(); i++) {
-            similar.put(
-                    vectors.entities().get(i),
-                    Math.round(table.similarity(vectors.entityVector(i)) * 1000) / 1000.0);
-        }
-        return similar;
+        return similarities(
+                embedQuery(tenant, EmbeddingText.ofTable(request)),
+                vectors.entities(),
+                vectors::entityVector);
     }
 
     @Override
     public Map<CanonicalField, Double> similarFieldsAlone(
             TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
-        QuantizedVector field = embedQuery(tenant, EmbeddingText.ofField(request));
         SchemaVectors vectors = vectorsOf(schema);
-        Map<CanonicalField, Double> similar = new java.util.HashMap<>();
-        for (int i = 0; i < vectors.fields().size(); i++) {
+        return similarities(
+                embedQuery(tenant, EmbeddingText.ofField(request)),
+                vectors.fields(),
+                vectors::fieldAloneVector);
+    }
+
+    /** The query's similarity to each key's vector, to three decimals, by key. */
+    private static <K> Map<K, Double> similarities(
+            QuantizedVector query, List<K> keys, IntFunction<QuantizedVector> vectorAt) {
+        Map<K, Double> similar = new java.util.HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
             similar.put(
-                    vectors.fields().get(i),
-                    Math.round(field.similarity(vectors.fieldAloneVector(i)) * 1000) / 1000.0);
+                    keys.get(i), Math.round(query.similarity(vectorAt.apply(i)) * 1000) / 1000.0);
         }
         return similar;
     }
