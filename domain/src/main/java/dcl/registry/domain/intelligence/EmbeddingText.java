@@ -3,7 +3,6 @@ package dcl.registry.domain.intelligence;
 import dcl.registry.domain.canonical.CanonicalEntity;
 import dcl.registry.domain.canonical.CanonicalFieldDefinition;
 import dcl.registry.domain.model.SourceRef;
-import java.util.Optional;
 
 /**
  * The sentences that get embedded. A source field and a known mapping's source read the same way
@@ -23,8 +22,11 @@ public final class EmbeddingText {
                 + String.join(" ", Names.words(source.field().name()));
     }
 
+    /** A source field in its table: the table's words, then the field alone. */
     public static String ofRequest(ProposalRequest request) {
-        return ofSource(request.source()) + request.description().map(d -> ": " + d).orElse("");
+        return String.join(" ", Names.words(request.source().table().name()))
+                + " "
+                + ofField(request);
     }
 
     /** A source table as compared with canonical entities: its words and its description. */
@@ -60,11 +62,8 @@ public final class EmbeddingText {
                 + field.description().map(d -> ": " + d).orElse("");
     }
 
+    /** A canonical field in its entity: the entity's words, then the field alone. */
     public static String ofCanonical(CanonicalEntity entity, CanonicalFieldDefinition field) {
-        Optional<String> description = field.description();
-        return String.join(" ", Names.words(entity.name()))
-                + " "
-                + String.join(" ", Names.words(field.name()))
-                + description.map(d -> ": " + d).orElse("");
+        return String.join(" ", Names.words(entity.name())) + " " + ofFieldAlone(field);
     }
 }

@@ -39,23 +39,17 @@ final class OfflineEvidence {
             MatchingFamily family, MatchingFamily.Field field, List<MatchingFamily.Field> known) {
         CanonicalProfile profile = CanonicalProfile.of(family.schema());
         QuantizedVector query = vector(EmbeddingText.ofRequest(field.request()));
-        Map<CanonicalField, Double> meaning = new HashMap<>();
-        for (CanonicalEntity entity : family.schema().entities()) {
-            for (CanonicalFieldDefinition f : entity.fields()) {
-                double similarity = query.similarity(vector(EmbeddingText.ofCanonical(entity, f)));
-                meaning.put(
-                        new CanonicalField(entity.name(), f.name()),
-                        Math.round(similarity * 1000) / 1000.0);
-            }
-        }
         QuantizedVector alone = vector(EmbeddingText.ofField(field.request()));
+        Map<CanonicalField, Double> meaning = new HashMap<>();
         Map<CanonicalField, Double> fieldMeaning = new HashMap<>();
         for (CanonicalEntity entity : family.schema().entities()) {
             for (CanonicalFieldDefinition f : entity.fields()) {
+                CanonicalField target = new CanonicalField(entity.name(), f.name());
+                meaning.put(
+                        target,
+                        rounded(query.similarity(vector(EmbeddingText.ofCanonical(entity, f)))));
                 fieldMeaning.put(
-                        new CanonicalField(entity.name(), f.name()),
-                        Math.round(alone.similarity(vector(EmbeddingText.ofFieldAlone(f))) * 1000)
-                                / 1000.0);
+                        target, rounded(alone.similarity(vector(EmbeddingText.ofFieldAlone(f)))));
             }
         }
         QuantizedVector table = vector(EmbeddingText.ofTable(field.request()));
@@ -63,8 +57,7 @@ final class OfflineEvidence {
         for (CanonicalEntity entity : family.schema().entities()) {
             entities.put(
                     entity.name(),
-                    Math.round(table.similarity(vector(EmbeddingText.ofEntity(entity))) * 1000)
-                            / 1000.0);
+                    rounded(table.similarity(vector(EmbeddingText.ofEntity(entity)))));
         }
         LookAlikeIndex index = new LookAlikeIndex();
         List<SimilarMapping> neighbours = new ArrayList<>();
@@ -97,6 +90,11 @@ final class OfflineEvidence {
                         meaning,
                         entities,
                         fieldMeaning));
+    }
+
+    /** To three decimals, as the semantic index answers. */
+    private static double rounded(double similarity) {
+        return Math.round(similarity * 1000) / 1000.0;
     }
 
     private QuantizedVector vector(String text) {

@@ -67,22 +67,18 @@ public final class RankerTraining {
                         }
                     });
             RankingModel model = fit(others);
-            Scores s = measure(evidence, family, model);
+            List<Map.Entry<MatchingFamily.Field, LearnedStrategy.Evaluation>> fields =
+                    measured(evidence, family);
+            Scores s = scored(model, fields);
             System.out.println(s.line("held out " + family.name()));
             heldOut.add(s);
-            predictions.add(new HeldOut(model, family, measured(evidence, family)));
+            predictions.add(new HeldOut(model, fields));
         }
         System.out.println(heldOut.line("held out, every family"));
         Calibration calibration = Calibration.fit(predictions);
         Scores calibrated = new Scores(ABSTAIN_BELOW);
         for (HeldOut h : predictions) {
-            for (int i = 0; i < h.fields().size(); i++) {
-                score(
-                        calibrated,
-                        calibration.apply(h.model()),
-                        h.evaluations().get(i),
-                        h.fields().get(i));
-            }
+            calibrated.add(scored(calibration.apply(h.model()), h.measured()));
         }
         System.out.println(calibrated.line("held out, every family, " + calibration));
 
@@ -233,16 +229,7 @@ public final class RankerTraining {
     /** A family's fields as weighed by a model that never saw the family. */
     record HeldOut(
             RankingModel model,
-            MatchingFamily family,
-            List<Map.Entry<MatchingFamily.Field, LearnedStrategy.Evaluation>> measured) {
-        List<MatchingFamily.Field> fields() {
-            return measured.stream().map(Map.Entry::getKey).toList();
-        }
-
-        List<LearnedStrategy.Evaluation> evaluations() {
-            return measured.stream().map(Map.Entry::getValue).toList();
-        }
-    }
+            List<Map.Entry<MatchingFamily.Field, LearnedStrategy.Evaluation>> measured) {}
 
     /**
      * Temperature scaling for families the model has not seen: every score divided by {@code
@@ -308,12 +295,16 @@ public final class RankerTraining {
 
     /** Cold for every family; warm (leave one connector out) too where it has several. */
     static Scores measure(OfflineEvidence evidence, MatchingFamily family, RankingModel model) {
+        return scored(model, measured(evidence, family));
+    }
+
+    /** The scores of a model over fields already evaluated. */
+    static Scores scored(
+            RankingModel model,
+            List<Map.Entry<MatchingFamily.Field, LearnedStrategy.Evaluation>> measured) {
         Scores s = new Scores(ABSTAIN_BELOW);
-        for (MatchingFamily.Field field : family.cases()) {
-            score(s, model, evidence.evaluate(family, field, List.of()), field);
-        }
-        for (MatchingFamily.Field field : family.unmatched()) {
-            score(s, model, evidence.evaluate(family, field, List.of()), field);
+        for (Map.Entry<MatchingFamily.Field, LearnedStrategy.Evaluation> f : measured) {
+            score(s, model, f.getValue(), f.getKey());
         }
         return s;
     }

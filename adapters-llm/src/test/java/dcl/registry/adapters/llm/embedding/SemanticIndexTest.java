@@ -289,26 +289,7 @@ class SemanticIndexTest {
         SemanticIndex index = new SemanticIndex(WORDS, new Rows());
         index.rebuild();
         CanonicalSchema schema =
-                new CanonicalSchema(
-                        List.of(
-                                new dcl.registry.domain.canonical.CanonicalEntity(
-                                        "mailbox",
-                                        Optional.empty(),
-                                        List.of(
-                                                new dcl.registry.domain.canonical
-                                                        .CanonicalFieldDefinition(
-                                                        "created_at",
-                                                        Optional.of("datetime"),
-                                                        Optional.empty()))),
-                                new dcl.registry.domain.canonical.CanonicalEntity(
-                                        "sequence",
-                                        Optional.empty(),
-                                        List.of(
-                                                new dcl.registry.domain.canonical
-                                                        .CanonicalFieldDefinition(
-                                                        "created_at",
-                                                        Optional.of("datetime"),
-                                                        Optional.empty())))));
+                new CanonicalSchema(List.of(withCreatedAt("mailbox"), withCreatedAt("sequence")));
         ProposalRequest mailboxCampaign =
                 new ProposalRequest(
                         new SourceRef(
@@ -332,5 +313,14 @@ class SemanticIndexTest {
         assertTrue(
                 withTable.get(mailbox) > withTable.get(sequence),
                 "with the table, the table's word pulls towards mailbox: " + withTable);
+    }
+
+    private static dcl.registry.domain.canonical.CanonicalEntity withCreatedAt(String entity) {
+        return new dcl.registry.domain.canonical.CanonicalEntity(
+                entity,
+                Optional.empty(),
+                List.of(
+                        new dcl.registry.domain.canonical.CanonicalFieldDefinition(
+                                "created_at", Optional.of("datetime"), Optional.empty())));
     }
 }
