@@ -92,6 +92,21 @@ class TenantRankingModelsTest {
     }
 
     @Test
+    void knownMappingsAdjustOnlyTheEvidenceTheyCanShow() {
+        know(30);
+
+        RankingModel own = models.modelFor(ACME);
+
+        // names and targets say nothing of how much words or meaning weigh, and, every one having
+        // a target, nothing of when to abstain
+        assertEquals(GLOBAL.weight(MatchFeature.NAME), own.weight(MatchFeature.NAME));
+        assertEquals(GLOBAL.weight(MatchFeature.SAME_NAME), own.weight(MatchFeature.SAME_NAME));
+        assertEquals(GLOBAL.none(), own.none());
+        assertNotEquals(
+                GLOBAL.weight(MatchFeature.KNOWN_NAME), own.weight(MatchFeature.KNOWN_NAME));
+    }
+
+    @Test
     void aLargeTenantsModelIsLearnedOffTheCallersThreadWhileTheGlobalOneServes() {
         know(TenantRankingModels.SMALL_TENANT + 1);
 

@@ -1,8 +1,11 @@
 package dcl.registry.domain.intelligence;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The evidence a proposal weighs for each canonical field, each a number in [0, 1] (the re-ranker's
@@ -50,6 +53,10 @@ public enum MatchFeature {
     FIELD_MEANING(15),
     /** 1 / rank of the candidate by that similarity. */
     FIELD_MEANING_RANK(16);
+
+    /** The evidence drawn from the tenant's known mappings rather than from the request. */
+    public static final Set<MatchFeature> FROM_KNOWN_MAPPINGS =
+            Collections.unmodifiableSet(EnumSet.of(KNOWN_NAME, KNOWN_MEANING, KNOWN_TABLE));
 
     private final int index;
 

@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The re-ranker: a conditional logit over a field's candidates plus one more option, "none of
@@ -148,7 +150,7 @@ public final class RankingModel {
 
     /**
      * Fits a model by maximum likelihood with an L2 pull of strength {@code pull} towards {@code
-     * prior} (a tenant's few decisions adjust the global model rather than replace it).
+     * prior}: every weight and the "none" score.
      */
     public static RankingModel fit(
             List<Example> examples,
@@ -156,6 +158,40 @@ public final class RankingModel {
             double pull,
             int iterations,
             String version) {
+        return fit(
+                examples,
+                prior,
+                pull,
+                iterations,
+                version,
+                EnumSet.allOf(MatchFeature.class),
+                true);
+    }
+
+    /**
+     * Adjusts only the weights of {@code adjustable} evidence to {@code examples}, pulled towards
+     * this model; the other weights and the "none" score stay this model's. For examples that can
+     * show some evidence only (a tenant's known mappings are names and targets: they cannot show
+     * how much a description or sample values weigh, and, every one having a target, would teach
+     * never to abstain).
+     */
+    public RankingModel adjusted(
+            List<Example> examples,
+            Set<MatchFeature> adjustable,
+            double pull,
+            int iterations,
+            String version) {
+        return fit(examples, this, pull, iterations, version, adjustable, false);
+    }
+
+    private static RankingModel fit(
+            List<Example> examples,
+            RankingModel prior,
+            double pull,
+            int iterations,
+            String version,
+            Set<MatchFeature> adjustable,
+            boolean noneAdjustable) {
         int n = MatchFeature.count();
         double[] w = prior.weights.clone();
         double b = prior.none;
@@ -184,9 +220,13 @@ public final class RankingModel {
                 gradient[n] += (noneRight ? 1 : 0) - pNone;
             }
             for (int k = 0; k < n; k++) {
-                gradient[k] = gradient[k] / examples.size() - pull * (w[k] - prior.weights[k]);
+                gradient[k] =
+                        adjustable.contains(MatchFeature.at(k))
+                                ? gradient[k] / examples.size() - pull * (w[k] - prior.weights[k])
+                                : 0;
             }
-            gradient[n] = gradient[n] / examples.size() - pull * (b - prior.none);
+            gradient[n] =
+                    noneAdjustable ? gradient[n] / examples.size() - pull * (b - prior.none) : 0;
             // AdaGrad: features differ in how often they are non-zero
             for (int k = 0; k <= n; k++) {
                 squares[k] += gradient[k] * gradient[k];

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LearnedStrategyTest {
@@ -307,8 +308,8 @@ class LearnedStrategyTest {
         assertEquals("fields.enumValues", refused.violations().get(0).field());
     }
 
-    @Test
-    void fittingLearnsThatAFeatureMarksTheRightCandidate() {
+    /** Twenty fields whose right candidate has a description and a wrong one the name alike. */
+    private static List<RankingModel.Example> descriptionMarksTheRightCandidate() {
         List<RankingModel.Example> examples = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             double[] right = new double[MatchFeature.count()];
@@ -320,6 +321,29 @@ class LearnedStrategyTest {
                             new double[][] {right, wrong}, new boolean[] {true, false}));
             examples.add(new RankingModel.Example(new double[][] {wrong}, new boolean[] {false}));
         }
+        return examples;
+    }
+
+    @Test
+    void adjustingAModelMovesOnlyTheWeightsOfTheEvidenceNamed() {
+        RankingModel prior = new RankingModel(new double[MatchFeature.count()], 1.5, "prior");
+
+        RankingModel adjusted =
+                prior.adjusted(
+                        descriptionMarksTheRightCandidate(),
+                        Set.of(MatchFeature.NAME),
+                        0.001,
+                        300,
+                        "adjusted");
+
+        assertTrue(adjusted.weight(MatchFeature.NAME) < -0.5, adjusted.asProperties().toString());
+        assertEquals(0, adjusted.weight(MatchFeature.DESCRIPTION));
+        assertEquals(1.5, adjusted.none());
+    }
+
+    @Test
+    void fittingLearnsThatAFeatureMarksTheRightCandidate() {
+        List<RankingModel.Example> examples = descriptionMarksTheRightCandidate();
         RankingModel fitted =
                 RankingModel.fit(
                         examples,
