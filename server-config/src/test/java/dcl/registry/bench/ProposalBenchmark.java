@@ -42,19 +42,20 @@ import java.util.function.Predicate;
  *       other connectors' ground truth as ACTIVE mappings (loaded through POST /dcl/mappings).
  * </ul>
  *
- * <p>Per strategy, file and mode, then overall: cases, top-1, top-3, MRR (reciprocal rank of the
- * first expected field in {@code canonicalEntity.canonicalField} followed by {@code alternatives}),
- * ECE (expected calibration error of {@code confidence} against the first-ranked candidate being
- * right, 10 equal-width bins), abstention on {@code unmatched} fields and, so that abstaining on
- * everything does not look good, on matched ones (the response's {@code abstained}, or without it a
- * {@code confidence} below 0.5), proposals per second and p95 latency. An explicit {@code
- * abstained: true} is never a top-1 hit; its target may be null, and then the ranking is the
- * alternatives alone. The {@code default} row names no strategy (what the service's configuration
- * serves); a strategy the server refuses (400) is skipped with a note. Then the reliability table
- * of {@code default}, and the learning loop: per file a fresh cold tenant taught the truth after
- * each case (approval of a right top-1 by a second person, else a rejection and the right mapping
- * created), the first half of the cases against the second. The same figures go to {@code
- * bench.out} as JSON.
+ * <p>Per strategy, file and mode, then overall: cases, top-1, ranked1 (the first-ranked candidate
+ * right whether or not the service abstained: the README's hit@1, abstention being reported apart),
+ * top-3, MRR (reciprocal rank of the first expected field in {@code canonicalEntity.canonicalField}
+ * followed by {@code alternatives}), ECE (expected calibration error of {@code confidence} against
+ * the first-ranked candidate being right, 10 equal-width bins), abstention on {@code unmatched}
+ * fields and, so that abstaining on everything does not look good, on matched ones (the response's
+ * {@code abstained}, or without it a {@code confidence} below 0.5), proposals per second and p95
+ * latency. An explicit {@code abstained: true} is never a top-1 hit; its target may be null, and
+ * then the ranking is the alternatives alone. The {@code default} row names no strategy (what the
+ * service's configuration serves); a strategy the server refuses (400) is skipped with a note. Then
+ * the reliability table of {@code default}, and the learning loop: per file a fresh cold tenant
+ * taught the truth after each case (approval of a right top-1 by a second person, else a rejection
+ * and the right mapping created), the first half of the cases against the second. The same figures
+ * go to {@code bench.out} as JSON.
  *
  * <p>Run: {@code ./mvnw -q -pl server-config exec:java@bench-proposals} with the service running.
  * Settings: {@code bench.url} (http://localhost:9080), {@code bench.dev} (the ground-truth folder),
@@ -80,12 +81,13 @@ public final class ProposalBenchmark {
     private static final String HEADER =
             String.format(
                     Locale.ROOT,
-                    "%-8s %-4s %-26s %5s %5s %5s %5s %5s %4s %8s %10s %6s %7s %4s",
+                    "%-8s %-4s %-26s %5s %5s %7s %5s %5s %5s %4s %8s %10s %6s %7s %4s",
                     "strategy",
                     "mode",
                     "file",
                     "cases",
                     "top-1",
+                    "ranked1",
                     "top-3",
                     "MRR",
                     "ECE",
@@ -215,6 +217,7 @@ public final class ProposalBenchmark {
             String file,
             int cases,
             double top1,
+            double rankedFirst,
             double top3,
             double mrr,
             double ece,
@@ -240,6 +243,7 @@ public final class ProposalBenchmark {
                     file,
                     hits.size(),
                     share(hits, Outcome::top1),
+                    share(hits, o -> o.rank() == 1),
                     share(hits, Outcome::top3),
                     hits.stream().mapToDouble(Outcome::reciprocalRank).average().orElse(Double.NaN),
                     timed ? calibrationError(hits) : Double.NaN,
@@ -261,12 +265,13 @@ public final class ProposalBenchmark {
             }
             return String.format(
                             Locale.ROOT,
-                            "%-8s %-4s %-26s %5d %5s %5s %5s %5s %4s %8s %10s %6s %7s %4s",
+                            "%-8s %-4s %-26s %5d %5s %7s %5s %5s %5s %4s %8s %10s %6s %7s %4s",
                             strategy,
                             mode,
                             file,
                             cases,
                             fmt(top1, "%.2f"),
+                            fmt(rankedFirst, "%.2f"),
                             fmt(top3, "%.2f"),
                             fmt(mrr, "%.2f"),
                             fmt(ece, "%.2f"),
@@ -287,6 +292,7 @@ public final class ProposalBenchmark {
                             .add("file", file)
                             .add("cases", cases);
             number(o, "top1", top1);
+            number(o, "rankedFirst", rankedFirst);
             number(o, "top3", top3);
             number(o, "mrr", mrr);
             number(o, "ece", ece);
