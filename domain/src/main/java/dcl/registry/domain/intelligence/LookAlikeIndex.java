@@ -14,6 +14,12 @@ import java.util.Optional;
  * mappings. Thread-safe.
  */
 public final class LookAlikeIndex {
+    /**
+     * Room a name's or a table's counts start with: most go to one or two targets, and a default
+     * map's sixteen slots for each of 100,000 names would be 6 MB of the index's 100 MB budget.
+     */
+    private static final int FEW_TARGETS = 2;
+
     private final Map<String, Map<CanonicalField, Integer>> byName = new HashMap<>();
     private final Map<String, Map<String, Integer>> byTable = new HashMap<>();
 
@@ -69,9 +75,9 @@ public final class LookAlikeIndex {
     }
 
     public synchronized void add(SourceRef source, CanonicalField target) {
-        byName.computeIfAbsent(nameKey(source), k -> new HashMap<>())
+        byName.computeIfAbsent(nameKey(source), k -> new HashMap<>(FEW_TARGETS))
                 .merge(target, 1, Integer::sum);
-        byTable.computeIfAbsent(tableKey(source), k -> new HashMap<>())
+        byTable.computeIfAbsent(tableKey(source), k -> new HashMap<>(FEW_TARGETS))
                 .merge(target.entity(), 1, Integer::sum);
     }
 

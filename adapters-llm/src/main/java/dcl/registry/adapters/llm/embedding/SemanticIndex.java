@@ -134,6 +134,7 @@ public class SemanticIndex implements SemanticSearch {
                 loaded.addAndGet(batch.size());
             }
         }
+        fresh.values().forEach(TenantVectors::trimToSize);
         tenants.keySet().retainAll(fresh.keySet());
         tenants.putAll(fresh);
         caughtUpTo.set(position);

@@ -5,8 +5,10 @@ import dcl.registry.domain.intelligence.LookAlikeIndex;
 import dcl.registry.domain.intelligence.QuantizedVector;
 import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.model.CanonicalField;
+import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.SourceRef;
+import dcl.registry.domain.model.SourceTable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,9 +57,18 @@ final class TenantVectors {
     private final LookAlikeIndex lookAlikes = new LookAlikeIndex();
     private long version;
 
-    void put(Indexed entry, QuantizedVector vector) {
+    /*
+     * One instance of each connector, table and target named: a tenant's 100,000 mappings name a
+     * few hundred of each, while every row read brings its own copies (about 250 bytes a mapping).
+     */
+    private final Map<ConnectorId, ConnectorId> connectors = new HashMap<>();
+    private final Map<SourceTable, SourceTable> tables = new HashMap<>();
+    private final Map<CanonicalField, CanonicalField> targets = new HashMap<>();
+
+    void put(Indexed given, QuantizedVector vector) {
         lock.writeLock().lock();
         try {
+            Indexed entry = sharing(given);
             if (dimensions < 0) {
                 dimensions = vector.values().length;
                 words = (dimensions + Long.SIZE - 1) / Long.SIZE;
@@ -84,6 +95,39 @@ final class TenantVectors {
             signCode(vector.values(), signs, slot * words);
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    private Indexed sharing(Indexed entry) {
+        SourceRef source = entry.source();
+        return new Indexed(
+                entry.id(),
+                new SourceRef(
+                        connectors.computeIfAbsent(source.connector(), c -> c),
+                        tables.computeIfAbsent(source.table(), t -> t),
+                        source.field()),
+                targets.computeIfAbsent(entry.target(), t -> t));
+    }
+
+    /** Frees the room kept for growth: after a load, which fills the slots once. */
+    void trimToSize() {
+        lock.writeLock().lock();
+        try {
+            if (dimensions > 0) {
+                resize(used);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Slots allocated, used or kept for growth. */
+    int capacity() {
+        lock.readLock().lock();
+        try {
+            return slots.length;
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -280,7 +324,10 @@ final class TenantVectors {
         if (slotsNeeded <= slots.length) {
             return;
         }
-        int capacity = Math.max(slotsNeeded, slots.length + (slots.length >> 1));
+        resize(Math.max(slotsNeeded, slots.length + (slots.length >> 1)));
+    }
+
+    private void resize(int capacity) {
         slots = Arrays.copyOf(slots, capacity);
         scales = Arrays.copyOf(scales, capacity);
         values = Arrays.copyOf(values, capacity * dimensions);

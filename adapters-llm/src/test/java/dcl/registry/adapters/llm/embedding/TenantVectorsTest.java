@@ -1,8 +1,10 @@
 package dcl.registry.adapters.llm.embedding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dcl.registry.domain.intelligence.KnownMapping;
 import dcl.registry.domain.intelligence.QuantizedVector;
 import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.model.CanonicalField;
@@ -44,6 +46,48 @@ class TenantVectorsTest {
         assertEquals(List.of("east", "northeast"), fields(found));
         assertEquals(1.0, found.get(0).similarity(), 0.02);
         assertEquals(1.1 / (Math.sqrt(1.01) * Math.sqrt(2)), found.get(1).similarity(), 0.02);
+    }
+
+    @Test
+    void givenMappingsNamingTheSameConnectorTableAndTarget_whenIndexed_thenEachIsHeldOnce() {
+        TenantVectors index = new TenantVectors();
+        for (String field : List.of("mail", "email")) {
+            // each row read from the store brings its own strings
+            index.put(
+                    new TenantVectors.Indexed(
+                            new MappingId(UUID.randomUUID()),
+                            new SourceRef(
+                                    new ConnectorId(new String("crm")),
+                                    new SourceTable(new String("people")),
+                                    new SourceField(field)),
+                            new CanonicalField(new String("contact"), new String("email"))),
+                    towards(1, 0));
+        }
+
+        List<KnownMapping> known = index.recent(2);
+
+        assertSame(known.get(0).source().connector(), known.get(1).source().connector());
+        assertSame(known.get(0).source().table(), known.get(1).source().table());
+        assertSame(known.get(0).target(), known.get(1).target());
+        assertEquals(
+                List.of("email", "mail"),
+                known.stream().map(k -> k.source().field().name()).toList());
+    }
+
+    @Test
+    void givenALoad_whenTrimmed_thenNoRoomIsKeptForGrowthAndTheIndexStillGrows() {
+        TenantVectors index = new TenantVectors();
+        for (int i = 0; i < 20; i++) {
+            index.put(entry("noise" + i), towards(-1, 0));
+        }
+        assertTrue(index.capacity() > 20, "room kept for growth: " + index.capacity());
+
+        index.trimToSize();
+
+        assertEquals(20, index.capacity());
+        index.put(entry("east"), towards(1, 0));
+        assertEquals(List.of("east"), fields(index.nearest(towards(1, 0), 1)));
+        assertEquals(21, index.size());
     }
 
     @Test
