@@ -895,6 +895,10 @@ public final class ProposalBenchmark {
                         one.add(key, field.getString(key));
                     }
                 }
+                if (field.containsKey("enumValues")) {
+                    // a dictionary's permissible values, where the ground truth lists them
+                    one.add("enumValues", field.getJsonArray("enumValues"));
+                }
                 fields.add(one);
             }
             Reply put =

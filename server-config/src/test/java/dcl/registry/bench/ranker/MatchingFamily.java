@@ -64,9 +64,21 @@ record MatchingFamily(
             List<CanonicalFieldDefinition> fields = new ArrayList<>();
             for (JsonValue v : entities.getJsonArray(entity)) {
                 JsonObject f = v.asJsonObject();
+                List<String> enumValues =
+                        f.containsKey("enumValues")
+                                ? f
+                                        .getJsonArray("enumValues")
+                                        .getValuesAs(JsonString.class)
+                                        .stream()
+                                        .map(JsonString::getString)
+                                        .toList()
+                                : List.of();
                 fields.add(
                         new CanonicalFieldDefinition(
-                                f.getString("name"), text(f, "type"), text(f, "description")));
+                                f.getString("name"),
+                                text(f, "type"),
+                                text(f, "description"),
+                                enumValues));
             }
             schema.add(new CanonicalEntity(entity, Optional.empty(), fields));
         }
@@ -166,7 +178,9 @@ record MatchingFamily(
                         renamed.getOrDefault(
                                 new CanonicalField(e.name(), f.name()),
                                 new CanonicalField(e.name(), f.name()));
-                fields.add(new CanonicalFieldDefinition(now.field(), f.type(), f.description()));
+                fields.add(
+                        new CanonicalFieldDefinition(
+                                now.field(), f.type(), f.description(), f.enumValues()));
             }
             entities.add(new CanonicalEntity(e.name(), e.description(), fields));
         }
