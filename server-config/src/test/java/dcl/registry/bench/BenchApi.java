@@ -87,20 +87,55 @@ final class BenchApi {
         }
     }
 
-    /** Vectors in the semantic index (all tenants), from the readiness check; -1 if unreadable. */
+    /** How long a benchmark waits for a (re)starting service's index to finish its first load. */
+    private static final Duration INDEX_LOAD_WAIT = Duration.ofMinutes(10);
+
+    /**
+     * Vectors in the semantic index (all tenants), from the readiness check; -1 if unreadable.
+     * While the index is still loading what is stored (a service just started), it waits for the
+     * load to end: a count taken mid-load would make a later wait for new mappings end early, and
+     * the benchmark measure beside the rest of the load.
+     */
     long indexSize() {
+        long deadline = System.nanoTime() + INDEX_LOAD_WAIT.toNanos();
+        boolean said = false;
+        while (true) {
+            JsonObject index = indexCheck();
+            if (index == null || !(index.get("mappings") instanceof JsonNumber size)) {
+                return -1;
+            }
+            boolean loading =
+                    index.get("state") instanceof JsonString state
+                            && !state.getString().equals("ready");
+            if (!loading || System.nanoTime() > deadline) {
+                return size.longValue();
+            }
+            if (!said) {
+                System.out.println("  (waiting for the semantic index to finish loading)");
+                said = true;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return size.longValue();
+            }
+        }
+    }
+
+    /** The readiness check's data on the semantic index, or null. */
+    private JsonObject indexCheck() {
         Reply health = call("GET", "/health/ready", null, null); // 503 while not ready: same body
         if (health.json().get("checks") instanceof JsonArray checks) {
             for (JsonValue check : checks) {
                 if (check instanceof JsonObject o
                         && o.get("name") instanceof JsonString name
                         && name.getString().equals("semantic-index")
-                        && o.get("data") instanceof JsonObject data
-                        && data.get("mappings") instanceof JsonNumber size) {
-                    return size.longValue();
+                        && o.get("data") instanceof JsonObject data) {
+                    return data;
                 }
             }
         }
-        return -1;
+        return null;
     }
 }
