@@ -49,12 +49,12 @@ public class TenantRankingModels implements RankingModels {
      */
     public static final int MAX_EXAMPLES = 150;
 
-    public static final double PULL = 0.01;
+    static final double PULL = 0.01;
 
     /** Known mappings up to which a tenant's first model is learned on the caller's thread. */
     static final int SMALL_TENANT = 1_000;
 
-    public static final int ITERATIONS = 150;
+    static final int ITERATIONS = 150;
     private static final Logger LOG = Logger.getLogger(TenantRankingModels.class.getName());
 
     /** A tenant's model, the knowledge it was learned from, when, and whether it is its own. */
@@ -121,11 +121,9 @@ public class TenantRankingModels implements RankingModels {
             RankingModel model =
                     !own
                             ? global
-                            : global.adjusted(
+                            : adjusted(
+                                    global,
                                     examples,
-                                    MatchFeature.FROM_KNOWN_MAPPINGS,
-                                    PULL,
-                                    ITERATIONS,
                                     "tenant-" + examples.size() + "-on-" + global.version());
             learned.put(tenant, new Learned(model, knowledge, clock.instant(), own));
             if (own) {
@@ -139,6 +137,16 @@ public class TenantRankingModels implements RankingModels {
         } finally {
             learning.remove(tenant);
         }
+    }
+
+    /**
+     * The global model adjusted to a tenant's examples: the weights of the evidence known mappings
+     * can show, pulled towards the global ones (the offline trainer simulates tenants with it).
+     */
+    public static RankingModel adjusted(
+            RankingModel global, List<RankingModel.Example> examples, String version) {
+        return global.adjusted(
+                examples, MatchFeature.FROM_KNOWN_MAPPINGS, PULL, ITERATIONS, version);
     }
 
     private List<RankingModel.Example> examples(TenantId tenant) {

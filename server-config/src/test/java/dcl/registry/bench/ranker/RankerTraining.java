@@ -81,6 +81,19 @@ public final class RankerTraining {
             calibrated.add(scored(calibration.apply(h.model()), h.measured()));
         }
         System.out.println(calibrated.line("held out, every family, " + calibration));
+        System.out.println(
+                "abstention threshold (dcl.intelligence.learned.abstain-below), held out,"
+                        + " calibrated:");
+        System.out.println(
+                "  below  unmatched abstained  matched abstained  top-1 answered  right when"
+                        + " answered");
+        for (double threshold : new double[] {0.3, 0.4, 0.5, 0.6, 0.7}) {
+            Scores s = new Scores(threshold);
+            for (HeldOut h : predictions) {
+                s.add(scored(calibration.apply(h.model()), h.measured(), threshold));
+            }
+            System.out.println(s.abstentionLine());
+        }
 
         RankingModel global =
                 calibration.apply(fit(byFamily.values().stream().flatMap(List::stream).toList()));
@@ -302,7 +315,14 @@ public final class RankerTraining {
     static Scores scored(
             RankingModel model,
             List<Map.Entry<MatchingFamily.Field, LearnedStrategy.Evaluation>> measured) {
-        Scores s = new Scores(ABSTAIN_BELOW);
+        return scored(model, measured, ABSTAIN_BELOW);
+    }
+
+    static Scores scored(
+            RankingModel model,
+            List<Map.Entry<MatchingFamily.Field, LearnedStrategy.Evaluation>> measured,
+            double abstainBelow) {
+        Scores s = new Scores(abstainBelow);
         for (Map.Entry<MatchingFamily.Field, LearnedStrategy.Evaluation> f : measured) {
             score(s, model, f.getValue(), f.getKey());
         }
@@ -325,13 +345,7 @@ public final class RankerTraining {
                             known.stream().filter(o -> !o.equals(k)).toList();
                     tenant.add(example(evidence.evaluate(family, k, others), k));
                 }
-                model =
-                        RankingModel.fit(
-                                tenant,
-                                global,
-                                TenantRankingModels.PULL,
-                                TenantRankingModels.ITERATIONS,
-                                "tenant");
+                model = TenantRankingModels.adjusted(global, tenant, "tenant");
             }
             for (MatchingFamily.Field field : family.cases()) {
                 if (field.connector().equals(connector)) {

@@ -17,6 +17,7 @@ final class Scores {
     int unmatched;
     int abstainedUnmatched;
     int abstainedMatched;
+    int answeredRight;
     final int[] binCount = new int[BINS];
     final double[] binConfidence = new double[BINS];
     final int[] binRight = new int[BINS];
@@ -36,6 +37,7 @@ final class Scores {
         }
         cases++;
         abstainedMatched += abstained ? 1 : 0;
+        answeredRight += !abstained && right.length > 0 && right[0] ? 1 : 0;
         for (int i = 0; i < right.length; i++) {
             if (right[i]) {
                 top1 += i == 0 ? 1 : 0;
@@ -58,11 +60,29 @@ final class Scores {
         unmatched += other.unmatched;
         abstainedUnmatched += other.abstainedUnmatched;
         abstainedMatched += other.abstainedMatched;
+        answeredRight += other.answeredRight;
         for (int b = 0; b < BINS; b++) {
             binCount[b] += other.binCount[b];
             binConfidence[b] += other.binConfidence[b];
             binRight[b] += other.binRight[b];
         }
+    }
+
+    /**
+     * What abstaining below this threshold does: fields without counterpart abstained, fields with
+     * one abstained, right first answers of all fields with one, and of those answered.
+     */
+    String abstentionLine() {
+        return String.format(
+                Locale.ROOT,
+                "  %.2f      %.2f                %.2f              %.2f          %.2f",
+                abstainBelow,
+                unmatched == 0 ? 0 : (double) abstainedUnmatched / unmatched,
+                cases == 0 ? 0 : (double) abstainedMatched / cases,
+                cases == 0 ? 0 : (double) answeredRight / cases,
+                cases == abstainedMatched
+                        ? 0
+                        : (double) answeredRight / (cases - abstainedMatched));
     }
 
     double mrr() {
