@@ -26,6 +26,7 @@ import dcl.registry.domain.intelligence.StrategyCatalog;
 import dcl.registry.domain.intelligence.StrategyConfiguration;
 import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.Actor;
+import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
@@ -242,13 +243,9 @@ class ProposalServiceTest {
             }
 
             @Override
-            public java.util.Map<dcl.registry.domain.model.CanonicalField, Double>
-                    similarFieldsAlone(
-                            TenantId tenant,
-                            dcl.registry.domain.canonical.CanonicalSchema schema,
-                            ProposalRequest request) {
-
-                return java.util.Map.of();
+            public Map<CanonicalField, Double> similarFieldsAlone(
+                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
+                return Map.of();
             }
 
             @Override

@@ -180,13 +180,9 @@ class TenantRankingModelsTest {
             }
 
             @Override
-            public java.util.Map<dcl.registry.domain.model.CanonicalField, Double>
-                    similarFieldsAlone(
-                            TenantId tenant,
-                            dcl.registry.domain.canonical.CanonicalSchema schema,
-                            ProposalRequest request) {
-
-                return java.util.Map.of();
+            public Map<CanonicalField, Double> similarFieldsAlone(
+                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
+                return Map.of();
             }
 
             @Override

@@ -212,6 +212,10 @@ public final class ProposalBenchmark {
         List<Outcome> matched() {
             return outcomes.stream().filter(Outcome::matched).toList();
         }
+
+        List<Outcome> unmatched() {
+            return outcomes.stream().filter(o -> !o.matched()).toList();
+        }
     }
 
     /** One line of the table; NaN where a figure does not apply (printed as "-"). */
@@ -233,7 +237,7 @@ public final class ProposalBenchmark {
             int errors) {
         static Row of(String strategy, String mode, String file, Tally t) {
             List<Outcome> hits = t.matched();
-            List<Outcome> unmatched = t.outcomes.stream().filter(o -> !o.matched()).toList();
+            List<Outcome> unmatched = t.unmatched();
             long[] nanos =
                     t.outcomes.stream()
                             .mapToLong(Outcome::nanos)
@@ -249,7 +253,7 @@ public final class ProposalBenchmark {
                     share(hits, Outcome::top1),
                     share(hits, o -> o.rank() == 1),
                     share(hits, Outcome::top3),
-                    hits.stream().mapToDouble(Outcome::reciprocalRank).average().orElse(Double.NaN),
+                    meanReciprocalRank(hits),
                     timed ? calibrationError(hits) : Double.NaN,
                     unmatched.size(),
                     timed ? share(unmatched, Outcome::abstained) : Double.NaN,
@@ -553,28 +557,20 @@ public final class ProposalBenchmark {
                 Locale.ROOT, "%-4s  %-20s %-20s %-20s%n", "mode", "MRR", "top-1", "abst-unm");
         for (String mode : modes) {
             Tally t = overall.get(DEFAULT + " " + mode);
-            List<Outcome> matched = t.matched();
-            List<Outcome> unmatched = t.outcomes.stream().filter(o -> !o.matched()).toList();
-            Map<String, ToDoubleFunction<List<Outcome>>> figures = new LinkedHashMap<>();
-            figures.put(
-                    "mrr",
-                    o ->
-                            o.stream()
-                                    .mapToDouble(Outcome::reciprocalRank)
-                                    .average()
-                                    .orElse(Double.NaN));
-            figures.put("top1", o -> share(o, Outcome::top1));
             JsonObjectBuilder modeJson = Json.createObjectBuilder();
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-4s ", mode));
-            for (Map.Entry<String, ToDoubleFunction<List<Outcome>>> f : figures.entrySet()) {
-                line.append(interval(f.getKey(), matched, f.getValue(), modeJson));
-            }
-            line.append(
-                    interval(
-                            "abstainedUnmatched",
-                            unmatched,
-                            o -> share(o, Outcome::abstained),
-                            modeJson));
+            String line =
+                    String.format(Locale.ROOT, "%-4s ", mode)
+                            + interval(
+                                    "mrr",
+                                    t.matched(),
+                                    ProposalBenchmark::meanReciprocalRank,
+                                    modeJson)
+                            + interval("top1", t.matched(), o -> share(o, Outcome::top1), modeJson)
+                            + interval(
+                                    "abstainedUnmatched",
+                                    t.unmatched(),
+                                    o -> share(o, Outcome::abstained),
+                                    modeJson);
             System.out.println(line);
             json.add(mode, modeJson);
         }
@@ -588,7 +584,7 @@ public final class ProposalBenchmark {
             ToDoubleFunction<List<Outcome>> figure,
             JsonObjectBuilder json) {
         if (outcomes.isEmpty()) {
-            return String.format(Locale.ROOT, " %-21s", "-");
+            return String.format(Locale.ROOT, " %-20s", "-");
         }
         Random random = new Random(42);
         double[] draws = new double[RESAMPLES];
@@ -1152,6 +1148,11 @@ public final class ProposalBenchmark {
             array.add(o);
         }
         return array;
+    }
+
+    /** Mean reciprocal rank of the first expected field; NaN without outcomes. */
+    private static double meanReciprocalRank(List<Outcome> outcomes) {
+        return outcomes.stream().mapToDouble(Outcome::reciprocalRank).average().orElse(Double.NaN);
     }
 
     private static double share(List<Outcome> outcomes, Predicate<Outcome> p) {

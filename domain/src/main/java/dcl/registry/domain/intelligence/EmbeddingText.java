@@ -3,6 +3,7 @@ package dcl.registry.domain.intelligence;
 import dcl.registry.domain.canonical.CanonicalEntity;
 import dcl.registry.domain.canonical.CanonicalFieldDefinition;
 import dcl.registry.domain.model.SourceRef;
+import java.util.Optional;
 
 /**
  * The sentences that get embedded. A source field and a known mapping's source read the same way
@@ -17,22 +18,17 @@ public final class EmbeddingText {
     private EmbeddingText() {}
 
     public static String ofSource(SourceRef source) {
-        return String.join(" ", Names.words(source.table().name()))
-                + " "
-                + String.join(" ", Names.words(source.field().name()));
+        return words(source.table().name()) + " " + words(source.field().name());
     }
 
     /** A source field in its table: the table's words, then the field alone. */
     public static String ofRequest(ProposalRequest request) {
-        return String.join(" ", Names.words(request.source().table().name()))
-                + " "
-                + ofField(request);
+        return words(request.source().table().name()) + " " + ofField(request);
     }
 
     /** A source table as compared with canonical entities: its words and its description. */
     public static String ofTable(ProposalRequest request) {
-        return String.join(" ", Names.words(request.source().table().name()))
-                + request.tableDescription().map(d -> ": " + d).orElse("");
+        return described(request.source().table().name(), request.tableDescription());
     }
 
     /**
@@ -40,30 +36,36 @@ public final class EmbeddingText {
      * of its first fields (what the entity holds says what it is when its name does not).
      */
     public static String ofEntity(CanonicalEntity entity) {
-        return String.join(" ", Names.words(entity.name()))
-                + entity.description().map(d -> ": " + d).orElse("")
+        return described(entity.name(), entity.description())
                 + " ("
                 + entity.fields().stream()
                         .limit(ENTITY_FIELDS)
-                        .map(f -> String.join(" ", Names.words(f.name())))
+                        .map(f -> words(f.name()))
                         .collect(java.util.stream.Collectors.joining(", "))
                 + ")";
     }
 
     /** A source field alone, as compared with canonical fields alone: its words and description. */
     public static String ofField(ProposalRequest request) {
-        return String.join(" ", Names.words(request.source().field().name()))
-                + request.description().map(d -> ": " + d).orElse("");
+        return described(request.source().field().name(), request.description());
     }
 
     /** A canonical field alone, without its entity: its words and description. */
     public static String ofFieldAlone(CanonicalFieldDefinition field) {
-        return String.join(" ", Names.words(field.name()))
-                + field.description().map(d -> ": " + d).orElse("");
+        return described(field.name(), field.description());
     }
 
     /** A canonical field in its entity: the entity's words, then the field alone. */
     public static String ofCanonical(CanonicalEntity entity, CanonicalFieldDefinition field) {
-        return String.join(" ", Names.words(entity.name())) + " " + ofFieldAlone(field);
+        return words(entity.name()) + " " + ofFieldAlone(field);
+    }
+
+    /** A name's words, then its description if it has one: both sides of a comparison alike. */
+    private static String described(String name, Optional<String> description) {
+        return words(name) + description.map(d -> ": " + d).orElse("");
+    }
+
+    private static String words(String name) {
+        return String.join(" ", Names.words(name));
     }
 }

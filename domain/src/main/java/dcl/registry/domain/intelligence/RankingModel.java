@@ -193,6 +193,8 @@ public final class RankingModel {
             Set<MatchFeature> adjustable,
             boolean noneAdjustable) {
         int n = MatchFeature.count();
+        boolean[] free = new boolean[n];
+        adjustable.forEach(f -> free[f.index()] = true);
         double[] w = prior.weights.clone();
         double b = prior.none;
         double[] squares = new double[n + 1];
@@ -221,7 +223,7 @@ public final class RankingModel {
             }
             for (int k = 0; k < n; k++) {
                 gradient[k] =
-                        adjustable.contains(MatchFeature.at(k))
+                        free[k]
                                 ? gradient[k] / examples.size() - pull * (w[k] - prior.weights[k])
                                 : 0;
             }

@@ -87,13 +87,9 @@ class LearnedStrategyTest {
             }
 
             @Override
-            public java.util.Map<dcl.registry.domain.model.CanonicalField, Double>
-                    similarFieldsAlone(
-                            TenantId tenant,
-                            dcl.registry.domain.canonical.CanonicalSchema schema,
-                            ProposalRequest request) {
-
-                return java.util.Map.of();
+            public Map<CanonicalField, Double> similarFieldsAlone(
+                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
+                return Map.of();
             }
 
             @Override
@@ -108,6 +104,13 @@ class LearnedStrategyTest {
         double[] w = new double[MatchFeature.count()];
         w[feature.index()] = weight;
         return new RankingModel(w, none, "test");
+    }
+
+    /** Evidence of nothing but how alike the field alone reads to each candidate (if given). */
+    private static LearnedStrategy.Inputs nothingKnownBut(
+            Map<CanonicalField, Double> fieldMeaning) {
+        return new LearnedStrategy.Inputs(
+                LookAlikeIndex.Votes.NONE, List.of(), Map.of(), Map.of(), fieldMeaning);
     }
 
     @Test
@@ -281,14 +284,7 @@ class LearnedStrategyTest {
 
         LearnedStrategy.Evaluation e =
                 LearnedStrategy.evaluate(
-                        CanonicalProfile.of(tickets),
-                        stage,
-                        new LearnedStrategy.Inputs(
-                                LookAlikeIndex.Votes.NONE,
-                                List.of(),
-                                java.util.Map.of(),
-                                java.util.Map.of(),
-                                java.util.Map.of()));
+                        CanonicalProfile.of(tickets), stage, nothingKnownBut(Map.of()));
 
         assertEquals(CanonicalField.parse("ticket.state"), e.targets().get(0));
         assertEquals(2 / 3.0, e.features()[0][MatchFeature.VALUES.index()], 1e-9);
@@ -400,12 +396,8 @@ class LearnedStrategyTest {
                 LearnedStrategy.evaluate(
                         CanonicalProfile.of(schema),
                         request,
-                        new LearnedStrategy.Inputs(
-                                LookAlikeIndex.Votes.NONE,
-                                List.of(),
-                                java.util.Map.of(),
-                                java.util.Map.of(),
-                                java.util.Map.of(
+                        nothingKnownBut(
+                                Map.of(
                                         CanonicalField.parse("sequence.created_at"), 0.93,
                                         CanonicalField.parse("sequence.name"), 0.21)));
 

@@ -19,6 +19,7 @@ import dcl.registry.domain.port.out.LanguageModel;
 import dcl.registry.domain.port.out.SemanticSearch;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -85,13 +86,9 @@ class StrategiesTest {
             }
 
             @Override
-            public java.util.Map<dcl.registry.domain.model.CanonicalField, Double>
-                    similarFieldsAlone(
-                            TenantId tenant,
-                            dcl.registry.domain.canonical.CanonicalSchema schema,
-                            ProposalRequest request) {
-
-                return java.util.Map.of();
+            public Map<CanonicalField, Double> similarFieldsAlone(
+                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
+                return Map.of();
             }
 
             @Override

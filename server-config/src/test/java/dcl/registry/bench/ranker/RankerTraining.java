@@ -76,11 +76,12 @@ public final class RankerTraining {
         }
         System.out.println(heldOut.line("held out, every family"));
         Calibration calibration = Calibration.fit(predictions);
-        Scores calibrated = new Scores(ABSTAIN_BELOW);
-        for (HeldOut h : predictions) {
-            calibrated.add(scored(calibration.apply(h.model()), h.measured()));
-        }
-        System.out.println(calibrated.line("held out, every family, " + calibration));
+        List<HeldOut> calibrated =
+                predictions.stream()
+                        .map(h -> new HeldOut(calibration.apply(h.model()), h.measured()))
+                        .toList();
+        System.out.println(
+                scored(calibrated, ABSTAIN_BELOW).line("held out, every family, " + calibration));
         System.out.println(
                 "abstention threshold (dcl.intelligence.learned.abstain-below), held out,"
                         + " calibrated:");
@@ -88,11 +89,7 @@ public final class RankerTraining {
                 "  below  unmatched abstained  matched abstained  top-1 answered  right when"
                         + " answered");
         for (double threshold : new double[] {0.3, 0.4, 0.5, 0.6, 0.7}) {
-            Scores s = new Scores(threshold);
-            for (HeldOut h : predictions) {
-                s.add(scored(calibration.apply(h.model()), h.measured(), threshold));
-            }
-            System.out.println(s.abstentionLine());
+            System.out.println(scored(calibrated, threshold).abstentionLine());
         }
 
         RankingModel global =
@@ -309,6 +306,13 @@ public final class RankerTraining {
     /** Cold for every family; warm (leave one connector out) too where it has several. */
     static Scores measure(OfflineEvidence evidence, MatchingFamily family, RankingModel model) {
         return scored(model, measured(evidence, family));
+    }
+
+    /** Every held-out family's fields as weighed by its own model, together. */
+    static Scores scored(List<HeldOut> heldOut, double abstainBelow) {
+        Scores s = new Scores(abstainBelow);
+        heldOut.forEach(h -> s.add(scored(h.model(), h.measured(), abstainBelow)));
+        return s;
     }
 
     /** The scores of a model over fields already evaluated. */
