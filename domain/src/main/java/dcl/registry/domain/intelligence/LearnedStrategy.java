@@ -294,6 +294,7 @@ public final class LearnedStrategy implements ProposalStrategy {
             f[MatchFeature.TYPE_MISMATCH.index()] = 1 - e.typeFit();
             f[MatchFeature.VALUES.index()] = valuesShare(sampleWords, e.field());
             f[MatchFeature.KNOWN_NAME.index()] = inputs.votes().fieldNameShare(targets.get(i));
+            f[MatchFeature.KNOWN_TARGET.index()] = inputs.votes().targetShare(targets.get(i));
             double alike = knownMeaning.getOrDefault(targets.get(i), 0.0);
             f[MatchFeature.KNOWN_MEANING.index()] =
                     alike < KNOWN_MEANING_FLOOR

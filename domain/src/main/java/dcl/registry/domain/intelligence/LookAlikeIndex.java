@@ -53,6 +53,11 @@ public final class LookAlikeIndex {
             return same / (double) nameSupport;
         }
 
+        /** The share of same-named known fields mapped to exactly this target, in [0, 1]. */
+        public double targetShare(CanonicalField target) {
+            return nameSupport == 0 ? 0 : byName.getOrDefault(target, 0) / (double) nameSupport;
+        }
+
         /** The share of the same table's known fields mapped into this entity, in [0, 1]. */
         public double tableShare(String entity) {
             return tableSupport == 0

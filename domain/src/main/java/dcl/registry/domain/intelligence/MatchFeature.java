@@ -52,11 +52,19 @@ public enum MatchFeature {
      */
     FIELD_MEANING(15),
     /** 1 / rank of the candidate by that similarity. */
-    FIELD_MEANING_RANK(16);
+    FIELD_MEANING_RANK(16),
+    /**
+     * Share of the tenant's same-named known fields mapped to exactly this candidate, entity and
+     * field: a study's {@code tumor_site} known as {@code diagnosis.primary_site} says which of
+     * several {@code primary_site} fields another study's {@code tumor_site} is, whatever its
+     * table.
+     */
+    KNOWN_TARGET(17);
 
     /** The evidence drawn from the tenant's known mappings rather than from the request. */
     public static final Set<MatchFeature> FROM_KNOWN_MAPPINGS =
-            Collections.unmodifiableSet(EnumSet.of(KNOWN_NAME, KNOWN_MEANING, KNOWN_TABLE));
+            Collections.unmodifiableSet(
+                    EnumSet.of(KNOWN_NAME, KNOWN_MEANING, KNOWN_TABLE, KNOWN_TARGET));
 
     private final int index;
 

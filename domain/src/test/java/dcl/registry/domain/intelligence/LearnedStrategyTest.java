@@ -167,6 +167,37 @@ class LearnedStrategyTest {
     }
 
     @Test
+    void aSameNamedKnownFieldSaysWhichEntitysFieldOfThatNameItIs() {
+        LookAlikeIndex index = new LookAlikeIndex();
+        index.add(source("study_a", "campaigns", "id"), CanonicalField.parse("sequence.id"));
+        index.add(source("study_b", "cadences", "ID"), CanonicalField.parse("sequence.id"));
+        index.add(source("study_b", "people", "id"), CanonicalField.parse("contact.id"));
+        LookAlikeIndex.Votes votes = index.votes(source("study_c", "export", "Id"));
+
+        assertEquals(2 / 3.0, votes.targetShare(CanonicalField.parse("sequence.id")), 1e-9);
+        assertEquals(1 / 3.0, votes.targetShare(CanonicalField.parse("contact.id")), 1e-9);
+        assertEquals(1.0, votes.fieldNameShare(CanonicalField.parse("contact.id")));
+        StrategyAnswer answer =
+                new LearnedStrategy(
+                                knowing(index),
+                                t -> weighing(MatchFeature.KNOWN_TARGET, 8, 0),
+                                NOTHING_REJECTED,
+                                0.5)
+                        .propose(
+                                new ProposalContext(
+                                        new TenantId("acme"),
+                                        SCHEMA,
+                                        request(source("study_c", "export", "Id")),
+                                        3));
+
+        assertEquals(CanonicalField.parse("sequence.id"), answer.candidates().get(0).target());
+        assertEquals(CanonicalField.parse("contact.id"), answer.candidates().get(1).target());
+        assertTrue(
+                answer.candidates().get(0).reasoning().startsWith("known_target 0.67 (+5.33)"),
+                answer.candidates().get(0).reasoning());
+    }
+
+    @Test
     void theAnswerNamesTheModelThatWeighedItForTheTenantAsked() {
         TenantId acme = new TenantId("acme");
         LearnedStrategy learned =

@@ -42,6 +42,22 @@ record MatchingFamily(
         String connector() {
             return request.source().connector().value();
         }
+
+        /** This field arriving in another table, one that says nothing of its own. */
+        Field inTable(String table) {
+            return new Field(
+                    new ProposalRequest(
+                            new SourceRef(
+                                    request.source().connector(),
+                                    new SourceTable(table),
+                                    request.source().field()),
+                            request.samples(),
+                            request.description(),
+                            Optional.empty(),
+                            request.type()),
+                    expected,
+                    right);
+        }
     }
 
     static List<MatchingFamily> load(Path folder) throws IOException {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Trains the global re-ranker shipped with the service, offline, on the hand-assembled public
@@ -32,6 +33,12 @@ public final class RankerTraining {
     static final double PULL = 0.002;
     static final int ITERATIONS = 400;
     static final double ABSTAIN_BELOW = 0.5;
+
+    /**
+     * The one table a sibling's fields arrive in when its tables say nothing (a flat study export):
+     * then only what is known of the same-named fields tells their entity.
+     */
+    static final String EXPORT_TABLE = "export";
 
     private RankerTraining() {}
 
@@ -91,6 +98,26 @@ public final class RankerTraining {
         for (double threshold : new double[] {0.3, 0.4, 0.5, 0.6, 0.7}) {
             System.out.println(scored(calibrated, threshold).abstentionLine());
         }
+        Scores heldOutWarm = new Scores(ABSTAIN_BELOW);
+        for (int i = 0; i < families.size(); i++) {
+            MatchingFamily family = families.get(i);
+            if (family.connectors().size() > 1) {
+                Scores w = measureWarm(evidence, family, calibrated.get(i).model());
+                System.out.println(w.line("held out warm " + family.name()));
+                heldOutWarm.add(w);
+            }
+        }
+        System.out.println(heldOutWarm.line("held out warm, every family, calibrated"));
+        Scores sibling = new Scores(ABSTAIN_BELOW);
+        Scores siblingElsewhere = new Scores(ABSTAIN_BELOW);
+        for (int i = 0; i < families.size(); i++) {
+            RankingModel model = calibrated.get(i).model();
+            sibling.add(measureSibling(evidence, families.get(i), model, f -> f));
+            siblingElsewhere.add(
+                    measureSibling(evidence, families.get(i), model, f -> f.inTable(EXPORT_TABLE)));
+        }
+        System.out.println(sibling.line("held out sibling, calibrated"));
+        System.out.println(siblingElsewhere.line("held out sibling, one export table"));
 
         RankingModel global =
                 calibration.apply(fit(byFamily.values().stream().flatMap(List::stream).toList()));
@@ -339,23 +366,54 @@ public final class RankerTraining {
         for (String connector : family.connectors()) {
             List<MatchingFamily.Field> known =
                     family.cases().stream().filter(c -> !c.connector().equals(connector)).toList();
-            RankingModel model = global;
-            // as the service learns each tenant's re-ranker from its known mappings
-            // (TenantRankingModels)
-            if (known.size() >= TenantRankingModels.MIN_EXAMPLES) {
-                List<RankingModel.Example> tenant = new ArrayList<>();
-                for (MatchingFamily.Field k : known) {
-                    List<MatchingFamily.Field> others =
-                            known.stream().filter(o -> !o.equals(k)).toList();
-                    tenant.add(example(evidence.evaluate(family, k, others), k));
-                }
-                model = TenantRankingModels.adjusted(global, tenant, "tenant");
-            }
+            RankingModel model = tenantModel(evidence, family, known, global);
             for (MatchingFamily.Field field : family.cases()) {
                 if (field.connector().equals(connector)) {
                     score(s, model, evidence.evaluate(family, field, known), field);
                 }
             }
+        }
+        return s;
+    }
+
+    /**
+     * The model a tenant knowing {@code known} ranks with: the global one, adjusted to the known
+     * mappings as the service adjusts it ({@link TenantRankingModels}).
+     */
+    static RankingModel tenantModel(
+            OfflineEvidence evidence,
+            MatchingFamily family,
+            List<MatchingFamily.Field> known,
+            RankingModel global) {
+        if (known.size() < TenantRankingModels.MIN_EXAMPLES) {
+            return global;
+        }
+        List<RankingModel.Example> tenant = new ArrayList<>();
+        for (MatchingFamily.Field k : known) {
+            List<MatchingFamily.Field> others = known.stream().filter(o -> !o.equals(k)).toList();
+            tenant.add(example(evidence.evaluate(family, k, others), k));
+        }
+        return TenantRankingModels.adjusted(global, tenant, "tenant");
+    }
+
+    /**
+     * A sibling of a family's first connector (the same system in another study or org, its names
+     * restyled) proposed while that connector's mappings are known; {@code placed} puts each field
+     * in the table it arrives in.
+     */
+    static Scores measureSibling(
+            OfflineEvidence evidence,
+            MatchingFamily family,
+            RankingModel global,
+            UnaryOperator<MatchingFamily.Field> placed) {
+        String primary = family.connectors().get(0);
+        List<MatchingFamily.Field> known =
+                family.cases().stream().filter(c -> c.connector().equals(primary)).toList();
+        RankingModel model = tenantModel(evidence, family, known, global);
+        Scores s = new Scores(ABSTAIN_BELOW);
+        for (MatchingFamily.Field field : family.siblingOf(primary)) {
+            MatchingFamily.Field sibling = placed.apply(field);
+            score(s, model, evidence.evaluate(family, sibling, known), sibling);
         }
         return s;
     }
