@@ -3,11 +3,10 @@ package dcl.registry.domain.intelligence;
 import dcl.registry.domain.canonical.CanonicalSchema;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,7 +81,10 @@ public final class LexicalMatcher {
                 request.tableDescription().map(CanonicalProfile::describedBy).orElse(Set.of());
         Optional<ValueKind> kind = ValueKind.of(request.samples());
 
-        Map<CanonicalProfile.EntityWords, Double> entityScores = new HashMap<>();
+        // by identity: a profile holds one EntityWords per entity, and hashing an entity (with its
+        // fields) for each of 1,000 candidates cost more than scoring it
+        IdentityHashMap<CanonicalProfile.EntityWords, Double> entityScores =
+                new IdentityHashMap<>();
         List<Evidence> evidence = new ArrayList<>(profile.fields().size());
         for (CanonicalProfile.FieldWords field : profile.fields()) {
             double entityScore =

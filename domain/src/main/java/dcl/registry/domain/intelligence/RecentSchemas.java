@@ -25,10 +25,21 @@ public final class RecentSchemas<V> {
     }
 
     /** The value derived from {@code schema}, derived now if it is not among the recent ones. */
+    @SuppressWarnings("ReferenceEquality") // on purpose: the instance, before its value
     public V of(CanonicalSchema schema, Function<CanonicalSchema, V> derive) {
         synchronized (recent) {
-            V known = recent.get(schema);
+            // the same instance first: a tenant's schema is read once and served to every
+            // proposal for a while, and hashing a 1,000-field schema on each look-up cost a
+            // proposal more than its profile's words
+            for (Map.Entry<CanonicalSchema, V> entry : recent.entrySet()) {
+                if (entry.getKey() == schema) {
+                    return entry.getValue();
+                }
+            }
+            V known = recent.remove(schema);
             if (known != null) {
+                // kept under this instance, the one now served
+                recent.put(schema, known);
                 return known;
             }
         }
