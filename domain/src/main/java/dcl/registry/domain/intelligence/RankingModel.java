@@ -193,54 +193,147 @@ public final class RankingModel {
             Set<MatchFeature> adjustable,
             boolean noneAdjustable) {
         int n = MatchFeature.count();
-        boolean[] free = new boolean[n];
-        adjustable.forEach(f -> free[f.index()] = true);
+        int[] free = adjustable.stream().mapToInt(MatchFeature::index).sorted().toArray();
+        List<Prepared> prepared =
+                examples.stream().map(e -> Prepared.of(e, prior.weights, free)).toList();
         double[] w = prior.weights.clone();
         double b = prior.none;
         double[] squares = new double[n + 1];
         double rate = 0.3;
         for (int iteration = 0; iteration < iterations; iteration++) {
             double[] gradient = new double[n + 1];
-            RankingModel current = new RankingModel(w, b, version);
-            for (Example example : examples) {
-                double[] p = current.probabilities(example.candidates());
-                double pNone = 1 - Arrays.stream(p).sum();
-                double rightMass = 0;
-                for (int i = 0; i < p.length; i++) {
-                    if (example.right()[i]) {
-                        rightMass += p[i];
-                    }
-                }
-                boolean noneRight = !anyRight(example.right());
-                double target = Math.max(noneRight ? pNone : rightMass, Double.MIN_NORMAL);
-                for (int i = 0; i < p.length; i++) {
-                    double posterior = !noneRight && example.right()[i] ? p[i] / target : 0;
-                    for (int k = 0; k < n; k++) {
-                        gradient[k] += (posterior - p[i]) * example.candidates()[i][k];
-                    }
-                }
-                gradient[n] += (noneRight ? 1 : 0) - pNone;
+            for (Prepared example : prepared) {
+                example.addGradient(w, b, free, gradient);
             }
-            for (int k = 0; k < n; k++) {
-                gradient[k] =
-                        free[k]
-                                ? gradient[k] / examples.size() - pull * (w[k] - prior.weights[k])
-                                : 0;
+            for (int k : free) {
+                gradient[k] = gradient[k] / examples.size() - pull * (w[k] - prior.weights[k]);
             }
             gradient[n] =
                     noneAdjustable ? gradient[n] / examples.size() - pull * (b - prior.none) : 0;
             // AdaGrad: features differ in how often they are non-zero
-            for (int k = 0; k <= n; k++) {
+            for (int k : free) {
                 squares[k] += gradient[k] * gradient[k];
-                double step = rate * gradient[k] / (Math.sqrt(squares[k]) + 1e-8);
-                if (k < n) {
-                    w[k] += step;
-                } else {
-                    b += step;
-                }
+                w[k] += rate * gradient[k] / (Math.sqrt(squares[k]) + 1e-8);
             }
+            squares[n] += gradient[n] * gradient[n];
+            b += rate * gradient[n] / (Math.sqrt(squares[n]) + 1e-8);
         }
         return new RankingModel(w, b, version);
+    }
+
+    /**
+     * An example as the fit needs it. The weights that stay fixed contribute the same score in
+     * every iteration, so it is summed once; and a candidate none of whose adjustable evidence is
+     * present, and that is not right, only ever adds the same constant to the softmax's
+     * denominator, so all such candidates are one number. A tenant's adjustment (4 adjustable
+     * weights; at 1,000 canonical fields, a few candidates in each example with any known-mapping
+     * evidence) then weighs a few candidates per example instead of 1,000.
+     */
+    private static final class Prepared {
+        private final double[][] adjustableValues;
+        private final double[] fixedScore;
+        private final boolean[] right;
+        private final boolean noneRight;
+        private final double quietMax;
+        private final double quietSum;
+
+        private Prepared(
+                double[][] adjustableValues,
+                double[] fixedScore,
+                boolean[] right,
+                boolean noneRight,
+                double quietMax,
+                double quietSum) {
+            this.adjustableValues = adjustableValues;
+            this.fixedScore = fixedScore;
+            this.right = right;
+            this.noneRight = noneRight;
+            this.quietMax = quietMax;
+            this.quietSum = quietSum;
+        }
+
+        static Prepared of(Example example, double[] weights, int[] free) {
+            boolean[] isFree = new boolean[weights.length];
+            for (int k : free) {
+                isFree[k] = true;
+            }
+            List<double[]> values = new ArrayList<>();
+            List<Double> fixed = new ArrayList<>();
+            List<Boolean> right = new ArrayList<>();
+            List<Double> quiet = new ArrayList<>();
+            for (int i = 0; i < example.candidates().length; i++) {
+                double[] features = example.candidates()[i];
+                double score = 0;
+                double[] own = new double[free.length];
+                boolean present = false;
+                for (int k = 0; k < weights.length; k++) {
+                    if (!isFree[k]) {
+                        score += weights[k] * features[k];
+                    }
+                }
+                for (int j = 0; j < free.length; j++) {
+                    own[j] = features[free[j]];
+                    present |= own[j] != 0;
+                }
+                if (present || example.right()[i]) {
+                    values.add(own);
+                    fixed.add(score);
+                    right.add(example.right()[i]);
+                } else {
+                    quiet.add(score);
+                }
+            }
+            double quietMax = quiet.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double quietSum = quiet.stream().mapToDouble(q -> Math.exp(q - quietMax)).sum();
+            boolean[] rightFlags = new boolean[right.size()];
+            for (int a = 0; a < rightFlags.length; a++) {
+                rightFlags[a] = right.get(a);
+            }
+            return new Prepared(
+                    values.toArray(double[][]::new),
+                    fixed.stream().mapToDouble(Double::doubleValue).toArray(),
+                    rightFlags,
+                    !anyRight(example.right()),
+                    quietMax,
+                    quietSum);
+        }
+
+        /** Adds this example's gradient of the log-likelihood for the free weights and none. */
+        void addGradient(double[] w, double none, int[] free, double[] gradient) {
+            int m = fixedScore.length;
+            double[] p = new double[m];
+            double max = quietSum > 0 ? Math.max(none, quietMax) : none;
+            for (int a = 0; a < m; a++) {
+                double s = fixedScore[a];
+                for (int j = 0; j < free.length; j++) {
+                    s += w[free[j]] * adjustableValues[a][j];
+                }
+                p[a] = s;
+                max = Math.max(max, s);
+            }
+            double pNone = Math.exp(none - max);
+            double total = pNone + (quietSum > 0 ? quietSum * Math.exp(quietMax - max) : 0);
+            for (int a = 0; a < m; a++) {
+                p[a] = Math.exp(p[a] - max);
+                total += p[a];
+            }
+            double rightMass = 0;
+            for (int a = 0; a < m; a++) {
+                p[a] /= total;
+                if (right[a]) {
+                    rightMass += p[a];
+                }
+            }
+            pNone /= total;
+            double target = Math.max(noneRight ? pNone : rightMass, Double.MIN_NORMAL);
+            for (int a = 0; a < m; a++) {
+                double posterior = !noneRight && right[a] ? p[a] / target : 0;
+                for (int j = 0; j < free.length; j++) {
+                    gradient[free[j]] += (posterior - p[a]) * adjustableValues[a][j];
+                }
+            }
+            gradient[gradient.length - 1] += (noneRight ? 1 : 0) - pNone;
+        }
     }
 
     private static boolean anyRight(boolean[] right) {
