@@ -194,8 +194,12 @@ public final class RankingModel {
             boolean noneAdjustable) {
         int n = MatchFeature.count();
         int[] free = adjustable.stream().mapToInt(MatchFeature::index).sorted().toArray();
+        boolean[] isFree = new boolean[n];
+        for (int k : free) {
+            isFree[k] = true;
+        }
         List<Prepared> prepared =
-                examples.stream().map(e -> Prepared.of(e, prior.weights, free)).toList();
+                examples.stream().map(e -> Prepared.of(e, prior.weights, free, isFree)).toList();
         double[] w = prior.weights.clone();
         double b = prior.none;
         double[] squares = new double[n + 1];
@@ -252,11 +256,8 @@ public final class RankingModel {
             this.quietSum = quietSum;
         }
 
-        static Prepared of(Example example, double[] weights, int[] free) {
-            boolean[] isFree = new boolean[weights.length];
-            for (int k : free) {
-                isFree[k] = true;
-            }
+        /** {@code free}: the adjustable features' indices; {@code isFree}: the same, by index. */
+        static Prepared of(Example example, double[] weights, int[] free, boolean[] isFree) {
             List<double[]> values = new ArrayList<>();
             List<Double> fixed = new ArrayList<>();
             List<Boolean> right = new ArrayList<>();

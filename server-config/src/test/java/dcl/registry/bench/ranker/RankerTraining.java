@@ -111,10 +111,12 @@ public final class RankerTraining {
         Scores sibling = new Scores(ABSTAIN_BELOW);
         Scores siblingElsewhere = new Scores(ABSTAIN_BELOW);
         for (int i = 0; i < families.size(); i++) {
-            RankingModel model = calibrated.get(i).model();
-            sibling.add(measureSibling(evidence, families.get(i), model, f -> f));
+            MatchingFamily family = families.get(i);
+            List<MatchingFamily.Field> known = siblingsKnown(family);
+            RankingModel tenant = tenantModel(evidence, family, known, calibrated.get(i).model());
+            sibling.add(measureSibling(evidence, family, known, tenant, f -> f));
             siblingElsewhere.add(
-                    measureSibling(evidence, families.get(i), model, f -> f.inTable(EXPORT_TABLE)));
+                    measureSibling(evidence, family, known, tenant, f -> f.inTable(EXPORT_TABLE)));
         }
         System.out.println(sibling.line("held out sibling, calibrated"));
         System.out.println(siblingElsewhere.line("held out sibling, one export table"));
@@ -396,22 +398,25 @@ public final class RankerTraining {
         return TenantRankingModels.adjusted(global, tenant, "tenant");
     }
 
+    /** What a tenant meeting a sibling of the family's first connector knows: that connector. */
+    static List<MatchingFamily.Field> siblingsKnown(MatchingFamily family) {
+        String primary = family.connectors().get(0);
+        return family.cases().stream().filter(c -> c.connector().equals(primary)).toList();
+    }
+
     /**
      * A sibling of a family's first connector (the same system in another study or org, its names
-     * restyled) proposed while that connector's mappings are known; {@code placed} puts each field
-     * in the table it arrives in.
+     * restyled) proposed while that connector's mappings ({@code known}) are known, ranked by the
+     * tenant's {@code model}; {@code placed} puts each field in the table it arrives in.
      */
     static Scores measureSibling(
             OfflineEvidence evidence,
             MatchingFamily family,
-            RankingModel global,
+            List<MatchingFamily.Field> known,
+            RankingModel model,
             UnaryOperator<MatchingFamily.Field> placed) {
-        String primary = family.connectors().get(0);
-        List<MatchingFamily.Field> known =
-                family.cases().stream().filter(c -> c.connector().equals(primary)).toList();
-        RankingModel model = tenantModel(evidence, family, known, global);
         Scores s = new Scores(ABSTAIN_BELOW);
-        for (MatchingFamily.Field field : family.siblingOf(primary)) {
+        for (MatchingFamily.Field field : family.siblingOf(family.connectors().get(0))) {
             MatchingFamily.Field sibling = placed.apply(field);
             score(s, model, evidence.evaluate(family, sibling, known), sibling);
         }
