@@ -229,6 +229,7 @@ public final class LearnedStrategy implements ProposalStrategy {
 
     private Inputs gather(
             ProposalContext context, CanonicalProfile profile, List<Fallback> degraded) {
+        search.prepare(context.tenant(), context.request());
         Inputs schema = Inputs.ofSchema(search, context.tenant(), profile, context.request());
         try {
             return schema.knowing(search, context.tenant(), context.request(), Optional.empty());

@@ -22,16 +22,32 @@ final class SchemaVectors {
     private final List<String> entities = new ArrayList<>();
     private final List<QuantizedVector> entityVectors = new ArrayList<>();
 
-    SchemaVectors(CanonicalSchema schema, Function<String, QuantizedVector> vectorOf) {
+    /**
+     * {@code vectorsOf} gives the vectors of all the schema's texts in one call, in their order (so
+     * that those not embedded yet can be embedded side by side).
+     */
+    SchemaVectors(CanonicalSchema schema, Function<List<String>, List<QuantizedVector>> vectorsOf) {
+        List<String> entityTexts = new ArrayList<>();
+        List<String> fieldTexts = new ArrayList<>();
+        List<String> aloneTexts = new ArrayList<>();
         for (CanonicalEntity entity : schema.entities()) {
             entities.add(entity.name());
-            entityVectors.add(vectorOf.apply(EmbeddingText.ofEntity(entity)));
+            entityTexts.add(EmbeddingText.ofEntity(entity));
             for (CanonicalFieldDefinition field : entity.fields()) {
                 fields.add(new CanonicalField(entity.name(), field.name()));
-                fieldVectors.add(vectorOf.apply(EmbeddingText.ofCanonical(entity, field)));
-                fieldAloneVectors.add(vectorOf.apply(EmbeddingText.ofFieldAlone(field)));
+                fieldTexts.add(EmbeddingText.ofCanonical(entity, field));
+                aloneTexts.add(EmbeddingText.ofFieldAlone(field));
             }
         }
+        List<String> texts = new ArrayList<>(entityTexts);
+        texts.addAll(fieldTexts);
+        texts.addAll(aloneTexts);
+        List<QuantizedVector> vectors = vectorsOf.apply(texts);
+        int e = entityTexts.size();
+        int f = fieldTexts.size();
+        entityVectors.addAll(vectors.subList(0, e));
+        fieldVectors.addAll(vectors.subList(e, e + f));
+        fieldAloneVectors.addAll(vectors.subList(e + f, e + 2 * f));
     }
 
     List<CanonicalField> fields() {

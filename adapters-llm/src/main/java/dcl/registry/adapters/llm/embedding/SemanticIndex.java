@@ -21,14 +21,18 @@ import dcl.registry.domain.port.out.StoredEmbeddings;
 import dcl.registry.domain.port.out.TextEmbedder;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * The in-memory nearest-neighbour index of every tenant's ACTIVE mappings (one quantized vector
@@ -119,9 +123,14 @@ public class SemanticIndex implements SemanticSearch {
             List<KnownVector> all = tenant.getValue();
             for (int from = 0; from < all.size(); from += SAVE_BATCH) {
                 Map<MappingId, QuantizedVector> batch = new LinkedHashMap<>();
-                for (KnownVector known :
-                        all.subList(from, Math.min(all.size(), from + SAVE_BATCH))) {
-                    QuantizedVector v = embed(EmbeddingText.ofSource(known.source()));
+                List<KnownVector> part = all.subList(from, Math.min(all.size(), from + SAVE_BATCH));
+                Map<String, QuantizedVector> vectors =
+                        embedTogether(
+                                part.stream()
+                                        .map(k -> EmbeddingText.ofSource(k.source()))
+                                        .toList());
+                for (KnownVector known : part) {
+                    QuantizedVector v = vectors.get(EmbeddingText.ofSource(known.source()));
                     batch.put(known.mappingId(), v);
                     add(
                             fresh,
@@ -198,6 +207,16 @@ public class SemanticIndex implements SemanticSearch {
     }
 
     private void apply(List<StoredEmbeddings.ChangedMapping> changed) {
+        Map<String, QuantizedVector> fresh =
+                embedTogether(
+                        changed.stream()
+                                .filter(
+                                        c ->
+                                                c.active()
+                                                        && c.mapping().vector().isEmpty()
+                                                        && indexed(c.mapping()).isEmpty())
+                                .map(c -> EmbeddingText.ofSource(c.mapping().source()))
+                                .toList());
         Map<TenantId, Map<MappingId, QuantizedVector>> embedded = new LinkedHashMap<>();
         for (StoredEmbeddings.ChangedMapping c : changed) {
             KnownVector m = c.mapping();
@@ -208,27 +227,47 @@ public class SemanticIndex implements SemanticSearch {
             }
             QuantizedVector vector =
                     m.vector()
-                            .or(
-                                    () ->
-                                            entries.get(m.mappingId())
-                                                    .filter(
-                                                            k ->
-                                                                    k.getKey()
-                                                                            .source()
-                                                                            .equals(m.source()))
-                                                    .map(Map.Entry::getValue))
+                            .or(() -> indexed(m))
                             .orElseGet(
                                     () -> {
-                                        QuantizedVector fresh =
-                                                embed(EmbeddingText.ofSource(m.source()));
+                                        // removed earlier in this same batch, the index no
+                                        // longer holds the vector it was expected to
+                                        QuantizedVector v =
+                                                fresh.computeIfAbsent(
+                                                        EmbeddingText.ofSource(m.source()),
+                                                        this::embed);
                                         embedded.computeIfAbsent(
                                                         m.tenant(), t -> new LinkedHashMap<>())
-                                                .put(m.mappingId(), fresh);
-                                        return fresh;
+                                                .put(m.mappingId(), v);
+                                        return v;
                                     });
             entries.put(new TenantVectors.Indexed(m.mappingId(), m.source(), m.target()), vector);
         }
         embedded.forEach((tenant, vectors) -> stored.save(modelKey, tenant, vectors));
+    }
+
+    /** The vector the index holds for the mapping, if it holds one for the same source. */
+    private Optional<QuantizedVector> indexed(KnownVector m) {
+        TenantVectors entries = tenants.get(m.tenant());
+        return entries == null
+                ? Optional.empty()
+                : entries.get(m.mappingId())
+                        .filter(k -> k.getKey().source().equals(m.source()))
+                        .map(Map.Entry::getValue);
+    }
+
+    /**
+     * The texts' vectors by text, embedded side by side (each distinct text once): what a load or a
+     * catch-up embeds, on every core rather than one.
+     */
+    private Map<String, QuantizedVector> embedTogether(List<String> texts) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(texts));
+        List<float[]> vectors = embedder.embedAll(distinct);
+        Map<String, QuantizedVector> byText = new HashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            byText.put(distinct.get(i), QuantizedVector.of(vectors.get(i)));
+        }
+        return byText;
     }
 
     public boolean ready() {
@@ -356,19 +395,40 @@ public class SemanticIndex implements SemanticSearch {
         return List.copyOf(scored.subList(0, Math.min(limit, scored.size())));
     }
 
-    /** The schema's vectors, computed once while the schema is among the recent ones. */
+    /**
+     * The schema's vectors, computed once while the schema is among the recent ones: the texts not
+     * embedded before are embedded side by side (at 1,000 fields, two thousand texts).
+     */
     private SchemaVectors vectorsOf(CanonicalSchema schema) {
         return recentSchemas.of(
                 schema,
-                s -> {
-                    if (canonicalVectors.size() > CANONICAL_VECTORS_KEPT) {
-                        // descriptions churned far past any real schema: start over rather than
-                        // grow
-                        canonicalVectors.clear();
-                    }
-                    return new SchemaVectors(
-                            s, text -> canonicalVectors.computeIfAbsent(text, this::embed));
-                });
+                s ->
+                        new SchemaVectors(
+                                s,
+                                texts -> {
+                                    if (canonicalVectors.size() > CANONICAL_VECTORS_KEPT) {
+                                        // descriptions churned far past any real schema: start
+                                        // over rather than grow
+                                        canonicalVectors.clear();
+                                    }
+                                    Map<String, QuantizedVector> known = new HashMap<>();
+                                    List<String> missing = new ArrayList<>();
+                                    for (String text : new LinkedHashSet<>(texts)) {
+                                        QuantizedVector v = canonicalVectors.get(text);
+                                        if (v == null) {
+                                            missing.add(text);
+                                        } else {
+                                            known.put(text, v);
+                                        }
+                                    }
+                                    List<float[]> embedded = embedder.embedAll(missing);
+                                    for (int i = 0; i < missing.size(); i++) {
+                                        QuantizedVector v = QuantizedVector.of(embedded.get(i));
+                                        known.put(missing.get(i), v);
+                                        canonicalVectors.put(missing.get(i), v);
+                                    }
+                                    return texts.stream().map(known::get).toList();
+                                }));
     }
 
     private static void add(
@@ -384,13 +444,46 @@ public class SemanticIndex implements SemanticSearch {
     }
 
     /**
+     * Embeds the request's four query texts that are not among the recent ones side by side: one
+     * after another they were most of a proposal's time.
+     */
+    @Override
+    public void prepare(TenantId tenant, ProposalRequest request) {
+        List<String> texts =
+                Stream.of(
+                                EmbeddingText.ofSource(request.source()),
+                                EmbeddingText.ofRequest(request),
+                                EmbeddingText.ofTable(request),
+                                EmbeddingText.ofField(request))
+                        .distinct()
+                        .filter(
+                                text -> {
+                                    synchronized (recentQueries) {
+                                        return !recentQueries.containsKey(queryKey(tenant, text));
+                                    }
+                                })
+                        .toList();
+        List<float[]> vectors = embedder.embedAll(texts);
+        synchronized (recentQueries) {
+            for (int i = 0; i < texts.size(); i++) {
+                recentQueries.put(
+                        queryKey(tenant, texts.get(i)), QuantizedVector.of(vectors.get(i)));
+            }
+        }
+    }
+
+    private static String queryKey(TenantId tenant, String text) {
+        return tenant.value() + '\u0000' + text;
+    }
+
+    /**
      * A query's vector, kept among the most recent: the same request is often searched twice in a
      * row ({@code mixed} tries rag first, a shadowed rag candidate runs it again, a runtime
      * retries), and embedding is most of a search's cost. Kept per tenant, so that how fast a
      * search answers tells no tenant what another searched for.
      */
     private QuantizedVector embedQuery(TenantId tenant, String text) {
-        String key = tenant.value() + '\u0000' + text;
+        String key = queryKey(tenant, text);
         synchronized (recentQueries) {
             QuantizedVector known = recentQueries.get(key);
             if (known != null) {

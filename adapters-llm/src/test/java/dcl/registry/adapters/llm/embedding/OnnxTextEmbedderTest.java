@@ -1,15 +1,21 @@
 package dcl.registry.adapters.llm.embedding;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class OnnxTextEmbedderTest {
     /** Records what the model was given to read. */
@@ -60,5 +66,30 @@ class OnnxTextEmbedderTest {
         assertEquals(
                 "all-minilm-l6-v2-q, bge-small-en-v15-q, e5-small-v2-q",
                 LocalEmbeddingModel.allowed());
+    }
+
+    /** What LangChain4j's own class for each model embeds (its session, its pooling). */
+    private static EmbeddingModel packaged(LocalEmbeddingModel choice) {
+        return switch (choice) {
+            case ALL_MINILM_L6_V2_Q -> new AllMiniLmL6V2QuantizedEmbeddingModel();
+            case BGE_SMALL_EN_V15_Q -> new BgeSmallEnV15QuantizedEmbeddingModel();
+            case E5_SMALL_V2_Q -> new E5SmallV2QuantizedEmbeddingModel();
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(LocalEmbeddingModel.class)
+    void givenEachModel_whenLoadedForSideBySideTexts_thenItEmbedsAsItsOwnPackageDoes(
+            LocalEmbeddingModel choice) {
+        OnnxTextEmbedder embedder = new OnnxTextEmbedder(choice, choice.load(Runnable::run));
+        EmbeddingModel reference = packaged(choice);
+        List<String> texts = List.of("deals amount", "close date: when the deal was won", "owner");
+
+        List<float[]> together = embedder.embedAll(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            float[] expected = reference.embed(choice.text(texts.get(i))).content().vector();
+            assertArrayEquals(expected, together.get(i), 1e-4f, texts.get(i) + " side by side");
+            assertArrayEquals(expected, embedder.embed(texts.get(i)), 1e-4f, texts.get(i));
+        }
     }
 }

@@ -247,6 +247,82 @@ class SemanticIndexTest {
                 "each model's vectors are kept under its own name");
     }
 
+    /** Records each call: a single text as a batch of one, several texts as one batch. */
+    private static TextEmbedder batching(List<List<String>> calls) {
+        return new TextEmbedder() {
+            @Override
+            public String model() {
+                return WORDS.model();
+            }
+
+            @Override
+            public float[] embed(String text) {
+                calls.add(List.of(text));
+                return WORDS.embed(text);
+            }
+
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                calls.add(List.copyOf(texts));
+                return texts.stream().map(WORDS::embed).toList();
+            }
+        };
+    }
+
+    @Test
+    void givenARequestPrepared_whenItsSearchesFollow_thenItsTextsWereEmbeddedTogetherAndNotAgain() {
+        List<List<String>> calls = new ArrayList<>();
+        Rows rows = new Rows();
+        rows.write(1, "amount", "opportunity.amount", true, true);
+        SemanticIndex index = new SemanticIndex(batching(calls), rows);
+        index.rebuild();
+        CanonicalSchema crm = DefaultCrmModel.schema();
+        index.similarCanonicalFields(ACME, crm, field("close_date"), 1); // the schema's own texts
+        calls.clear();
+        ProposalRequest described =
+                new ProposalRequest(
+                        new SourceRef(
+                                new ConnectorId("pipedrive"),
+                                new SourceTable("deals"),
+                                new SourceField("value")),
+                        List.of(),
+                        Optional.of("the deal's worth"),
+                        Optional.of("open deals"),
+                        Optional.empty());
+
+        index.prepare(ACME, described);
+        assertEquals(1, calls.size(), calls.toString());
+        assertEquals(4, calls.get(0).size(), "source, request, table and field alone: " + calls);
+        calls.clear();
+        index.similarMappings(ACME, described, 1);
+        index.similarCanonicalFields(ACME, crm, described, 3);
+        index.similarEntities(ACME, crm, described);
+        index.similarFieldsAlone(ACME, crm, described);
+        assertEquals(List.of(), calls, "every search found its text ready");
+
+        index.prepare(ACME, described);
+        assertEquals(List.of(List.of()), calls, "prepared again: nothing left to embed");
+    }
+
+    @Test
+    void givenANewSchema_whenFirstCompared_thenItsTextsAreEmbeddedInOneBatch() {
+        List<List<String>> calls = new ArrayList<>();
+        SemanticIndex index = new SemanticIndex(batching(calls), new Rows());
+        index.rebuild();
+        CanonicalSchema crm = DefaultCrmModel.schema();
+        int fields = crm.entities().stream().mapToInt(e -> e.fields().size()).sum();
+
+        index.similarEntities(ACME, crm, field("amount"));
+        List<List<String>> batches = calls.stream().filter(c -> c.size() > 1).toList();
+        assertEquals(1, batches.size(), "one batch for the schema");
+        assertTrue(
+                batches.get(0).size() > fields,
+                "entities, fields and fields alone: " + batches.get(0).size());
+        calls.clear();
+        index.similarFieldsAlone(ACME, crm, field("close_date"));
+        assertEquals(List.of(List.of("close date")), calls, "the schema's vectors are kept");
+    }
+
     @Test
     void givenTheSameRequestSearchedTwice_whenSearched_thenItsTextsAreEmbeddedOnce() {
         List<String> embedded = new ArrayList<>();

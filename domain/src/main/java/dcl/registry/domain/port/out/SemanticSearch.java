@@ -64,4 +64,11 @@ public interface SemanticSearch {
      */
     List<Candidate> similarCanonicalFields(
             TenantId tenant, CanonicalSchema schema, ProposalRequest request, int limit);
+
+    /**
+     * Readies what the searches of one request compare (its texts' sentence embeddings), all at
+     * once and side by side, before the searches that follow ask one at a time. Searching without
+     * it gives the same answers; a search with nothing to ready does nothing.
+     */
+    default void prepare(TenantId tenant, ProposalRequest request) {}
 }

@@ -9,4 +9,12 @@ public interface TextEmbedder {
     String model();
 
     float[] embed(String text);
+
+    /**
+     * The texts' vectors, in their order: side by side where the embedder has cores to spare, else
+     * one after another.
+     */
+    default java.util.List<float[]> embedAll(java.util.List<String> texts) {
+        return texts.stream().map(this::embed).toList();
+    }
 }
