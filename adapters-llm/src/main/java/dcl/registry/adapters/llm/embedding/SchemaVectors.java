@@ -7,8 +7,10 @@ import dcl.registry.domain.intelligence.EmbeddingText;
 import dcl.registry.domain.intelligence.QuantizedVector;
 import dcl.registry.domain.model.CanonicalField;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * A canonical schema's vectors side by side, its fields' and its entities': a proposal compares the
@@ -21,6 +23,7 @@ final class SchemaVectors {
     private final List<QuantizedVector> fieldAloneVectors = new ArrayList<>();
     private final List<String> entities = new ArrayList<>();
     private final List<QuantizedVector> entityVectors = new ArrayList<>();
+    private final int[] byName;
 
     /**
      * {@code vectorsOf} gives the vectors of all the schema's texts in one call, in their order (so
@@ -48,10 +51,24 @@ final class SchemaVectors {
         entityVectors.addAll(vectors.subList(0, e));
         fieldVectors.addAll(vectors.subList(e, e + f));
         fieldAloneVectors.addAll(vectors.subList(e + f, e + 2 * f));
+        byName =
+                IntStream.range(0, f)
+                        .boxed()
+                        .sorted(Comparator.comparing(i -> fields.get(i).toString()))
+                        .mapToInt(Integer::intValue)
+                        .toArray();
     }
 
     List<CanonicalField> fields() {
         return fields;
+    }
+
+    /**
+     * The fields' positions in the order of their names ({@code entity.field}): a stable sort by
+     * score alone then breaks ties by name, without building a name per comparison.
+     */
+    int[] byName() {
+        return byName;
     }
 
     QuantizedVector fieldVector(int i) {

@@ -381,17 +381,15 @@ public class SemanticIndex implements SemanticSearch {
         QuantizedVector query = embedQuery(tenant, EmbeddingText.ofRequest(request));
         SchemaVectors vectors = vectorsOf(schema);
         List<Candidate> scored = new ArrayList<>(vectors.fields().size());
-        for (int i = 0; i < vectors.fields().size(); i++) {
+        for (int i : vectors.byName()) {
             scored.add(
                     new Candidate(
                             vectors.fields().get(i),
                             Math.round(query.similarity(vectors.fieldVector(i)) * 1000) / 1000.0,
                             READ_ALIKE));
         }
-        scored.sort(
-                Comparator.comparingDouble(Candidate::score)
-                        .reversed()
-                        .thenComparing(c -> c.target().toString()));
+        // stable: equal scores stay in the order of their names
+        scored.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return List.copyOf(scored.subList(0, Math.min(limit, scored.size())));
     }
 
