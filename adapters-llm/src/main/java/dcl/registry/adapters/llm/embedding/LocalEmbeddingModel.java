@@ -98,7 +98,7 @@ public enum LocalEmbeddingModel {
      * models' jars are never read) into an ONNX Runtime session that computes each text on one
      * thread without spinning while idle: a proposal's few short texts are embedded side by side on
      * {@code sideBySide}, one per core, which on two cores took 11 ms where one after another, each
-     * spread over both cores, took 16-22 ms (docs/intelligence.md, "Proposal latency at scale").
+     * spread over both cores, took 16-22 ms (docs/intelligence.md, "Accuracy and speed").
      */
     EmbeddingModel load(Executor sideBySide) {
         try (InputStream onnx = resource(file + ".onnx");
