@@ -419,12 +419,9 @@ public class SemanticIndex implements SemanticSearch {
                                             known.put(text, v);
                                         }
                                     }
-                                    List<float[]> embedded = embedder.embedAll(missing);
-                                    for (int i = 0; i < missing.size(); i++) {
-                                        QuantizedVector v = QuantizedVector.of(embedded.get(i));
-                                        known.put(missing.get(i), v);
-                                        canonicalVectors.put(missing.get(i), v);
-                                    }
+                                    Map<String, QuantizedVector> embedded = embedTogether(missing);
+                                    known.putAll(embedded);
+                                    canonicalVectors.putAll(embedded);
                                     return texts.stream().map(known::get).toList();
                                 }));
     }
@@ -461,12 +458,9 @@ public class SemanticIndex implements SemanticSearch {
                                     }
                                 })
                         .toList();
-        List<float[]> vectors = embedder.embedAll(texts);
+        Map<String, QuantizedVector> vectors = embedTogether(texts);
         synchronized (recentQueries) {
-            for (int i = 0; i < texts.size(); i++) {
-                recentQueries.put(
-                        queryKey(tenant, texts.get(i)), QuantizedVector.of(vectors.get(i)));
-            }
+            vectors.forEach((text, v) -> recentQueries.put(queryKey(tenant, text), v));
         }
     }
 
