@@ -11,6 +11,7 @@ import dcl.registry.domain.drift.RepairPlan;
 import dcl.registry.domain.drift.RepairPolicy;
 import dcl.registry.domain.drift.RepairProposal;
 import dcl.registry.domain.drift.SchemaChange;
+import dcl.registry.domain.intelligence.AlternativesWanted;
 import dcl.registry.domain.intelligence.Candidate;
 import dcl.registry.domain.intelligence.MappingProposal;
 import dcl.registry.domain.intelligence.StrategyAnswer;
@@ -93,7 +94,9 @@ public class DriftRepairService implements RepairDriftUseCase {
                         drift,
                         served,
                         schema,
-                        request -> proposer.propose(tenant, reporter, request));
+                        request ->
+                                proposer.propose(
+                                        tenant, reporter, request, AlternativesWanted.BY_DEFAULT));
         List<SchemaChange> changes = policy.changes();
         List<RepairDraft> drafts = policy.repairs(changes);
         Duration decidedIn = Duration.ofNanos(System.nanoTime() - started);

@@ -6,6 +6,7 @@ import dcl.registry.domain.decision.DecisionKind;
 import dcl.registry.domain.error.NoSimilarMapping;
 import dcl.registry.domain.error.ResourceNotFound;
 import dcl.registry.domain.error.StrategyUnavailable;
+import dcl.registry.domain.intelligence.AlternativesWanted;
 import dcl.registry.domain.intelligence.MappingProposal;
 import dcl.registry.domain.intelligence.ProposalContext;
 import dcl.registry.domain.intelligence.ProposalRequest;
@@ -42,7 +43,6 @@ import java.util.logging.Logger;
  * path.
  */
 public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase {
-    static final int ALTERNATIVES = 3;
     private static final Logger LOG = Logger.getLogger(ProposalService.class.getName());
     private static final String NAMED_IN_REQUEST = "named in the request";
 
@@ -84,32 +84,43 @@ public class ProposalService implements ProposeMappingUseCase, RagLookupUseCase 
     }
 
     @Override
-    public MappingProposal propose(TenantId tenant, Actor actor, ProposalRequest request) {
+    public MappingProposal propose(
+            TenantId tenant,
+            Actor actor,
+            ProposalRequest request,
+            AlternativesWanted alternatives) {
         ConfigurationSnapshot used = decisions.snapshotFor(tenant);
         StrategyConfiguration configured = used.effective().configuration();
-        return propose(tenant, actor, request, used, configured, Optional.empty());
+        return propose(tenant, actor, request, alternatives, used, configured, Optional.empty());
     }
 
     @Override
     public MappingProposal propose(
-            TenantId tenant, Actor actor, ProposalRequest request, StrategyName name) {
+            TenantId tenant,
+            Actor actor,
+            ProposalRequest request,
+            StrategyName name,
+            AlternativesWanted alternatives) {
         ConfigurationSnapshot used = decisions.snapshotFor(tenant);
         StrategyConfiguration named =
                 new StrategyConfiguration(
                         name, used.effective().configuration().mixedRagThreshold());
-        return propose(tenant, actor, request, used, named, Optional.of(NAMED_IN_REQUEST));
+        return propose(
+                tenant, actor, request, alternatives, used, named, Optional.of(NAMED_IN_REQUEST));
     }
 
     private MappingProposal propose(
             TenantId tenant,
             Actor actor,
             ProposalRequest request,
+            AlternativesWanted alternatives,
             ConfigurationSnapshot used,
             StrategyConfiguration selected,
             Optional<String> selectionReason) {
         ProposalStrategy strategy = catalog.strategyFor(selected);
         ProposalContext context =
-                new ProposalContext(tenant, schemas.schema(tenant), request, 1 + ALTERNATIVES);
+                new ProposalContext(
+                        tenant, schemas.schema(tenant), request, alternatives.candidates());
         long started = System.nanoTime();
         StrategyAnswer answer;
         try {

@@ -11,6 +11,7 @@ import dcl.registry.domain.decision.Decision;
 import dcl.registry.domain.decision.DecisionQuery;
 import dcl.registry.domain.decision.EquivalenceGate;
 import dcl.registry.domain.decision.IntelligenceModels;
+import dcl.registry.domain.intelligence.AlternativesWanted;
 import dcl.registry.domain.intelligence.Candidate;
 import dcl.registry.domain.intelligence.KnownMapping;
 import dcl.registry.domain.intelligence.LearnedStrategy;
@@ -76,8 +77,9 @@ class ProposalServiceTest {
     @Test
     void
             givenTenantsWithTheirOwnAndTheGlobalRankingModel_whenLearnedProposes_thenEachDecisionNamesIt() {
-        MappingProposal acmes = service.propose(ACME, ALICE, AMOUNT);
-        MappingProposal globexs = service.propose(GLOBEX, ALICE, AMOUNT);
+        MappingProposal acmes = service.propose(ACME, ALICE, AMOUNT, AlternativesWanted.BY_DEFAULT);
+        MappingProposal globexs =
+                service.propose(GLOBEX, ALICE, AMOUNT, AlternativesWanted.BY_DEFAULT);
 
         assertEquals(List.of("learned", "learned"), answered());
         assertEquals(
@@ -93,10 +95,24 @@ class ProposalServiceTest {
 
     @Test
     void givenAStrategyWithoutARankingModel_whenItProposes_thenItsDecisionNamesNone() {
-        service.propose(ACME, ALICE, AMOUNT, StrategyName.LEXICAL);
+        service.propose(ACME, ALICE, AMOUNT, StrategyName.LEXICAL, AlternativesWanted.BY_DEFAULT);
 
         assertEquals(List.of("lexical"), answered());
         assertEquals(Optional.empty(), recorded.get(0).rankingModel());
+    }
+
+    @Test
+    void givenHowManyAlternativesAreWanted_whenProposed_thenTheBestAndThatManyAreListed() {
+        MappingProposal none = service.propose(ACME, ALICE, AMOUNT, new AlternativesWanted(0));
+        MappingProposal two =
+                service.propose(
+                        ACME, ALICE, AMOUNT, StrategyName.LEXICAL, new AlternativesWanted(2));
+        MappingProposal byDefault =
+                service.propose(ACME, ALICE, AMOUNT, AlternativesWanted.BY_DEFAULT);
+
+        assertEquals(1, none.candidates().size());
+        assertEquals(3, two.candidates().size());
+        assertEquals(1 + AlternativesWanted.DEFAULT, byDefault.candidates().size());
     }
 
     private List<String> answered() {

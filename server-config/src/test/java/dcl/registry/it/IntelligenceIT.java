@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dcl.registry.domain.intelligence.AlternativesWanted;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -288,7 +289,7 @@ class IntelligenceIT extends DeployedRegistry {
                                                 "opportunity.close_date by lexical after fallbacks"
                                                         + " [llm: ")),
                 audited.toString());
-        assertEquals(3, proposal.getJsonArray("alternatives").size());
+        assertEquals(AlternativesWanted.DEFAULT, proposal.getJsonArray("alternatives").size());
         assertTrue(proposal.getJsonNumber("confidence").doubleValue() > 0.5);
         assertTrue(proposal.getString("proposalId").length() == 36);
 
@@ -303,6 +304,18 @@ class IntelligenceIT extends DeployedRegistry {
         assertEquals(400, unknownStrategy.status());
         assertTrue(
                 unknownStrategy.body().contains("\"field\":\"strategy\""), unknownStrategy.body());
+        Api.Reply two =
+                runtime.post(
+                        "/dcl/intelligence/propose-mapping",
+                        "{\"connector\":\"hubspot\",\"sourceTable\":\"deals\",\"sourceField\":\"amount\",\"alternatives\":2}");
+        assertEquals(200, two.status(), two.toString());
+        assertEquals(2, two.json().getJsonArray("alternatives").size());
+        Api.Reply tooMany =
+                runtime.post(
+                        "/dcl/intelligence/propose-mapping",
+                        "{\"connector\":\"hubspot\",\"sourceTable\":\"deals\",\"sourceField\":\"amount\",\"alternatives\":21}");
+        assertEquals(400, tooMany.status());
+        assertTrue(tooMany.body().contains("\"field\":\"alternatives\""), tooMany.body());
         Api.Reply notAnId = runtime.get("/dcl/intelligence/proposals/not-a-uuid");
         assertEquals(400, notAnId.status());
         assertTrue(

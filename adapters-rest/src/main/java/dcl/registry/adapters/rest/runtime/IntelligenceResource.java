@@ -8,8 +8,6 @@ import dcl.registry.adapters.rest.security.Roles;
 import dcl.registry.domain.approval.StoredProposal;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.intelligence.MappingProposal;
-import dcl.registry.domain.intelligence.ProposalRequest;
-import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.intelligence.ValidationResults;
 import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.MappingId;
@@ -34,7 +32,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.StringReader;
 import java.time.Instant;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -180,7 +177,9 @@ public class IntelligenceResource {
     @APIResponse(responseCode = "200", description = "The proposal, stored for review")
     @APIResponse(
             responseCode = "400",
-            description = "No body, an invalid source, too many samples or an unknown strategy")
+            description =
+                    "No body, an invalid source, too many samples, an unknown strategy or"
+                            + " alternatives outside [0, 20]")
     public ProposalResponse propose(ProposeMappingRequest body) {
         if (body == null) {
             throw new InvalidInput(
@@ -189,12 +188,18 @@ public class IntelligenceResource {
                             + " description?}");
         }
         ProposeMappingRequest.Proposal proposal = body.toProposal();
-        return ProposalResponse.from(propose(proposal.request(), proposal.strategy()));
+        return ProposalResponse.from(propose(proposal));
     }
 
-    private MappingProposal propose(ProposalRequest request, Optional<StrategyName> strategy) {
-        return strategy.isPresent()
-                ? proposals.propose(caller.tenant(), caller.actor(), request, strategy.get())
-                : proposals.propose(caller.tenant(), caller.actor(), request);
+    private MappingProposal propose(ProposeMappingRequest.Proposal asked) {
+        return asked.strategy().isPresent()
+                ? proposals.propose(
+                        caller.tenant(),
+                        caller.actor(),
+                        asked.request(),
+                        asked.strategy().get(),
+                        asked.alternatives())
+                : proposals.propose(
+                        caller.tenant(), caller.actor(), asked.request(), asked.alternatives());
     }
 }

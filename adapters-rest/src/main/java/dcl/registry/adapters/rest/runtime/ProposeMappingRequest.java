@@ -1,6 +1,7 @@
 package dcl.registry.adapters.rest.runtime;
 
 import dcl.registry.domain.error.Violations;
+import dcl.registry.domain.intelligence.AlternativesWanted;
 import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.SampleValues;
 import dcl.registry.domain.intelligence.StrategyName;
@@ -20,10 +21,17 @@ public record ProposeMappingRequest(
         String description,
         String tableDescription,
         String type,
-        String strategy) {
+        String strategy,
+        Integer alternatives) {
 
-    /** What to propose for, and the strategy asked for (the configured one when none). */
-    public record Proposal(ProposalRequest request, Optional<StrategyName> strategy) {}
+    /**
+     * What to propose for, the strategy asked for (the configured one when none) and how many
+     * alternatives to list.
+     */
+    public record Proposal(
+            ProposalRequest request,
+            Optional<StrategyName> strategy,
+            AlternativesWanted alternatives) {}
 
     /** The proposal asked for; every invalid member is reported at once. */
     Proposal toProposal() {
@@ -37,6 +45,7 @@ public record ProposeMappingRequest(
         if (strategy != null && asked.isEmpty()) {
             v.add("strategy", "must be one of " + StrategyName.allowed());
         }
+        AlternativesWanted listed = v.check(() -> AlternativesWanted.of(alternatives));
         v.throwIfAny();
         return new Proposal(
                 new ProposalRequest(
@@ -45,6 +54,7 @@ public record ProposeMappingRequest(
                         Optional.ofNullable(description),
                         Optional.ofNullable(tableDescription),
                         Optional.ofNullable(type)),
-                asked);
+                asked,
+                listed);
     }
 }

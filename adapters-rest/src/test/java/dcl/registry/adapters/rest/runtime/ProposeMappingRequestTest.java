@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dcl.registry.domain.error.InvalidInput;
+import dcl.registry.domain.intelligence.AlternativesWanted;
 import dcl.registry.domain.intelligence.SampleValues;
 import dcl.registry.domain.intelligence.StrategyName;
 import java.util.ArrayList;
@@ -14,6 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class ProposeMappingRequestTest {
     private static ProposeMappingRequest request(List<String> samples, String strategy) {
+        return request(samples, strategy, null);
+    }
+
+    private static ProposeMappingRequest request(
+            List<String> samples, String strategy, Integer alternatives) {
         return new ProposeMappingRequest(
                 "salesforce",
                 "Opportunity",
@@ -22,7 +28,8 @@ class ProposeMappingRequestTest {
                 "deal size",
                 null,
                 "number",
-                strategy);
+                strategy,
+                alternatives);
     }
 
     @Test
@@ -39,6 +46,15 @@ class ProposeMappingRequestTest {
         assertEquals(Optional.of("deal size"), proposal.request().description());
         assertEquals(Optional.empty(), proposal.request().tableDescription());
         assertEquals(Optional.empty(), proposal.strategy());
+        assertEquals(AlternativesWanted.DEFAULT, proposal.alternatives().count());
+    }
+
+    @Test
+    void givenAlternativesAsked_whenParsed_thenThatManyAreListed() {
+        ProposeMappingRequest.Proposal proposal = request(List.of(), null, 0).toProposal();
+
+        assertEquals(0, proposal.alternatives().count());
+        assertEquals(1, proposal.alternatives().candidates());
     }
 
     @Test
@@ -54,14 +70,18 @@ class ProposeMappingRequestTest {
     }
 
     @Test
-    void givenTooManySamplesAndAnUnknownStrategy_whenParsed_thenBothAreReported() {
+    void
+            givenTooManySamplesAnUnknownStrategyAndTooManyAlternatives_whenParsed_thenAllAreReported() {
         List<String> tooMany = Collections.nCopies(SampleValues.MAX + 1, "x");
+        int tooManyAlternatives = AlternativesWanted.MAX + 1;
 
         InvalidInput invalid =
-                assertThrows(InvalidInput.class, () -> request(tooMany, "guess").toProposal());
+                assertThrows(
+                        InvalidInput.class,
+                        () -> request(tooMany, "guess", tooManyAlternatives).toProposal());
 
         assertEquals(
-                List.of("sampleValues", "strategy"),
+                List.of("sampleValues", "strategy", "alternatives"),
                 invalid.violations().stream().map(InvalidInput.Violation::field).toList());
     }
 }

@@ -1,6 +1,7 @@
 package dcl.registry.domain.port.in;
 
 import dcl.registry.domain.approval.StoredProposal;
+import dcl.registry.domain.intelligence.AlternativesWanted;
 import dcl.registry.domain.intelligence.MappingProposal;
 import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.StrategyName;
@@ -10,8 +11,9 @@ import java.util.UUID;
 
 /** Proposes (and stores) a canonical target for a source field. */
 public interface ProposeMappingUseCase {
-    /** With the configured strategy. */
-    MappingProposal propose(TenantId tenant, Actor actor, ProposalRequest request);
+    /** With the configured strategy, listing {@code alternatives} candidates after the best. */
+    MappingProposal propose(
+            TenantId tenant, Actor actor, ProposalRequest request, AlternativesWanted alternatives);
 
     /**
      * With the strategy the caller names (exactly that one: no fallback), e.g. to compare
@@ -20,7 +22,11 @@ public interface ProposeMappingUseCase {
      * @throws dcl.registry.domain.error.InvalidInput when that strategy is not configured here
      */
     MappingProposal propose(
-            TenantId tenant, Actor actor, ProposalRequest request, StrategyName strategy);
+            TenantId tenant,
+            Actor actor,
+            ProposalRequest request,
+            StrategyName strategy,
+            AlternativesWanted alternatives);
 
     /**
      * A stored proposal with its evidence, for reviewers.
