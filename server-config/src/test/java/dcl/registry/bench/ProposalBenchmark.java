@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -374,6 +375,7 @@ public final class ProposalBenchmark {
                 });
         JsonObject reliability = bench.printReliability();
         JsonObject uncertainty = bench.printUncertainty();
+        JsonArray targets = bench.printTargets();
         if (learn && !offline && bench.strategies.contains(DEFAULT)) {
             System.out.println();
             System.out.println(
@@ -399,7 +401,7 @@ public final class ProposalBenchmark {
             System.out.println(
                     "\n(no learning loop: it runs with `default`, not in bench.strategies)");
         }
-        bench.write(out, folder, reliability, uncertainty);
+        bench.write(out, folder, reliability, uncertainty, targets);
         if (bench.complaints > MAX_COMPLAINTS) {
             System.out.printf(
                     Locale.ROOT,
@@ -575,6 +577,86 @@ public final class ProposalBenchmark {
             json.add(mode, modeJson);
         }
         return json.build();
+    }
+
+    /**
+     * Issue 14's accuracy targets, each with what {@code default} measured and whether that meets
+     * it (to four decimals, so that a figure printed as 0.85 but short of it reads as not met); the
+     * naive floor per file and mode on top-1 (an abstention a miss), on the first-ranked candidate
+     * (the dev README's hit@1) and on top-3. The p95 target is bench-proposal-scale's.
+     */
+    private JsonArray printTargets() {
+        JsonArrayBuilder json = Json.createArrayBuilder();
+        Optional<Row> cold = row(DEFAULT, "cold", "overall");
+        if (cold.isEmpty()) {
+            return json.build();
+        }
+        Optional<Row> warm = row(DEFAULT, "warm", "overall");
+        System.out.println();
+        System.out.println("== issue 14's accuracy targets, `default` against them ==");
+        target(json, "MRR cold >= 0.75", cold.get().mrr(), cold.get().mrr() >= 0.75);
+        warm.ifPresent(w -> target(json, "MRR warm >= 0.85", w.mrr(), w.mrr() >= 0.85));
+        target(json, "ECE cold <= 0.05", cold.get().ece(), cold.get().ece() <= 0.05);
+        warm.ifPresent(w -> target(json, "ECE warm <= 0.05", w.ece(), w.ece() <= 0.05));
+        target(
+                json,
+                "abstention on unmatched >= 0.80 (cold)",
+                cold.get().abstainedUnmatched(),
+                cold.get().abstainedUnmatched() >= 0.80);
+        for (Row measured : rows) {
+            if (!measured.strategy().equals(DEFAULT) || measured.file().equals("overall")) {
+                continue;
+            }
+            row(NAIVE, measured.mode(), measured.file())
+                    .ifPresent(
+                            floor -> {
+                                String where = measured.file() + " " + measured.mode();
+                                target(
+                                        json,
+                                        "top-1 >= naive "
+                                                + fmt(floor.top1(), "%.2f")
+                                                + ", "
+                                                + where,
+                                        measured.top1(),
+                                        measured.top1() >= floor.top1());
+                                target(
+                                        json,
+                                        "ranked1 >= naive, " + where,
+                                        measured.rankedFirst(),
+                                        measured.rankedFirst() >= floor.top1());
+                                target(
+                                        json,
+                                        "top-3 >= naive "
+                                                + fmt(floor.top3(), "%.2f")
+                                                + ", "
+                                                + where,
+                                        measured.top3(),
+                                        measured.top3() >= floor.top3());
+                            });
+        }
+        return json.build();
+    }
+
+    private Optional<Row> row(String strategy, String mode, String file) {
+        return rows.stream()
+                .filter(
+                        r ->
+                                r.strategy().equals(strategy)
+                                        && r.mode().equals(mode)
+                                        && r.file().equals(file))
+                .findFirst();
+    }
+
+    private static void target(JsonArrayBuilder json, String target, double measured, boolean met) {
+        System.out.printf(
+                Locale.ROOT,
+                "%-62s %8s  %s%n",
+                target,
+                fmt(measured, "%.4f"),
+                met ? "met" : "NOT met");
+        JsonObjectBuilder o = Json.createObjectBuilder().add("target", target).add("met", met);
+        number(o, "measured", measured);
+        json.add(o);
     }
 
     /** "value [low, high]" of one figure, also added to {@code json} under {@code key}. */
@@ -1065,7 +1147,12 @@ public final class ProposalBenchmark {
 
     // ---------------------------------------------------------------- output
 
-    private void write(Path out, Path folder, JsonObject reliability, JsonObject uncertainty)
+    private void write(
+            Path out,
+            Path folder,
+            JsonObject reliability,
+            JsonObject uncertainty,
+            JsonArray targets)
             throws IOException {
         JsonArrayBuilder table = Json.createArrayBuilder();
         rows.forEach(r -> table.add(r.json()));
@@ -1083,6 +1170,7 @@ public final class ProposalBenchmark {
                         .add("rows", table)
                         .add("reliabilityDefault", reliability)
                         .add("uncertaintyDefault", uncertainty)
+                        .add("targets", targets)
                         .add("learningLoop", loops)
                         .build();
         StringWriter text = new StringWriter();
