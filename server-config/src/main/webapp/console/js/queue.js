@@ -242,7 +242,7 @@ function evidence(item, proposal, model) {
       h('h3', {}, 'Alternatives'),
       h('table', { id: 'alternatives' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Canonical field'), h('th', { scope: 'col' }, 'Type'), h('th', { scope: 'col' }, 'Confidence'))),
-        h('tbody', {}, candidates.slice(1, 6).map((c) => {
+        h('tbody', {}, candidates.slice(1).map((c) => {
           const [entity, field] = c.target.split('.');
           return h('tr', {}, h('td', { class: 'mono', title: c.reasoning }, c.target),
             h('td', {}, model.get(entity)?.get(field)?.type || '—'), h('td', {}, confidence(c.score)));

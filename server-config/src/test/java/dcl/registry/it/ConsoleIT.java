@@ -3,6 +3,7 @@ package dcl.registry.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dcl.registry.domain.intelligence.AlternativesWanted;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -163,6 +164,10 @@ class ConsoleIT extends DeployedRegistry {
             assertTrue(evidence.contains("1200.50"), "the samples: " + evidence);
             assertTrue(evidence.contains("Why"), "the strategy's reasoning: " + evidence);
             assertTrue(evidence.contains(RUNTIMES_REASON), evidence);
+            assertEquals(
+                    AlternativesWanted.DEFAULT,
+                    browser.driver().findElements(By.cssSelector("#alternatives tbody tr")).size(),
+                    "every alternative the proposal listed, not a shorter page of them");
             assertTrue(
                     browser.driver().findElement(By.id("dev-banner")).isDisplayed(),
                     "a development server says so whoever signed in, and however");
