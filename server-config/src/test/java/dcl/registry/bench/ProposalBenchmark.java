@@ -609,32 +609,24 @@ public final class ProposalBenchmark {
             }
             row(NAIVE, measured.mode(), measured.file())
                     .ifPresent(
-                            floor -> {
+                            naive -> {
                                 String where = measured.file() + " " + measured.mode();
-                                target(
-                                        json,
-                                        "top-1 >= naive "
-                                                + fmt(floor.top1(), "%.2f")
-                                                + ", "
-                                                + where,
-                                        measured.top1(),
-                                        measured.top1() >= floor.top1());
-                                target(
-                                        json,
-                                        "ranked1 >= naive, " + where,
-                                        measured.rankedFirst(),
-                                        measured.rankedFirst() >= floor.top1());
-                                target(
-                                        json,
-                                        "top-3 >= naive "
-                                                + fmt(floor.top3(), "%.2f")
-                                                + ", "
-                                                + where,
-                                        measured.top3(),
-                                        measured.top3() >= floor.top3());
+                                floor(json, "top-1", where, measured.top1(), naive.top1());
+                                floor(json, "ranked1", where, measured.rankedFirst(), naive.top1());
+                                floor(json, "top-3", where, measured.top3(), naive.top3());
                             });
         }
         return json.build();
+    }
+
+    /** A figure of one file and mode against the naive matcher's in the same run. */
+    private static void floor(
+            JsonArrayBuilder json, String figure, String where, double measured, double naive) {
+        target(
+                json,
+                figure + " >= naive " + fmt(naive, "%.2f") + ", " + where,
+                measured,
+                measured >= naive);
     }
 
     private Optional<Row> row(String strategy, String mode, String file) {

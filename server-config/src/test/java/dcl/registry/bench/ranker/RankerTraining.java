@@ -28,9 +28,12 @@ import java.util.function.UnaryOperator;
  * the dev set's figures.
  *
  * <p>Run: {@code ./mvnw -q -pl server-config exec:java@train-ranker} (after {@code install}).
+ * Settings: {@code ranker.output} (the domain's shipped model file), {@code ranker.corpus}, {@code
+ * bench.dev}, {@code ranker.pull} (0.002: how strongly the weights are held to the prior, to
+ * compare on the held-out families without editing the trainer).
  */
 public final class RankerTraining {
-    static final double PULL = 0.002;
+    static final double PULL = Double.parseDouble(System.getProperty("ranker.pull", "0.002"));
     static final int ITERATIONS = 400;
     static final double ABSTAIN_BELOW = 0.5;
 
