@@ -7,6 +7,7 @@ import dcl.registry.adapters.rest.security.Caller;
 import dcl.registry.adapters.rest.security.Roles;
 import dcl.registry.domain.approval.StoredProposal;
 import dcl.registry.domain.error.InvalidInput;
+import dcl.registry.domain.intelligence.AlternativesWanted;
 import dcl.registry.domain.intelligence.MappingProposal;
 import dcl.registry.domain.intelligence.ValidationResults;
 import dcl.registry.domain.model.ConnectorId;
@@ -179,7 +180,9 @@ public class IntelligenceResource {
             responseCode = "400",
             description =
                     "No body, an invalid source, too many samples, an unknown strategy or"
-                            + " alternatives outside [0, 20]")
+                            + " alternatives outside [0, "
+                            + AlternativesWanted.MAX
+                            + "]")
     public ProposalResponse propose(ProposeMappingRequest body) {
         if (body == null) {
             throw new InvalidInput(
