@@ -8,9 +8,9 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +26,12 @@ import java.util.Optional;
 @Named
 @Dependent
 public class BackupBatchlet extends AbstractBatchlet {
+    /**
+     * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
+     * ClassNotFoundException thrown and caught every time).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject JobContext job;
     @Inject BackUpRegistryUseCase tables;
     @Inject RecordJobProgressUseCase records;
@@ -41,7 +47,7 @@ public class BackupBatchlet extends AbstractBatchlet {
         }
         Files.createDirectories(folder);
         List<JsonObject> files = new ArrayList<>();
-        JsonArrayBuilder manifestFiles = Json.createArrayBuilder();
+        JsonArrayBuilder manifestFiles = JSON.createArrayBuilder();
         long total = 0;
         for (String table : tables.tables()) {
             String name = BackupFiles.fileOf(table);
@@ -53,7 +59,7 @@ public class BackupBatchlet extends AbstractBatchlet {
             }
             total += rows;
             JsonObject file =
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("name", name)
                             .add("table", table)
                             .add("records", rows)
@@ -63,7 +69,7 @@ public class BackupBatchlet extends AbstractBatchlet {
             manifestFiles.add(file);
         }
         JsonObject manifest =
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("format", BackupFiles.FORMAT)
                         .add("createdAt", Instant.now().toString())
                         .add("scope", scope.map(TenantId::value).orElse("all-tenants"))
@@ -73,7 +79,7 @@ public class BackupBatchlet extends AbstractBatchlet {
         JobReport.of(records, run.instanceId(), run.owner(), run.actor().subject())
                 .total(total)
                 .advance(total, 0)
-                .set("scope", Json.createValue(scope.map(TenantId::value).orElse("all-tenants")))
+                .set("scope", JSON.createValue(scope.map(TenantId::value).orElse("all-tenants")))
                 .append("files", files)
                 .save(records);
         return "COMPLETED";

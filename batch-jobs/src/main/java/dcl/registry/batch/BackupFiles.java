@@ -1,7 +1,7 @@
 package dcl.registry.batch;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,6 +22,12 @@ import java.util.zip.GZIPOutputStream;
  * file's record count and the SHA-256 of its uncompressed content.
  */
 final class BackupFiles {
+    /**
+     * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
+     * ClassNotFoundException thrown and caught every time).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     static final String MANIFEST = "manifest.json";
     static final int FORMAT = 1;
 
@@ -111,7 +117,7 @@ final class BackupFiles {
             throw new BackupRejected(
                     "no " + MANIFEST + " in " + folder.getFileName() + ": not a backup folder");
         }
-        try (var reader = Json.createReader(Files.newBufferedReader(manifest))) {
+        try (var reader = JSON.createReader(Files.newBufferedReader(manifest))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw new BackupRejected(MANIFEST + " is not valid JSON: " + e.getMessage());

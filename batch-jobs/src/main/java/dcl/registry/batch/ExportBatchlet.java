@@ -15,8 +15,8 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +35,12 @@ import java.util.TreeMap;
 @Named
 @Dependent
 public class ExportBatchlet extends AbstractBatchlet {
+    /**
+     * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
+     * ClassNotFoundException thrown and caught every time).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final int PAGE = 1000;
 
     @Inject JobContext job;
@@ -88,7 +94,7 @@ public class ExportBatchlet extends AbstractBatchlet {
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             mappings += connector.getValue().size();
             written.add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("name", target.getFileName().toString())
                             .add("connector", connector.getKey().value())
                             .add("mappings", connector.getValue().size())

@@ -4,12 +4,12 @@ import dcl.registry.domain.job.JobProgress;
 import dcl.registry.domain.job.JobRecord;
 import dcl.registry.domain.legacy.LegacyProblem;
 import dcl.registry.domain.port.in.RecordJobProgressUseCase;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,12 @@ import java.util.Map;
  * chunk, in the chunk's transaction, so a restarted job continues the same report.
  */
 final class JobReport {
+    /**
+     * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
+     * ClassNotFoundException thrown and caught every time).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private final JobRecord base;
     private JsonObject report;
     private JobProgress progress;
@@ -43,7 +49,7 @@ final class JobReport {
     }
 
     private JobReport put(String key, JsonValue value) {
-        report = Json.createObjectBuilder(report).add(key, value).build();
+        report = JSON.createObjectBuilder(report).add(key, value).build();
         return this;
     }
 
@@ -64,7 +70,7 @@ final class JobReport {
     JobReport add(String counter, long delta) {
         JsonValue now = report.get(counter);
         long value = now instanceof JsonNumber n ? n.longValue() : 0;
-        return put(counter, Json.createValue(value + delta));
+        return put(counter, JSON.createValue(value + delta));
     }
 
     JobReport set(String key, JsonValue value) {
@@ -77,7 +83,7 @@ final class JobReport {
 
     JobReport append(String list, List<JsonObject> items) {
         JsonArrayBuilder array =
-                Json.createArrayBuilder(
+                JSON.createArrayBuilder(
                         report.containsKey(list)
                                 ? report.getJsonArray(list)
                                 : JsonValue.EMPTY_JSON_ARRAY);
@@ -88,7 +94,7 @@ final class JobReport {
     JobReport countInto(String map, Map<String, Long> deltas) {
         JsonObject existing =
                 report.containsKey(map) ? report.getJsonObject(map) : JsonValue.EMPTY_JSON_OBJECT;
-        JsonObjectBuilder merged = Json.createObjectBuilder(existing);
+        JsonObjectBuilder merged = JSON.createObjectBuilder(existing);
         deltas.forEach(
                 (key, delta) ->
                         merged.add(
@@ -114,7 +120,7 @@ final class JobReport {
         return problems.stream()
                 .map(
                         p -> {
-                            JsonObjectBuilder o = Json.createObjectBuilder().add("file", p.file());
+                            JsonObjectBuilder o = JSON.createObjectBuilder().add("file", p.file());
                             nullable(o, "table", p.table());
                             nullable(o, "field", p.field());
                             return o.add("reason", p.reason()).build();
@@ -128,7 +134,7 @@ final class JobReport {
 
     private static JsonObject parse(String json) {
         try (var reader =
-                Json.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
+                JSON.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
             return reader.readObject();
         }
     }

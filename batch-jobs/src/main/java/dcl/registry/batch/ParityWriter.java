@@ -10,8 +10,8 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +20,12 @@ import java.util.stream.Collectors;
 @Named
 @Dependent
 public class ParityWriter extends AbstractItemWriter {
+    /**
+     * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
+     * ClassNotFoundException thrown and caught every time).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject JobContext job;
     @Inject CheckParityUseCase parity;
     @Inject RecordJobProgressUseCase records;
@@ -48,7 +54,7 @@ public class ParityWriter extends AbstractItemWriter {
         long mismatches = sums.getJsonNumber("mismatchCount").longValue();
         report.set(
                         "mismatchRate",
-                        Json.createValue(compared == 0 ? 0.0 : (double) mismatches / compared))
+                        JSON.createValue(compared == 0 ? 0.0 : (double) mismatches / compared))
                 .save(records);
     }
 
@@ -60,7 +66,7 @@ public class ParityWriter extends AbstractItemWriter {
 
     private static JsonObject json(ParityMismatch m) {
         var o =
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("connector", m.connector())
                         .add("table", m.table())
                         .add("field", m.field())

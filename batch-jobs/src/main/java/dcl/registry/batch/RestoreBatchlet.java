@@ -8,9 +8,9 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +31,12 @@ import java.util.logging.Logger;
 @Named
 @Dependent
 public class RestoreBatchlet extends AbstractBatchlet {
+    /**
+     * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
+     * ClassNotFoundException thrown and caught every time).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final Logger LOG = Logger.getLogger(RestoreBatchlet.class.getName());
 
     @Inject JobContext job;
@@ -97,7 +103,7 @@ public class RestoreBatchlet extends AbstractBatchlet {
                 rows.put(file.getKey(), reader.lines().iterator());
             }
             Map<String, Long> restored = tables.restore(rows);
-            var counts = Json.createObjectBuilder();
+            var counts = JSON.createObjectBuilder();
             restored.forEach(counts::add);
             JobReport.of(records, run.instanceId(), run.owner(), run.actor().subject())
                     .total(total)

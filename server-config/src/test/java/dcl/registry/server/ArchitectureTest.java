@@ -15,6 +15,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dcl.registry.adapters.persistence.archfixture.JpaOpenStore;
+import dcl.registry.adapters.persistence.archfixture.JsonPerCall;
 import dcl.registry.adapters.rest.admin.WebhookResource;
 import dcl.registry.adapters.rest.archfixture.ResourceUsingService;
 import dcl.registry.application.WebhookService;
@@ -30,6 +31,7 @@ import dcl.registry.domain.intelligence.QuantizedVector;
 import dcl.registry.domain.port.out.StoredEmbeddings;
 import dcl.registry.domain.port.out.TextEmbedder;
 import dcl.registry.domain.port.out.archfixture.StoreAsClass;
+import jakarta.json.Json;
 import java.nio.file.Files;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +39,8 @@ import org.junit.jupiter.api.Test;
 
 /** The hexagon's rules, checked on the compiled classes of every module. */
 class ArchitectureTest {
+    private static final String STATIC_INITIALIZER = "<clinit>";
+
     private static final String[] WRITE_PORTS = {
         "dcl.registry.domain.port.in.CreateMappingUseCase",
         "dcl.registry.domain.port.in.UpdateMappingUseCase",
@@ -267,6 +271,24 @@ class ArchitectureTest {
                             "reading and caching files is an adapter's job behind a port (the"
                                     + " legacy folders: LegacyMappingFolders)");
 
+    static final ArchRule JSON_PROVIDER_LOOKED_UP_ONCE =
+            noClasses()
+                    .should()
+                    .callMethodWhere(
+                            DescribedPredicate.describe(
+                                    "a factory method of jakarta.json.Json outside a static"
+                                            + " initializer",
+                                    (JavaMethodCall call) ->
+                                            call.getTargetOwner().isEquivalentTo(Json.class)
+                                                    && !call.getOrigin()
+                                                            .getName()
+                                                            .equals(STATIC_INITIALIZER)))
+                    .because(
+                            "each Json.create… call looks the JSON provider up again, which under"
+                                    + " Liberty throws and catches a ClassNotFoundException: 28"
+                                    + " of them per proposal stored; a class keeps its"
+                                    + " JsonProvider (or factory) in a constant instead");
+
     @Test
     void givenTheDomain_whenItsDependenciesAreChecked_thenItUsesTheJdkOnly() {
         DOMAIN_IS_PURE_JAVA.check(production);
@@ -381,6 +403,16 @@ class ArchitectureTest {
     void givenInfrastructureInTheApplication_whenTheInfrastructureRulesRun_thenTheyReportIt() {
         assertReported(APPLICATION_HOLDS_NO_VECTORS, VectorCache.class);
         assertReported(APPLICATION_OPENS_NO_FILES, FolderReader.class);
+    }
+
+    @Test
+    void givenTheCode_whenJsonIsBuilt_thenTheProviderIsLookedUpOncePerClass() {
+        JSON_PROVIDER_LOOKED_UP_ONCE.check(production);
+    }
+
+    @Test
+    void givenAJsonFactoryCallPerRow_whenTheJsonRuleRuns_thenItIsReported() {
+        assertReported(JSON_PROVIDER_LOOKED_UP_ONCE, JsonPerCall.class);
     }
 
     private static void assertReported(ArchRule rule, Class<?> violation) {

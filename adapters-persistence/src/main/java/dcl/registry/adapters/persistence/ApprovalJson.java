@@ -8,19 +8,25 @@ import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.Transform;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.Optional;
 
 /** The stored JSON form of a proposed change. */
 final class ApprovalJson {
+    /**
+     * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
+     * ClassNotFoundException thrown and caught every time).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private ApprovalJson() {}
 
     static String write(ProposedChange change) {
         JsonObjectBuilder o =
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("type", change.type())
                         .add("source", source(change.source()));
         if (change instanceof ProposedChange.MapField m) {
@@ -40,7 +46,7 @@ final class ApprovalJson {
     }
 
     static ProposedChange read(String json) {
-        JsonObject o = Json.createReader(new StringReader(json)).readObject();
+        JsonObject o = JSON.createReader(new StringReader(json)).readObject();
         SourceRef source = source(o.getJsonObject("source"));
         CanonicalField target = CanonicalField.parse(o.getString("target"));
         return switch (o.getString("type")) {
@@ -76,7 +82,7 @@ final class ApprovalJson {
     }
 
     private static JsonObject source(SourceRef s) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("connector", s.connector().value())
                 .add("table", s.table().name())
                 .add("field", s.field().name())

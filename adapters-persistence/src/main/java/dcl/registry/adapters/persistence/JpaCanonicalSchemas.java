@@ -5,11 +5,11 @@ import dcl.registry.domain.canonical.CanonicalFieldDefinition;
 import dcl.registry.domain.canonical.CanonicalSchema;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.CanonicalSchemas;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
@@ -20,6 +20,12 @@ import java.util.Optional;
 /** Canonical schemas in PostgreSQL: one row per entity, its fields as JSON. */
 @DatabaseAdapter
 class JpaCanonicalSchemas implements CanonicalSchemas {
+    /**
+     * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
+     * ClassNotFoundException thrown and caught every time).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @PersistenceContext(unitName = "registry")
     EntityManager em;
 
@@ -91,13 +97,13 @@ class JpaCanonicalSchemas implements CanonicalSchemas {
     }
 
     private static String json(List<CanonicalFieldDefinition> fields) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (CanonicalFieldDefinition f : fields) {
-            var o = Json.createObjectBuilder().add("name", f.name());
+            var o = JSON.createObjectBuilder().add("name", f.name());
             f.type().ifPresent(t -> o.add("type", t));
             f.description().ifPresent(d -> o.add("description", d));
             if (!f.enumValues().isEmpty()) {
-                JsonArrayBuilder values = Json.createArrayBuilder();
+                JsonArrayBuilder values = JSON.createArrayBuilder();
                 f.enumValues().forEach(values::add);
                 o.add("enumValues", values);
             }
@@ -108,7 +114,7 @@ class JpaCanonicalSchemas implements CanonicalSchemas {
 
     private static List<CanonicalFieldDefinition> fields(String json) {
         List<CanonicalFieldDefinition> fields = new ArrayList<>();
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             for (JsonValue value : reader.readArray()) {
                 JsonObject o = value.asJsonObject();
                 fields.add(

@@ -14,9 +14,9 @@ import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.DecisionLog;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -33,6 +33,12 @@ import java.util.UUID;
 /** The decision audit trail in PostgreSQL: one row a decision, read by keyset pages. */
 @DatabaseAdapter
 class JpaDecisionLog implements DecisionLog {
+    /**
+     * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
+     * ClassNotFoundException thrown and caught every time).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final String COLUMNS =
             "id, decided_at, tenant_id, kind, connector, source_table, source_field, strategy,"
                     + " mixed_rag_threshold, configuration_origin, configuration_version,"
@@ -47,12 +53,12 @@ class JpaDecisionLog implements DecisionLog {
     public void record(Decision d) {
         ConfigurationSnapshot snapshot = d.configuration();
         EffectiveConfiguration effective = snapshot.effective();
-        JsonArrayBuilder fallbacks = Json.createArrayBuilder();
+        JsonArrayBuilder fallbacks = JSON.createArrayBuilder();
         d.fallbacks()
                 .forEach(
                         f ->
                                 fallbacks.add(
-                                        Json.createObjectBuilder()
+                                        JSON.createObjectBuilder()
                                                 .add("strategy", f.strategy())
                                                 .add("reason", f.reason())));
         em.createNativeQuery(
@@ -198,7 +204,7 @@ class JpaDecisionLog implements DecisionLog {
     }
 
     private static List<Fallback> fallbacks(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readArray().stream()
                     .map(v -> v.asJsonObject())
                     .map(o -> new Fallback(o.getString("strategy"), o.getString("reason")))

@@ -11,9 +11,9 @@ import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.StoreProposals;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
@@ -26,34 +26,40 @@ import java.util.UUID;
  */
 @DatabaseAdapter
 class JpaProposals implements StoreProposals {
+    /**
+     * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
+     * ClassNotFoundException thrown and caught every time).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @PersistenceContext(unitName = "registry")
     EntityManager em;
 
     @Override
     public void save(MappingProposal p) {
-        JsonArrayBuilder candidates = Json.createArrayBuilder();
+        JsonArrayBuilder candidates = JSON.createArrayBuilder();
         for (Candidate c : p.candidates()) {
             candidates.add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("target", c.target().toString())
                             .add("score", c.score())
                             .add("reasoning", c.reasoning()));
         }
-        JsonArrayBuilder similar = Json.createArrayBuilder();
+        JsonArrayBuilder similar = JSON.createArrayBuilder();
         for (SimilarMapping s : p.answer().similar()) {
             similar.add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("mappingId", s.mappingId().toString())
                             .add("source", s.source().toString())
                             .add("target", s.target().toString())
                             .add("similarity", s.similarity()));
         }
-        JsonArrayBuilder degraded = Json.createArrayBuilder();
+        JsonArrayBuilder degraded = JSON.createArrayBuilder();
         p.degraded().forEach(f -> degraded.add(f.toString()));
         JsonObjectBuilder evidence =
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("strategy", p.strategy())
-                        .add("sampleValues", Json.createArrayBuilder(p.samples()))
+                        .add("sampleValues", JSON.createArrayBuilder(p.samples()))
                         .add("candidates", candidates)
                         .add("similarMappings", similar)
                         .add("degraded", degraded)
@@ -81,7 +87,7 @@ class JpaProposals implements StoreProposals {
 
     /** Whether the stored evidence says the strategy abstained (absent in older proposals). */
     private static boolean abstained(String evidence) {
-        try (var reader = Json.createReader(new java.io.StringReader(evidence))) {
+        try (var reader = JSON.createReader(new java.io.StringReader(evidence))) {
             return reader.readObject().getBoolean("abstained", false);
         }
     }

@@ -13,11 +13,11 @@ import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.model.Transform;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,6 +26,12 @@ import java.util.Optional;
 
 /** The stored JSON forms of transforms and of mapping snapshots (audit before/after). */
 final class MappingJson {
+    /**
+     * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
+     * ClassNotFoundException thrown and caught every time).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private MappingJson() {}
 
     static String transform(Optional<Transform> transform) {
@@ -41,7 +47,7 @@ final class MappingJson {
 
     static String snapshot(FieldMapping m) {
         JsonObjectBuilder b =
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("id", m.id().toString())
                         .add("tenant", m.tenant().value())
                         .add("connector", m.source().connector().value())
@@ -91,12 +97,12 @@ final class MappingJson {
     }
 
     private static JsonObject transformObject(Transform t) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", t.type());
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("type", t.type());
         if (t instanceof Transform.ToDate date) {
             b.add("format", date.format());
         }
         if (t instanceof Transform.ValueMap map) {
-            JsonObjectBuilder values = Json.createObjectBuilder();
+            JsonObjectBuilder values = JSON.createObjectBuilder();
             map.values().forEach(values::add);
             b.add("values", values);
         }
@@ -115,7 +121,7 @@ final class MappingJson {
     }
 
     private static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

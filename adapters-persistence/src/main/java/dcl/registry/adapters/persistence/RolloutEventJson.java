@@ -1,20 +1,26 @@
 package dcl.registry.adapters.persistence;
 
 import dcl.registry.domain.rollout.RolloutStage;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 
 /** The JSON body a webhook receives when the rollout halts or rolls back. */
 final class RolloutEventJson {
+    /**
+     * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
+     * ClassNotFoundException thrown and caught every time).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private RolloutEventJson() {}
 
     static String write(String event, RolloutStage stage, String reason) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("event", event)
                 .add("tenant", stage.owner().value())
                 .add("occurredAt", stage.haltedAt().orElse(stage.decidedAt()).toString())
                 .add(
                         "stage",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("id", stage.id())
                                 .add("percent", stage.percent())
                                 .add("previousPercent", stage.previousPercent())

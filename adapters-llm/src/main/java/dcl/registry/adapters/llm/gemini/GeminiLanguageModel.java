@@ -13,13 +13,13 @@ import dcl.registry.domain.port.out.LanguageModel;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +35,12 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  */
 @ApplicationScoped
 public class GeminiLanguageModel implements LanguageModel {
+    /**
+     * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
+     * ClassNotFoundException thrown and caught every time).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     public static final String PROMPT_VERSION = "dcl-propose-v1";
     static final int SAMPLES = 10;
     static final int SAMPLE_CHARS = 80;
@@ -62,17 +68,17 @@ public class GeminiLanguageModel implements LanguageModel {
     }
 
     static JsonObject request(LlmQuestion question) {
-        JsonArrayBuilder targets = Json.createArrayBuilder();
+        JsonArrayBuilder targets = JSON.createArrayBuilder();
         question.candidates().forEach(c -> targets.add(c.field().toString()));
         JsonObject schema =
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("type", "OBJECT")
                         .add(
                                 "properties",
-                                Json.createObjectBuilder()
+                                JSON.createObjectBuilder()
                                         .add(
                                                 "target",
-                                                Json.createObjectBuilder()
+                                                JSON.createObjectBuilder()
                                                         .add("type", "STRING")
                                                         .add("enum", targets)
                                                         .add(
@@ -81,46 +87,46 @@ public class GeminiLanguageModel implements LanguageModel {
                                                                         + " entity.field"))
                                         .add(
                                                 "confidence",
-                                                Json.createObjectBuilder()
+                                                JSON.createObjectBuilder()
                                                         .add("type", "NUMBER")
                                                         .add("description", "0 to 1"))
                                         .add(
                                                 "reasoning",
-                                                Json.createObjectBuilder().add("type", "STRING"))
+                                                JSON.createObjectBuilder().add("type", "STRING"))
                                         .add(
                                                 "alternatives",
-                                                Json.createObjectBuilder()
+                                                JSON.createObjectBuilder()
                                                         .add("type", "ARRAY")
                                                         .add(
                                                                 "items",
-                                                                Json.createObjectBuilder()
+                                                                JSON.createObjectBuilder()
                                                                         .add("type", "STRING"))))
                         .add(
                                 "required",
-                                Json.createArrayBuilder()
+                                JSON.createArrayBuilder()
                                         .add("target")
                                         .add("confidence")
                                         .add("reasoning"))
                         .build();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add(
                         "contents",
-                        Json.createArrayBuilder()
+                        JSON.createArrayBuilder()
                                 .add(
-                                        Json.createObjectBuilder()
+                                        JSON.createObjectBuilder()
                                                 .add("role", "user")
                                                 .add(
                                                         "parts",
-                                                        Json.createArrayBuilder()
+                                                        JSON.createArrayBuilder()
                                                                 .add(
-                                                                        Json.createObjectBuilder()
+                                                                        JSON.createObjectBuilder()
                                                                                 .add(
                                                                                         "text",
                                                                                         prompt(
                                                                                                 question))))))
                 .add(
                         "generationConfig",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("temperature", 0)
                                 .add("responseMimeType", "application/json")
                                 .add("responseSchema", schema))
@@ -186,7 +192,7 @@ public class GeminiLanguageModel implements LanguageModel {
 
     static LlmSuggestion answer(String reply) {
         try {
-            JsonObject body = Json.createReader(new StringReader(reply)).readObject();
+            JsonObject body = JSON.createReader(new StringReader(reply)).readObject();
             JsonArray candidates = body.getJsonArray("candidates");
             if (candidates == null || candidates.isEmpty()) {
                 throw unavailable("answer had no candidates" + blockReason(body));
@@ -194,7 +200,7 @@ public class GeminiLanguageModel implements LanguageModel {
             JsonArray parts =
                     candidates.getJsonObject(0).getJsonObject("content").getJsonArray("parts");
             String text = parts.getJsonObject(0).getString("text");
-            JsonObject chosen = Json.createReader(new StringReader(text)).readObject();
+            JsonObject chosen = JSON.createReader(new StringReader(text)).readObject();
             CanonicalField target = CanonicalField.parse(chosen.getString("target"));
             List<CanonicalField> alternatives = new ArrayList<>();
             JsonArray named = chosen.getJsonArray("alternatives");

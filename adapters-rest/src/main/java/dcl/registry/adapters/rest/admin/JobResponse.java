@@ -1,8 +1,8 @@
 package dcl.registry.adapters.rest.admin;
 
 import dcl.registry.domain.job.JobView;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 
 /** A job: what it is, how far it got, and its report so far. */
@@ -15,6 +15,11 @@ public record JobResponse(
         String endedAt,
         Progress progress,
         JsonObject report) {
+    /**
+     * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
+     * ClassNotFoundException thrown and caught every time).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Items in all, done, failed. */
     public record Progress(long total, long processed, long failed) {}
@@ -35,7 +40,7 @@ public record JobResponse(
     }
 
     static JsonObject report(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

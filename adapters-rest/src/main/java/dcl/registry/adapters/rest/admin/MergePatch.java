@@ -6,10 +6,10 @@ import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.Violations;
 import dcl.registry.domain.model.FieldMapping;
 import dcl.registry.domain.port.in.UpdateMappingUseCase.MappingEdit;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
@@ -33,6 +33,12 @@ import java.util.List;
  * 400 names them).
  */
 final class MergePatch {
+    /**
+     * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
+     * ClassNotFoundException thrown and caught every time).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     static final String MEDIA_TYPE = "application/merge-patch+json";
     private static final List<String> READ_ONLY =
             List.of("status", "version", "provenance", "createdAt", "updatedAt", "updatedBy");
@@ -73,7 +79,7 @@ final class MergePatch {
      */
     UpdateMappingRequest applyTo(FieldMapping current, Providers providers) {
         JsonObject representation = render(MappingResponse.from(current), providers);
-        JsonValue merged = Json.createMergePatch(patch).apply(representation);
+        JsonValue merged = JSON.createMergePatch(patch).apply(representation);
         if (merged.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new InvalidInput("body", "must leave a JSON object");
         }
@@ -115,7 +121,7 @@ final class MergePatch {
             throw new IllegalStateException("the mapping's representation cannot be rendered", e);
         }
         try (JsonReader reader =
-                Json.createReader(new StringReader(out.toString(StandardCharsets.UTF_8)))) {
+                JSON.createReader(new StringReader(out.toString(StandardCharsets.UTF_8)))) {
             return reader.readObject();
         }
     }

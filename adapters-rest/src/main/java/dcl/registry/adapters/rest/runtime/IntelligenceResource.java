@@ -22,8 +22,8 @@ import dcl.registry.domain.port.in.RepairDriftUseCase;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,6 +46,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Intelligence")
 @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
 public class IntelligenceResource {
+    /**
+     * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
+     * ClassNotFoundException thrown and caught every time).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject Caller caller;
     @Inject ProposeMappingUseCase proposals;
     @Inject CalculateConfidenceUseCase confidence;
@@ -78,7 +84,7 @@ public class IntelligenceResource {
                     p.strategy(),
                     p.createdAt(),
                     p.createdBy(),
-                    Json.createReader(new StringReader(p.evidence())).readObject());
+                    JSON.createReader(new StringReader(p.evidence())).readObject());
         }
     }
 
