@@ -5,6 +5,7 @@ import dcl.registry.domain.canonical.CanonicalFieldDefinition;
 import dcl.registry.domain.canonical.CanonicalSchema;
 import dcl.registry.domain.model.CanonicalField;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,10 +36,12 @@ public final class CanonicalProfile {
             Set<String> values) {}
 
     private final CanonicalSchema schema;
+    private final Set<String> vocabulary;
     private final List<FieldWords> fields;
 
     private CanonicalProfile(CanonicalSchema schema) {
         this.schema = schema;
+        this.vocabulary = vocabularyOf(schema);
         List<FieldWords> all = new ArrayList<>();
         for (CanonicalEntity entity : schema.entities()) {
             List<String> entityStems = Names.stems(Names.words(entity.name()));
@@ -52,7 +55,7 @@ public final class CanonicalProfile {
                             String.join("", new LinkedHashSet<>(entityStems)),
                             Set.copyOf(entityText));
             for (CanonicalFieldDefinition field : entity.fields()) {
-                List<String> stems = Names.stems(Names.words(field.name()));
+                List<String> stems = wordsOf(field.name());
                 Set<String> qualified = new LinkedHashSet<>(entityStems);
                 qualified.addAll(stems);
                 Set<String> text = new LinkedHashSet<>(qualified);
@@ -78,6 +81,33 @@ public final class CanonicalProfile {
             }
         }
         this.fields = List.copyOf(all);
+    }
+
+    /**
+     * The words the schema spells out: its descriptions', its entities' names', and those of its
+     * field names that stand apart (by case or underscore). A name run together ({@code
+     * encounterid}) is split into them.
+     */
+    private static Set<String> vocabularyOf(CanonicalSchema schema) {
+        Set<String> words = new HashSet<>(Set.of("id"));
+        for (CanonicalEntity entity : schema.entities()) {
+            words.addAll(Names.rawWords(entity.name()));
+            entity.description().ifPresent(d -> words.addAll(Names.rawWords(d)));
+            for (CanonicalFieldDefinition field : entity.fields()) {
+                List<String> parts = Names.rawWords(field.name());
+                if (parts.size() > 1) {
+                    words.addAll(parts);
+                }
+                field.description().ifPresent(d -> words.addAll(Names.rawWords(d)));
+            }
+        }
+        words.removeIf(w -> w.length() < 2 || w.chars().allMatch(Character::isDigit));
+        return Set.copyOf(words);
+    }
+
+    /** A source or canonical name's stems, a run-together name split by the schema's words. */
+    public List<String> wordsOf(String name) {
+        return Names.stems(Names.words(name, vocabulary));
     }
 
     /** The profile of a schema, computed at most once while it is among the recent ones. */

@@ -276,8 +276,7 @@ public final class LearnedStrategy implements ProposalStrategy {
         for (SimilarMapping s : inputs.neighbours()) {
             knownMeaning.merge(s.target(), s.similarity(), Math::max);
         }
-        Set<String> fieldWords =
-                Set.copyOf(Names.stems(Names.words(request.source().field().name())));
+        Set<String> fieldWords = Set.copyOf(profile.wordsOf(request.source().field().name()));
         List<String> sampleWords = SampleValues.words(request.samples());
         double[][] features = new double[n][MatchFeature.count()];
         for (int i = 0; i < n; i++) {

@@ -66,11 +66,11 @@ public final class LexicalMatcher {
      * is -1 when the request has no description to compare.
      */
     public static List<Evidence> evidence(CanonicalProfile profile, ProposalRequest request) {
-        List<String> fieldWords = Names.stems(Names.words(request.source().field().name()));
+        List<String> fieldWords = profile.wordsOf(request.source().field().name());
         Set<String> fieldSet = new LinkedHashSet<>(fieldWords);
         String fieldJoined = String.join("", fieldWords);
         Set<String> tableWords =
-                new LinkedHashSet<>(Names.stems(Names.words(request.source().table().name())));
+                new LinkedHashSet<>(profile.wordsOf(request.source().table().name()));
         String tableJoined = String.join("", tableWords);
         Set<String> described = new LinkedHashSet<>();
         request.description().ifPresent(d -> described.addAll(CanonicalProfile.describedBy(d)));

@@ -1,10 +1,12 @@
 package dcl.registry.domain.intelligence;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -133,8 +135,35 @@ public final class Names {
      */
     public static List<String> words(String name) {
         List<String> words = new ArrayList<>();
+        for (String raw : rawWords(name)) {
+            if (!DECORATIONS.contains(raw)) {
+                words.add(fold(raw));
+            }
+        }
+        return words;
+    }
+
+    /**
+     * As {@link #words}, with each word that is not itself in {@code vocabulary} split into two or
+     * three that are, where it can be: {@code encounterid} into {@code encounter id}, {@code
+     * quantityonhand} into {@code quantity on hand}, when a schema's descriptions use those words.
+     */
+    public static List<String> words(String name, Set<String> vocabulary) {
+        List<String> words = new ArrayList<>();
+        for (String raw : rawWords(name)) {
+            for (String part : segmented(raw, vocabulary)) {
+                if (!DECORATIONS.contains(part)) {
+                    words.add(fold(part));
+                }
+            }
+        }
+        return words;
+    }
+
+    /** A name's lower-cased words before folding. */
+    static List<String> rawWords(String name) {
         if (name == null) {
-            return words;
+            return List.of();
         }
         String spaced =
                 name.replaceAll("([a-z0-9])([A-Z])", "$1 $2")
@@ -142,13 +171,54 @@ public final class Names {
                         .replaceAll("[^A-Za-z0-9]+", " ")
                         .toLowerCase(Locale.ROOT)
                         .strip();
-        for (String raw : spaced.split(" ")) {
-            if (raw.isEmpty() || DECORATIONS.contains(raw)) {
+        return Arrays.stream(spaced.split(" ")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    /**
+     * The fewest words of the vocabulary (two or three) that spell a word, of equal counts the one
+     * whose shortest word is longest; the word itself when none do.
+     */
+    static List<String> segmented(String word, Set<String> vocabulary) {
+        if (word.length() < 5 || vocabulary.contains(word)) {
+            return List.of(word);
+        }
+        List<String> best = List.of(word);
+        for (int i = 2; i <= word.length() - 2; i++) {
+            String head = word.substring(0, i);
+            if (!vocabulary.contains(head)) {
                 continue;
             }
-            words.add(fold(raw));
+            String tail = word.substring(i);
+            List<String> split =
+                    vocabulary.contains(tail)
+                            ? List.of(head, tail)
+                            : twoOf(tail, vocabulary)
+                                    .map(t -> List.of(head, t.get(0), t.get(1)))
+                                    .orElse(null);
+            if (split != null && (best.size() == 1 || better(split, best))) {
+                best = split;
+            }
         }
-        return words;
+        return best;
+    }
+
+    private static Optional<List<String>> twoOf(String word, Set<String> vocabulary) {
+        for (int i = 2; i <= word.length() - 2; i++) {
+            if (vocabulary.contains(word.substring(0, i))
+                    && vocabulary.contains(word.substring(i))) {
+                return Optional.of(List.of(word.substring(0, i), word.substring(i)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean better(List<String> a, List<String> b) {
+        if (a.size() != b.size()) {
+            return a.size() < b.size();
+        }
+        int shortestA = a.stream().mapToInt(String::length).min().orElse(0);
+        int shortestB = b.stream().mapToInt(String::length).min().orElse(0);
+        return shortestA > shortestB;
     }
 
     /** The meaningful words of a sentence (descriptions): as {@link #words}, without stopwords. */
