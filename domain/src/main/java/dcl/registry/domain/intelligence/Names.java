@@ -134,13 +134,8 @@ public final class Names {
      * The words of a name: split, lower-cased, decorations dropped, plurals and synonyms folded.
      */
     public static List<String> words(String name) {
-        List<String> words = new ArrayList<>();
-        for (String raw : rawWords(name)) {
-            if (!DECORATIONS.contains(raw)) {
-                words.add(fold(raw));
-            }
-        }
-        return words;
+        // with no vocabulary, no word is split
+        return words(name, Set.of());
     }
 
     /**
@@ -175,8 +170,9 @@ public final class Names {
     }
 
     /**
-     * The fewest words of the vocabulary (two or three) that spell a word, of equal counts the one
-     * whose shortest word is longest; the word itself when none do.
+     * The fewest words of the vocabulary (two or three) that spell a word, the word itself when
+     * none do. Of the splits after each first word, the one whose shortest word is longest wins;
+     * the rest of a three-word split is the first two-word split of what follows the first word.
      */
     static List<String> segmented(String word, Set<String> vocabulary) {
         if (word.length() < 5 || vocabulary.contains(word)) {
