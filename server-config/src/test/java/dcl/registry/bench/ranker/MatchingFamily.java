@@ -43,6 +43,19 @@ record MatchingFamily(
             return request.source().connector().value();
         }
 
+        /** This field known by its names and descriptions only: no sample values, no type. */
+        Field namesOnly() {
+            return new Field(
+                    new ProposalRequest(
+                            request.source(),
+                            List.of(),
+                            request.description(),
+                            request.tableDescription(),
+                            Optional.empty()),
+                    expected,
+                    right);
+        }
+
         /** This field arriving in another table, one that says nothing of its own. */
         Field inTable(String table) {
             return new Field(

@@ -19,13 +19,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Trains the global re-ranker shipped with the service, offline, on the hand-assembled public
  * corpus (server-config/src/test/resources/ranker-training: never the dev set, never published
  * matching benchmarks), and writes it to the domain's resources. Prints how well a model trained on
- * the other families ranks each held-out family (the honest estimate), then, for measuring only,
- * the dev set's figures.
+ * the other families ranks each held-out family (the honest estimate), also with its fields sent as
+ * names and descriptions only, then, for measuring only, the dev set's figures.
  *
  * <p>Run: {@code ./mvnw -q -pl server-config exec:java@train-ranker} (after {@code install}).
  * Settings: {@code ranker.output} (the domain's shipped model file), {@code ranker.corpus}, {@code
@@ -101,6 +102,17 @@ public final class RankerTraining {
         for (double threshold : new double[] {0.3, 0.4, 0.5, 0.6, 0.7}) {
             System.out.println(scored(calibrated, threshold).abstentionLine());
         }
+        // The dev set's and many callers' requests bring no sample values: how sure the model is
+        // then
+        Scores namesOnly = new Scores(ABSTAIN_BELOW);
+        for (int i = 0; i < families.size(); i++) {
+            namesOnly.add(
+                    scored(
+                            calibrated.get(i).model(),
+                            measured(evidence, families.get(i), MatchingFamily.Field::namesOnly)));
+        }
+        System.out.println(namesOnly.line("held out, names and descriptions only, calibrated"));
+        System.out.print(namesOnly.reliability());
         Scores heldOutWarm = new Scores(ABSTAIN_BELOW);
         for (int i = 0; i < families.size(); i++) {
             MatchingFamily family = families.get(i);
@@ -257,12 +269,20 @@ public final class RankerTraining {
     /** The fields a family is measured on cold, and their evidence. */
     static List<Map.Entry<MatchingFamily.Field, LearnedStrategy.Evaluation>> measured(
             OfflineEvidence evidence, MatchingFamily family) {
+        return measured(evidence, family, UnaryOperator.identity());
+    }
+
+    /** The same, each field first changed by {@code asSent} (what a caller sends of it). */
+    static List<Map.Entry<MatchingFamily.Field, LearnedStrategy.Evaluation>> measured(
+            OfflineEvidence evidence,
+            MatchingFamily family,
+            UnaryOperator<MatchingFamily.Field> asSent) {
         List<Map.Entry<MatchingFamily.Field, LearnedStrategy.Evaluation>> fields =
                 new ArrayList<>();
-        for (MatchingFamily.Field field : family.cases()) {
-            fields.add(Map.entry(field, evidence.evaluate(family, field, List.of())));
-        }
-        for (MatchingFamily.Field field : family.unmatched()) {
+        for (MatchingFamily.Field field :
+                Stream.concat(family.cases().stream(), family.unmatched().stream())
+                        .map(asSent)
+                        .toList()) {
             fields.add(Map.entry(field, evidence.evaluate(family, field, List.of())));
         }
         return fields;
