@@ -49,16 +49,18 @@ import java.util.function.ToDoubleFunction;
  * right whether or not the service abstained: the README's hit@1, abstention being reported apart),
  * top-3, MRR (reciprocal rank of the first expected field in {@code canonicalEntity.canonicalField}
  * followed by {@code alternatives}), ECE (expected calibration error of {@code confidence} against
- * the first-ranked candidate being right, 10 equal-width bins), abstention on {@code unmatched}
- * fields and, so that abstaining on everything does not look good, on matched ones (the response's
- * {@code abstained}, or without it a {@code confidence} below 0.5), proposals per second and p95
- * latency. An explicit {@code abstained: true} is never a top-1 hit; its target may be null, and
- * then the ranking is the alternatives alone. The {@code default} row names no strategy (what the
- * service's configuration serves); a strategy the server refuses (400) is skipped with a note. Then
- * the reliability table of {@code default}, and the learning loop: per file a fresh cold tenant
- * taught the truth after each case (approval of a right top-1 by a second person, else a rejection
- * and the right mapping created), the first half of the cases against the second. The same figures
- * go to {@code bench.out} as JSON.
+ * the first-ranked candidate being right, 10 equal-width bins), ECE-all (the same over every field,
+ * one without a counterpart never right: what a reviewer's "probability of being right" means when
+ * the field may have none), abstention on {@code unmatched} fields and, so that abstaining on
+ * everything does not look good, on matched ones (the response's {@code abstained}, or without it a
+ * {@code confidence} below 0.5), proposals per second and p95 latency. An explicit {@code
+ * abstained: true} is never a top-1 hit; its target may be null, and then the ranking is the
+ * alternatives alone. The {@code default} row names no strategy (what the service's configuration
+ * serves); a strategy the server refuses (400) is skipped with a note. Then the reliability table
+ * of {@code default}, and the learning loop: per file a fresh cold tenant taught the truth after
+ * each case (approval of a right top-1 by a second person, else a rejection and the right mapping
+ * created), the first half of the cases against the second. The same figures go to {@code
+ * bench.out} as JSON.
  *
  * <p>Run: {@code ./mvnw -q -pl server-config exec:java@bench-proposals} with the service running.
  * Settings: {@code bench.url} (http://localhost:9080), {@code bench.dev} (the ground-truth folder),
@@ -86,7 +88,7 @@ public final class ProposalBenchmark {
     private static final String HEADER =
             String.format(
                     Locale.ROOT,
-                    "%-8s %-4s %-26s %5s %5s %7s %5s %5s %5s %4s %8s %10s %6s %7s %4s",
+                    "%-8s %-4s %-26s %5s %5s %7s %5s %5s %5s %7s %4s %8s %10s %6s %7s %4s",
                     "strategy",
                     "mode",
                     "file",
@@ -96,6 +98,7 @@ public final class ProposalBenchmark {
                     "top-3",
                     "MRR",
                     "ECE",
+                    "ECE-all",
                     "unm",
                     "abst-unm",
                     "abst-match",
@@ -230,6 +233,7 @@ public final class ProposalBenchmark {
             double top3,
             double mrr,
             double ece,
+            double eceEveryField,
             int unmatched,
             double abstainedUnmatched,
             double abstainedMatched,
@@ -256,6 +260,7 @@ public final class ProposalBenchmark {
                     share(hits, Outcome::top3),
                     meanReciprocalRank(hits),
                     timed ? calibrationError(hits) : Double.NaN,
+                    timed && !unmatched.isEmpty() ? calibrationError(t.outcomes) : Double.NaN,
                     unmatched.size(),
                     timed ? share(unmatched, Outcome::abstained) : Double.NaN,
                     timed ? share(hits, Outcome::abstained) : Double.NaN,
@@ -274,7 +279,7 @@ public final class ProposalBenchmark {
             }
             return String.format(
                             Locale.ROOT,
-                            "%-8s %-4s %-26s %5d %5s %7s %5s %5s %5s %4s %8s %10s %6s %7s %4s",
+                            "%-8s %-4s %-26s %5d %5s %7s %5s %5s %5s %7s %4s %8s %10s %6s %7s %4s",
                             strategy,
                             mode,
                             file,
@@ -284,6 +289,7 @@ public final class ProposalBenchmark {
                             fmt(top3, "%.2f"),
                             fmt(mrr, "%.2f"),
                             fmt(ece, "%.2f"),
+                            fmt(eceEveryField, "%.2f"),
                             strategy.equals(NAIVE) ? "-" : Integer.toString(unmatched),
                             fmt(abstainedUnmatched, "%.2f"),
                             fmt(abstainedMatched, "%.2f"),
@@ -305,6 +311,7 @@ public final class ProposalBenchmark {
             number(o, "top3", top3);
             number(o, "mrr", mrr);
             number(o, "ece", ece);
+            number(o, "eceEveryField", eceEveryField);
             o.add("unmatched", unmatched);
             number(o, "abstainedUnmatched", abstainedUnmatched);
             number(o, "abstainedMatched", abstainedMatched);
@@ -718,7 +725,11 @@ public final class ProposalBenchmark {
             Case c = ordered.get(i);
             JsonObject[] proposal = new JsonObject[1];
             Outcome o = propose(tenant, service, DEFAULT, c, i < half ? first : second, proposal);
-            String proposalId = proposal[0] == null ? null : text(proposal[0], "proposalId");
+            // an abstained proposal has no target to submit (400): the reviewer creates the truth
+            String proposalId =
+                    proposal[0] == null || (o != null && o.abstained())
+                            ? null
+                            : text(proposal[0], "proposalId");
             boolean right = o != null && o.top1();
             if (teach(c, proposalId, right, service, reviewer, admin, taught)) {
                 indexed = indexed < 0 ? -1 : indexed + 1;
@@ -791,7 +802,7 @@ public final class ProposalBenchmark {
     private static final class Taught {
         int approved; // the top-1 was right: submitted, then approved by a reviewer
         int corrected; // wrong: submitted, rejected, and the right mapping created
-        int createdOnly; // no proposal to review (failed, or not submittable): created
+        int createdOnly; // no proposal to review (failed, or abstained): created
         int notIndexed; // written, but not in the semantic index within the wait
         int notWritten; // the truth could not be written (409: the field twice in the truth)
     }

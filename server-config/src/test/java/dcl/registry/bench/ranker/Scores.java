@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * Accuracy and calibration of ranked answers: top-1, top-3, MRR over fields that have a right
- * target, expected calibration error of the top-1 probability (10 equal bins), and abstention on
- * fields with and without a right target.
+ * target, expected calibration error of the top-1 probability (10 equal bins) over those fields and
+ * over every field (one without a right target never right), and abstention on fields with and
+ * without a right target.
  */
 final class Scores {
     private static final int BINS = 10;
@@ -22,6 +23,12 @@ final class Scores {
     final double[] binConfidence = new double[BINS];
     final int[] binRight = new int[BINS];
 
+    /** The same bins over every field, one without a counterpart never right. */
+    final int[] everyBinCount = new int[BINS];
+
+    final double[] everyBinConfidence = new double[BINS];
+    final int[] everyBinRight = new int[BINS];
+
     Scores(double abstainBelow) {
         this.abstainBelow = abstainBelow;
     }
@@ -30,6 +37,10 @@ final class Scores {
     void add(double[] probabilities, boolean[] right, boolean hasRightTarget) {
         double best = probabilities.length == 0 ? 0 : probabilities[0];
         boolean abstained = best < abstainBelow;
+        int bin = Math.min(BINS - 1, (int) (best * BINS));
+        everyBinCount[bin]++;
+        everyBinConfidence[bin] += best;
+        everyBinRight[bin] += hasRightTarget && right.length > 0 && right[0] ? 1 : 0;
         if (!hasRightTarget) {
             unmatched++;
             abstainedUnmatched += abstained ? 1 : 0;
@@ -46,7 +57,6 @@ final class Scores {
                 break;
             }
         }
-        int bin = Math.min(BINS - 1, (int) (best * BINS));
         binCount[bin]++;
         binConfidence[bin] += best;
         binRight[bin] += right.length > 0 && right[0] ? 1 : 0;
@@ -65,6 +75,9 @@ final class Scores {
             binCount[b] += other.binCount[b];
             binConfidence[b] += other.binConfidence[b];
             binRight[b] += other.binRight[b];
+            everyBinCount[b] += other.everyBinCount[b];
+            everyBinConfidence[b] += other.everyBinConfidence[b];
+            everyBinRight[b] += other.everyBinRight[b];
         }
     }
 
@@ -90,10 +103,19 @@ final class Scores {
     }
 
     double ece() {
+        return ece(binCount, binConfidence, binRight, cases);
+    }
+
+    /** The calibration error over every field, one without a counterpart never right. */
+    double eceEveryField() {
+        return ece(everyBinCount, everyBinConfidence, everyBinRight, cases + unmatched);
+    }
+
+    private static double ece(int[] count, double[] confidence, int[] right, int fields) {
         double error = 0;
         for (int b = 0; b < BINS; b++) {
-            if (binCount[b] > 0) {
-                error += Math.abs(binConfidence[b] - binRight[b]) / Math.max(1, cases);
+            if (count[b] > 0) {
+                error += Math.abs(confidence[b] - right[b]) / Math.max(1, fields);
             }
         }
         return error;
@@ -102,14 +124,15 @@ final class Scores {
     String line(String label) {
         return String.format(
                 Locale.ROOT,
-                "%-44s cases=%3d top-1=%.2f top-3=%.2f MRR=%.3f ECE=%.3f abstain unmatched=%s"
-                        + " matched=%.2f",
+                "%-44s cases=%3d top-1=%.2f top-3=%.2f MRR=%.3f ECE=%.3f (every field %s)"
+                        + " abstain unmatched=%s matched=%.2f",
                 label,
                 cases,
                 cases == 0 ? 0 : (double) top1 / cases,
                 cases == 0 ? 0 : (double) top3 / cases,
                 mrr(),
                 ece(),
+                unmatched == 0 ? " -  " : String.format(Locale.ROOT, "%.3f", eceEveryField()),
                 unmatched == 0
                         ? " -  "
                         : String.format(
@@ -118,18 +141,34 @@ final class Scores {
     }
 
     String reliability() {
-        StringBuilder table = new StringBuilder("  bin        fields  mean confidence  accuracy\n");
+        StringBuilder table =
+                new StringBuilder(
+                        "  bin        fields  mean confidence  accuracy | every field: fields  mean"
+                                + " confidence  accuracy\n");
         for (int b = 0; b < BINS; b++) {
-            if (binCount[b] > 0) {
+            if (everyBinCount[b] > 0) {
                 table.append(
                         String.format(
                                 Locale.ROOT,
-                                "  %.1f–%.1f  %6d  %15.3f  %8.3f%n",
+                                "  %.1f–%.1f  %6d  %15s  %8s | %19d  %15.3f  %8.3f%n",
                                 b / 10.0,
                                 (b + 1) / 10.0,
                                 binCount[b],
-                                binConfidence[b] / binCount[b],
-                                (double) binRight[b] / binCount[b]));
+                                binCount[b] == 0
+                                        ? "-"
+                                        : String.format(
+                                                Locale.ROOT,
+                                                "%.3f",
+                                                binConfidence[b] / binCount[b]),
+                                binCount[b] == 0
+                                        ? "-"
+                                        : String.format(
+                                                Locale.ROOT,
+                                                "%.3f",
+                                                (double) binRight[b] / binCount[b]),
+                                everyBinCount[b],
+                                everyBinConfidence[b] / everyBinCount[b],
+                                (double) everyBinRight[b] / everyBinCount[b]));
             }
         }
         return table.toString();
