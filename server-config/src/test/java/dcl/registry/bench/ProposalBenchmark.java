@@ -59,8 +59,8 @@ import java.util.function.ToDoubleFunction;
  * serves); a strategy the server refuses (400) is skipped with a note. Then the reliability table
  * of {@code default}, and the learning loop: per file a fresh cold tenant taught the truth after
  * each case (approval of a right top-1 by a second person, else a rejection and the right mapping
- * created), the first half of the cases against the second. The same figures go to {@code
- * bench.out} as JSON.
+ * created; an abstained proposal's right mapping created directly), the first half of the cases
+ * against the second. The same figures go to {@code bench.out} as JSON.
  *
  * <p>Run: {@code ./mvnw -q -pl server-config exec:java@bench-proposals} with the service running.
  * Settings: {@code bench.url} (http://localhost:9080), {@code bench.dev} (the ground-truth folder),

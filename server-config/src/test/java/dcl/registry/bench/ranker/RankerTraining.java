@@ -102,8 +102,7 @@ public final class RankerTraining {
         for (double threshold : new double[] {0.3, 0.4, 0.5, 0.6, 0.7}) {
             System.out.println(scored(calibrated, threshold).abstentionLine());
         }
-        // The dev set's and many callers' requests bring no sample values: how sure the model is
-        // then
+        // many callers (and the dev set's OMOP and Sakila files) send no sample values
         Scores namesOnly = new Scores(ABSTAIN_BELOW);
         for (int i = 0; i < families.size(); i++) {
             namesOnly.add(
