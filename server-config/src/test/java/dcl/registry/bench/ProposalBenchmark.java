@@ -70,7 +70,6 @@ import java.util.function.ToDoubleFunction;
  */
 public final class ProposalBenchmark {
     private static final double ABSTAIN_BELOW = 0.5;
-    private static final int BINS = 10;
     private static final String DEFAULT = "default";
     private static final String NAIVE = "naive";
     private static final int MAX_COMPLAINTS = 40;
@@ -259,8 +258,10 @@ public final class ProposalBenchmark {
                     share(hits, o -> o.rank() == 1),
                     share(hits, Outcome::top3),
                     meanReciprocalRank(hits),
-                    timed ? calibrationError(hits) : Double.NaN,
-                    timed && !unmatched.isEmpty() ? calibrationError(t.outcomes) : Double.NaN,
+                    timed ? bins(hits).calibrationError() : Double.NaN,
+                    timed && !unmatched.isEmpty()
+                            ? bins(t.outcomes).calibrationError()
+                            : Double.NaN,
                     unmatched.size(),
                     timed ? share(unmatched, Outcome::abstained) : Double.NaN,
                     timed ? share(hits, Outcome::abstained) : Double.NaN,
@@ -517,9 +518,9 @@ public final class ProposalBenchmark {
                 "cases",
                 "mean conf",
                 "accuracy");
-        double[][] c = bins(cold.matched());
-        double[][] w = bins(warm.matched());
-        for (int b = 0; b < BINS; b++) {
+        ReliabilityBins c = bins(cold.matched());
+        ReliabilityBins w = bins(warm.matched());
+        for (int b = 0; b < ReliabilityBins.COUNT; b++) {
             System.out.printf(
                     Locale.ROOT,
                     "%-10s | %11d %9s %8s | %11d %9s %8s%n",
@@ -528,13 +529,13 @@ public final class ProposalBenchmark {
                             "[%.1f, %.1f%s",
                             b / 10.0,
                             (b + 1) / 10.0,
-                            b == BINS - 1 ? "]" : ")"),
-                    (int) c[b][0],
-                    fmt(c[b][1], "%.2f"),
-                    fmt(c[b][2], "%.2f"),
-                    (int) w[b][0],
-                    fmt(w[b][1], "%.2f"),
-                    fmt(w[b][2], "%.2f"));
+                            b == ReliabilityBins.COUNT - 1 ? "]" : ")"),
+                    c.fields(b),
+                    fmt(c.meanConfidence(b), "%.2f"),
+                    fmt(c.accuracy(b), "%.2f"),
+                    w.fields(b),
+                    fmt(w.meanConfidence(b), "%.2f"),
+                    fmt(w.accuracy(b), "%.2f"));
         }
         return json.add("cold", binsJson(c)).add("warm", binsJson(w)).build();
     }
@@ -1196,52 +1197,24 @@ public final class ProposalBenchmark {
         System.out.println("written: " + out.toAbsolutePath());
     }
 
-    /** Per bin: cases, mean confidence, accuracy (NaN when empty). */
-    private static double[][] bins(List<Outcome> outcomes) {
-        double[][] bins = new double[BINS][3];
-        for (Outcome o : outcomes) {
-            double[] b = bins[bin(o.confidence())];
-            b[0]++;
-            b[1] += o.confidence();
-            // calibration is about the first candidate, whose probability `confidence` is, whether
-            // or not the service proposed it (an abstention is not a wrong probability)
-            b[2] += o.rank() == 1 ? 1 : 0;
-        }
-        for (double[] b : bins) {
-            b[1] = b[0] == 0 ? Double.NaN : b[1] / b[0];
-            b[2] = b[0] == 0 ? Double.NaN : b[2] / b[0];
-        }
+    private static ReliabilityBins bins(List<Outcome> outcomes) {
+        ReliabilityBins bins = new ReliabilityBins();
+        // calibration is about the first candidate, whose probability `confidence` is, whether or
+        // not the service proposed it (an abstention is not a wrong probability)
+        outcomes.forEach(o -> bins.add(o.confidence(), o.rank() == 1));
         return bins;
     }
 
-    private static int bin(double confidence) {
-        return Math.min(BINS - 1, (int) Math.floor(confidence * BINS));
-    }
-
-    /** Σ over bins of (cases in the bin / cases) × |accuracy − mean confidence|. */
-    private static double calibrationError(List<Outcome> outcomes) {
-        if (outcomes.isEmpty()) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (double[] b : bins(outcomes)) {
-            if (b[0] > 0) {
-                sum += b[0] / outcomes.size() * Math.abs(b[2] - b[1]);
-            }
-        }
-        return sum;
-    }
-
-    private static JsonArrayBuilder binsJson(double[][] bins) {
+    private static JsonArrayBuilder binsJson(ReliabilityBins bins) {
         JsonArrayBuilder array = Json.createArrayBuilder();
-        for (int b = 0; b < BINS; b++) {
+        for (int b = 0; b < ReliabilityBins.COUNT; b++) {
             JsonObjectBuilder o =
                     Json.createObjectBuilder()
                             .add("from", b / 10.0)
                             .add("to", (b + 1) / 10.0)
-                            .add("cases", (int) bins[b][0]);
-            number(o, "meanConfidence", bins[b][1]);
-            number(o, "accuracy", bins[b][2]);
+                            .add("cases", bins.fields(b));
+            number(o, "meanConfidence", bins.meanConfidence(b));
+            number(o, "accuracy", bins.accuracy(b));
             array.add(o);
         }
         return array;

@@ -1,5 +1,6 @@
 package dcl.registry.bench.ranker;
 
+import dcl.registry.bench.ReliabilityBins;
 import java.util.Locale;
 
 /**
@@ -9,7 +10,6 @@ import java.util.Locale;
  * without a right target.
  */
 final class Scores {
-    private static final int BINS = 10;
     private final double abstainBelow;
     int cases;
     int top1;
@@ -19,15 +19,10 @@ final class Scores {
     int abstainedUnmatched;
     int abstainedMatched;
     int answeredRight;
-    final int[] binCount = new int[BINS];
-    final double[] binConfidence = new double[BINS];
-    final int[] binRight = new int[BINS];
+    final ReliabilityBins matchedBins = new ReliabilityBins();
 
     /** The same bins over every field, one without a counterpart never right. */
-    final int[] everyBinCount = new int[BINS];
-
-    final double[] everyBinConfidence = new double[BINS];
-    final int[] everyBinRight = new int[BINS];
+    final ReliabilityBins everyFieldBins = new ReliabilityBins();
 
     Scores(double abstainBelow) {
         this.abstainBelow = abstainBelow;
@@ -37,10 +32,8 @@ final class Scores {
     void add(double[] probabilities, boolean[] right, boolean hasRightTarget) {
         double best = probabilities.length == 0 ? 0 : probabilities[0];
         boolean abstained = best < abstainBelow;
-        int bin = Math.min(BINS - 1, (int) (best * BINS));
-        everyBinCount[bin]++;
-        everyBinConfidence[bin] += best;
-        everyBinRight[bin] += hasRightTarget && right.length > 0 && right[0] ? 1 : 0;
+        boolean firstRight = hasRightTarget && right.length > 0 && right[0];
+        everyFieldBins.add(best, firstRight);
         if (!hasRightTarget) {
             unmatched++;
             abstainedUnmatched += abstained ? 1 : 0;
@@ -48,7 +41,7 @@ final class Scores {
         }
         cases++;
         abstainedMatched += abstained ? 1 : 0;
-        answeredRight += !abstained && right.length > 0 && right[0] ? 1 : 0;
+        answeredRight += !abstained && firstRight ? 1 : 0;
         for (int i = 0; i < right.length; i++) {
             if (right[i]) {
                 top1 += i == 0 ? 1 : 0;
@@ -57,9 +50,7 @@ final class Scores {
                 break;
             }
         }
-        binCount[bin]++;
-        binConfidence[bin] += best;
-        binRight[bin] += right.length > 0 && right[0] ? 1 : 0;
+        matchedBins.add(best, firstRight);
     }
 
     void add(Scores other) {
@@ -71,14 +62,8 @@ final class Scores {
         abstainedUnmatched += other.abstainedUnmatched;
         abstainedMatched += other.abstainedMatched;
         answeredRight += other.answeredRight;
-        for (int b = 0; b < BINS; b++) {
-            binCount[b] += other.binCount[b];
-            binConfidence[b] += other.binConfidence[b];
-            binRight[b] += other.binRight[b];
-            everyBinCount[b] += other.everyBinCount[b];
-            everyBinConfidence[b] += other.everyBinConfidence[b];
-            everyBinRight[b] += other.everyBinRight[b];
-        }
+        matchedBins.add(other.matchedBins);
+        everyFieldBins.add(other.everyFieldBins);
     }
 
     /**
@@ -103,22 +88,12 @@ final class Scores {
     }
 
     double ece() {
-        return ece(binCount, binConfidence, binRight, cases);
+        return matchedBins.calibrationError();
     }
 
     /** The calibration error over every field, one without a counterpart never right. */
     double eceEveryField() {
-        return ece(everyBinCount, everyBinConfidence, everyBinRight, cases + unmatched);
-    }
-
-    private static double ece(int[] count, double[] confidence, int[] right, int fields) {
-        double error = 0;
-        for (int b = 0; b < BINS; b++) {
-            if (count[b] > 0) {
-                error += Math.abs(confidence[b] - right[b]) / Math.max(1, fields);
-            }
-        }
-        return error;
+        return everyFieldBins.calibrationError();
     }
 
     String line(String label) {
@@ -145,32 +120,26 @@ final class Scores {
                 new StringBuilder(
                         "  bin        fields  mean confidence  accuracy | every field: fields  mean"
                                 + " confidence  accuracy\n");
-        for (int b = 0; b < BINS; b++) {
-            if (everyBinCount[b] > 0) {
+        for (int b = 0; b < ReliabilityBins.COUNT; b++) {
+            if (everyFieldBins.fields(b) > 0) {
                 table.append(
                         String.format(
                                 Locale.ROOT,
                                 "  %.1f–%.1f  %6d  %15s  %8s | %19d  %15.3f  %8.3f%n",
                                 b / 10.0,
                                 (b + 1) / 10.0,
-                                binCount[b],
-                                binCount[b] == 0
-                                        ? "-"
-                                        : String.format(
-                                                Locale.ROOT,
-                                                "%.3f",
-                                                binConfidence[b] / binCount[b]),
-                                binCount[b] == 0
-                                        ? "-"
-                                        : String.format(
-                                                Locale.ROOT,
-                                                "%.3f",
-                                                (double) binRight[b] / binCount[b]),
-                                everyBinCount[b],
-                                everyBinConfidence[b] / everyBinCount[b],
-                                (double) everyBinRight[b] / everyBinCount[b]));
+                                matchedBins.fields(b),
+                                orDash(matchedBins.meanConfidence(b)),
+                                orDash(matchedBins.accuracy(b)),
+                                everyFieldBins.fields(b),
+                                everyFieldBins.meanConfidence(b),
+                                everyFieldBins.accuracy(b)));
             }
         }
         return table.toString();
+    }
+
+    private static String orDash(double figure) {
+        return Double.isNaN(figure) ? "-" : String.format(Locale.ROOT, "%.3f", figure);
     }
 }
