@@ -1,5 +1,7 @@
 package dcl.registry.bench;
 
+import static dcl.registry.bench.Figures.fmt;
+
 import dcl.registry.bench.BenchApi.Reply;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -1229,10 +1231,6 @@ public final class ProposalBenchmark {
         return outcomes.isEmpty()
                 ? Double.NaN
                 : (double) outcomes.stream().filter(p).count() / outcomes.size();
-    }
-
-    private static String fmt(double value, String pattern) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, pattern, value);
     }
 
     private static void number(JsonObjectBuilder o, String key, double value) {

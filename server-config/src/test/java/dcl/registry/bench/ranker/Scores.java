@@ -1,5 +1,7 @@
 package dcl.registry.bench.ranker;
 
+import static dcl.registry.bench.Figures.fmt;
+
 import dcl.registry.bench.ReliabilityBins;
 import java.util.Locale;
 
@@ -129,17 +131,13 @@ final class Scores {
                                 b / 10.0,
                                 (b + 1) / 10.0,
                                 matchedBins.fields(b),
-                                orDash(matchedBins.meanConfidence(b)),
-                                orDash(matchedBins.accuracy(b)),
+                                fmt(matchedBins.meanConfidence(b), "%.3f"),
+                                fmt(matchedBins.accuracy(b), "%.3f"),
                                 everyFieldBins.fields(b),
                                 everyFieldBins.meanConfidence(b),
                                 everyFieldBins.accuracy(b)));
             }
         }
         return table.toString();
-    }
-
-    private static String orDash(double figure) {
-        return Double.isNaN(figure) ? "-" : String.format(Locale.ROOT, "%.3f", figure);
     }
 }
