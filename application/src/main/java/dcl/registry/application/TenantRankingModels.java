@@ -5,12 +5,9 @@ import dcl.registry.domain.error.StrategyUnavailable;
 import dcl.registry.domain.intelligence.CanonicalProfile;
 import dcl.registry.domain.intelligence.KnownMapping;
 import dcl.registry.domain.intelligence.LearnedStrategy;
-import dcl.registry.domain.intelligence.LookAlikeIndex;
 import dcl.registry.domain.intelligence.MatchFeature;
 import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.RankingModel;
-import dcl.registry.domain.model.CanonicalField;
-import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.CanonicalSchemaUseCase;
 import dcl.registry.domain.port.out.RankingModels;
@@ -19,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,15 +30,15 @@ import java.util.logging.Logger;
 /**
  * Each tenant's re-ranker: the global model, adjusted to what the tenant's own known mappings (its
  * reviewers' approved decisions among them) show about which evidence is right in this tenant.
- * Every known mapping is an example, its features computed as if it were unknown (twice: its own
- * vote and neighbour left out, and its whole connector left out), and the fit is pulled towards the
- * global model, so a few examples adjust it rather than replace it. Only the weights of the
- * evidence drawn from known mappings are adjusted: a known mapping holds names and a target only,
- * so it cannot show how much a field's description, meaning or values weigh (learning those from
- * names alone left warm proposals under-confident: calibration error 0.10 against 0.03), and as
- * every one has a target, it would teach the model never to abstain. Learned again off the caller's
- * thread when the tenant's mappings have changed, at most once per {@code refresh}; until then the
- * last model (or the global one) serves.
+ * Every known mapping is an example, its features computed as if it were unknown (its own vote and
+ * its own neighbour left out), and the fit is pulled towards the global model, so a few examples
+ * adjust it rather than replace it. Only the weights of the evidence drawn from known mappings are
+ * adjusted: a known mapping holds names and a target only, so it cannot show how much a field's
+ * description, meaning or values weigh (learning those from names alone left warm proposals
+ * under-confident: calibration error 0.10 against 0.03), and as every one has a target, it would
+ * teach the model never to abstain. Learned again off the caller's thread when the tenant's
+ * mappings have changed, at most once per {@code refresh}; until then the last model (or the global
+ * one) serves.
  */
 public class TenantRankingModels implements RankingModels {
     public static final int MIN_EXAMPLES = 20;
@@ -122,15 +118,15 @@ public class TenantRankingModels implements RankingModels {
     void learn(TenantId tenant, long knowledge) {
         long started = System.nanoTime();
         try {
-            TenantExamples taught = examples(tenant);
-            boolean own = taught.mappings() >= MIN_EXAMPLES;
+            List<RankingModel.Example> examples = examples(tenant);
+            boolean own = examples.size() >= MIN_EXAMPLES;
             RankingModel model =
                     !own
                             ? global
                             : adjusted(
                                     global,
-                                    taught.examples(),
-                                    "tenant-" + taught.mappings() + "-on-" + global.version());
+                                    examples,
+                                    "tenant-" + examples.size() + "-on-" + global.version());
             learned.put(tenant, new Learned(model, knowledge, clock.instant(), own));
             if (own) {
                 // what a learning costs shows in the log: it is taken from the tenant's callers
@@ -141,7 +137,7 @@ public class TenantRankingModels implements RankingModels {
                                         "Re-ranker of tenant %s learned from %d known mappings in"
                                                 + " %d ms: %s",
                                         tenant,
-                                        taught.mappings(),
+                                        examples.size(),
                                         (System.nanoTime() - started) / 1_000_000,
                                         model.version()));
             }
@@ -165,58 +161,22 @@ public class TenantRankingModels implements RankingModels {
                 examples, MatchFeature.FROM_KNOWN_MAPPINGS, PULL, ITERATIONS, version);
     }
 
-    /**
-     * Each known mapping (the most recent {@link #MAX_EXAMPLES}) seen twice, as unknown: as a new
-     * field of a mapped table sees the rest of the tenant's knowledge (its own vote and neighbour
-     * left out), and as the same field of a new connector does (its connector's mappings left out).
-     * From the first view alone a tenant learned what only holds inside a connector: that the same
-     * table's other fields tell the entity, and that a near look-alike (a sibling field of the same
-     * table) points elsewhere; a new connector's fields then lost what was known of their
-     * namesakes.
-     */
-    private TenantExamples examples(TenantId tenant) {
+    private List<RankingModel.Example> examples(TenantId tenant) {
         CanonicalSchema schema = schemas.schema(tenant);
         CanonicalProfile profile = CanonicalProfile.of(schema);
-        Map<ConnectorId, LookAlikeIndex> byConnector = new HashMap<>();
         List<RankingModel.Example> examples = new ArrayList<>();
-        int mappings = 0;
         for (KnownMapping known : search.knownMappings(tenant, MAX_EXAMPLES)) {
             if (!schema.defines(known.target())) {
                 continue;
             }
-            mappings++;
             ProposalRequest request = ProposalRequest.of(known.source());
             LearnedStrategy.Inputs inputs =
-                    LearnedStrategy.Inputs.ofSchema(search, tenant, profile, request);
-            Set<CanonicalField> right = Set.of(known.target());
-            LearnedStrategy.Evaluation asKnown =
-                    LearnedStrategy.evaluate(
-                            profile,
-                            request,
-                            inputs.knowing(search, tenant, request, Optional.of(known)));
-            examples.add(asKnown.example(right));
-            LookAlikeIndex ownConnector =
-                    byConnector.computeIfAbsent(
-                            known.source().connector(), c -> lookAlikes(tenant, c));
+                    LearnedStrategy.Inputs.ofSchema(search, tenant, profile, request)
+                            .knowing(search, tenant, request, Optional.of(known));
             examples.add(
-                    asKnown.knowing(
-                                    inputs.knowingOtherConnectors(
-                                            search,
-                                            tenant,
-                                            request,
-                                            ownConnector.votes(known.source())))
-                            .example(right));
+                    LearnedStrategy.evaluate(profile, request, inputs)
+                            .example(Set.of(known.target())));
         }
-        return new TenantExamples(examples, mappings);
+        return examples;
     }
-
-    /** What one connector's own mappings say by name and table. */
-    private LookAlikeIndex lookAlikes(TenantId tenant, ConnectorId connector) {
-        LookAlikeIndex index = new LookAlikeIndex();
-        search.knownMappings(tenant, connector).forEach(k -> index.add(k.source(), k.target()));
-        return index;
-    }
-
-    /** A tenant's examples, and how many of its known mappings they come from. */
-    private record TenantExamples(List<RankingModel.Example> examples, int mappings) {}
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dcl.registry.domain.canonical.CanonicalEntity;
 import dcl.registry.domain.canonical.CanonicalFieldDefinition;
 import dcl.registry.domain.canonical.CanonicalSchema;
+import dcl.registry.domain.intelligence.Candidate;
 import dcl.registry.domain.intelligence.KnownMapping;
 import dcl.registry.domain.intelligence.LookAlikeIndex;
 import dcl.registry.domain.intelligence.MatchFeature;
@@ -23,7 +24,6 @@ import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.CanonicalSchemaUseCase;
-import dcl.registry.domain.port.out.NothingKnown;
 import dcl.registry.domain.port.out.SemanticSearch;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,6 @@ class TenantRankingModelsTest {
             new RankingModel(new double[MatchFeature.count()], 2, "global-test");
 
     private final List<KnownMapping> known = new ArrayList<>();
-    private final List<ConnectorId> searchedOutside = new ArrayList<>();
     private long knowledge = 1;
     private Instant now = Instant.parse("2026-11-26T08:00:00Z");
     private final List<Runnable> queued = new ArrayList<>();
@@ -89,19 +89,6 @@ class TenantRankingModelsTest {
         assertTrue(own.weight(MatchFeature.KNOWN_TABLE) > 0, own.asProperties().toString());
         assertTrue(queued.isEmpty());
         assertSame(own, models.modelFor(ACME), "learned once, not once per proposal");
-    }
-
-    @Test
-    void eachMappingIsAlsoLearnedFromAsANewConnectorsFieldWouldMeetTheTenantsKnowledge() {
-        know(30);
-
-        RankingModel own = models.modelFor(ACME);
-
-        assertTrue(own.version().startsWith("tenant-30-on-global-test"), own.version());
-        assertEquals(
-                known.stream().map(k -> k.source().connector()).toList(),
-                searchedOutside,
-                "every mapping searched for once more, its own connector left out");
     }
 
     @Test
@@ -162,11 +149,10 @@ class TenantRankingModelsTest {
     }
 
     private SemanticSearch search() {
-        return new NothingKnown() {
+        return new SemanticSearch() {
             @Override
             public List<SimilarMapping> similarMappings(
-                    TenantId tenant, ProposalRequest request, int limit, ConnectorId leftOut) {
-                searchedOutside.add(leftOut);
+                    TenantId tenant, ProposalRequest request, int limit) {
                 return List.of();
             }
 
@@ -183,15 +169,26 @@ class TenantRankingModelsTest {
             }
 
             @Override
-            public List<KnownMapping> knownMappings(TenantId tenant, ConnectorId connector) {
-                return known.stream()
-                        .filter(k -> k.source().connector().equals(connector))
-                        .toList();
+            public long knowledgeVersion(TenantId tenant) {
+                return knowledge;
             }
 
             @Override
-            public long knowledgeVersion(TenantId tenant) {
-                return knowledge;
+            public Map<String, Double> similarEntities(
+                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
+                return Map.of();
+            }
+
+            @Override
+            public Map<CanonicalField, Double> similarFieldsAlone(
+                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
+                return Map.of();
+            }
+
+            @Override
+            public List<Candidate> similarCanonicalFields(
+                    TenantId tenant, CanonicalSchema schema, ProposalRequest request, int limit) {
+                return List.of();
             }
         };
     }

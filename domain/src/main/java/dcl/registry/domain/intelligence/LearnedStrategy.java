@@ -109,28 +109,6 @@ public final class LearnedStrategy implements ProposalStrategy {
                     entityMeaning,
                     fieldMeaning);
         }
-
-        /**
-         * These inputs with what the tenant's known mappings of other connectors say: a known
-         * mapping seen as the same field of a new connector would see the tenant's knowledge.
-         * {@code ownConnector} is what its connector's own mappings say of it, which does not
-         * count.
-         *
-         * @throws StrategyUnavailable while the known mappings are still being indexed
-         */
-        public Inputs knowingOtherConnectors(
-                SemanticSearch search,
-                TenantId tenant,
-                ProposalRequest request,
-                LookAlikeIndex.Votes ownConnector) {
-            return new Inputs(
-                    search.lookAlikes(tenant, request.source()).minus(ownConnector),
-                    search.similarMappings(
-                            tenant, request, NEIGHBOURS, request.source().connector()),
-                    meaning,
-                    entityMeaning,
-                    fieldMeaning);
-        }
     }
 
     /** The features of each canonical field, in the profile's order. */
@@ -150,19 +128,6 @@ public final class LearnedStrategy implements ProposalStrategy {
         /** One row per target, one column per {@link MatchFeature#index()}. */
         public double[][] features() {
             return features;
-        }
-
-        /**
-         * The same candidates with what {@code other} inputs know of the tenant's mappings instead:
-         * only the evidence drawn from known mappings is computed again, not the words or meaning.
-         */
-        public Evaluation knowing(Inputs other) {
-            double[][] copy = new double[features.length][];
-            for (int i = 0; i < features.length; i++) {
-                copy[i] = features[i].clone();
-            }
-            putKnown(copy, targets, other);
-            return new Evaluation(targets, copy);
         }
 
         /** These candidates as an example to learn from, the targets in {@code right} right. */
@@ -307,6 +272,10 @@ public final class LearnedStrategy implements ProposalStrategy {
             entityRankOf.put(entityNames.get(k), entityRank[k]);
         }
         double[] meaningRank = reciprocalRanks(meaningScore);
+        Map<CanonicalField, Double> knownMeaning = new HashMap<>();
+        for (SimilarMapping s : inputs.neighbours()) {
+            knownMeaning.merge(s.target(), s.similarity(), Math::max);
+        }
         Set<String> fieldWords = Set.copyOf(profile.wordsOf(request.source().field().name()));
         List<String> sampleWords = SampleValues.words(request.samples());
         double[][] features = new double[n][MatchFeature.count()];
@@ -324,25 +293,6 @@ public final class LearnedStrategy implements ProposalStrategy {
             f[MatchFeature.LEXICAL.index()] = lexicalScore[i];
             f[MatchFeature.TYPE_MISMATCH.index()] = 1 - e.typeFit();
             f[MatchFeature.VALUES.index()] = valuesShare(sampleWords, e.field());
-            f[MatchFeature.ENTITY_MEANING.index()] =
-                    Math.max(0, inputs.entityMeaning().getOrDefault(targets.get(i).entity(), 0.0));
-            f[MatchFeature.ENTITY_MEANING_RANK.index()] =
-                    entityRankOf.getOrDefault(targets.get(i).entity(), 0.0);
-            f[MatchFeature.FIELD_MEANING.index()] = Math.max(0, fieldMeaningScore[i]);
-            f[MatchFeature.FIELD_MEANING_RANK.index()] = fieldMeaningRank[i];
-        }
-        putKnown(features, targets, inputs);
-        return new Evaluation(targets, features);
-    }
-
-    /** The evidence drawn from known mappings ({@link MatchFeature#FROM_KNOWN_MAPPINGS}). */
-    private static void putKnown(double[][] features, List<CanonicalField> targets, Inputs inputs) {
-        Map<CanonicalField, Double> knownMeaning = new HashMap<>();
-        for (SimilarMapping s : inputs.neighbours()) {
-            knownMeaning.merge(s.target(), s.similarity(), Math::max);
-        }
-        for (int i = 0; i < features.length; i++) {
-            double[] f = features[i];
             f[MatchFeature.KNOWN_NAME.index()] = inputs.votes().fieldNameShare(targets.get(i));
             f[MatchFeature.KNOWN_TARGET.index()] = inputs.votes().targetShare(targets.get(i));
             double alike = knownMeaning.getOrDefault(targets.get(i), 0.0);
@@ -352,7 +302,14 @@ public final class LearnedStrategy implements ProposalStrategy {
                             : (alike - KNOWN_MEANING_FLOOR) / (1 - KNOWN_MEANING_FLOOR);
             f[MatchFeature.KNOWN_TABLE.index()] =
                     inputs.votes().tableShare(targets.get(i).entity());
+            f[MatchFeature.ENTITY_MEANING.index()] =
+                    Math.max(0, inputs.entityMeaning().getOrDefault(targets.get(i).entity(), 0.0));
+            f[MatchFeature.ENTITY_MEANING_RANK.index()] =
+                    entityRankOf.getOrDefault(targets.get(i).entity(), 0.0);
+            f[MatchFeature.FIELD_MEANING.index()] = Math.max(0, fieldMeaningScore[i]);
+            f[MatchFeature.FIELD_MEANING_RANK.index()] = fieldMeaningRank[i];
         }
+        return new Evaluation(targets, features);
     }
 
     private static double valuesShare(List<String> sampleWords, CanonicalProfile.FieldWords f) {

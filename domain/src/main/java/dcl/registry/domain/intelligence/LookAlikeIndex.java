@@ -77,24 +77,6 @@ public final class LookAlikeIndex {
             return new Votes(
                     names, Math.max(0, nameSupport - 1), tables, Math.max(0, tableSupport - 1));
         }
-
-        /**
-         * These votes without {@code part}'s, a share of them (the votes of one connector's own
-         * mappings): what the rest of the tenant's knowledge says.
-         */
-        public Votes minus(Votes part) {
-            Map<CanonicalField, Integer> names = new HashMap<>(byName);
-            part.byName.forEach(
-                    (t, n) -> names.computeIfPresent(t, (k, m) -> m > n ? m - n : null));
-            Map<String, Integer> tables = new HashMap<>(entityByTable);
-            part.entityByTable.forEach(
-                    (e, n) -> tables.computeIfPresent(e, (k, m) -> m > n ? m - n : null));
-            return new Votes(
-                    names,
-                    Math.max(0, nameSupport - part.nameSupport),
-                    tables,
-                    Math.max(0, tableSupport - part.tableSupport));
-        }
     }
 
     public synchronized void add(SourceRef source, CanonicalField target) {

@@ -1,6 +1,5 @@
 package dcl.registry.domain.intelligence;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,12 +9,10 @@ import dcl.registry.domain.canonical.CanonicalFieldDefinition;
 import dcl.registry.domain.canonical.CanonicalSchema;
 import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.ConnectorId;
-import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
-import dcl.registry.domain.port.out.NothingKnown;
 import dcl.registry.domain.port.out.RejectedTargets;
 import dcl.registry.domain.port.out.SemanticSearch;
 import java.util.ArrayList;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class LearnedStrategyTest {
@@ -62,10 +58,44 @@ class LearnedStrategyTest {
 
     /** A search with no meaning to offer and the given known mappings. */
     private static SemanticSearch knowing(LookAlikeIndex index) {
-        return new NothingKnown() {
+        return new SemanticSearch() {
+            @Override
+            public List<SimilarMapping> similarMappings(
+                    TenantId tenant, ProposalRequest request, int limit) {
+                return List.of();
+            }
+
             @Override
             public LookAlikeIndex.Votes lookAlikes(TenantId tenant, SourceRef source) {
                 return index.votes(source);
+            }
+
+            @Override
+            public List<KnownMapping> knownMappings(TenantId tenant, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public long knowledgeVersion(TenantId tenant) {
+                return 0;
+            }
+
+            @Override
+            public java.util.Map<String, Double> similarEntities(
+                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
+                return java.util.Map.of();
+            }
+
+            @Override
+            public Map<CanonicalField, Double> similarFieldsAlone(
+                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
+                return Map.of();
+            }
+
+            @Override
+            public List<Candidate> similarCanonicalFields(
+                    TenantId tenant, CanonicalSchema schema, ProposalRequest request, int limit) {
+                return List.of();
             }
         };
     }
@@ -105,30 +135,6 @@ class LearnedStrategyTest {
                 source("outreach", "prospects", "emailAddress"),
                 CanonicalField.parse("contact.email"));
         assertEquals(1, index.votes(source("apollo", "contacts", "email_address")).nameSupport());
-    }
-
-    @Test
-    void aConnectorsOwnVotesTakenAwayLeaveWhatTheOtherConnectorsSay() {
-        LookAlikeIndex all = new LookAlikeIndex();
-        LookAlikeIndex crm = new LookAlikeIndex();
-        for (String field : List.of("email", "owner_email")) {
-            all.add(source("crm", "people", field), CanonicalField.parse("contact.email"));
-            crm.add(source("crm", "people", field), CanonicalField.parse("contact.email"));
-        }
-        all.add(source("crm", "people", "phone"), CanonicalField.parse("contact.phone"));
-        crm.add(source("crm", "people", "phone"), CanonicalField.parse("contact.phone"));
-        all.add(source("helpdesk", "people", "email"), CanonicalField.parse("requester.email"));
-        SourceRef known = source("crm", "people", "email");
-
-        LookAlikeIndex.Votes elsewhere = all.votes(known).minus(crm.votes(known));
-
-        // the same table's other fields and the same connector's namesakes no longer speak
-        assertEquals(1, elsewhere.nameSupport());
-        assertEquals(1.0, elsewhere.targetShare(CanonicalField.parse("requester.email")));
-        assertEquals(0.0, elsewhere.targetShare(CanonicalField.parse("contact.email")));
-        assertEquals(1.0, elsewhere.tableShare("requester"));
-        assertEquals(0.0, elsewhere.tableShare("contact"));
-        assertEquals(0.75, all.votes(known).tableShare("contact"));
     }
 
     @Test
@@ -432,45 +438,5 @@ class LearnedStrategyTest {
         assertEquals(1.0, e.features()[createdAt][MatchFeature.FIELD_MEANING_RANK.index()]);
         assertEquals(0.21, e.features()[name][MatchFeature.FIELD_MEANING.index()], 1e-9);
         assertEquals(0.5, e.features()[name][MatchFeature.FIELD_MEANING_RANK.index()]);
-    }
-
-    @Test
-    void anEvaluationToldOtherKnownMappingsEqualsOneEvaluatedWithThem() {
-        LookAlikeIndex index = new LookAlikeIndex();
-        index.add(source("outreach", "prospects", "email"), CanonicalField.parse("contact.email"));
-        index.add(source("outreach", "prospects", "name"), CanonicalField.parse("sequence.name"));
-        ProposalRequest request = request(source("apollo", "prospects", "email"));
-        LearnedStrategy.Inputs meaning =
-                nothingKnownBut(Map.of(CanonicalField.parse("contact.first_name"), 0.4));
-        LearnedStrategy.Inputs known =
-                new LearnedStrategy.Inputs(
-                        index.votes(request.source()),
-                        List.of(
-                                new SimilarMapping(
-                                        new MappingId(UUID.randomUUID()),
-                                        source("outreach", "prospects", "email"),
-                                        CanonicalField.parse("contact.email"),
-                                        0.95)),
-                        Map.of(),
-                        Map.of(),
-                        meaning.fieldMeaning());
-        CanonicalProfile profile = CanonicalProfile.of(SCHEMA);
-
-        LearnedStrategy.Evaluation told =
-                LearnedStrategy.evaluate(profile, request, meaning).knowing(known);
-        LearnedStrategy.Evaluation direct = LearnedStrategy.evaluate(profile, request, known);
-
-        assertEquals(direct.targets(), told.targets());
-        for (int i = 0; i < direct.targets().size(); i++) {
-            assertArrayEquals(direct.features()[i], told.features()[i], 1e-12, "" + i);
-        }
-        int email = told.targets().indexOf(CanonicalField.parse("contact.email"));
-        assertEquals(1.0, told.features()[email][MatchFeature.KNOWN_TARGET.index()]);
-        assertTrue(told.features()[email][MatchFeature.KNOWN_MEANING.index()] > 0);
-        assertEquals(
-                0.0,
-                LearnedStrategy.evaluate(profile, request, meaning)
-                        .features()[email][MatchFeature.KNOWN_TARGET.index()],
-                "told, not changed in place");
     }
 }

@@ -446,9 +446,6 @@ public final class RankerTraining {
         for (MatchingFamily.Field k : known) {
             List<MatchingFamily.Field> others = known.stream().filter(o -> !o.equals(k)).toList();
             tenant.add(example(evidence.evaluate(family, k, others), k));
-            List<MatchingFamily.Field> otherConnectors =
-                    known.stream().filter(o -> !o.connector().equals(k.connector())).toList();
-            tenant.add(example(evidence.evaluate(family, k, otherConnectors), k));
         }
         return TenantRankingModels.adjusted(global, tenant, "tenant");
     }

@@ -13,7 +13,6 @@ import dcl.registry.domain.intelligence.RecentSchemas;
 import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.CanonicalField;
-import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.MappingId;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.TenantId;
@@ -312,20 +311,6 @@ public class SemanticIndex implements SemanticSearch {
         return entries.nearest(embedQuery(tenant, EmbeddingText.ofSource(request.source())), limit);
     }
 
-    @Override
-    public List<SimilarMapping> similarMappings(
-            TenantId tenant, ProposalRequest request, int limit, ConnectorId leftOut) {
-        requireReady();
-        TenantVectors entries = tenants.get(tenant);
-        if (entries == null || entries.size() == 0) {
-            return List.of();
-        }
-        return entries.nearest(
-                embedQuery(tenant, EmbeddingText.ofSource(request.source())),
-                limit,
-                entry -> !entry.source().connector().equals(leftOut));
-    }
-
     private void requireReady() {
         if (!ready) {
             throw new StrategyUnavailable(
@@ -351,12 +336,6 @@ public class SemanticIndex implements SemanticSearch {
     public List<KnownMapping> knownMappings(TenantId tenant, int limit) {
         TenantVectors entries = tenants.get(tenant);
         return entries == null ? List.of() : entries.recent(limit);
-    }
-
-    @Override
-    public List<KnownMapping> knownMappings(TenantId tenant, ConnectorId connector) {
-        TenantVectors entries = tenants.get(tenant);
-        return entries == null ? List.of() : entries.of(connector);
     }
 
     @Override

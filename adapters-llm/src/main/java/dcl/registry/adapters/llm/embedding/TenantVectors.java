@@ -201,23 +201,6 @@ final class TenantVectors {
         }
     }
 
-    /** Every indexed mapping of one connector. */
-    List<KnownMapping> of(ConnectorId connector) {
-        lock.readLock().lock();
-        try {
-            List<KnownMapping> known = new ArrayList<>();
-            for (int slot = 0; slot < used; slot++) {
-                Indexed e = slots[slot];
-                if (e != null && e.source().connector().equals(connector)) {
-                    known.add(new KnownMapping(e.id(), e.source(), e.target()));
-                }
-            }
-            return known;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
     int size() {
         lock.readLock().lock();
         try {
@@ -229,11 +212,6 @@ final class TenantVectors {
 
     /** The {@code limit} most similar entries, most similar first. */
     List<SimilarMapping> nearest(QuantizedVector query, int limit) {
-        return nearest(query, limit, entry -> true);
-    }
-
-    /** Up to {@code limit} of the entries {@code searched}, most similar first. */
-    List<SimilarMapping> nearest(QuantizedVector query, int limit, Predicate<Indexed> searched) {
         lock.readLock().lock();
         try {
             if (slotOf.isEmpty() || query.values().length != dimensions || limit <= 0) {
@@ -242,12 +220,12 @@ final class TenantVectors {
             Nearest best = new Nearest(limit);
             if (slotOf.size() <= EXACT_UP_TO) {
                 for (int slot = 0; slot < used; slot++) {
-                    if (slots[slot] != null && searched.test(slots[slot])) {
+                    if (slots[slot] != null) {
                         best.offer(slot, query.similarity(values, slot * dimensions, scales[slot]));
                     }
                 }
             } else {
-                for (int slot : nearestByCode(query, rescored(slotOf.size()), searched)) {
+                for (int slot : nearestByCode(query, rescored(slotOf.size()))) {
                     best.offer(slot, query.similarity(values, slot * dimensions, scales[slot]));
                 }
             }
@@ -262,13 +240,13 @@ final class TenantVectors {
      * them (all those at the cut-off distance are kept): one pass counts distances, a histogram
      * finds the cut-off, no sorting.
      */
-    private int[] nearestByCode(QuantizedVector query, int wanted, Predicate<Indexed> searched) {
+    private int[] nearestByCode(QuantizedVector query, int wanted) {
         long[] code = new long[words];
         signCode(query.values(), code, 0);
         int[] distance = new int[used];
         int[] histogram = new int[dimensions + 2];
         for (int slot = 0; slot < used; slot++) {
-            if (slots[slot] == null || !searched.test(slots[slot])) {
+            if (slots[slot] == null) {
                 distance[slot] = dimensions + 1;
                 continue;
             }

@@ -149,41 +149,4 @@ class TenantVectorsTest {
             }
         }
     }
-
-    @Test
-    void givenTwoConnectors_whenSearchedOutsideOne_thenOnlyTheOthersMappingsAreFoundAtAnySize() {
-        for (int noise : new int[] {10, TenantVectors.EXACT_UP_TO + 10}) {
-            TenantVectors index = new TenantVectors();
-            for (int i = 0; i < noise; i++) {
-                index.put(entry("noise" + i), towards(-1, 0));
-            }
-            index.put(inConnector("crm", "email"), towards(1, 0));
-            index.put(inConnector("crm", "mail"), towards(1, 0.05f));
-            index.put(inConnector("helpdesk", "email_address"), towards(1, 0.3f));
-
-            List<SimilarMapping> found =
-                    index.nearest(
-                            towards(1, 0),
-                            1,
-                            e -> !e.source().connector().equals(new ConnectorId("crm")));
-
-            assertEquals(List.of("email_address"), fields(found), noise + " entries");
-            assertEquals(List.of("email"), fields(index.nearest(towards(1, 0), 1)));
-            assertEquals(
-                    List.of("email", "mail"),
-                    index.of(new ConnectorId("crm")).stream()
-                            .map(k -> k.source().field().name())
-                            .toList());
-        }
-    }
-
-    private static TenantVectors.Indexed inConnector(String connector, String field) {
-        return new TenantVectors.Indexed(
-                new MappingId(UUID.randomUUID()),
-                new SourceRef(
-                        new ConnectorId(connector),
-                        new SourceTable("people"),
-                        new SourceField(field)),
-                new CanonicalField("contact", "email"));
-    }
 }

@@ -7,7 +7,6 @@ import dcl.registry.domain.intelligence.KnownMapping;
 import dcl.registry.domain.intelligence.LookAlikeIndex;
 import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.SimilarMapping;
-import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.TenantId;
 import java.util.List;
@@ -26,15 +25,6 @@ public interface SemanticSearch {
     List<SimilarMapping> similarMappings(TenantId tenant, ProposalRequest request, int limit);
 
     /**
-     * The same search among the mappings of every connector but {@code leftOut}: what a new
-     * connector's field meets of the tenant's knowledge (its re-ranker learns from that view too).
-     *
-     * @throws StrategyUnavailable while the index is still being built
-     */
-    List<SimilarMapping> similarMappings(
-            TenantId tenant, ProposalRequest request, int limit, ConnectorId leftOut);
-
-    /**
      * What the tenant's known ACTIVE mappings say about a source field by name: same-named fields
      * elsewhere and the same table's other fields (a count, constant time at any size).
      *
@@ -47,9 +37,6 @@ public interface SemanticSearch {
      * (what its re-ranker learns from).
      */
     List<KnownMapping> knownMappings(TenantId tenant, int limit);
-
-    /** Every known ACTIVE mapping of one of the tenant's connectors. */
-    List<KnownMapping> knownMappings(TenantId tenant, ConnectorId connector);
 
     /**
      * A number that changes whenever the tenant's known ACTIVE mappings change (a mapping indexed,
