@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -389,18 +390,17 @@ public final class RankerTraining {
         return s;
     }
 
+    /** Each connector of a family proposed while the others are known (a new connector). */
     static Scores measureWarm(
             OfflineEvidence evidence, MatchingFamily family, RankingModel global) {
         Scores s = new Scores(ABSTAIN_BELOW);
         for (String connector : family.connectors()) {
-            List<MatchingFamily.Field> known =
-                    family.cases().stream().filter(c -> !c.connector().equals(connector)).toList();
-            RankingModel model = tenantModel(evidence, family, known, global);
-            for (MatchingFamily.Field field : family.cases()) {
-                if (field.connector().equals(connector)) {
-                    score(s, model, evidence.evaluate(family, field, known), field);
-                }
-            }
+            Map<Boolean, List<MatchingFamily.Field>> arriving =
+                    family.cases().stream()
+                            .collect(
+                                    Collectors.partitioningBy(
+                                            c -> c.connector().equals(connector)));
+            scoreArriving(s, evidence, family, arriving.get(false), arriving.get(true), global);
         }
         return s;
     }
@@ -422,12 +422,23 @@ public final class RankerTraining {
             for (int i = 0; i < cases.size(); i++) {
                 (i % DRIFT_PARTS == part ? arriving : known).add(cases.get(i));
             }
-            RankingModel model = tenantModel(evidence, family, known, global);
-            for (MatchingFamily.Field field : arriving) {
-                score(s, model, evidence.evaluate(family, field, known), field);
-            }
+            scoreArriving(s, evidence, family, known, arriving, global);
         }
         return s;
+    }
+
+    /** The arriving fields proposed while the known ones are, ranked by the tenant's model. */
+    private static void scoreArriving(
+            Scores s,
+            OfflineEvidence evidence,
+            MatchingFamily family,
+            List<MatchingFamily.Field> known,
+            List<MatchingFamily.Field> arriving,
+            RankingModel global) {
+        RankingModel model = tenantModel(evidence, family, known, global);
+        for (MatchingFamily.Field field : arriving) {
+            score(s, model, evidence.evaluate(family, field, known), field);
+        }
     }
 
     /**
