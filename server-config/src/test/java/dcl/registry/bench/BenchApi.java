@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The service's REST API as the proposal benchmarks call it: a request never throws (a failure is a
@@ -121,6 +122,37 @@ final class BenchApi {
                 return size.longValue();
             }
         }
+    }
+
+    /** The service's garbage collections so far, every collector together. */
+    record Collections(long count, double seconds) {
+        Collections since(Collections before) {
+            return new Collections(count - before.count, seconds - before.seconds);
+        }
+    }
+
+    /**
+     * The collections so far, from the base metrics ({@code gc_total} and {@code gc_time_seconds}
+     * summed over the collectors); empty when they cannot be read.
+     */
+    Optional<Collections> collections() {
+        Reply metrics = call("GET", "/metrics?scope=base", null, null);
+        if (!metrics.ok()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new Collections(
+                        (long) sum(metrics.body(), "gc_total"),
+                        sum(metrics.body(), "gc_time_seconds")));
+    }
+
+    /** The sum of a metric's samples (every label set) in Prometheus text. */
+    private static double sum(String prometheus, String metric) {
+        return prometheus
+                .lines()
+                .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /** The readiness check's data on the semantic index, or null. */

@@ -191,7 +191,8 @@ public final class ProposalScaleBenchmark {
 
     /**
      * What one tenant measured: each proposal end to end ({@code nanos}) and the strategy's own
-     * time, as its decision recorded it ({@code strategyMillis}), both sorted.
+     * time, as its decision recorded it ({@code strategyMillis}), both sorted; and the service's
+     * garbage collections meanwhile, each of which stopped whatever proposal was in flight.
      */
     private record Result(
             String label,
@@ -199,7 +200,20 @@ public final class ProposalScaleBenchmark {
             long[] nanos,
             double[] strategyMillis,
             double seconds,
-            int errors) {
+            int errors,
+            Optional<BenchApi.Collections> collections) {
+        String collected() {
+            return collections
+                    .map(
+                            c ->
+                                    String.format(
+                                            Locale.ROOT,
+                                            "%d, %.0f ms together",
+                                            c.count(),
+                                            c.seconds() * 1000))
+                    .orElse("not readable");
+        }
+
         double percentile(double p) {
             return nanos.length == 0 ? Double.NaN : nanos[rank(p, nanos.length)] / 1e6;
         }
@@ -296,25 +310,28 @@ public final class ProposalScaleBenchmark {
         System.out.println();
         System.out.println(
                 "where the time goes: the strategy's own time (its decisions' latencyMs, the same"
-                        + " proposals) and the rest (HTTP, the token, storing the proposal, its"
-                        + " audit and decision)");
+                        + " proposals), the rest (HTTP, the token, storing the proposal, its"
+                        + " audit and decision) and the service's garbage collections meanwhile"
+                        + " (/metrics gc_total, gc_time_seconds)");
         System.out.printf(
                 Locale.ROOT,
-                "%-44s %8s %8s %8s %14s%n",
+                "%-44s %8s %8s %8s %14s   %s%n",
                 "canonical model, known mappings",
                 "p50 ms",
                 "p95 ms",
                 "p99 ms",
-                "rest at p50 ms");
+                "rest at p50 ms",
+                "collections");
         for (Result r : List.of(large, small)) {
             System.out.printf(
                     Locale.ROOT,
-                    "%-44s %8.1f %8.1f %8.1f %14.1f   (%d decisions)%n",
+                    "%-44s %8.1f %8.1f %8.1f %14.1f   %s   (%d decisions)%n",
                     r.label(),
                     r.strategyPercentile(50),
                     r.strategyPercentile(95),
                     r.strategyPercentile(99),
                     r.percentile(50) - r.strategyPercentile(50),
+                    r.collected(),
                     r.strategyMillis().length);
         }
         double p95 = large.percentile(95);
@@ -387,6 +404,7 @@ public final class ProposalScaleBenchmark {
         }
         List<Long> nanos = new ArrayList<>();
         Instant measuredFrom = Instant.now();
+        Optional<BenchApi.Collections> collectedBefore = api.collections();
         start = System.nanoTime();
         for (int i = 0; i < proposals; i++) {
             Proposed p = propose(model, i, tables, service);
@@ -397,13 +415,15 @@ public final class ProposalScaleBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        Optional<BenchApi.Collections> collectedAfter = api.collections();
         return new Result(
                 label,
                 load,
                 nanos.stream().mapToLong(Long::longValue).sorted().toArray(),
                 strategyMillis(admin, measuredFrom, Instant.now()),
                 seconds,
-                errors);
+                errors,
+                collectedAfter.flatMap(after -> collectedBefore.map(after::since)));
     }
 
     /**
