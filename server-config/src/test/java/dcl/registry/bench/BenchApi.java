@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -133,26 +134,48 @@ final class BenchApi {
 
     /**
      * The collections so far, from the base metrics ({@code gc_total} and {@code gc_time_seconds}
-     * summed over the collectors); empty when they cannot be read.
+     * summed over the collectors); empty when they cannot be read: no answer, neither metric, or a
+     * value that is not a finite number.
      */
     Optional<Collections> collections() {
         Reply metrics = call("GET", "/metrics?scope=base", null, null);
         if (!metrics.ok()) {
             return Optional.empty();
         }
-        return Optional.of(
-                new Collections(
-                        (long) sum(metrics.body(), "gc_total"),
-                        sum(metrics.body(), "gc_time_seconds")));
+        return sum(metrics.body(), "gc_total")
+                .flatMap(
+                        count ->
+                                sum(metrics.body(), "gc_time_seconds")
+                                        .map(
+                                                seconds ->
+                                                        new Collections(
+                                                                Math.round(count), seconds)));
     }
 
-    /** The sum of a metric's samples (every label set) in Prometheus text. */
-    private static double sum(String prometheus, String metric) {
-        return prometheus
-                .lines()
-                .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+    /** The sum of a metric's samples (every label set) in Prometheus text, if it has any. */
+    private static Optional<Double> sum(String prometheus, String metric) {
+        double[] values =
+                prometheus
+                        .lines()
+                        .filter(
+                                line ->
+                                        line.startsWith(metric + "{")
+                                                || line.startsWith(metric + " "))
+                        .mapToDouble(line -> number(line.substring(line.lastIndexOf(' ') + 1)))
+                        .toArray();
+        double total = Arrays.stream(values).sum();
+        return values.length == 0 || !Double.isFinite(total)
+                ? Optional.empty()
+                : Optional.of(total);
+    }
+
+    /** A sample's value; NaN for one that is not a number, so that the sum is not finite. */
+    private static double number(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     /** The readiness check's data on the semantic index, or null. */

@@ -395,12 +395,18 @@ public final class RankerTraining {
             OfflineEvidence evidence, MatchingFamily family, RankingModel global) {
         Scores s = new Scores(ABSTAIN_BELOW);
         for (String connector : family.connectors()) {
-            Map<Boolean, List<MatchingFamily.Field>> arriving =
+            Map<Boolean, List<MatchingFamily.Field>> arrivingOrKnown =
                     family.cases().stream()
                             .collect(
                                     Collectors.partitioningBy(
                                             c -> c.connector().equals(connector)));
-            scoreArriving(s, evidence, family, arriving.get(false), arriving.get(true), global);
+            scoreArriving(
+                    s,
+                    evidence,
+                    family,
+                    arrivingOrKnown.get(false),
+                    arrivingOrKnown.get(true),
+                    global);
         }
         return s;
     }
