@@ -12,22 +12,17 @@ import dcl.registry.domain.decision.DecisionQuery;
 import dcl.registry.domain.decision.EquivalenceGate;
 import dcl.registry.domain.decision.IntelligenceModels;
 import dcl.registry.domain.intelligence.AlternativesWanted;
-import dcl.registry.domain.intelligence.Candidate;
-import dcl.registry.domain.intelligence.KnownMapping;
 import dcl.registry.domain.intelligence.LearnedStrategy;
 import dcl.registry.domain.intelligence.LexicalStrategy;
-import dcl.registry.domain.intelligence.LookAlikeIndex;
 import dcl.registry.domain.intelligence.MappingProposal;
 import dcl.registry.domain.intelligence.MatchFeature;
 import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.RagStrategy;
 import dcl.registry.domain.intelligence.RankingModel;
-import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.intelligence.StrategyCatalog;
 import dcl.registry.domain.intelligence.StrategyConfiguration;
 import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.Actor;
-import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
@@ -35,6 +30,7 @@ import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.CanonicalSchemaUseCase;
 import dcl.registry.domain.port.out.DecisionLog;
+import dcl.registry.domain.port.out.NothingKnown;
 import dcl.registry.domain.port.out.SemanticSearch;
 import dcl.registry.domain.port.out.StoreProposals;
 import java.time.Clock;
@@ -121,7 +117,7 @@ class ProposalServiceTest {
 
     /** The installation proposes with {@code learned}; acme has a model of its own. */
     private ProposalService service() {
-        SemanticSearch nothingKnown = nothingKnown();
+        SemanticSearch nothingKnown = new NothingKnown();
         StrategyCatalog catalog =
                 new StrategyCatalog(
                         new LexicalStrategy(),
@@ -224,50 +220,6 @@ class ProposalServiceTest {
             public void remove(
                     TenantId tenant, Actor actor, String entity, Optional<String> reason) {
                 throw new UnsupportedOperationException();
-            }
-        };
-    }
-
-    /** A tenant with no known mappings and no meaning to offer: the words alone speak. */
-    private static SemanticSearch nothingKnown() {
-        return new SemanticSearch() {
-            @Override
-            public List<SimilarMapping> similarMappings(
-                    TenantId tenant, ProposalRequest request, int limit) {
-                return List.of();
-            }
-
-            @Override
-            public LookAlikeIndex.Votes lookAlikes(TenantId tenant, SourceRef source) {
-                return LookAlikeIndex.Votes.NONE;
-            }
-
-            @Override
-            public List<KnownMapping> knownMappings(TenantId tenant, int limit) {
-                return List.of();
-            }
-
-            @Override
-            public long knowledgeVersion(TenantId tenant) {
-                return 0;
-            }
-
-            @Override
-            public Map<String, Double> similarEntities(
-                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
-                return Map.of();
-            }
-
-            @Override
-            public Map<CanonicalField, Double> similarFieldsAlone(
-                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
-                return Map.of();
-            }
-
-            @Override
-            public List<Candidate> similarCanonicalFields(
-                    TenantId tenant, CanonicalSchema schema, ProposalRequest request, int limit) {
-                return List.of();
             }
         };
     }

@@ -8,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dcl.registry.domain.canonical.CanonicalEntity;
 import dcl.registry.domain.canonical.CanonicalFieldDefinition;
 import dcl.registry.domain.canonical.CanonicalSchema;
-import dcl.registry.domain.intelligence.Candidate;
 import dcl.registry.domain.intelligence.KnownMapping;
 import dcl.registry.domain.intelligence.LookAlikeIndex;
 import dcl.registry.domain.intelligence.MatchFeature;
-import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.RankingModel;
-import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.ConnectorId;
@@ -24,6 +21,7 @@ import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.CanonicalSchemaUseCase;
+import dcl.registry.domain.port.out.NothingKnown;
 import dcl.registry.domain.port.out.SemanticSearch;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +29,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -149,13 +146,7 @@ class TenantRankingModelsTest {
     }
 
     private SemanticSearch search() {
-        return new SemanticSearch() {
-            @Override
-            public List<SimilarMapping> similarMappings(
-                    TenantId tenant, ProposalRequest request, int limit) {
-                return List.of();
-            }
-
+        return new NothingKnown() {
             @Override
             public LookAlikeIndex.Votes lookAlikes(TenantId tenant, SourceRef source) {
                 LookAlikeIndex index = new LookAlikeIndex();
@@ -171,24 +162,6 @@ class TenantRankingModelsTest {
             @Override
             public long knowledgeVersion(TenantId tenant) {
                 return knowledge;
-            }
-
-            @Override
-            public Map<String, Double> similarEntities(
-                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
-                return Map.of();
-            }
-
-            @Override
-            public Map<CanonicalField, Double> similarFieldsAlone(
-                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
-                return Map.of();
-            }
-
-            @Override
-            public List<Candidate> similarCanonicalFields(
-                    TenantId tenant, CanonicalSchema schema, ProposalRequest request, int limit) {
-                return List.of();
             }
         };
     }

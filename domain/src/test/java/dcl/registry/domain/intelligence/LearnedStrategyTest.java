@@ -13,6 +13,7 @@ import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.out.NothingKnown;
 import dcl.registry.domain.port.out.RejectedTargets;
 import dcl.registry.domain.port.out.SemanticSearch;
 import java.util.ArrayList;
@@ -58,44 +59,10 @@ class LearnedStrategyTest {
 
     /** A search with no meaning to offer and the given known mappings. */
     private static SemanticSearch knowing(LookAlikeIndex index) {
-        return new SemanticSearch() {
-            @Override
-            public List<SimilarMapping> similarMappings(
-                    TenantId tenant, ProposalRequest request, int limit) {
-                return List.of();
-            }
-
+        return new NothingKnown() {
             @Override
             public LookAlikeIndex.Votes lookAlikes(TenantId tenant, SourceRef source) {
                 return index.votes(source);
-            }
-
-            @Override
-            public List<KnownMapping> knownMappings(TenantId tenant, int limit) {
-                return List.of();
-            }
-
-            @Override
-            public long knowledgeVersion(TenantId tenant) {
-                return 0;
-            }
-
-            @Override
-            public java.util.Map<String, Double> similarEntities(
-                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
-                return java.util.Map.of();
-            }
-
-            @Override
-            public Map<CanonicalField, Double> similarFieldsAlone(
-                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
-                return Map.of();
-            }
-
-            @Override
-            public List<Candidate> similarCanonicalFields(
-                    TenantId tenant, CanonicalSchema schema, ProposalRequest request, int limit) {
-                return List.of();
             }
         };
     }

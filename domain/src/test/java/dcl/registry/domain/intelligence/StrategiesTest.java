@@ -16,10 +16,10 @@ import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.LanguageModel;
+import dcl.registry.domain.port.out.NothingKnown;
 import dcl.registry.domain.port.out.SemanticSearch;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class StrategiesTest {
 
     /** A search answering with fixed similarities (or refusing, like an index still warming). */
     private static SemanticSearch search(double similarity, boolean warming) {
-        return new SemanticSearch() {
+        return new NothingKnown() {
             @Override
             public List<SimilarMapping> similarMappings(
                     TenantId tenant, ProposalRequest request, int limit) {
@@ -67,28 +67,6 @@ class StrategiesTest {
                             "rag", "index warming (1 of 2 mappings embedded)");
                 }
                 return LookAlikeIndex.Votes.NONE;
-            }
-
-            @Override
-            public List<KnownMapping> knownMappings(TenantId tenant, int limit) {
-                return List.of();
-            }
-
-            @Override
-            public long knowledgeVersion(TenantId tenant) {
-                return 0;
-            }
-
-            @Override
-            public java.util.Map<String, Double> similarEntities(
-                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
-                return java.util.Map.of();
-            }
-
-            @Override
-            public Map<CanonicalField, Double> similarFieldsAlone(
-                    TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
-                return Map.of();
             }
 
             @Override
