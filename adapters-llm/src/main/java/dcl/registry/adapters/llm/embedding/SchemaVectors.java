@@ -26,28 +26,19 @@ final class SchemaVectors {
     private final int[] byName;
 
     /**
-     * {@code vectorsOf} gives the vectors of all the schema's texts in one call, in their order (so
-     * that those not embedded yet can be embedded side by side).
+     * {@code vectorsOf} gives the vectors of the schema's texts ({@link #textsOf}) in one call, in
+     * their order (so that those not embedded yet can be embedded side by side).
      */
     SchemaVectors(CanonicalSchema schema, Function<List<String>, List<QuantizedVector>> vectorsOf) {
-        List<String> entityTexts = new ArrayList<>();
-        List<String> fieldTexts = new ArrayList<>();
-        List<String> aloneTexts = new ArrayList<>();
         for (CanonicalEntity entity : schema.entities()) {
             entities.add(entity.name());
-            entityTexts.add(EmbeddingText.ofEntity(entity));
             for (CanonicalFieldDefinition field : entity.fields()) {
                 fields.add(new CanonicalField(entity.name(), field.name()));
-                fieldTexts.add(EmbeddingText.ofCanonical(entity, field));
-                aloneTexts.add(EmbeddingText.ofFieldAlone(field));
             }
         }
-        List<String> texts = new ArrayList<>(entityTexts);
-        texts.addAll(fieldTexts);
-        texts.addAll(aloneTexts);
-        List<QuantizedVector> vectors = vectorsOf.apply(texts);
-        int e = entityTexts.size();
-        int f = fieldTexts.size();
+        List<QuantizedVector> vectors = vectorsOf.apply(textsOf(schema));
+        int e = entities.size();
+        int f = fields.size();
         entityVectors.addAll(vectors.subList(0, e));
         fieldVectors.addAll(vectors.subList(e, e + f));
         fieldAloneVectors.addAll(vectors.subList(e + f, e + 2 * f));
@@ -57,6 +48,27 @@ final class SchemaVectors {
                         .sorted(Comparator.comparing(i -> fields.get(i).toString()))
                         .mapToInt(Integer::intValue)
                         .toArray();
+    }
+
+    /**
+     * The schema's texts in the order the vectors are kept: its entities', its fields' (with their
+     * entity), then its fields' alone.
+     */
+    static List<String> textsOf(CanonicalSchema schema) {
+        List<String> entityTexts = new ArrayList<>();
+        List<String> fieldTexts = new ArrayList<>();
+        List<String> aloneTexts = new ArrayList<>();
+        for (CanonicalEntity entity : schema.entities()) {
+            entityTexts.add(EmbeddingText.ofEntity(entity));
+            for (CanonicalFieldDefinition field : entity.fields()) {
+                fieldTexts.add(EmbeddingText.ofCanonical(entity, field));
+                aloneTexts.add(EmbeddingText.ofFieldAlone(field));
+            }
+        }
+        List<String> texts = new ArrayList<>(entityTexts);
+        texts.addAll(fieldTexts);
+        texts.addAll(aloneTexts);
+        return texts;
     }
 
     List<CanonicalField> fields() {

@@ -1,6 +1,7 @@
 package dcl.registry.adapters.llm.embedding;
 
 import dcl.registry.domain.canonical.CanonicalSchema;
+import dcl.registry.domain.canonical.DefaultCrmModel;
 import dcl.registry.domain.error.StrategyUnavailable;
 import dcl.registry.domain.intelligence.Candidate;
 import dcl.registry.domain.intelligence.EmbeddingText;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -38,9 +40,9 @@ import java.util.stream.Stream;
  * The in-memory nearest-neighbour index of every tenant's ACTIVE mappings (one quantized vector
  * each), loaded from PostgreSQL at start, kept current by following every mapping write in the
  * database's write order (so writes on any node reach every node's index), and the canonical
- * fields' vectors, computed once per description. Until the start-up load is done, similar-mapping
- * searches are refused (the {@code rag} strategy reports it) rather than answered from a partial
- * index.
+ * fields' vectors, computed once per text and tenant. Until the start-up load is done,
+ * similar-mapping searches are refused (the {@code rag} strategy reports it) rather than answered
+ * from a partial index.
  */
 public class SemanticIndex implements SemanticSearch {
     private static final Logger LOG = Logger.getLogger(SemanticIndex.class.getName());
@@ -55,7 +57,14 @@ public class SemanticIndex implements SemanticSearch {
     private final StoredEmbeddings stored;
     private final String modelKey;
     private final Map<TenantId, TenantVectors> tenants = new ConcurrentHashMap<>();
+
+    /** By {@link #canonicalKey}. */
     private final Map<String, QuantizedVector> canonicalVectors = new ConcurrentHashMap<>();
+
+    /** The shipped default model's texts: the same for every tenant, and known to all. */
+    private static final Set<String> PUBLIC_TEXTS =
+            Set.copyOf(SchemaVectors.textsOf(DefaultCrmModel.schema()));
+
     private static final String READ_ALIKE = "name and description read alike";
     private final RecentSchemas<SchemaVectors> recentSchemas = new RecentSchemas<>(64);
     private final Map<String, QuantizedVector> recentQueries =
@@ -347,7 +356,7 @@ public class SemanticIndex implements SemanticSearch {
     @Override
     public Map<String, Double> similarEntities(
             TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
-        SchemaVectors vectors = vectorsOf(schema);
+        SchemaVectors vectors = vectorsOf(tenant, schema);
         return similarities(
                 embedQuery(tenant, EmbeddingText.ofTable(request)),
                 vectors.entities(),
@@ -357,7 +366,7 @@ public class SemanticIndex implements SemanticSearch {
     @Override
     public Map<CanonicalField, Double> similarFieldsAlone(
             TenantId tenant, CanonicalSchema schema, ProposalRequest request) {
-        SchemaVectors vectors = vectorsOf(schema);
+        SchemaVectors vectors = vectorsOf(tenant, schema);
         return similarities(
                 embedQuery(tenant, EmbeddingText.ofField(request)),
                 vectors.fields(),
@@ -379,7 +388,7 @@ public class SemanticIndex implements SemanticSearch {
     public List<Candidate> similarCanonicalFields(
             TenantId tenant, CanonicalSchema schema, ProposalRequest request, int limit) {
         QuantizedVector query = embedQuery(tenant, EmbeddingText.ofRequest(request));
-        SchemaVectors vectors = vectorsOf(schema);
+        SchemaVectors vectors = vectorsOf(tenant, schema);
         List<Candidate> scored = new ArrayList<>(vectors.fields().size());
         for (int i : vectors.byName()) {
             scored.add(
@@ -397,7 +406,7 @@ public class SemanticIndex implements SemanticSearch {
      * The schema's vectors, computed once while the schema is among the recent ones: the texts not
      * embedded before are embedded side by side (at 1,000 fields, two thousand texts).
      */
-    private SchemaVectors vectorsOf(CanonicalSchema schema) {
+    private SchemaVectors vectorsOf(TenantId tenant, CanonicalSchema schema) {
         return recentSchemas.of(
                 schema,
                 s ->
@@ -412,7 +421,8 @@ public class SemanticIndex implements SemanticSearch {
                                     Map<String, QuantizedVector> known = new HashMap<>();
                                     List<String> missing = new ArrayList<>();
                                     for (String text : new LinkedHashSet<>(texts)) {
-                                        QuantizedVector v = canonicalVectors.get(text);
+                                        QuantizedVector v =
+                                                canonicalVectors.get(canonicalKey(tenant, text));
                                         if (v == null) {
                                             missing.add(text);
                                         } else {
@@ -421,9 +431,23 @@ public class SemanticIndex implements SemanticSearch {
                                     }
                                     Map<String, QuantizedVector> embedded = embedTogether(missing);
                                     known.putAll(embedded);
-                                    canonicalVectors.putAll(embedded);
+                                    embedded.forEach(
+                                            (text, v) ->
+                                                    canonicalVectors.put(
+                                                            canonicalKey(tenant, text), v));
                                     return texts.stream().map(known::get).toList();
                                 }));
+    }
+
+    /**
+     * A canonical text's vector is kept for its tenant alone, so that how fast a new schema's first
+     * proposal answers tells no tenant whether another's model holds a text; the default model's
+     * texts are the same public texts for every tenant and are embedded once for all. (A schema
+     * equal to another tenant's as a whole still finds the other's vectors among the recent ones:
+     * that tells only what its tenant already holds in full.)
+     */
+    private static String canonicalKey(TenantId tenant, String text) {
+        return PUBLIC_TEXTS.contains(text) ? text : queryKey(tenant, text);
     }
 
     private static void add(

@@ -24,6 +24,7 @@ import dcl.registry.domain.port.out.TextEmbedder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -321,6 +322,47 @@ class SemanticIndexTest {
         calls.clear();
         index.similarFieldsAlone(ACME, crm, field("close_date"));
         assertEquals(List.of(List.of("close date")), calls, "the schema's vectors are kept");
+    }
+
+    @Test
+    void givenAnotherTenantsModel_whenATenantsSchemaSharesItsTexts_thenTheyAreEmbeddedForItAgain() {
+        List<List<String>> calls = new ArrayList<>();
+        SemanticIndex index = new SemanticIndex(batching(calls), new Rows());
+        index.rebuild();
+        CanonicalSchema acmes = new CanonicalSchema(List.of(withCreatedAt("mailbox")));
+        CanonicalSchema globexs =
+                new CanonicalSchema(List.of(withCreatedAt("mailbox"), withCreatedAt("sequence")));
+        index.similarEntities(ACME, acmes, field("amount"));
+        calls.clear();
+
+        index.similarEntities(new TenantId("globex"), globexs, field("amount"));
+
+        assertEquals(
+                List.copyOf(new LinkedHashSet<>(SchemaVectors.textsOf(globexs))),
+                calls.get(0),
+                "every text of globex's schema embedded for globex, acme's mailbox too: how fast"
+                        + " it answers tells globex nothing of acme's model");
+    }
+
+    @Test
+    void givenTheDefaultModel_whenAnotherTenantExtendsIt_thenOnlyItsOwnTextsAreEmbedded() {
+        List<List<String>> calls = new ArrayList<>();
+        SemanticIndex index = new SemanticIndex(batching(calls), new Rows());
+        index.rebuild();
+        CanonicalSchema crm = DefaultCrmModel.schema();
+        List<dcl.registry.domain.canonical.CanonicalEntity> entities =
+                new ArrayList<>(crm.entities());
+        entities.add(withCreatedAt("mailbox"));
+        CanonicalSchema extended = new CanonicalSchema(entities);
+        index.similarEntities(ACME, crm, field("amount"));
+        calls.clear();
+
+        index.similarEntities(new TenantId("globex"), extended, field("amount"));
+
+        assertEquals(
+                SchemaVectors.textsOf(new CanonicalSchema(List.of(withCreatedAt("mailbox")))),
+                calls.get(0),
+                "the default model's public texts are embedded once for every tenant");
     }
 
     @Test
