@@ -320,17 +320,15 @@ public class SemanticIndex implements SemanticSearch {
         return entries.nearest(embedQuery(tenant, EmbeddingText.ofSource(request.source())), limit);
     }
 
+    /**
+     * Refuses a search until the index has loaded. The reason reaches the caller's tenant (its
+     * answer, its decisions), so it carries no count: the load spans every tenant's mappings, and
+     * its progress is for operators ({@code /health/ready}).
+     */
     private void requireReady() {
         if (!ready) {
             throw new StrategyUnavailable(
-                    StrategyName.RAG.label(),
-                    toLoad.get() < 0
-                            ? "index loading"
-                            : "index warming ("
-                                    + loaded.get()
-                                    + " of "
-                                    + toLoad.get()
-                                    + " mappings embedded)");
+                    StrategyName.RAG.label(), toLoad.get() < 0 ? "index loading" : "index warming");
         }
     }
 

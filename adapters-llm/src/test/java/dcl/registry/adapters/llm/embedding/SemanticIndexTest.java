@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -208,6 +209,51 @@ class SemanticIndexTest {
         assertEquals(List.of(), index.knownMappings(other, 10));
         assertEquals(0, index.knowledgeVersion(other));
         assertTrue(index.knowledgeVersion(ACME) > 0);
+    }
+
+    @Test
+    void givenTheIndexWarming_whenAnotherTenantSearches_thenItsRefusalCountsNobodysMappings() {
+        Rows rows = new Rows();
+        rows.write(1, "amount", "opportunity.amount", true, true);
+        rows.write(2, "close_date", "opportunity.close_date", true, true);
+        AtomicReference<SemanticIndex> index = new AtomicReference<>();
+        List<String> reasons = new ArrayList<>();
+        TextEmbedder askedMidLoad =
+                new TextEmbedder() {
+                    @Override
+                    public String model() {
+                        return WORDS.model();
+                    }
+
+                    @Override
+                    public float[] embed(String text) {
+                        return WORDS.embed(text);
+                    }
+
+                    @Override
+                    public List<float[]> embedAll(List<String> texts) {
+                        reasons.add(
+                                assertThrows(
+                                                StrategyUnavailable.class,
+                                                () ->
+                                                        index.get()
+                                                                .similarMappings(
+                                                                        new TenantId("globex"),
+                                                                        field("amount"),
+                                                                        1))
+                                        .fallback()
+                                        .reason());
+                        return texts.stream().map(WORDS::embed).toList();
+                    }
+                };
+        index.set(new SemanticIndex(askedMidLoad, rows));
+
+        index.get().rebuild();
+
+        assertEquals(
+                List.of("index warming"),
+                reasons,
+                "acme's two mappings being embedded are no count of globex's business");
     }
 
     private static TextEmbedder counting(String model, List<String> embedded) {
