@@ -17,6 +17,7 @@ import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TableMappingSet;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.in.RecordServiceLevelsUseCase;
 import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.port.out.DualReadObserver;
 import dcl.registry.domain.port.out.LegacyMappingFolders;
@@ -43,6 +44,7 @@ public class RoutedMappingReads implements LoadMappings {
     private final JobPaths paths;
     private final LegacyMappingFolders legacy;
     private final DualReadObserver observer;
+    private final RecordServiceLevelsUseCase serviceLevels;
     private final Executor background;
 
     public RoutedMappingReads(
@@ -51,12 +53,14 @@ public class RoutedMappingReads implements LoadMappings {
             JobPaths paths,
             LegacyMappingFolders legacy,
             DualReadObserver observer,
+            RecordServiceLevelsUseCase serviceLevels,
             Executor background) {
         this.registry = registry;
         this.rollout = rollout;
         this.paths = paths;
         this.legacy = legacy;
         this.observer = observer;
+        this.serviceLevels = serviceLevels;
         this.background = background;
     }
 
@@ -76,7 +80,8 @@ public class RoutedMappingReads implements LoadMappings {
             background.execute(
                     () ->
                             legacyFolder(settings)
-                                    .ifPresent(folder -> compare(tenant, source, active, folder)));
+                                    .ifPresent(
+                                            folder -> compare(settings, source, active, folder)));
         }
         return answer;
     }
@@ -122,8 +127,18 @@ public class RoutedMappingReads implements LoadMappings {
                 .map(path -> paths.forTenant(settings.tenant(), "legacyPath", path));
     }
 
+    /**
+     * Compares the registry's answer with the legacy folder's. Every comparison is counted and
+     * every mismatch logged; only those of a tenant that follows the fleet's plan judge the plan's
+     * stage, so that a tenant on its own rollout (whose admin's edits part its registry from its
+     * YAML) cannot roll back the stage that places every other tenant.
+     */
     private void compare(
-            TenantId tenant, SourceRef source, Optional<FieldMapping> registryAnswer, Path folder) {
+            RolloutSettings settings,
+            SourceRef source,
+            Optional<FieldMapping> registryAnswer,
+            Path folder) {
+        TenantId tenant = settings.tenant();
         Optional<AcceptedEntry> yaml = legacy.find(folder, source);
         String expected =
                 yaml.map(e -> e.target() + " " + e.transform().map(Object::toString).orElse(""))
@@ -136,6 +151,9 @@ public class RoutedMappingReads implements LoadMappings {
                         .strip();
         boolean matched = expected.equals(actual);
         observer.compared(tenant, matched);
+        if (settings.followsPlan()) {
+            serviceLevels.dualRead(matched);
+        }
         if (!matched) {
             observer.mismatch(
                     tenant,

@@ -12,6 +12,7 @@ import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.port.in.RecordServiceLevelsUseCase;
 import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.port.out.DualReadObserver;
 import dcl.registry.domain.port.out.InMemoryMappings;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RoutedMappingReadsContractTest {
     private final InMemoryMappings registry = new InMemoryMappings();
     private final AtomicInteger compared = new AtomicInteger();
+    private final List<Boolean> judgedDualReads = new ArrayList<>();
     @TempDir static Path jobs;
 
     /** Each tenant's legacy folder, empty. */
@@ -59,6 +62,7 @@ class RoutedMappingReadsContractTest {
                 new JobPaths(jobs),
                 new EmptyFolders(),
                 new CountingObserver(compared),
+                new DualReadsJudged(judgedDualReads),
                 Runnable::run);
     }
 
@@ -127,6 +131,39 @@ class RoutedMappingReadsContractTest {
         }
     }
 
+    @Test
+    void givenMismatches_whenOnlyOneTenantFollowsThePlan_thenOnlyItsJudgeThePlansStage() {
+        SourceRef amount = MappingContractFixtures.source("salesforce", "opportunity", "amount");
+        TenantId ownRollout = new TenantId("acme");
+        TenantId planFollower = new TenantId("globex");
+        for (TenantId tenant : List.of(ownRollout, planFollower)) {
+            registry.insert(MappingContractFixtures.mapping(tenant, amount, MappingStatus.ACTIVE));
+        }
+        LoadMappings reads =
+                routed(
+                        tenant ->
+                                new RolloutSettings(
+                                        tenant,
+                                        tenant.equals(planFollower)
+                                                ? SourceOfTruth.PLAN
+                                                : SourceOfTruth.REGISTRY,
+                                        Optional.of("legacy"),
+                                        true,
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        SourceOfTruth.REGISTRY));
+
+        reads.byIdentity(ownRollout, amount);
+        reads.byIdentity(planFollower, amount);
+
+        assertEquals(2, compared.get(), "both compared (their legacy folders hold nothing)");
+        assertEquals(
+                List.of(false),
+                judgedDualReads,
+                "the plan follower's mismatch alone judges the plan: acme's own rollout cannot roll"
+                        + " back the stage that places globex");
+    }
+
     /** Every tenant's settings as given. */
     private record SettledRollout(Function<TenantId, RolloutSettings> settings)
             implements RolloutUseCase {
@@ -173,6 +210,20 @@ class RoutedMappingReadsContractTest {
         @Override
         public int size(Path folder) {
             return 0;
+        }
+    }
+
+    /** The dual reads that judge the rollout plan, matched or not. */
+    private record DualReadsJudged(List<Boolean> matched) implements RecordServiceLevelsUseCase {
+        @Override
+        public void readAnswered(boolean lookup, boolean serverError, long nanos) {}
+
+        @Override
+        public void cacheReads(long hits, long misses) {}
+
+        @Override
+        public void dualRead(boolean matched) {
+            this.matched.add(matched);
         }
     }
 

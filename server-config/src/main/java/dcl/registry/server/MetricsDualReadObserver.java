@@ -2,7 +2,6 @@ package dcl.registry.server;
 
 import dcl.registry.domain.legacy.ParityMismatch;
 import dcl.registry.domain.model.TenantId;
-import dcl.registry.domain.port.in.RecordServiceLevelsUseCase;
 import dcl.registry.domain.port.out.DualReadObserver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,11 +29,8 @@ public class MetricsDualReadObserver implements DualReadObserver {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
-    @Inject RecordServiceLevelsUseCase serviceLevels;
-
     @Override
     public void compared(TenantId tenant, boolean matched) {
-        serviceLevels.dualRead(matched);
         registry.counter("dcl_dual_read_comparisons", tenant(tenant)).inc();
         if (!matched) {
             registry.counter("dcl_dual_read_mismatches", tenant(tenant)).inc();

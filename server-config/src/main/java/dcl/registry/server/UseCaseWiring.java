@@ -25,6 +25,7 @@ import dcl.registry.application.ShadowService;
 import dcl.registry.domain.port.in.CalculateConfidenceUseCase;
 import dcl.registry.domain.port.in.CreateMappingUseCase;
 import dcl.registry.domain.port.in.DeleteMappingUseCase;
+import dcl.registry.domain.port.in.RecordServiceLevelsUseCase;
 import dcl.registry.domain.port.in.RolloutUseCase;
 import dcl.registry.domain.port.in.UpdateMappingUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
@@ -130,10 +131,12 @@ public class UseCaseWiring {
             RolloutUseCase rollout,
             JobPaths paths,
             LegacyMappingFolders legacy,
-            DualReadObserver observer) {
+            DualReadObserver observer,
+            RecordServiceLevelsUseCase serviceLevels) {
         LoadMappings cached = new CachedMappingReads(store, caches, metrics);
         LoadMappings routed =
-                new RoutedMappingReads(cached, rollout, paths, legacy, observer, dualReadExecutor);
+                new RoutedMappingReads(
+                        cached, rollout, paths, legacy, observer, serviceLevels, dualReadExecutor);
         return new MappingReadStack(routed, cached, store);
     }
 
