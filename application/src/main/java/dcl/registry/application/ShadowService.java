@@ -28,6 +28,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
@@ -38,8 +39,9 @@ import java.util.logging.Logger;
  * live proposals, on a background executor after the proposal is answered, so the caller waits for
  * nothing. Its answers are compared and counted, never stored as proposals, never queued for a
  * reviewer. A node starts at most {@code maxPerSecond} comparisons per tenant and runs at most
- * {@code maxInFlight} at once, so the candidate's CPU cannot crowd out the callers'; beyond that a
- * comparison is skipped and counted (per node), not queued without bound.
+ * {@code maxInFlight} at once, so the candidate's CPU cannot crowd out the callers'; one tenant
+ * holds at most half of them (a slow candidate of one tenant cannot starve another's shadow).
+ * Beyond that a comparison is skipped and counted (per node), not queued without bound.
  */
 public class ShadowService implements ShadowUseCase {
     static final String SETTING = "intelligence-shadow";
@@ -52,6 +54,8 @@ public class ShadowService implements ShadowUseCase {
     private final EquivalenceGate gate;
     private final Executor background;
     private final Semaphore inFlight;
+    private final int inFlightPerTenant;
+    private final Map<TenantId, AtomicInteger> inFlightOf = new ConcurrentHashMap<>();
     private final long nanosBetween;
     private final Map<TenantId, AtomicLong> nextAllowed = new ConcurrentHashMap<>();
     private final AuditTrail audit;
@@ -82,6 +86,7 @@ public class ShadowService implements ShadowUseCase {
         this.gate = gate;
         this.background = background;
         this.inFlight = new Semaphore(maxInFlight);
+        this.inFlightPerTenant = Math.max(1, (maxInFlight + 1) / 2);
         this.nanosBetween = (long) (1e9 / maxPerSecond);
         this.audit = audit;
         this.transactions = transactions;
@@ -112,13 +117,14 @@ public class ShadowService implements ShadowUseCase {
         if (shadow.isEmpty() || ThreadLocalRandom.current().nextDouble() >= shadow.get().sample()) {
             return;
         }
-        if (!inFlight.tryAcquire()) {
-            skip(context.tenant());
+        TenantId tenant = context.tenant();
+        if (!acquireSlot(tenant)) {
+            skip(tenant);
             return;
         }
-        if (!withinRate(context.tenant())) {
-            inFlight.release();
-            skip(context.tenant());
+        if (!withinRate(tenant)) {
+            releaseSlot(tenant);
+            skip(tenant);
             return;
         }
         try {
@@ -127,13 +133,32 @@ public class ShadowService implements ShadowUseCase {
                         try {
                             compare(shadow.get(), context, served, servingVersion);
                         } finally {
-                            inFlight.release();
+                            releaseSlot(tenant);
                         }
                     });
         } catch (RejectedExecutionException full) {
-            inFlight.release();
-            skip(context.tenant());
+            releaseSlot(tenant);
+            skip(tenant);
         }
+    }
+
+    /** One of the node's comparison slots, if the tenant holds fewer than its share. */
+    private boolean acquireSlot(TenantId tenant) {
+        AtomicInteger mine = inFlightOf.computeIfAbsent(tenant, t -> new AtomicInteger());
+        if (mine.incrementAndGet() > inFlightPerTenant) {
+            mine.decrementAndGet();
+            return false;
+        }
+        if (!inFlight.tryAcquire()) {
+            mine.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    private void releaseSlot(TenantId tenant) {
+        inFlight.release();
+        inFlightOf.get(tenant).decrementAndGet();
     }
 
     /**

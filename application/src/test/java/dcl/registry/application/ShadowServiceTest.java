@@ -30,7 +30,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -51,25 +53,23 @@ class ShadowServiceTest {
 
     /** Settings and comparisons kept in memory, counted as the SQL store counts them. */
     static class MemoryShadows implements ShadowStore {
-        Optional<ShadowSettings> settings = Optional.empty();
+        final Map<TenantId, ShadowSettings> settings = new HashMap<>();
         final List<ShadowComparison> comparisons = new ArrayList<>();
 
         @Override
         public Optional<ShadowSettings> settings(TenantId tenant) {
-            return settings.filter(s -> s.tenant().equals(tenant));
+            return Optional.ofNullable(settings.get(tenant));
         }
 
         @Override
         public void start(ShadowSettings s) {
             comparisons.clear();
-            settings = Optional.of(s);
+            settings.put(s.tenant(), s);
         }
 
         @Override
         public boolean stop(TenantId tenant) {
-            boolean ran = settings.isPresent();
-            settings = Optional.empty();
-            return ran;
+            return settings.remove(tenant) != null;
         }
 
         @Override
@@ -215,6 +215,31 @@ class ShadowServiceTest {
         service.consider(context(), servedByRag(), 0);
         assertEquals(1, queued.size());
         assertEquals(1, service.view(ACME).orElseThrow().tally().skipped());
+    }
+
+    @Test
+    void givenOneTenantsSlowComparisons_whenAnotherTenantsProposalIsSampled_thenItStillGetsASlot() {
+        ShadowService service = shadow(queued::add, 4);
+        TenantId globex = new TenantId("globex");
+        service.start(ACME, ALICE, LEXICAL, 1);
+        service.start(globex, new Actor("bob"), LEXICAL, 1);
+        for (int i = 0; i < 4; i++) {
+            service.consider(context(), servedByRag(), 0);
+        }
+        assertEquals(2, queued.size(), "acme holds half of the node's four slots");
+        assertEquals(2, service.view(ACME).orElseThrow().tally().skipped());
+
+        ProposalContext globexs =
+                new ProposalContext(
+                        globex, context().schema(), context().request(), context().limit());
+        service.consider(globexs, servedByRag(), 0);
+
+        assertEquals(3, queued.size(), "globex's comparison started beside acme's");
+        assertEquals(0, service.view(globex).orElseThrow().tally().skipped());
+        queued.forEach(Runnable::run);
+        queued.clear();
+        service.consider(context(), servedByRag(), 0);
+        assertEquals(1, queued.size(), "acme's finished comparisons gave its slots back");
     }
 
     @Test
