@@ -150,10 +150,10 @@ public class RoutedMappingReads implements LoadMappings {
                         .orElse("none")
                         .strip();
         boolean matched = expected.equals(actual);
-        observer.compared(tenant, matched);
         if (settings.followsPlan()) {
             serviceLevels.dualRead(matched);
         }
+        observer.compared(tenant, matched);
         if (!matched) {
             observer.mismatch(
                     tenant,

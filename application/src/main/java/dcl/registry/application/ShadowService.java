@@ -157,8 +157,9 @@ public class ShadowService implements ShadowUseCase {
     }
 
     private void releaseSlot(TenantId tenant) {
-        inFlight.release();
+        // the tenant's count first: a node's slot freed first could be refused to the same tenant
         inFlightOf.get(tenant).decrementAndGet();
+        inFlight.release();
     }
 
     /**

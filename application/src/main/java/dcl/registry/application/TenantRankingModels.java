@@ -163,7 +163,7 @@ public class TenantRankingModels implements RankingModels {
 
     private List<RankingModel.Example> examples(TenantId tenant) {
         CanonicalSchema schema = schemas.schema(tenant);
-        CanonicalProfile profile = CanonicalProfile.of(schema);
+        CanonicalProfile profile = CanonicalProfile.of(tenant, schema);
         List<RankingModel.Example> examples = new ArrayList<>();
         for (KnownMapping known : search.knownMappings(tenant, MAX_EXAMPLES)) {
             if (!schema.defines(known.target())) {

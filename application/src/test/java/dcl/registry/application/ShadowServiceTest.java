@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -178,9 +179,13 @@ class ShadowServiceTest {
     }
 
     private static MappingProposal servedByRag() {
+        return servedByRag(ACME);
+    }
+
+    private static MappingProposal servedByRag(TenantId tenant) {
         return new MappingProposal(
                 UUID.randomUUID(),
-                ACME,
+                tenant,
                 context().request().source(),
                 List.of(),
                 StrategyAnswer.of("rag", List.of(candidate(CLOSE))),
@@ -232,7 +237,7 @@ class ShadowServiceTest {
         ProposalContext globexs =
                 new ProposalContext(
                         globex, context().schema(), context().request(), context().limit());
-        service.consider(globexs, servedByRag(), 0);
+        service.consider(globexs, servedByRag(globex), 0);
 
         assertEquals(3, queued.size(), "globex's comparison started beside acme's");
         assertEquals(0, service.view(globex).orElseThrow().tally().skipped());
@@ -240,6 +245,28 @@ class ShadowServiceTest {
         queued.clear();
         service.consider(context(), servedByRag(), 0);
         assertEquals(1, queued.size(), "acme's finished comparisons gave its slots back");
+    }
+
+    @Test
+    void givenABackgroundThatRefusedAComparison_whenTheNextIsSampled_thenTheTenantsSlotIsFree() {
+        boolean[] refuse = {true};
+        ShadowService service =
+                shadow(
+                        task -> {
+                            if (refuse[0]) {
+                                refuse[0] = false;
+                                throw new RejectedExecutionException("full");
+                            }
+                            queued.add(task);
+                        },
+                        2);
+        service.start(ACME, ALICE, LEXICAL, 1);
+
+        service.consider(context(), servedByRag(), 0);
+        service.consider(context(), servedByRag(), 0);
+
+        assertEquals(1, service.view(ACME).orElseThrow().tally().skipped(), "the refused one");
+        assertEquals(1, queued.size(), "acme's one slot of two came back after the refusal");
     }
 
     @Test

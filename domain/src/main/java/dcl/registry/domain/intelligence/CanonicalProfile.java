@@ -4,6 +4,7 @@ import dcl.registry.domain.canonical.CanonicalEntity;
 import dcl.registry.domain.canonical.CanonicalFieldDefinition;
 import dcl.registry.domain.canonical.CanonicalSchema;
 import dcl.registry.domain.model.CanonicalField;
+import dcl.registry.domain.model.TenantId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -110,9 +111,11 @@ public final class CanonicalProfile {
         return Names.stems(Names.words(name, vocabulary));
     }
 
-    /** The profile of a schema, computed at most once while it is among the recent ones. */
-    public static CanonicalProfile of(CanonicalSchema schema) {
-        return RECENT.of(schema, CanonicalProfile::new);
+    /**
+     * The profile of a tenant's schema, computed at most once while it is among the recent ones.
+     */
+    public static CanonicalProfile of(TenantId tenant, CanonicalSchema schema) {
+        return RECENT.of(tenant, schema, CanonicalProfile::new);
     }
 
     static Set<String> describedBy(String text) {

@@ -143,7 +143,7 @@ public final class LearnedStrategy implements ProposalStrategy {
     @Override
     public StrategyAnswer propose(ProposalContext context) {
         List<Fallback> degraded = new ArrayList<>();
-        CanonicalProfile profile = CanonicalProfile.of(context.schema());
+        CanonicalProfile profile = CanonicalProfile.of(context.tenant(), context.schema());
         Inputs inputs = gather(context, profile, degraded);
         Evaluation evaluation = evaluate(profile, context.request(), inputs);
         RankingModel model = models.modelFor(context.tenant());

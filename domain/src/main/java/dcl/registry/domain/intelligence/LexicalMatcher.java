@@ -1,6 +1,5 @@
 package dcl.registry.domain.intelligence;
 
-import dcl.registry.domain.canonical.CanonicalSchema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -49,9 +48,12 @@ public final class LexicalMatcher {
         }
     }
 
-    public static List<Candidate> rank(CanonicalSchema schema, ProposalRequest request, int limit) {
+    public static List<Candidate> rank(ProposalContext context, int limit) {
         List<Candidate> candidates = new ArrayList<>();
-        for (Evidence e : evidence(CanonicalProfile.of(schema), request)) {
+        for (Evidence e :
+                evidence(
+                        CanonicalProfile.of(context.tenant(), context.schema()),
+                        context.request())) {
             candidates.add(new Candidate(e.field().target(), round(e.score()), e.reasoning()));
         }
         candidates.sort(

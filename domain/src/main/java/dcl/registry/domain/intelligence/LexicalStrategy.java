@@ -7,7 +7,6 @@ public final class LexicalStrategy implements ProposalStrategy {
     @Override
     public StrategyAnswer propose(ProposalContext context) {
         return StrategyAnswer.of(
-                StrategyName.LEXICAL.label(),
-                LexicalMatcher.rank(context.schema(), context.request(), context.limit()));
+                StrategyName.LEXICAL.label(), LexicalMatcher.rank(context, context.limit()));
     }
 }

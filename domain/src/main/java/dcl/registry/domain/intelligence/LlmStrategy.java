@@ -29,8 +29,7 @@ public final class LlmStrategy implements ProposalStrategy {
 
     @Override
     public StrategyAnswer propose(ProposalContext context) {
-        List<Candidate> shortlist =
-                LexicalMatcher.rank(context.schema(), context.request(), SHORTLIST);
+        List<Candidate> shortlist = LexicalMatcher.rank(context, SHORTLIST);
         List<SimilarMapping> similar;
         try {
             similar =

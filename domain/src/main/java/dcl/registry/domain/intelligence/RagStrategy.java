@@ -45,8 +45,7 @@ public final class RagStrategy implements ProposalStrategy {
         int everyField =
                 context.schema().entities().stream().mapToInt(e -> e.fields().size()).sum();
         Map<CanonicalField, Candidate> lexical = new HashMap<>();
-        LexicalMatcher.rank(context.schema(), context.request(), everyField)
-                .forEach(c -> lexical.put(c.target(), c));
+        LexicalMatcher.rank(context, everyField).forEach(c -> lexical.put(c.target(), c));
 
         Map<CanonicalField, SimilarMapping> closest = new HashMap<>();
         for (SimilarMapping s : similar) {

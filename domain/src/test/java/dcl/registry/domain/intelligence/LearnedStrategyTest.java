@@ -282,7 +282,9 @@ class LearnedStrategyTest {
 
         LearnedStrategy.Evaluation e =
                 LearnedStrategy.evaluate(
-                        CanonicalProfile.of(tickets), stage, nothingKnownBut(Map.of()));
+                        CanonicalProfile.of(new TenantId("acme"), tickets),
+                        stage,
+                        nothingKnownBut(Map.of()));
 
         assertEquals(CanonicalField.parse("ticket.state"), e.targets().get(0));
         assertEquals(2 / 3.0, e.features()[0][MatchFeature.VALUES.index()], 1e-9);
@@ -392,7 +394,7 @@ class LearnedStrategyTest {
 
         LearnedStrategy.Evaluation e =
                 LearnedStrategy.evaluate(
-                        CanonicalProfile.of(schema),
+                        CanonicalProfile.of(new TenantId("acme"), schema),
                         request,
                         nothingKnownBut(
                                 Map.of(

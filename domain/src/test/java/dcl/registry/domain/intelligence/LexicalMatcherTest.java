@@ -8,6 +8,7 @@ import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
+import dcl.registry.domain.model.TenantId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,14 @@ class LexicalMatcherTest {
                 Optional.empty());
     }
 
+    private static List<Candidate> ranked(ProposalRequest request, int limit) {
+        return LexicalMatcher.rank(
+                new ProposalContext(new TenantId("acme"), DefaultCrmModel.schema(), request, limit),
+                limit);
+    }
+
     private static String best(ProposalRequest request) {
-        return LexicalMatcher.rank(DefaultCrmModel.schema(), request, 3).get(0).target().toString();
+        return ranked(request, 3).get(0).target().toString();
     }
 
     @Test
@@ -47,14 +54,8 @@ class LexicalMatcherTest {
 
     @Test
     void givenSamplesOfTheWrongKind_whenRanked_thenTheTypeFitLowersTheScore() {
-        List<Candidate> numbers =
-                LexicalMatcher.rank(
-                        DefaultCrmModel.schema(), field("x", "deals", "is_won", "17", "18"), 1);
-        List<Candidate> booleans =
-                LexicalMatcher.rank(
-                        DefaultCrmModel.schema(),
-                        field("x", "deals", "is_won", "true", "false"),
-                        1);
+        List<Candidate> numbers = ranked(field("x", "deals", "is_won", "17", "18"), 1);
+        List<Candidate> booleans = ranked(field("x", "deals", "is_won", "true", "false"), 1);
         assertEquals("opportunity.is_won", booleans.get(0).target().toString());
         assertTrue(booleans.get(0).score() > numbers.get(0).score());
     }

@@ -6,6 +6,7 @@ import dcl.registry.domain.canonical.CanonicalEntity;
 import dcl.registry.domain.canonical.CanonicalFieldDefinition;
 import dcl.registry.domain.canonical.CanonicalSchema;
 import dcl.registry.domain.model.CanonicalField;
+import dcl.registry.domain.model.TenantId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +43,7 @@ class NamesTest {
                                                         "encounterid",
                                                         Optional.of("string"),
                                                         Optional.of("Identifier of the visit"))))));
-        CanonicalProfile profile = CanonicalProfile.of(schema);
+        CanonicalProfile profile = CanonicalProfile.of(new TenantId("acme"), schema);
 
         assertEquals(
                 Set.of("encounter", "id"),

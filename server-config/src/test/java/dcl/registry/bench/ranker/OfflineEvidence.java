@@ -10,6 +10,7 @@ import dcl.registry.domain.intelligence.QuantizedVector;
 import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.model.CanonicalField;
 import dcl.registry.domain.model.MappingId;
+import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.TextEmbedder;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +29,9 @@ final class OfflineEvidence {
     private final TextEmbedder embedder;
     private final Map<String, QuantizedVector> vectors = new HashMap<>();
 
+    /** The trainer's simulated tenants share one scope: it runs alone, offline. */
+    private static final TenantId OFFLINE = new TenantId("ranker-training");
+
     OfflineEvidence(TextEmbedder embedder) {
         this.embedder = embedder;
     }
@@ -37,7 +41,7 @@ final class OfflineEvidence {
      */
     LearnedStrategy.Evaluation evaluate(
             MatchingFamily family, MatchingFamily.Field field, List<MatchingFamily.Field> known) {
-        CanonicalProfile profile = CanonicalProfile.of(family.schema());
+        CanonicalProfile profile = CanonicalProfile.of(OFFLINE, family.schema());
         QuantizedVector query = vector(EmbeddingText.ofRequest(field.request()));
         QuantizedVector alone = vector(EmbeddingText.ofField(field.request()));
         Map<CanonicalField, Double> meaning = new HashMap<>();

@@ -1,7 +1,6 @@
 package dcl.registry.adapters.llm.embedding;
 
 import dcl.registry.domain.canonical.CanonicalSchema;
-import dcl.registry.domain.canonical.DefaultCrmModel;
 import dcl.registry.domain.error.StrategyUnavailable;
 import dcl.registry.domain.intelligence.Candidate;
 import dcl.registry.domain.intelligence.EmbeddingText;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -58,12 +56,8 @@ public class SemanticIndex implements SemanticSearch {
     private final String modelKey;
     private final Map<TenantId, TenantVectors> tenants = new ConcurrentHashMap<>();
 
-    /** By {@link #canonicalKey}. */
-    private final Map<String, QuantizedVector> canonicalVectors = new ConcurrentHashMap<>();
-
-    /** The shipped default model's texts: the same for every tenant, and known to all. */
-    private static final Set<String> PUBLIC_TEXTS =
-            Set.copyOf(SchemaVectors.textsOf(DefaultCrmModel.schema()));
+    private final CanonicalTextVectors canonicalVectors =
+            new CanonicalTextVectors(CANONICAL_VECTORS_KEPT);
 
     private static final String READ_ALIKE = "name and description read alike";
     private final RecentSchemas<SchemaVectors> recentSchemas = new RecentSchemas<>(64);
@@ -406,46 +400,27 @@ public class SemanticIndex implements SemanticSearch {
      */
     private SchemaVectors vectorsOf(TenantId tenant, CanonicalSchema schema) {
         return recentSchemas.of(
+                tenant,
                 schema,
                 s ->
                         new SchemaVectors(
                                 s,
                                 texts -> {
-                                    if (canonicalVectors.size() > CANONICAL_VECTORS_KEPT) {
-                                        // descriptions churned far past any real schema: start
-                                        // over rather than grow
-                                        canonicalVectors.clear();
-                                    }
                                     Map<String, QuantizedVector> known = new HashMap<>();
                                     List<String> missing = new ArrayList<>();
                                     for (String text : new LinkedHashSet<>(texts)) {
-                                        QuantizedVector v =
-                                                canonicalVectors.get(canonicalKey(tenant, text));
-                                        if (v == null) {
-                                            missing.add(text);
-                                        } else {
-                                            known.put(text, v);
-                                        }
+                                        canonicalVectors
+                                                .get(tenant, text)
+                                                .ifPresentOrElse(
+                                                        v -> known.put(text, v),
+                                                        () -> missing.add(text));
                                     }
                                     Map<String, QuantizedVector> embedded = embedTogether(missing);
                                     known.putAll(embedded);
                                     embedded.forEach(
-                                            (text, v) ->
-                                                    canonicalVectors.put(
-                                                            canonicalKey(tenant, text), v));
+                                            (text, v) -> canonicalVectors.put(tenant, text, v));
                                     return texts.stream().map(known::get).toList();
                                 }));
-    }
-
-    /**
-     * A canonical text's vector is kept for its tenant alone, so that how fast a new schema's first
-     * proposal answers tells no tenant whether another's model holds a text; the default model's
-     * texts are the same public texts for every tenant and are embedded once for all. (A schema
-     * equal to another tenant's as a whole still finds the other's vectors among the recent ones:
-     * that tells only what its tenant already holds in full.)
-     */
-    private static String canonicalKey(TenantId tenant, String text) {
-        return PUBLIC_TEXTS.contains(text) ? text : queryKey(tenant, text);
     }
 
     private static void add(

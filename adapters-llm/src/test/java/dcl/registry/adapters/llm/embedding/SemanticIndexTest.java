@@ -391,6 +391,21 @@ class SemanticIndexTest {
     }
 
     @Test
+    void givenAnotherTenantsWholeModel_whenATenantDefinesTheSame_thenItIsEmbeddedForItAgain() {
+        List<List<String>> calls = new ArrayList<>();
+        SemanticIndex index = new SemanticIndex(batching(calls), new Rows());
+        index.rebuild();
+        index.similarEntities(
+                ACME, new CanonicalSchema(List.of(withCreatedAt("mailbox"))), field("amount"));
+        calls.clear();
+
+        CanonicalSchema copied = new CanonicalSchema(List.of(withCreatedAt("mailbox")));
+        index.similarEntities(new TenantId("globex"), copied, field("amount"));
+
+        assertEquals(SchemaVectors.textsOf(copied), calls.get(0), "nothing of acme's found fast");
+    }
+
+    @Test
     void givenTheDefaultModel_whenAnotherTenantExtendsIt_thenOnlyItsOwnTextsAreEmbedded() {
         List<List<String>> calls = new ArrayList<>();
         SemanticIndex index = new SemanticIndex(batching(calls), new Rows());
