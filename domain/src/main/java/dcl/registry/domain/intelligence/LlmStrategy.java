@@ -48,7 +48,8 @@ public final class LlmStrategy implements ProposalStrategy {
                 offered.stream().map(f -> describe(context, f)).toList();
 
         LlmSuggestion answer =
-                model.suggest(new LlmQuestion(context.request(), candidates, similar));
+                model.suggest(
+                        new LlmQuestion(context.tenant(), context.request(), candidates, similar));
         if (!context.schema().defines(answer.target())) {
             throw new StrategyUnavailable(
                     StrategyName.LLM.label(),

@@ -18,12 +18,13 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 /**
  * The guarded HTTP call. Fault Tolerance around it: retried with a pause on 429/5xx and connection
  * failures; a circuit that opens when half of the last four calls failed (and stays open 30 s, so
- * an outage costs one quick refusal per proposal instead of a wait); at most four calls at once;
- * and an outer time limit over the whole exchange. The read timeout per attempt comes from the
- * validated settings.
+ * an outage costs one quick refusal per proposal instead of a wait); at most {@link #IN_FLIGHT}
+ * calls at once (a tenant's share is {@link GeminiLanguageModel}'s); and an outer time limit over
+ * the whole exchange. The read timeout per attempt comes from the validated settings.
  */
 @ApplicationScoped
 public class GeminiCalls {
+    static final int IN_FLIGHT = 4;
     private static final Logger LOG = Logger.getLogger(GeminiCalls.class.getName());
     @Inject GeminiSettings settings;
     private GeminiApi api;
@@ -49,7 +50,7 @@ public class GeminiCalls {
             failureRatio = 0.5,
             delay = 30_000,
             successThreshold = 1)
-    @Bulkhead(4)
+    @Bulkhead(IN_FLIGHT)
     @Timeout(value = 60, unit = java.time.temporal.ChronoUnit.SECONDS)
     public String generate(String body) {
         String key =

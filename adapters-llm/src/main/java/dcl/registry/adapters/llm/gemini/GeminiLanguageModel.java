@@ -9,6 +9,7 @@ import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.CanonicalField;
+import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.LanguageModel;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,9 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -45,13 +49,26 @@ public class GeminiLanguageModel implements LanguageModel {
     static final int SAMPLES = 10;
     static final int SAMPLE_CHARS = 80;
 
+    /**
+     * A tenant's share of the node's calls in flight: one tenant's slow or many proposals leave
+     * room for the others'.
+     */
+    static final int IN_FLIGHT_PER_TENANT = GeminiCalls.IN_FLIGHT / 2;
+
     @Inject GeminiCalls calls;
+    private final Map<TenantId, AtomicInteger> inFlightOf = new ConcurrentHashMap<>();
 
     // A child span of the request around the whole call, retries and waits included; the Rest
     // Client's HTTP spans (one per attempt) sit under it.
     @Override
     @WithSpan("dcl.gemini.suggest")
     public LlmSuggestion suggest(LlmQuestion question) {
+        AtomicInteger mine =
+                inFlightOf.computeIfAbsent(question.tenant(), t -> new AtomicInteger());
+        if (mine.incrementAndGet() > IN_FLIGHT_PER_TENANT) {
+            mine.decrementAndGet();
+            throw unavailable("too many of this tenant's calls in flight");
+        }
         String reply;
         try {
             reply = calls.generate(request(question).toString());
@@ -63,6 +80,8 @@ public class GeminiLanguageModel implements LanguageModel {
             throw unavailable("too many calls in flight");
         } catch (GeminiFailure failed) {
             throw unavailable(failed.getMessage());
+        } finally {
+            mine.decrementAndGet();
         }
         return answer(reply);
     }

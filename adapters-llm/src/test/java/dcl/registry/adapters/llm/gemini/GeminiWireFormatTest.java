@@ -16,6 +16,7 @@ import dcl.registry.domain.model.ConnectorId;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
+import dcl.registry.domain.model.TenantId;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class GeminiWireFormatTest {
     private static final LlmQuestion QUESTION =
             new LlmQuestion(
+                    new TenantId("acme"),
                     new ProposalRequest(
                             new SourceRef(
                                     new ConnectorId("hubspot"),
