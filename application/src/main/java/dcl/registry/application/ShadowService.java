@@ -12,6 +12,7 @@ import dcl.registry.domain.intelligence.StrategyCatalog;
 import dcl.registry.domain.intelligence.StrategyConfiguration;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.model.TenantShare;
 import dcl.registry.domain.port.in.ShadowUseCase;
 import dcl.registry.domain.port.out.AuditTrail;
 import dcl.registry.domain.port.out.ShadowStore;
@@ -28,7 +29,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
@@ -54,8 +54,7 @@ public class ShadowService implements ShadowUseCase {
     private final EquivalenceGate gate;
     private final Executor background;
     private final Semaphore inFlight;
-    private final int inFlightPerTenant;
-    private final Map<TenantId, AtomicInteger> inFlightOf = new ConcurrentHashMap<>();
+    private final TenantShare share;
     private final long nanosBetween;
     private final Map<TenantId, AtomicLong> nextAllowed = new ConcurrentHashMap<>();
     private final AuditTrail audit;
@@ -86,7 +85,7 @@ public class ShadowService implements ShadowUseCase {
         this.gate = gate;
         this.background = background;
         this.inFlight = new Semaphore(maxInFlight);
-        this.inFlightPerTenant = Math.max(1, (maxInFlight + 1) / 2);
+        this.share = TenantShare.halfOf(maxInFlight);
         this.nanosBetween = (long) (1e9 / maxPerSecond);
         this.audit = audit;
         this.transactions = transactions;
@@ -144,13 +143,11 @@ public class ShadowService implements ShadowUseCase {
 
     /** One of the node's comparison slots, if the tenant holds fewer than its share. */
     private boolean acquireSlot(TenantId tenant) {
-        AtomicInteger mine = inFlightOf.computeIfAbsent(tenant, t -> new AtomicInteger());
-        if (mine.incrementAndGet() > inFlightPerTenant) {
-            mine.decrementAndGet();
+        if (!share.tryEnter(tenant)) {
             return false;
         }
         if (!inFlight.tryAcquire()) {
-            mine.decrementAndGet();
+            share.leave(tenant);
             return false;
         }
         return true;
@@ -158,7 +155,7 @@ public class ShadowService implements ShadowUseCase {
 
     private void releaseSlot(TenantId tenant) {
         // the tenant's count first: a node's slot freed first could be refused to the same tenant
-        inFlightOf.get(tenant).decrementAndGet();
+        share.leave(tenant);
         inFlight.release();
     }
 

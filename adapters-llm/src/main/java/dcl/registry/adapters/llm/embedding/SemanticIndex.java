@@ -316,8 +316,8 @@ public class SemanticIndex implements SemanticSearch {
 
     /**
      * Refuses a search until the index has loaded. The reason reaches the caller's tenant (its
-     * answer, its decisions), so it carries no count: the load spans every tenant's mappings, and
-     * its progress is for operators ({@code /health/ready}).
+     * answer, its decisions), so it carries no count: the load spans every tenant's mappings; the
+     * service's totals and the load's progress are on {@code /health/ready}.
      */
     private void requireReady() {
         if (!ready) {

@@ -9,7 +9,7 @@ import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.SimilarMapping;
 import dcl.registry.domain.intelligence.StrategyName;
 import dcl.registry.domain.model.CanonicalField;
-import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.model.TenantShare;
 import dcl.registry.domain.port.out.LanguageModel;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +25,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -49,24 +46,17 @@ public class GeminiLanguageModel implements LanguageModel {
     static final int SAMPLES = 10;
     static final int SAMPLE_CHARS = 80;
 
-    /**
-     * A tenant's share of the node's calls in flight: one tenant's slow or many proposals leave
-     * room for the others'.
-     */
-    static final int IN_FLIGHT_PER_TENANT = GeminiCalls.IN_FLIGHT / 2;
-
     @Inject GeminiCalls calls;
-    private final Map<TenantId, AtomicInteger> inFlightOf = new ConcurrentHashMap<>();
+
+    /** A tenant's share of the node's calls in flight. */
+    private final TenantShare share = TenantShare.halfOf(GeminiCalls.IN_FLIGHT);
 
     // A child span of the request around the whole call, retries and waits included; the Rest
     // Client's HTTP spans (one per attempt) sit under it.
     @Override
     @WithSpan("dcl.gemini.suggest")
     public LlmSuggestion suggest(LlmQuestion question) {
-        AtomicInteger mine =
-                inFlightOf.computeIfAbsent(question.tenant(), t -> new AtomicInteger());
-        if (mine.incrementAndGet() > IN_FLIGHT_PER_TENANT) {
-            mine.decrementAndGet();
+        if (!share.tryEnter(question.tenant())) {
             throw unavailable("too many of this tenant's calls in flight");
         }
         String reply;
@@ -81,7 +71,7 @@ public class GeminiLanguageModel implements LanguageModel {
         } catch (GeminiFailure failed) {
             throw unavailable(failed.getMessage());
         } finally {
-            mine.decrementAndGet();
+            share.leave(question.tenant());
         }
         return answer(reply);
     }

@@ -219,33 +219,20 @@ class SemanticIndexTest {
         AtomicReference<SemanticIndex> index = new AtomicReference<>();
         List<String> reasons = new ArrayList<>();
         TextEmbedder askedMidLoad =
-                new TextEmbedder() {
-                    @Override
-                    public String model() {
-                        return WORDS.model();
-                    }
-
-                    @Override
-                    public float[] embed(String text) {
-                        return WORDS.embed(text);
-                    }
-
-                    @Override
-                    public List<float[]> embedAll(List<String> texts) {
-                        reasons.add(
-                                assertThrows(
-                                                StrategyUnavailable.class,
-                                                () ->
-                                                        index.get()
-                                                                .similarMappings(
-                                                                        new TenantId("globex"),
-                                                                        field("amount"),
-                                                                        1))
-                                        .fallback()
-                                        .reason());
-                        return texts.stream().map(WORDS::embed).toList();
-                    }
-                };
+                onEachCall(
+                        texts ->
+                                reasons.add(
+                                        assertThrows(
+                                                        StrategyUnavailable.class,
+                                                        () ->
+                                                                index.get()
+                                                                        .similarMappings(
+                                                                                new TenantId(
+                                                                                        "globex"),
+                                                                                field("amount"),
+                                                                                1))
+                                                .fallback()
+                                                .reason()));
         index.set(new SemanticIndex(askedMidLoad, rows));
 
         index.get().rebuild();
@@ -296,6 +283,11 @@ class SemanticIndexTest {
 
     /** Records each call: a single text as a batch of one, several texts as one batch. */
     private static TextEmbedder batching(List<List<String>> calls) {
+        return onEachCall(texts -> calls.add(List.copyOf(texts)));
+    }
+
+    /** Embeds as {@link #WORDS} does, telling {@code call} each call's texts first. */
+    private static TextEmbedder onEachCall(Consumer<List<String>> call) {
         return new TextEmbedder() {
             @Override
             public String model() {
@@ -304,13 +296,13 @@ class SemanticIndexTest {
 
             @Override
             public float[] embed(String text) {
-                calls.add(List.of(text));
+                call.accept(List.of(text));
                 return WORDS.embed(text);
             }
 
             @Override
             public List<float[]> embedAll(List<String> texts) {
-                calls.add(List.copyOf(texts));
+                call.accept(texts);
                 return texts.stream().map(WORDS::embed).toList();
             }
         };
@@ -429,19 +421,7 @@ class SemanticIndexTest {
     @Test
     void givenTheSameRequestSearchedTwice_whenSearched_thenItsTextsAreEmbeddedOnce() {
         List<String> embedded = new ArrayList<>();
-        TextEmbedder counting =
-                new TextEmbedder() {
-                    @Override
-                    public String model() {
-                        return WORDS.model();
-                    }
-
-                    @Override
-                    public float[] embed(String text) {
-                        embedded.add(text);
-                        return WORDS.embed(text);
-                    }
-                };
+        TextEmbedder counting = counting(WORDS.model(), embedded);
         Rows rows = new Rows();
         rows.write(1, "amount", "opportunity.amount", true, true);
         SemanticIndex index = new SemanticIndex(counting, rows);
