@@ -23,18 +23,26 @@ import dcl.registry.domain.slo.SloBaseline;
 import dcl.registry.domain.slo.SloReport;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * The fleet's progressive rollout: operators set the share; the guard, run on every node, marks a
+ * The fleet's progressive rollout: operators set the share; the guard, run on every node, holds on
+ * its YAML a plan-following tenant whose dual-read comparisons mismatched on that node, marks a
  * stage halted when a budget is too spent to advance and rolls an advance back to the previous
- * share on the seed's criteria. Each act is one appended stage (or mark), its audit entry and its
- * webhook event in one transaction; the store lets exactly one node act.
+ * share on the seed's criteria. Each act is one appended stage (or mark, or held tenant), its audit
+ * entry and its webhook event in one transaction; the store lets exactly one node act.
  */
 public class RolloutPlanService implements RolloutPlanUseCase, GuardRolloutUseCase {
     private static final Logger LOG = Logger.getLogger(RolloutPlanService.class.getName());
     static final String SETTING = "rollout-plan";
+
+    static final String HELD_REASON =
+            "dual-read mismatch: its registry answered otherwise than its YAML while the plan placed"
+                    + " it on the registry. Its YAML answers until its admin has looked at the"
+                    + " mismatches and follows the plan again (PUT /dcl/admin/rollout)";
 
     private final RolloutPlans plans;
     private final RolloutStore tenants;
@@ -151,6 +159,7 @@ public class RolloutPlanService implements RolloutPlanUseCase, GuardRolloutUseCa
         // counts older than two windows can no longer matter to anyone
         buckets.forgetBefore(clock.instant().minus(levels.retention()));
         Optional<RolloutStage> stage = plans.current();
+        holdMismatched(stage);
         SloReport report = levels.reportOn(stage);
         stage.ifPresent(s -> act(s, report));
         return report;
@@ -164,6 +173,62 @@ public class RolloutPlanService implements RolloutPlanUseCase, GuardRolloutUseCa
                 && report.shouldHaltRollout()) {
             halt(stage, report.haltReason().orElseThrow());
         }
+    }
+
+    /**
+     * Holds on its YAML each tenant whose comparisons mismatched on this node: the seed's "any
+     * mismatch rolls back", for that tenant alone. Tenants the store could not take wait for the
+     * next round.
+     */
+    private void holdMismatched(Optional<RolloutStage> stage) {
+        Set<TenantId> mismatched = tally.takeMismatchedTenants();
+        Set<TenantId> unheld = new LinkedHashSet<>(mismatched);
+        try {
+            for (TenantId tenant : mismatched) {
+                hold(tenant, stage.map(RolloutStage::owner));
+                unheld.remove(tenant);
+            }
+        } finally {
+            tally.putBackMismatchedTenants(unheld);
+        }
+    }
+
+    private void hold(TenantId tenant, Optional<TenantId> planOwner) {
+        Instant now = clock.instant();
+        Optional<RolloutSettings> held =
+                transactions.inTransaction(
+                        () -> {
+                            // its admin may have left the plan since the comparison
+                            Optional<RolloutSettings> before =
+                                    tenants.find(tenant).filter(RolloutSettings::followsPlan);
+                            if (before.isEmpty()) {
+                                return Optional.empty();
+                            }
+                            RolloutSettings h =
+                                    before.get().heldOnYaml(RolloutStage.GUARD.subject(), now);
+                            tenants.save(h);
+                            audit.recordSetting(
+                                    tenant,
+                                    RolloutStage.GUARD,
+                                    now,
+                                    "rollout",
+                                    RolloutService.describe(before.get()),
+                                    RolloutService.describe(h),
+                                    Optional.of(HELD_REASON));
+                            notifications.tenantHeld(
+                                    h, HELD_REASON, planOwner.filter(o -> !o.equals(tenant)));
+                            return Optional.of(h);
+                        });
+        held.ifPresent(
+                h -> {
+                    rollout.saved(h);
+                    LOG.warning(
+                            () ->
+                                    "Rollout: tenant "
+                                            + tenant.value()
+                                            + " held on its YAML, off the plan: "
+                                            + HELD_REASON);
+                });
     }
 
     private void halt(RolloutStage stage, String reason) {

@@ -232,11 +232,16 @@ public class RolloutService implements RolloutUseCase {
                                     why);
                             return next;
                         });
-        copies.put(tenant, new Copy(saved, System.nanoTime(), false));
+        saved(saved);
         return placed(saved);
     }
 
-    private static String describe(RolloutSettings s) {
+    /** Puts settings just stored in force on this node at once. */
+    void saved(RolloutSettings settings) {
+        copies.put(settings.tenant(), new Copy(settings, System.nanoTime(), false));
+    }
+
+    static String describe(RolloutSettings s) {
         return "sourceOfTruth="
                 + s.sourceOfTruth().wireName()
                 + ", legacyPath="

@@ -129,9 +129,9 @@ public class RoutedMappingReads implements LoadMappings {
 
     /**
      * Compares the registry's answer with the legacy folder's. Every comparison is counted and
-     * every mismatch logged; only those of a tenant that follows the fleet's plan judge the plan's
-     * stage, so that a tenant on its own rollout (whose admin's edits part its registry from its
-     * YAML) cannot roll back the stage that places every other tenant.
+     * every mismatch logged; only those of a tenant that follows the fleet's plan reach the
+     * rollout's guard, which holds such a tenant on its YAML. A tenant on its own rollout (whose
+     * admin's edits part its registry from its YAML) has no plan to be held from.
      */
     private void compare(
             RolloutSettings settings,
@@ -151,7 +151,7 @@ public class RoutedMappingReads implements LoadMappings {
                         .strip();
         boolean matched = expected.equals(actual);
         if (settings.followsPlan()) {
-            serviceLevels.dualRead(matched);
+            serviceLevels.dualRead(tenant, matched);
         }
         observer.compared(tenant, matched);
         if (!matched) {

@@ -2,6 +2,7 @@ package dcl.registry.application;
 
 import dcl.registry.domain.port.in.ServiceLevelsUseCase;
 import dcl.registry.domain.port.out.RolloutPlans;
+import dcl.registry.domain.port.out.RolloutStore;
 import dcl.registry.domain.port.out.SloBuckets;
 import dcl.registry.domain.rollout.RolloutStage;
 import dcl.registry.domain.slo.SloCounts;
@@ -18,6 +19,7 @@ import java.util.Optional;
 public class ServiceLevelService implements ServiceLevelsUseCase {
     private final SloBuckets buckets;
     private final RolloutPlans plans;
+    private final RolloutStore tenants;
     private final ServiceLevelTally tally;
     private final SloJudge judge;
     private final Clock clock;
@@ -25,11 +27,13 @@ public class ServiceLevelService implements ServiceLevelsUseCase {
     public ServiceLevelService(
             SloBuckets buckets,
             RolloutPlans plans,
+            RolloutStore tenants,
             ServiceLevelTally tally,
             SloJudge judge,
             Clock clock) {
         this.buckets = buckets;
         this.plans = plans;
+        this.tenants = tenants;
         this.tally = tally;
         this.judge = judge;
         this.clock = clock;
@@ -51,7 +55,10 @@ public class ServiceLevelService implements ServiceLevelsUseCase {
                         .map(this::bucketHolding)
                         .map(buckets::since)
                         .orElse(SloCounts.none());
-        return judge.judge(window, sinceStage, judged.map(RolloutStage::baseline));
+        long held =
+                judged.map(s -> tenants.countSavedBy(RolloutStage.GUARD.subject(), s.decidedAt()))
+                        .orElse(0L);
+        return judge.judge(window, sinceStage, judged.map(RolloutStage::baseline), held);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dcl.registry.application;
 
+import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.RecordServiceLevelsUseCase;
 import dcl.registry.domain.port.out.SloBuckets;
 import dcl.registry.domain.slo.LatencyHistogram;
@@ -8,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 
@@ -26,6 +29,7 @@ public class ServiceLevelTally implements RecordServiceLevelsUseCase {
     private final long latencyThresholdNanos;
     private final Duration window;
     private Map<Long, Counting> pending = new HashMap<>();
+    private Set<TenantId> mismatched = new LinkedHashSet<>();
 
     /**
      * @param node this node's name in the shared buckets (unique per process)
@@ -66,12 +70,25 @@ public class ServiceLevelTally implements RecordServiceLevelsUseCase {
     }
 
     @Override
-    public synchronized void dualRead(boolean matched) {
+    public synchronized void dualRead(TenantId tenant, boolean matched) {
         Counting c = current();
         c.dualReads++;
         if (!matched) {
             c.dualReadMismatches++;
+            mismatched.add(tenant);
         }
+    }
+
+    /** The tenants whose comparisons mismatched since the last call, in the order seen. */
+    public synchronized Set<TenantId> takeMismatchedTenants() {
+        Set<TenantId> taken = mismatched;
+        mismatched = new LinkedHashSet<>();
+        return taken;
+    }
+
+    /** Tenants that could not be held now (the store is out), for the next round. */
+    public synchronized void putBackMismatchedTenants(Set<TenantId> unheld) {
+        mismatched.addAll(unheld);
     }
 
     /**

@@ -12,7 +12,9 @@ import dcl.registry.domain.error.StoreUnavailable;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.RolloutNotifications;
+import dcl.registry.domain.rollout.RolloutSettings;
 import dcl.registry.domain.rollout.RolloutStage;
+import dcl.registry.domain.rollout.SourceOfTruth;
 import dcl.registry.domain.rollout.StageChange;
 import dcl.registry.domain.slo.SloBaseline;
 import dcl.registry.domain.slo.SloJudge;
@@ -28,6 +30,8 @@ class RolloutPlanServiceTest {
     private static final Instant T = Instant.parse("2026-01-01T12:00:00Z");
     private static final TenantId OPS = new TenantId("ops");
     private static final Actor ALICE = new Actor("alice");
+    private static final TenantId ACME = new TenantId("acme");
+    private static final TenantId GLOBEX = new TenantId("globex");
 
     private final SloFakes.MutableClock clock = new SloFakes.MutableClock(T);
     private final SloFakes.Plans plans = new SloFakes.Plans();
@@ -45,7 +49,12 @@ class RolloutPlanServiceTest {
                     Duration.ofHours(1));
     private final ServiceLevelService levels =
             new ServiceLevelService(
-                    buckets, plans, tally, new SloJudge(SloSettings.seedDefaults()), clock);
+                    buckets,
+                    plans,
+                    tenants,
+                    tally,
+                    new SloJudge(SloSettings.seedDefaults()),
+                    clock);
     private final RolloutService rollout =
             new RolloutService(
                     tenants,
@@ -83,6 +92,17 @@ class RolloutPlanServiceTest {
                 OPS,
                 new SloBaseline(0, 0),
                 Optional.empty());
+    }
+
+    /** A tenant that follows the plan with dual-read on, as its admin enrolled it an hour ago. */
+    private static RolloutSettings following(TenantId tenant) {
+        return new RolloutSettings(
+                tenant,
+                SourceOfTruth.PLAN,
+                Optional.of("legacy"),
+                true,
+                Optional.of(T.minus(Duration.ofHours(1))),
+                Optional.of("alice"));
     }
 
     /** Reads every node counted five minutes ago, within the window and since the stages. */
@@ -207,6 +227,110 @@ class RolloutPlanServiceTest {
         assertEquals(3, plans.stages.size(), "a rollback is not rolled back further");
         assertEquals(10, plans.newest().percent());
         assertEquals(1, notifications.count(RolloutNotifications.ROLLED_BACK));
+    }
+
+    @Test
+    void givenOneTenantsDualReadMismatches_whenChecked_thenItAloneIsHeldOnItsYamlAndThePlanStays() {
+        plans.stages.add(stage(1, 100, 50, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
+        tenants.save(following(ACME));
+        tenants.save(following(GLOBEX));
+        tally.dualRead(ACME, false);
+        tally.dualRead(ACME, false);
+        tally.dualRead(GLOBEX, true);
+
+        SloReport report = service.check();
+
+        assertFalse(report.shouldRollback(), report.rollbackReason().toString());
+        assertEquals(1, plans.stages.size(), "the plan stays: one tenant's data is its own");
+        RolloutSettings held = tenants.find(ACME).orElseThrow();
+        assertEquals(SourceOfTruth.YAML, held.sourceOfTruth());
+        assertEquals(Optional.of(T), held.updatedAt());
+        assertEquals(Optional.of(RolloutStage.GUARD.subject()), held.updatedBy());
+        assertEquals(following(GLOBEX), tenants.find(GLOBEX).orElseThrow());
+        assertTrue(rollout.current(ACME).yamlAnswers(), "in force on this node at once");
+        assertFalse(rollout.current(GLOBEX).yamlAnswers(), "still placed on the registry");
+        assertEquals(
+                List.of(
+                        new SloFakes.SettingChange(
+                                ACME,
+                                RolloutStage.GUARD,
+                                T,
+                                "rollout",
+                                "sourceOfTruth=plan, legacyPath=legacy, dualRead=true",
+                                "sourceOfTruth=yaml, legacyPath=legacy, dualRead=true",
+                                Optional.of(RolloutPlanService.HELD_REASON))),
+                audit.settings,
+                "audited in the held tenant's own trail");
+        assertEquals(
+                List.of(
+                        new SloFakes.HeldEvent(
+                                held, RolloutPlanService.HELD_REASON, Optional.of(OPS))),
+                notifications.held,
+                "told to the tenant and to the plan's owner");
+        assertEquals(List.of(), notifications.events);
+
+        clock.advance(Duration.ofSeconds(15));
+        service.check();
+        assertEquals(1, notifications.held.size(), "held once");
+        assertEquals(1, audit.settings.size());
+    }
+
+    @Test
+    void givenTwoTenantsHeldSinceTheStage_whenChecked_thenTheStageIsRolledBack() {
+        plans.stages.add(stage(1, 50, 10, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
+        tenants.save(following(ACME));
+        tenants.save(following(GLOBEX));
+        tally.dualRead(ACME, false);
+        tally.dualRead(GLOBEX, false);
+
+        SloReport report = service.check();
+
+        assertEquals(2, notifications.held.size());
+        assertTrue(report.shouldRollback());
+        RolloutStage back = plans.newest();
+        assertEquals(StageChange.ROLLBACK, back.change());
+        assertEquals(10, back.percent());
+        assertTrue(
+                back.reason().orElseThrow().startsWith("2 tenants held on their YAML"),
+                back.reason().orElseThrow());
+    }
+
+    @Test
+    void givenATenantThatLeftThePlan_whenItsMismatchIsChecked_thenItIsNotHeld() {
+        plans.stages.add(stage(1, 100, 50, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
+        tally.dualRead(ACME, false);
+        RolloutSettings ownRollout =
+                new RolloutSettings(
+                        ACME,
+                        SourceOfTruth.REGISTRY,
+                        Optional.of("legacy"),
+                        true,
+                        Optional.of(T.minus(Duration.ofMinutes(1))),
+                        Optional.of("alice"));
+        tenants.save(ownRollout);
+
+        service.check();
+
+        assertEquals(ownRollout, tenants.find(ACME).orElseThrow(), "its admin's choice stands");
+        assertEquals(List.of(), audit.settings);
+        assertEquals(List.of(), notifications.held);
+    }
+
+    @Test
+    void givenTheSettingsStoreIsOut_whenATenantCannotBeHeld_thenItIsHeldInTheNextRound() {
+        plans.stages.add(stage(1, 100, 50, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
+        tenants.save(following(ACME));
+        tally.dualRead(ACME, false);
+        tenants.down = true;
+
+        assertThrows(StoreUnavailable.class, service::check);
+        assertEquals(List.of(), notifications.held);
+
+        tenants.down = false;
+        clock.advance(Duration.ofSeconds(15));
+        service.check();
+        assertEquals(SourceOfTruth.YAML, tenants.find(ACME).orElseThrow().sourceOfTruth());
+        assertEquals(1, notifications.held.size());
     }
 
     @Test

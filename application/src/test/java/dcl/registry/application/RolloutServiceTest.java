@@ -53,6 +53,11 @@ class RolloutServiceTest {
         public long countFollowingPlan() {
             throw new UnsupportedOperationException("not used");
         }
+
+        @Override
+        public long countSavedBy(String actor, java.time.Instant since) {
+            throw new UnsupportedOperationException("not used");
+        }
     }
 
     /** Settings re-read on every call (no freshness window), so each call meets the outage. */

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RoutedMappingReadsContractTest {
     private final InMemoryMappings registry = new InMemoryMappings();
     private final AtomicInteger compared = new AtomicInteger();
-    private final List<Boolean> judgedDualReads = new ArrayList<>();
+    private final List<String> judgedDualReads = new ArrayList<>();
     @TempDir static Path jobs;
 
     /** Each tenant's legacy folder, empty. */
@@ -158,10 +158,10 @@ class RoutedMappingReadsContractTest {
 
         assertEquals(2, compared.get(), "both compared (their legacy folders hold nothing)");
         assertEquals(
-                List.of(false),
+                List.of("globex mismatched"),
                 judgedDualReads,
-                "the plan follower's mismatch alone judges the plan: acme's own rollout cannot roll"
-                        + " back the stage that places globex");
+                "the plan follower's mismatch alone reaches the guard, with its tenant: acme, on its"
+                        + " own rollout, has no plan to be held from");
     }
 
     /** Every tenant's settings as given. */
@@ -213,8 +213,8 @@ class RoutedMappingReadsContractTest {
         }
     }
 
-    /** The dual reads that judge the rollout plan, matched or not. */
-    private record DualReadsJudged(List<Boolean> matched) implements RecordServiceLevelsUseCase {
+    /** The dual reads that reach the rollout's guard: tenant, matched or not. */
+    private record DualReadsJudged(List<String> seen) implements RecordServiceLevelsUseCase {
         @Override
         public void readAnswered(boolean lookup, boolean serverError, long nanos) {}
 
@@ -222,8 +222,8 @@ class RoutedMappingReadsContractTest {
         public void cacheReads(long hits, long misses) {}
 
         @Override
-        public void dualRead(boolean matched) {
-            this.matched.add(matched);
+        public void dualRead(TenantId tenant, boolean matched) {
+            seen.add(tenant.value() + (matched ? " matched" : " mismatched"));
         }
     }
 

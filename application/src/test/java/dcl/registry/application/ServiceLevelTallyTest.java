@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dcl.registry.domain.error.StoreUnavailable;
+import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.slo.LatencyHistogram;
 import dcl.registry.domain.slo.SloCounts;
 import java.time.Duration;
@@ -18,6 +19,7 @@ class ServiceLevelTallyTest {
     private static final Instant T0 = Instant.parse("2026-01-01T12:00:00Z");
     private static final Duration BUCKET = Duration.ofSeconds(10);
     private static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final TenantId ACME = new TenantId("acme");
 
     private final SloFakes.MutableClock clock = new SloFakes.MutableClock(T0);
     private final SloFakes.Buckets buckets = new SloFakes.Buckets();
@@ -38,8 +40,8 @@ class ServiceLevelTallyTest {
         tally.readAnswered(true, false, 51 * MS); // slow
         tally.readAnswered(false, true, 700 * MS); // not a lookup: no latency counted
         tally.cacheReads(5, 2);
-        tally.dualRead(true);
-        tally.dualRead(false);
+        tally.dualRead(ACME, true);
+        tally.dualRead(ACME, false);
         clock.set(T0.plusMillis(9_999));
         tally.readAnswered(false, false, 0);
         clock.set(T0.plusSeconds(10));

@@ -189,14 +189,21 @@ final class SloFakes {
     static final class Tenants implements RolloutStore {
         final Map<TenantId, RolloutSettings> settings =
                 new TreeMap<>(Comparator.comparing(TenantId::value));
+        boolean down;
 
         @Override
         public Optional<RolloutSettings> find(TenantId tenant) {
+            if (down) {
+                throw new StoreUnavailable();
+            }
             return Optional.ofNullable(settings.get(tenant));
         }
 
         @Override
         public void save(RolloutSettings s) {
+            if (down) {
+                throw new StoreUnavailable();
+            }
             settings.put(s.tenant(), s);
         }
 
@@ -210,6 +217,14 @@ final class SloFakes {
         @Override
         public long countFollowingPlan() {
             return settings.values().stream().filter(RolloutSettings::followsPlan).count();
+        }
+
+        @Override
+        public long countSavedBy(String actor, Instant since) {
+            return settings.values().stream()
+                    .filter(s -> s.updatedBy().orElseThrow().equals(actor))
+                    .filter(s -> !s.updatedAt().orElseThrow().isBefore(since))
+                    .count();
         }
     }
 
@@ -245,12 +260,20 @@ final class SloFakes {
 
     record StageEvent(String event, RolloutStage stage, String reason) {}
 
+    record HeldEvent(RolloutSettings held, String reason, Optional<TenantId> planOwner) {}
+
     static final class Notifications implements RolloutNotifications {
         final List<StageEvent> events = new ArrayList<>();
+        final List<HeldEvent> held = new ArrayList<>();
 
         @Override
         public void stageEvent(String event, RolloutStage stage, String reason) {
             events.add(new StageEvent(event, stage, reason));
+        }
+
+        @Override
+        public void tenantHeld(RolloutSettings settings, String reason, Optional<TenantId> owner) {
+            held.add(new HeldEvent(settings, reason, owner));
         }
 
         long count(String event) {

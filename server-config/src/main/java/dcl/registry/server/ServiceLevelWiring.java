@@ -79,10 +79,11 @@ public class ServiceLevelWiring {
     ServiceLevelService serviceLevels(
             SloBuckets buckets,
             RolloutPlans plans,
+            RolloutStore tenants,
             ServiceLevelTally tally,
             SloJudge judge,
             Clock clock) {
-        return new ServiceLevelService(buckets, plans, tally, judge, clock);
+        return new ServiceLevelService(buckets, plans, tenants, tally, judge, clock);
     }
 
     @Produces

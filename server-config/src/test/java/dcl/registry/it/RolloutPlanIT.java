@@ -2,6 +2,7 @@ package dcl.registry.it;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -90,7 +91,7 @@ class RolloutPlanIT extends DeployedRegistry {
         Api earlyRuntime = Api.as(Tokens.mint(early, "aam", "service"));
         Api midRuntime = Api.as(Tokens.mint(mid, "aam", "service"));
         try {
-            registerWebhook();
+            registerWebhook(opsAdmin);
             enrol(early);
             enrol(mid);
             awaitBudgetClean();
@@ -292,6 +293,104 @@ class RolloutPlanIT extends DeployedRegistry {
         assertEquals(0, operator.get(PLAN).json().getInt("percent"));
     }
 
+    @Test
+    void
+            givenTwoTenantsFollowingThePlanWithDualRead_whenOnesRegistryAnswersOtherwiseThanItsYaml_thenItAloneIsHeldOnItsYamlAndThePlanStays() {
+        Api earlyRuntime = Api.as(Tokens.mint(early, "aam", "service"));
+        Api earlyAdmin = Api.as(Tokens.mint(early, "alice", "admin"));
+        try {
+            registerWebhook(opsAdmin);
+            registerWebhook(earlyAdmin);
+            enrol(early, true);
+            enrol(mid, true);
+            awaitBudgetClean();
+            assertEquals(200, setPlan(100, "everyone on the registry, compared").status());
+            // placed, as the plan lists it: no lookup yet, so nothing compared yet
+            Map<String, String> placed = servedByInPlan();
+            assertEquals("registry", placed.get(early), placed.toString());
+            assertEquals("registry", placed.get(mid), placed.toString());
+
+            Api.Reply answered = earlyRuntime.get(AMOUNT);
+            assertEquals(200, answered.status(), answered.toString());
+            assertEquals("amount_registry", answered.json().getString("canonicalField"));
+            assertEquals("registry", answered.header("X-DCL-Source"));
+            mark("early's registry answered amount_registry where its YAML says amount");
+
+            JsonObject held =
+                    await("the guard holds the tenant whose answer differed")
+                            .atMost(Duration.ofSeconds(30))
+                            .pollInterval(Duration.ofMillis(250))
+                            .until(
+                                    () -> earlyAdmin.get("/dcl/admin/rollout").json(),
+                                    r -> "yaml".equals(r.getString("sourceOfTruth")));
+            mark("early held: " + held);
+            assertEquals("dcl-rollout-guard", held.getString("updatedBy"));
+            assertTrue(held.getBoolean("dualRead"), "its folder and dual-read kept: " + held);
+            awaitServedBy(earlyRuntime, "yaml", "the held tenant's YAML answers on both nodes");
+
+            JsonObject plan = operator.get(PLAN + "?limit=1000").json();
+            assertEquals(100, plan.getInt("percent"), "the plan stays: " + plan);
+            assertEquals("advance", plan.getJsonObject("stage").getString("change"));
+            Map<String, String> after = servedByInPlan();
+            assertEquals("registry", after.get(mid), "the other tenant stays: " + after);
+            assertFalse(after.containsKey(early), "the held tenant left the plan: " + after);
+            assertFalse(operator.get("/dcl/admin/slo").json().getBoolean("shouldRollback"));
+            assertTrue(
+                    TestDatabase.texts(
+                                    "SELECT actor FROM audit_trail WHERE tenant_id = ? AND"
+                                            + " subject_id = 'rollout' ORDER BY seq",
+                                    early)
+                            .contains("dcl-rollout-guard"),
+                    "the hold is audited in the held tenant's trail");
+            await("the held tenant's and the operator's webhooks hear of it")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    events.stream()
+                                            .filter(e -> e.startsWith("rollout.tenant-held "))
+                                            .filter(e -> e.contains("\"tenant\":\"" + early + "\""))
+                                            .count(),
+                            n -> n == 2);
+            assertTrue(
+                    events.stream()
+                            .filter(e -> e.startsWith("rollout.tenant-held "))
+                            .noneMatch(e -> e.contains(mid)),
+                    "nothing is said of the other tenant");
+            assertEquals(
+                    409,
+                    earlyAdmin
+                            .post(
+                                    "/dcl/mappings",
+                                    mappingJson(
+                                            "salesforce",
+                                            "Opportunity",
+                                            "Held",
+                                            "opportunity",
+                                            "x"))
+                            .status(),
+                    "while its YAML answers, its registry takes no writes the runtime would not"
+                            + " read");
+        } finally {
+            setPlan(0, "test over");
+            timeline.forEach(System.out::println);
+        }
+    }
+
+    /** Each plan-following tenant's source, as the operator's plan listing shows it. */
+    private Map<String, String> servedByInPlan() {
+        Map<String, String> servedBy = new java.util.HashMap<>();
+        operator.get(PLAN + "?limit=1000")
+                .json()
+                .getJsonObject("tenants")
+                .getJsonArray("items")
+                .forEach(
+                        t ->
+                                servedBy.put(
+                                        t.asJsonObject().getString("tenant"),
+                                        t.asJsonObject().getString("servedBy")));
+        return servedBy;
+    }
+
     /** {@code bin/rollback} against both nodes as the operator, with {@code more} options. */
     private Process rollback(String... more) throws IOException {
         List<String> command =
@@ -329,10 +428,10 @@ class RolloutPlanIT extends DeployedRegistry {
         assertTrue(missing.body().contains("percent"), missing.body());
     }
 
-    private void registerWebhook() {
+    private void registerWebhook(Api admin) {
         assertEquals(
                 201,
-                opsAdmin.put(
+                admin.put(
                                 "/dcl/admin/webhooks/rollout",
                                 "{\"url\":\"http://127.0.0.1:"
                                         + hook.getAddress().getPort()
@@ -340,11 +439,16 @@ class RolloutPlanIT extends DeployedRegistry {
                         .status());
     }
 
+    private static void enrol(String tenant) {
+        enrol(tenant, false);
+    }
+
     /**
      * The tenant's own mapping in the registry (Amount → amount_registry, where its YAML says
-     * amount), then it follows the plan.
+     * amount), then it follows the plan, its answers compared with its YAML's when {@code
+     * dualRead}.
      */
-    private static void enrol(String tenant) {
+    private static void enrol(String tenant, boolean dualRead) {
         Api admin = Api.as(Tokens.mint(tenant, "alice", "admin"));
         Api.Reply created =
                 admin.post(
@@ -361,7 +465,9 @@ class RolloutPlanIT extends DeployedRegistry {
                         "/dcl/admin/rollout",
                         "{\"sourceOfTruth\":\"plan\",\"legacyPath\":\""
                                 + Jobs.corpus(tenant, "mappings")
-                                + "\"}");
+                                + "\",\"dualRead\":"
+                                + dualRead
+                                + "}");
         assertEquals(200, enrolled.status(), enrolled.toString());
         assertEquals("plan", enrolled.json().getString("sourceOfTruth"));
     }

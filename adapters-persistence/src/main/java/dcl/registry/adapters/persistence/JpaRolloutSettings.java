@@ -9,6 +9,7 @@ import dcl.registry.domain.rollout.SourceOfTruth;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +58,18 @@ class JpaRolloutSettings implements RolloutStore {
                         em.createNativeQuery(
                                         "SELECT COUNT(*) FROM tenant_rollout WHERE source_of_truth"
                                                 + " = 'plan'")
+                                .getSingleResult())
+                .longValue();
+    }
+
+    @Override
+    public long countSavedBy(String actor, Instant since) {
+        return ((Number)
+                        em.createNativeQuery(
+                                        "SELECT COUNT(*) FROM tenant_rollout WHERE updated_by = ?1"
+                                                + " AND updated_at >= ?2")
+                                .setParameter(1, actor)
+                                .setParameter(2, Timestamp.from(since))
                                 .getSingleResult())
                 .longValue();
     }

@@ -11,6 +11,7 @@ import dcl.registry.domain.notify.WebhookDelivery;
 import dcl.registry.domain.port.out.ReviewerNotifications;
 import dcl.registry.domain.port.out.RolloutNotifications;
 import dcl.registry.domain.port.out.WebhookStore;
+import dcl.registry.domain.rollout.RolloutSettings;
 import dcl.registry.domain.rollout.RolloutStage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -114,6 +115,14 @@ class JpaWebhooks implements WebhookStore, ReviewerNotifications, RolloutNotific
                 event,
                 RolloutEventJson.write(event, stage, reason),
                 stage.haltedAt().orElse(stage.decidedAt()));
+    }
+
+    @Override
+    public void tenantHeld(RolloutSettings held, String reason, Optional<TenantId> planOwner) {
+        String payload = RolloutEventJson.held(TENANT_HELD, held, reason);
+        Instant occurred = held.updatedAt().orElseThrow();
+        enqueue(held.tenant(), TENANT_HELD, payload, occurred);
+        planOwner.ifPresent(owner -> enqueue(owner, TENANT_HELD, payload, occurred));
     }
 
     private void enqueue(TenantId tenant, String event, String payload, Instant occurred) {

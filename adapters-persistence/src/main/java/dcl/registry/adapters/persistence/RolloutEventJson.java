@@ -1,9 +1,10 @@
 package dcl.registry.adapters.persistence;
 
+import dcl.registry.domain.rollout.RolloutSettings;
 import dcl.registry.domain.rollout.RolloutStage;
 import jakarta.json.spi.JsonProvider;
 
-/** The JSON body a webhook receives when the rollout halts or rolls back. */
+/** The JSON body a webhook receives when the rollout halts, rolls back or holds a tenant. */
 final class RolloutEventJson {
     /**
      * Looked up once: each {@code Json.create…} call looks the provider up again (under Liberty, a
@@ -26,6 +27,17 @@ final class RolloutEventJson {
                                 .add("previousPercent", stage.previousPercent())
                                 .add("change", stage.change().wireName())
                                 .add("decidedBy", stage.decidedBy().subject()))
+                .add("reason", reason)
+                .build()
+                .toString();
+    }
+
+    static String held(String event, RolloutSettings held, String reason) {
+        return JSON.createObjectBuilder()
+                .add("event", event)
+                .add("tenant", held.tenant().value())
+                .add("occurredAt", held.updatedAt().orElseThrow().toString())
+                .add("sourceOfTruth", held.sourceOfTruth().wireName())
                 .add("reason", reason)
                 .build()
                 .toString();

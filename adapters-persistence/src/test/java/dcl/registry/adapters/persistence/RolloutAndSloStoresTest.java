@@ -114,6 +114,25 @@ class RolloutAndSloStoresTest {
         assertEquals(Optional.empty(), second.next());
     }
 
+    @Test
+    void givenTenantsHeldBeforeAndAfterAnInstant_whenCountedByTheGuard_thenOnlyItsOwnSinceThen() {
+        String guard = RolloutStage.GUARD.subject();
+        database.inTransaction(
+                () -> {
+                    tenants.save(settings("early", SourceOfTruth.PLAN).heldOnYaml(guard, T0));
+                    tenants.save(
+                            settings("late", SourceOfTruth.PLAN)
+                                    .heldOnYaml(guard, T0.plusSeconds(60)));
+                    tenants.save(settings("admins", SourceOfTruth.YAML));
+                    return null;
+                });
+        assertEquals(
+                2, database.inTransaction(() -> tenants.countSavedBy(guard, T0)), "from T0 on");
+        assertEquals(
+                1, database.inTransaction(() -> tenants.countSavedBy(guard, T0.plusSeconds(1))));
+        assertEquals(1, database.inTransaction(() -> tenants.countSavedBy("alice", T0)));
+    }
+
     private Void add(String node, Instant bucket, SloCounts counts) {
         buckets.add(node, bucket, counts);
         return null;

@@ -97,6 +97,27 @@ public record RolloutSettings(
     }
 
     /**
+     * These settings taken off the plan onto the tenant's own YAML, by {@code actor} at {@code at}:
+     * how the guard holds back a tenant whose registry answered otherwise than its YAML. The legacy
+     * folder and dual-read stay as they were, so that the tenant's admin rejoins the plan with one
+     * change.
+     *
+     * @throws IllegalStateException when the tenant does not follow the plan
+     */
+    public RolloutSettings heldOnYaml(String actor, Instant at) {
+        if (!followsPlan()) {
+            throw new IllegalStateException(tenant + " does not follow the plan");
+        }
+        return new RolloutSettings(
+                tenant,
+                SourceOfTruth.YAML,
+                legacyPath,
+                dualRead,
+                Optional.of(at),
+                Optional.of(actor));
+    }
+
+    /**
      * Refuses registry writes while YAML serves the tenant: they would never reach the runtime.
      *
      * @throws WritesFrozen when the legacy YAML answers

@@ -6,10 +6,18 @@ import java.util.Optional;
 
 /**
  * Turns counts into the SLO report. Budgets are judged over the window; a rollout stage is also
- * judged on what happened since it began against its baseline (error rate, p95) and on dual-read
- * mismatches since then, the seed's rollback criteria.
+ * judged on what happened since it began against its baseline (error rate, p95) and on the tenants
+ * held back since then for dual-read mismatches, the seed's rollback criteria.
  */
 public final class SloJudge {
+    /**
+     * How many tenants held for dual-read mismatches since a stage began roll the stage back. A
+     * mismatch is first the tenant's own: its admin chooses its YAML folder and edits its mappings,
+     * so one tenant alone is held alone and cannot move every other tenant back. Two tenants are no
+     * longer one admin's doing: the registry itself answers wrongly.
+     */
+    public static final long TENANTS_HELD_FOR_ROLLBACK = 2;
+
     private final SloSettings settings;
 
     public SloJudge(SloSettings settings) {
@@ -24,8 +32,14 @@ public final class SloJudge {
      * @param window the counts of every node over the window
      * @param sinceStage the counts since the rollout's current stage began (within the window)
      * @param baseline what was measured when that stage began; empty when no stage is in progress
+     * @param tenantsHeld the tenants held on their YAML for dual-read mismatches since that stage
+     *     began
      */
-    public SloReport judge(SloCounts window, SloCounts sinceStage, Optional<SloBaseline> baseline) {
+    public SloReport judge(
+            SloCounts window,
+            SloCounts sinceStage,
+            Optional<SloBaseline> baseline,
+            long tenantsHeld) {
         List<SloStatus> slos = List.of(availability(window), latency(window), cacheHit(window));
         Optional<SloStatus> worst =
                 slos.stream()
@@ -34,20 +48,23 @@ public final class SloJudge {
         Optional<String> halt =
                 worst.filter(slo -> slo.budgetConsumed() > settings.haltAt())
                         .map(slo -> budgetText(slo, settings.haltAt()));
-        Optional<String> rollback = baseline.flatMap(b -> rollbackReason(worst, sinceStage, b));
+        Optional<String> rollback =
+                baseline.flatMap(b -> rollbackReason(worst, sinceStage, b, tenantsHeld));
         return new SloReport(settings.window(), slos, SloBaseline.of(window), halt, rollback);
     }
 
     /**
      * The seed's rollback criteria, each judged only on enough events (one slow lookup of three is
-     * noise), except a dual-read mismatch: any one is a wrong answer the registry would give.
+     * noise), except wrong answers: tenants held for dual-read mismatches are judged first.
      */
     private Optional<String> rollbackReason(
-            Optional<SloStatus> worst, SloCounts stage, SloBaseline baseline) {
-        if (stage.dualReadMismatches() > 0) {
+            Optional<SloStatus> worst, SloCounts stage, SloBaseline baseline, long tenantsHeld) {
+        if (tenantsHeld >= TENANTS_HELD_FOR_ROLLBACK) {
             return Optional.of(
-                    stage.dualReadMismatches()
-                            + " dual-read mismatch(es) since the stage began (any is one too many)");
+                    tenantsHeld
+                            + " tenants held on their YAML for dual-read mismatches since the stage"
+                            + " began: more than one tenant's data, so the registry answers"
+                            + " wrongly");
         }
         Optional<SloStatus> overspent =
                 worst.filter(slo -> slo.budgetConsumed() > settings.rollbackAt());

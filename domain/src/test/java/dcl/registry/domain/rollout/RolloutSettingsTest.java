@@ -56,6 +56,31 @@ class RolloutSettingsTest {
     }
 
     @Test
+    void givenATenantPlacedOnTheRegistry_whenHeldOnYaml_thenItsYamlAnswersWithItsFolderKept() {
+        Instant at = Instant.parse("2026-11-27T12:00:00Z");
+        RolloutSettings placed =
+                settings(SourceOfTruth.PLAN).following(Optional.of(RolloutStageTest.stage(100)));
+
+        RolloutSettings held = placed.heldOnYaml("dcl-rollout-guard", at);
+
+        assertEquals(SourceOfTruth.YAML, held.sourceOfTruth(), "off the plan");
+        assertTrue(held.yamlAnswers());
+        assertFalse(held.followsPlan());
+        assertEquals(
+                SourceOfTruth.YAML,
+                held.following(Optional.of(RolloutStageTest.stage(100))).servedBy(),
+                "no stage places it back");
+        assertEquals(Optional.of("legacy/acme"), held.legacyPath());
+        assertTrue(held.dualRead());
+        assertEquals(Optional.of(at), held.updatedAt());
+        assertEquals(Optional.of("dcl-rollout-guard"), held.updatedBy());
+        assertThrows(
+                IllegalStateException.class,
+                () -> settings(SourceOfTruth.REGISTRY).heldOnYaml("dcl-rollout-guard", at),
+                "an override is its admin's choice, never held");
+    }
+
+    @Test
     void givenAnOverride_whenPlacedByAnyStage_thenLeftAlone() {
         for (SourceOfTruth override : List.of(SourceOfTruth.REGISTRY, SourceOfTruth.YAML)) {
             RolloutSettings s = settings(override);

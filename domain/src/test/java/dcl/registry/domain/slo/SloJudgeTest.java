@@ -36,12 +36,12 @@ class SloJudgeTest {
     }
 
     private static Optional<String> rollback(SloCounts window, SloCounts stage) {
-        return JUDGE.judge(window, stage, BASELINE).rollbackReason();
+        return JUDGE.judge(window, stage, BASELINE, 0).rollbackReason();
     }
 
     @Test
     void givenOneFailureInAThousandReads_whenJudged_thenTheWholeAvailabilityBudgetIsConsumed() {
-        SloReport report = JUDGE.judge(reads(1000, 1), SloCounts.none(), Optional.empty());
+        SloReport report = JUDGE.judge(reads(1000, 1), SloCounts.none(), Optional.empty(), 0);
         SloStatus availability = slo(report, SloSettings.AVAILABILITY);
         assertEquals(0.999, availability.target());
         assertEquals(0.999, availability.actual(), EPSILON);
@@ -51,7 +51,7 @@ class SloJudgeTest {
         assertEquals(
                 0.25,
                 slo(
-                                JUDGE.judge(reads(4000, 1), SloCounts.none(), Optional.empty()),
+                                JUDGE.judge(reads(4000, 1), SloCounts.none(), Optional.empty(), 0),
                                 SloSettings.AVAILABILITY)
                         .budgetConsumed(),
                 EPSILON);
@@ -63,7 +63,8 @@ class SloJudgeTest {
                 JUDGE.judge(
                         reads(1000, 0).plus(lookups(100, 1, 0)),
                         SloCounts.none(),
-                        Optional.empty());
+                        Optional.empty(),
+                        0);
         SloStatus latency = slo(report, SloSettings.LOOKUP_LATENCY);
         assertEquals(0.95, latency.target());
         assertEquals(0.99, latency.actual(), EPSILON);
@@ -76,7 +77,8 @@ class SloJudgeTest {
         SloCounts window = reads(1000, 0);
         SloStatus halfway =
                 slo(
-                        JUDGE.judge(window.plus(cache(85, 15)), SloCounts.none(), Optional.empty()),
+                        JUDGE.judge(
+                                window.plus(cache(85, 15)), SloCounts.none(), Optional.empty(), 0),
                         SloSettings.CACHE_HIT);
         assertEquals(0.85, halfway.actual(), EPSILON);
         assertEquals(0.5, halfway.budgetConsumed(), EPSILON, "halfway from 90 % to the 80 % floor");
@@ -87,7 +89,8 @@ class SloJudgeTest {
                                 JUDGE.judge(
                                         window.plus(cache(80, 20)),
                                         SloCounts.none(),
-                                        Optional.empty()),
+                                        Optional.empty(),
+                                        0),
                                 SloSettings.CACHE_HIT)
                         .budgetConsumed(),
                 EPSILON,
@@ -98,20 +101,23 @@ class SloJudgeTest {
                                 JUDGE.judge(
                                         window.plus(cache(99, 1)),
                                         SloCounts.none(),
-                                        Optional.empty()),
+                                        Optional.empty(),
+                                        0),
                                 SloSettings.CACHE_HIT)
                         .budgetConsumed(),
                 "above the target nothing is spent (and nothing is earned)");
         assertEquals(
                 0.0,
-                slo(JUDGE.judge(window, SloCounts.none(), Optional.empty()), SloSettings.CACHE_HIT)
+                slo(
+                                JUDGE.judge(window, SloCounts.none(), Optional.empty(), 0),
+                                SloSettings.CACHE_HIT)
                         .budgetConsumed(),
                 "no cache reads, nothing missed");
     }
 
     @Test
     void givenABudgetOverHaltAt_whenJudgedOnEnoughReads_thenTheRolloutHaltsNamingTheSlo() {
-        SloReport report = JUDGE.judge(reads(10_000, 6), SloCounts.none(), Optional.empty());
+        SloReport report = JUDGE.judge(reads(10_000, 6), SloCounts.none(), Optional.empty(), 0);
         assertTrue(report.shouldHaltRollout());
         assertEquals(
                 "availability error budget 60 % consumed (over 50 %): actual 0.9994 against target"
@@ -123,7 +129,7 @@ class SloJudgeTest {
 
     @Test
     void givenABudgetUnderHaltAt_whenJudged_thenNoHalt() {
-        SloReport report = JUDGE.judge(reads(10_000, 4), SloCounts.none(), Optional.empty());
+        SloReport report = JUDGE.judge(reads(10_000, 4), SloCounts.none(), Optional.empty(), 0);
         assertEquals(0.4, report.mostConsumed().budgetConsumed(), EPSILON);
         assertFalse(report.shouldHaltRollout());
     }
@@ -131,25 +137,35 @@ class SloJudgeTest {
     @Test
     void givenFewerReadsThanMinReads_whenJudged_thenNoHaltHoweverBadTheRate() {
         assertFalse(
-                JUDGE.judge(reads(99, 1), SloCounts.none(), Optional.empty()).shouldHaltRollout(),
+                JUDGE.judge(reads(99, 1), SloCounts.none(), Optional.empty(), 0)
+                        .shouldHaltRollout(),
                 "1 failure in 99 reads is noise");
         assertTrue(
-                JUDGE.judge(reads(100, 1), SloCounts.none(), Optional.empty()).shouldHaltRollout(),
+                JUDGE.judge(reads(100, 1), SloCounts.none(), Optional.empty(), 0)
+                        .shouldHaltRollout(),
                 "100 reads are enough");
     }
 
     @Test
-    void givenADualReadMismatchSinceTheStage_whenJudged_thenItIsTheRollbackReasonWhateverElse() {
+    void
+            givenTenantsHeldForDualReadMismatchesSinceTheStage_whenJudged_thenTwoRollItBackWhateverElseAndOneDoesNot() {
         SloCounts overspent = reads(1000, 1);
+        String twoHeld =
+                "2 tenants held on their YAML for dual-read mismatches since the stage began: more"
+                        + " than one tenant's data, so the registry answers wrongly";
         assertEquals(
-                Optional.of("2 dual-read mismatch(es) since the stage began (any is one too many)"),
-                rollback(overspent, reads(3, 3).plus(dualReads(5, 2))),
+                Optional.of(twoHeld),
+                JUDGE.judge(overspent, reads(3, 3).plus(dualReads(5, 2)), BASELINE, 2)
+                        .rollbackReason(),
                 "before the budget, and without min-reads");
         assertEquals(
-                Optional.of("1 dual-read mismatch(es) since the stage began (any is one too many)"),
-                rollback(reads(2, 0), dualReads(1, 1)),
-                "even with almost no reads in the window");
-        assertEquals(Optional.empty(), rollback(reads(2, 0), dualReads(50, 0)));
+                Optional.empty(),
+                JUDGE.judge(reads(2, 0), dualReads(40, 40), BASELINE, 1).rollbackReason(),
+                "one tenant's mismatches hold that tenant alone, however many");
+        assertEquals(
+                Optional.empty(),
+                JUDGE.judge(reads(2, 0), dualReads(50, 0), Optional.empty(), 3).rollbackReason(),
+                "no stage in progress, nothing to roll back");
     }
 
     @Test
@@ -176,7 +192,7 @@ class SloJudgeTest {
                                 + " points"),
                 rollback(clean, stage));
         assertFalse(
-                JUDGE.judge(clean, reads(100, 6), Optional.of(new SloBaseline(0.02, 50)))
+                JUDGE.judge(clean, reads(100, 6), Optional.of(new SloBaseline(0.02, 50)), 0)
                         .shouldRollback(),
                 "6 % is under a 2 % baseline + 5 points");
     }
@@ -207,7 +223,7 @@ class SloJudgeTest {
 
     @Test
     void
-            givenFewerReadsThanMinReadsSinceTheStage_whenJudged_thenOnlyMismatchesOrTheBudgetRollBack() {
+            givenFewerReadsThanMinReadsSinceTheStage_whenJudged_thenOnlyHeldTenantsOrTheBudgetRollBack() {
         assertEquals(
                 Optional.empty(),
                 rollback(
@@ -219,7 +235,10 @@ class SloJudgeTest {
     void givenNoBaseline_whenJudged_thenNeverARollbackThoughItMayHalt() {
         SloReport report =
                 JUDGE.judge(
-                        reads(1000, 1), reads(1000, 500).plus(dualReads(9, 9)), Optional.empty());
+                        reads(1000, 1),
+                        reads(1000, 500).plus(dualReads(9, 9)),
+                        Optional.empty(),
+                        0);
         assertFalse(report.shouldRollback());
         assertTrue(report.shouldHaltRollout());
     }

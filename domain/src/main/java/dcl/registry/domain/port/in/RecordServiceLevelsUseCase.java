@@ -1,5 +1,7 @@
 package dcl.registry.domain.port.in;
 
+import dcl.registry.domain.model.TenantId;
+
 /**
  * What a node observes for its SLOs, counted in memory and added to the shared buckets by {@link
  * GuardRolloutUseCase#check}.
@@ -16,5 +18,9 @@ public interface RecordServiceLevelsUseCase {
     /** Cache reads since the last call. */
     void cacheReads(long hits, long misses);
 
-    void dualRead(boolean matched);
+    /**
+     * A dual-read comparison of a tenant that follows the fleet's plan. A mismatch also marks the
+     * tenant to be held on its YAML by the next {@link GuardRolloutUseCase#check}.
+     */
+    void dualRead(TenantId tenant, boolean matched);
 }

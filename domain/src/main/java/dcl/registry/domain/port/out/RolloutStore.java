@@ -4,6 +4,7 @@ import dcl.registry.domain.model.Page;
 import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.rollout.RolloutSettings;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Where tenants' rollout settings are kept (shared by all nodes). */
@@ -16,4 +17,7 @@ public interface RolloutStore {
     Page<RolloutSettings> followingPlan(PageRequest page);
 
     long countFollowingPlan();
+
+    /** How many tenants' settings were last saved by {@code actor}, at or after {@code since}. */
+    long countSavedBy(String actor, Instant since);
 }
