@@ -206,7 +206,10 @@ public class RolloutPlanService implements RolloutPlanUseCase, GuardRolloutUseCa
                             }
                             RolloutSettings h =
                                     before.get().heldOnYaml(RolloutStage.GUARD.subject(), now);
-                            tenants.save(h);
+                            // another node may have held it, or its admin changed it, first
+                            if (!tenants.replace(before.get(), h)) {
+                                return Optional.empty();
+                            }
                             audit.recordSetting(
                                     tenant,
                                     RolloutStage.GUARD,

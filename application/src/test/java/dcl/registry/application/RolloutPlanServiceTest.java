@@ -317,6 +317,22 @@ class RolloutPlanServiceTest {
     }
 
     @Test
+    void givenAnotherNodeHoldsTheTenantFirst_whenChecked_thenNothingMoreIsSavedAuditedOrTold() {
+        plans.stages.add(stage(1, 100, 50, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
+        tenants.save(following(ACME));
+        tally.dualRead(ACME, false);
+        RolloutSettings theirs =
+                following(ACME).heldOnYaml(RolloutStage.GUARD.subject(), T.minusMillis(5));
+        tenants.rival = Optional.of(theirs);
+
+        service.check();
+
+        assertEquals(theirs, tenants.find(ACME).orElseThrow());
+        assertEquals(List.of(), audit.settings, "audited once, by the node that held it");
+        assertEquals(List.of(), notifications.held);
+    }
+
+    @Test
     void givenTheSettingsStoreIsOut_whenATenantCannotBeHeld_thenItIsHeldInTheNextRound() {
         plans.stages.add(stage(1, 100, 50, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
         tenants.save(following(ACME));

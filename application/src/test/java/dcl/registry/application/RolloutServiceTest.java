@@ -45,6 +45,11 @@ class RolloutServiceTest {
         }
 
         @Override
+        public boolean replace(RolloutSettings current, RolloutSettings next) {
+            throw new UnsupportedOperationException("not used");
+        }
+
+        @Override
         public Page<RolloutSettings> followingPlan(PageRequest page) {
             throw new UnsupportedOperationException("not used");
         }

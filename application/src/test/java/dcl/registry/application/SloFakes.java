@@ -207,6 +207,20 @@ final class SloFakes {
             settings.put(s.tenant(), s);
         }
 
+        /** Another node or an admin changes the settings just before the next replace. */
+        Optional<RolloutSettings> rival = Optional.empty();
+
+        @Override
+        public boolean replace(RolloutSettings current, RolloutSettings next) {
+            rival.ifPresent(this::save);
+            rival = Optional.empty();
+            if (!current.equals(find(current.tenant()).orElse(null))) {
+                return false;
+            }
+            save(next);
+            return true;
+        }
+
         @Override
         public Page<RolloutSettings> followingPlan(PageRequest page) {
             return new Page<>(

@@ -63,6 +63,25 @@ class JpaRolloutSettings implements RolloutStore {
     }
 
     @Override
+    public boolean replace(RolloutSettings current, RolloutSettings next) {
+        return em.createNativeQuery(
+                                "UPDATE tenant_rollout SET source_of_truth = ?1, legacy_path = ?2,"
+                                        + " dual_read = ?3, updated_at = ?4, updated_by = ?5 WHERE"
+                                        + " tenant_id = ?6 AND source_of_truth = ?7 AND updated_at"
+                                        + " = ?8")
+                        .setParameter(1, next.sourceOfTruth().wireName())
+                        .setParameter(2, next.legacyPath().orElse(null))
+                        .setParameter(3, next.dualRead())
+                        .setParameter(4, Timestamp.from(next.updatedAt().orElseThrow()))
+                        .setParameter(5, next.updatedBy().orElseThrow())
+                        .setParameter(6, current.tenant().value())
+                        .setParameter(7, current.sourceOfTruth().wireName())
+                        .setParameter(8, Timestamp.from(current.updatedAt().orElseThrow()))
+                        .executeUpdate()
+                == 1;
+    }
+
+    @Override
     public long countSavedBy(String actor, Instant since) {
         return ((Number)
                         em.createNativeQuery(

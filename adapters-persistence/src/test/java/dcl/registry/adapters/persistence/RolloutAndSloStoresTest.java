@@ -133,6 +133,38 @@ class RolloutAndSloStoresTest {
         assertEquals(1, database.inTransaction(() -> tenants.countSavedBy("alice", T0)));
     }
 
+    @Test
+    void givenSettingsChangedSinceRead_whenReplaced_thenNothingIsSavedAndTheFreshOnesAre() {
+        RolloutSettings read = settings("acme", SourceOfTruth.PLAN);
+        RolloutSettings changed =
+                new RolloutSettings(
+                        read.tenant(),
+                        SourceOfTruth.PLAN,
+                        read.legacyPath(),
+                        true,
+                        Optional.of(T0.plusSeconds(1)),
+                        Optional.of("bob"));
+        database.inTransaction(
+                () -> {
+                    tenants.save(changed);
+                    return null;
+                });
+        RolloutSettings held = read.heldOnYaml(RolloutStage.GUARD.subject(), T0.plusSeconds(2));
+
+        assertFalse(database.inTransaction(() -> tenants.replace(read, held)), "stale");
+        assertEquals(
+                Optional.of(changed), database.inTransaction(() -> tenants.find(read.tenant())));
+        RolloutSettings fresh = database.inTransaction(() -> tenants.find(read.tenant())).get();
+        RolloutSettings heldFresh =
+                fresh.heldOnYaml(RolloutStage.GUARD.subject(), T0.plusSeconds(2));
+        assertTrue(database.inTransaction(() -> tenants.replace(fresh, heldFresh)));
+        assertEquals(
+                Optional.of(heldFresh), database.inTransaction(() -> tenants.find(read.tenant())));
+        assertFalse(
+                database.inTransaction(() -> tenants.replace(fresh, heldFresh)),
+                "a second node finds it held already");
+    }
+
     private Void add(String node, Instant bucket, SloCounts counts) {
         buckets.add(node, bucket, counts);
         return null;

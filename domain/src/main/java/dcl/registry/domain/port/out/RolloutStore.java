@@ -13,6 +13,14 @@ public interface RolloutStore {
 
     void save(RolloutSettings settings);
 
+    /**
+     * Saves {@code next} only while the stored settings are still {@code current} (the same source
+     * of truth, saved at the same instant).
+     *
+     * @return false when another node or an admin changed them first: nothing was saved
+     */
+    boolean replace(RolloutSettings current, RolloutSettings next);
+
     /** The tenants that follow the fleet's plan, in tenant id order. */
     Page<RolloutSettings> followingPlan(PageRequest page);
 
