@@ -35,6 +35,8 @@ record TrustSettings(DeploymentMode mode, List<String> problems) {
     static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
     static final String AUDIENCES = "mp.jwt.verify.audiences";
     static final String DEVELOPMENT_ISSUER = "dcl-dev";
+    static final String METRICS_TENANT_LABELS = "dcl.metrics.tenant-labels";
+    static final String METRICS_AUTHENTICATION = "dcl.metrics.authentication";
 
     /**
      * SHA-256 of the hexadecimal RSA modulus of {@code bin/dev-keys/public.pem}: recognised in any
@@ -131,6 +133,29 @@ record TrustSettings(DeploymentMode mode, List<String> problems) {
                                                 + hint));
         location.filter(l -> !l.matches("(?i)https?://.*"))
                 .ifPresent(file -> checkKeyFile(file, problems, hint));
+        if (property.apply(METRICS_TENANT_LABELS).filter(TrustSettings::configTrue).isPresent()
+                && !property.apply(METRICS_AUTHENTICATION)
+                        .map(String::strip)
+                        .filter("true"::equalsIgnoreCase)
+                        .isPresent()) {
+            problems.add(
+                    METRICS_TENANT_LABELS
+                            + "=true puts every tenant's id on /metrics, which answers anyone"
+                            + " without a token: set "
+                            + METRICS_AUTHENTICATION
+                            + "=true (Liberty's administrator or reader role) or leave the labels"
+                            + " off"
+                            + hint);
+        }
+    }
+
+    /**
+     * True as MicroProfile Config reads a boolean (so "yes" turns the labels on, and is refused as
+     * well); Liberty's own attribute, the authentication, counts only when it says "true".
+     */
+    private static boolean configTrue(String flag) {
+        return List.of("true", "1", "yes", "y", "on")
+                .contains(flag.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     /**

@@ -36,7 +36,8 @@ class ProductionModeIT extends DeployedRegistry {
     void
             givenProductionModeWithTheDevelopmentKeyAndIssuer_whenStarted_thenTheApplicationRefusesNamingTheProperties() {
         try (SecondNode refused =
-                SecondNode.startExpectingFailure(Map.of("DCL_MODE", "production"))) {
+                SecondNode.startExpectingFailure(
+                        Map.of("DCL_MODE", "production", "DCL_METRICS_TENANT_LABELS", "true"))) {
             String log = refused.log();
             assertTrue(log.contains("CWWKZ0002E"), "the application did not start");
             assertTrue(
@@ -45,6 +46,11 @@ class ProductionModeIT extends DeployedRegistry {
                                     + " refused"),
                     log);
             assertTrue(log.contains("is the development key (bin/dev-keys) and is refused"), log);
+            assertTrue(
+                    log.contains(
+                            "dcl.metrics.tenant-labels=true puts every tenant's id on /metrics,"
+                                    + " which answers anyone without a token"),
+                    log);
             assertFalse(log.contains("CWWKZ0001I"), "no application started");
         }
     }
@@ -69,7 +75,11 @@ class ProductionModeIT extends DeployedRegistry {
                                 "MP_JWT_VERIFY_AUDIENCES",
                                 AUDIENCE,
                                 "DCL_CONSOLE_OIDC_ISSUER",
-                                "https://login.example.com/realms/dcl"))) {
+                                "https://login.example.com/realms/dcl",
+                                "DCL_METRICS_TENANT_LABELS",
+                                "true",
+                                "DCL_METRICS_AUTHENTICATION",
+                                "true"))) {
             String path = "/dcl/mappings/salesforce/Account/Name";
             assertEquals(
                     "production",
@@ -97,6 +107,13 @@ class ProductionModeIT extends DeployedRegistry {
                             .get(path);
             assertEquals(
                     401, otherAudience.status(), "a token for another service: " + otherAudience);
+
+            Api.Reply metrics = Api.anonymous().at(production.base()).get("/metrics");
+            // Liberty serves authenticated metrics over https only, where its roles are asked for
+            assertEquals(302, metrics.status(), "tenant-labelled metrics are not for anyone");
+            assertTrue(
+                    metrics.header("Location").startsWith("https://"), metrics.header("Location"));
+            assertFalse(metrics.body().contains("dcl_"), "no figure over plain http");
 
             JsonObject console =
                     Api.anonymous().at(production.base()).get("/dcl/console/settings").json();

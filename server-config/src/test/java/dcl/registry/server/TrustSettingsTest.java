@@ -125,6 +125,40 @@ class TrustSettingsTest {
     }
 
     @Test
+    void givenTenantLabelsOnAnOpenMetricsEndpoint_whenRead_thenProductionRefusesDevelopmentAllows()
+            throws Exception {
+        Map<String, String> labelled = production(ownKey());
+        labelled.put(TrustSettings.METRICS_TENANT_LABELS, "true");
+        List<String> problems = read(labelled).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(
+                problems.get(0)
+                        .startsWith(
+                                "dcl.metrics.tenant-labels=true puts every tenant's id on"
+                                        + " /metrics"),
+                problems.get(0));
+
+        labelled.put(TrustSettings.METRICS_AUTHENTICATION, "false");
+        labelled.put(TrustSettings.METRICS_TENANT_LABELS, "YES");
+        assertEquals(1, read(labelled).problems().size(), "on, as MicroProfile Config reads it");
+        labelled.put(TrustSettings.METRICS_TENANT_LABELS, "true");
+        labelled.put(TrustSettings.METRICS_AUTHENTICATION, "true");
+        assertEquals(List.of(), read(labelled).problems(), "behind Liberty's roles");
+        labelled.put(TrustSettings.METRICS_AUTHENTICATION, "false");
+        labelled.put(TrustSettings.METRICS_TENANT_LABELS, "false");
+        assertEquals(List.of(), read(labelled).problems(), "totals only");
+        assertEquals(
+                List.of(),
+                read(Map.of(
+                                DeploymentMode.PROPERTY,
+                                "development",
+                                TrustSettings.METRICS_TENANT_LABELS,
+                                "true"))
+                        .problems(),
+                "a developer's machine");
+    }
+
+    @Test
     void givenAPlainHttpJwksUrl_whenReadInProduction_thenRefused() {
         Map<String, String> config = production(Path.of("unused"));
         config.put(TrustSettings.PUBLIC_KEY_LOCATION, "http://login.example.com/jwks.json");

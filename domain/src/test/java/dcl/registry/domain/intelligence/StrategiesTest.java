@@ -46,8 +46,7 @@ class StrategiesTest {
             public List<SimilarMapping> similarMappings(
                     TenantId tenant, ProposalRequest request, int limit) {
                 if (warming) {
-                    throw new StrategyUnavailable(
-                            "rag", "index warming (1 of 2 mappings embedded)");
+                    throw new StrategyUnavailable("rag", "index warming");
                 }
                 return List.of(
                         new SimilarMapping(
@@ -63,8 +62,7 @@ class StrategiesTest {
             @Override
             public LookAlikeIndex.Votes lookAlikes(TenantId tenant, SourceRef source) {
                 if (warming) {
-                    throw new StrategyUnavailable(
-                            "rag", "index warming (1 of 2 mappings embedded)");
+                    throw new StrategyUnavailable("rag", "index warming");
                 }
                 return LookAlikeIndex.Votes.NONE;
             }
@@ -181,9 +179,7 @@ class StrategiesTest {
                         .propose(CONTEXT);
         assertEquals("lexical", answer.strategy());
         assertEquals(
-                List.of(
-                        "rag: index warming (1 of 2 mappings embedded)",
-                        "llm: circuit open after repeated failures"),
+                List.of("rag: index warming", "llm: circuit open after repeated failures"),
                 answer.degraded().stream().map(Fallback::toString).toList());
     }
 
