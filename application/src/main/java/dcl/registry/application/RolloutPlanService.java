@@ -214,7 +214,7 @@ public class RolloutPlanService implements RolloutPlanUseCase, GuardRolloutUseCa
                                     tenant,
                                     RolloutStage.GUARD,
                                     now,
-                                    "rollout",
+                                    RolloutService.SETTING,
                                     RolloutService.describe(before.get()),
                                     RolloutService.describe(h),
                                     Optional.of(HELD_REASON));

@@ -31,6 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class RolloutService implements RolloutUseCase {
     private static final java.util.logging.Logger LOG =
             java.util.logging.Logger.getLogger(RolloutService.class.getName());
+
+    /** The audit trail's name for a tenant's rollout settings. */
+    static final String SETTING = "rollout";
+
     private final RolloutStore store;
     private final RolloutPlans plans;
     private final AuditTrail audit;
@@ -226,7 +230,7 @@ public class RolloutService implements RolloutUseCase {
                                     tenant,
                                     actor,
                                     next.updatedAt().orElseThrow(),
-                                    "rollout",
+                                    SETTING,
                                     describe(before),
                                     describe(next),
                                     why);

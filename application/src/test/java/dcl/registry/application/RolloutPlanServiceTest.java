@@ -255,7 +255,7 @@ class RolloutPlanServiceTest {
                                 ACME,
                                 RolloutStage.GUARD,
                                 T,
-                                "rollout",
+                                RolloutService.SETTING,
                                 "sourceOfTruth=plan, legacyPath=legacy, dualRead=true",
                                 "sourceOfTruth=yaml, legacyPath=legacy, dualRead=true",
                                 Optional.of(RolloutPlanService.HELD_REASON))),
