@@ -78,6 +78,7 @@ public class CanonicalSchemaService implements CanonicalSchemaUseCase {
                         () -> {
                             CanonicalSchema current =
                                     schemas.find(tenant).orElseGet(() -> installed(tenant));
+                            current.requireRoomFor(entity);
                             Optional<CanonicalEntity> before = current.entity(entity.name());
                             schemas.save(tenant, entity, actor.subject());
                             audit.recordSetting(

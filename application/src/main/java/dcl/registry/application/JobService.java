@@ -17,6 +17,8 @@ import dcl.registry.domain.port.in.RecordJobProgressUseCase;
 import dcl.registry.domain.port.in.RunJobsUseCase;
 import dcl.registry.domain.port.out.JobRecords;
 import dcl.registry.domain.port.out.JobRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,12 +61,21 @@ public class JobService implements RunJobsUseCase, RecordJobProgressUseCase {
                 request.allTenants() ? JobParameters.ALL_TENANTS_OWNER : request.tenant().value());
         parameters.put(JobParameters.ACTOR, request.actor().subject());
         String path = request.path().orElse(null);
-        parameters.put(
-                JobParameters.PATH,
-                (request.allTenants()
-                                ? paths.acrossTenants(path)
-                                : paths.forTenant(request.tenant(), path))
-                        .toString());
+        Path resolved =
+                request.allTenants()
+                        ? paths.acrossTenants(path)
+                        : paths.forTenant(request.tenant(), path);
+        if (request.kind().readsItsPath() && !Files.exists(resolved)) {
+            // said now, not as a job failed later without a reason, and without the server's
+            // absolute path
+            throw new InvalidInput(
+                    "path",
+                    "no such file or folder in "
+                            + (request.allTenants()
+                                    ? "the all-tenants jobs folder"
+                                    : "your tenant's jobs folder"));
+        }
+        parameters.put(JobParameters.PATH, resolved.toString());
         parameters.put(JobParameters.DRY_RUN, Boolean.toString(request.dryRun()));
         parameters.put(JobParameters.ALL_TENANTS, Boolean.toString(request.allTenants()));
         long execution = runner.start(request.kind(), parameters);

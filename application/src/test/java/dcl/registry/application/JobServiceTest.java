@@ -3,6 +3,7 @@ package dcl.registry.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.JobNotFound;
 import dcl.registry.domain.job.JobKind;
 import dcl.registry.domain.job.JobParameters;
@@ -16,6 +17,8 @@ import dcl.registry.domain.model.PageRequest;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.JobRecords;
 import dcl.registry.domain.port.out.JobRunner;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Following jobs: one job, and the list of recent ones, as a tenant (or an operator) may see. */
 class JobServiceTest {
@@ -35,7 +40,14 @@ class JobServiceTest {
 
     private final FakeRunner runner = new FakeRunner();
     private final FakeRecords records = new FakeRecords();
-    private final JobService jobs = new JobService(runner, records, new JobPaths(Path.of("jobs")));
+    @TempDir Path root;
+    private JobService jobs;
+
+    @BeforeEach
+    void jobsFolderWithALegacyFolder() throws IOException {
+        Files.createDirectories(root.resolve("acme").resolve("legacy"));
+        jobs = new JobService(runner, records, new JobPaths(root));
+    }
 
     @Test
     void givenTwoTenantsJobs_whenEachListsItsRecentJobs_thenNeitherSeesTheOthers() {
@@ -128,6 +140,40 @@ class JobServiceTest {
         assertEquals(JobProgress.NONE, listed.progress());
         assertEquals("alice", listed.startedBy());
         assertEquals(List.of(), executions(jobs.recent(GLOBEX, false, all())));
+    }
+
+    @Test
+    void givenAPathThatHoldsNothing_whenAJobThatReadsItStarts_then400NamingThePathAndNothingRuns() {
+        for (JobKind reads : List.of(JobKind.YAML_IMPORT, JobKind.PARITY_CHECK, JobKind.RESTORE)) {
+            InvalidInput refused =
+                    assertThrows(
+                            InvalidInput.class,
+                            () ->
+                                    jobs.start(
+                                            new JobRequest(
+                                                    ACME,
+                                                    new Actor("alice"),
+                                                    false,
+                                                    reads,
+                                                    Optional.of("doesnotexist"),
+                                                    false,
+                                                    false)));
+            assertEquals(
+                    "path: no such file or folder in your tenant's jobs folder",
+                    refused.getMessage(),
+                    reads.wireName());
+        }
+        assertEquals(List.of(), executions(jobs.recent(ACME, false, all())), "nothing started");
+        jobs.start(
+                new JobRequest(
+                        ACME,
+                        new Actor("alice"),
+                        false,
+                        JobKind.YAML_EXPORT,
+                        Optional.of("doesnotexist"),
+                        false,
+                        false));
+        assertEquals(1, executions(jobs.recent(ACME, false, all())).size(), "an export writes it");
     }
 
     private void job(long executionId, long instanceId, String owner, boolean allTenants) {

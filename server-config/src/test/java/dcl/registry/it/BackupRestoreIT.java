@@ -102,7 +102,12 @@ class BackupRestoreIT extends DeployedRegistry {
 
         // another tenant cannot reach this tenant's folder at all; handed a copy, it still refuses
         // the foreign backup
-        assertRefused(other, "good", "not a backup folder");
+        Api.Reply unreachable =
+                other.post("/dcl/jobs/restore", "{\"path\":\"backups/" + tenant + "/good\"}");
+        assertEquals(400, unreachable.status(), unreachable.toString());
+        assertTrue(
+                unreachable.body().contains("no such file or folder in your tenant's jobs folder"),
+                unreachable.toString());
         Jobs.copy(
                 Jobs.ROOT.resolve(tenant).resolve("backups").resolve(tenant).resolve("good"),
                 Jobs.ROOT.resolve(tenant + "x").resolve("backups").resolve(tenant).resolve("good"));

@@ -368,6 +368,54 @@ class InputRulesIT extends DeployedRegistry {
     }
 
     @Test
+    void givenNamesWithoutWordsAndAFieldWithNeither_whenProposedOrRepaired_thenAnswersNeverA500() {
+        // names that keep no word once split and folded: single letters, separators, other scripts
+        for (String field : List.of("x", "_", "x_x", "名前", "Имя", "é", EMOJI)) {
+            Api.Reply proposed =
+                    runtime.post(
+                            "/dcl/intelligence/propose-mapping",
+                            "{\"connector\":\"sc\",\"sourceTable\":\"Opportunity\",\"sourceField\":\""
+                                    + field
+                                    + "\"}");
+            assertEquals(200, proposed.status(), field + ": " + proposed);
+        }
+        Api.Reply table =
+                runtime.post(
+                        "/dcl/intelligence/propose-mapping",
+                        "{\"connector\":\"sc\",\"sourceTable\":\"_\",\"sourceField\":\"Amount\"}");
+        assertEquals(200, table.status(), table.toString());
+        Api.Reply repaired =
+                runtime.post(
+                        "/dcl/intelligence/repair-drift",
+                        "{\"connector\":\"sc\",\"sourceTable\":\"Opportunity\",\"observedFields\":[{\"name\":\"名前\"}]}");
+        assertEquals(200, repaired.status(), repaired.toString());
+
+        // a canonical field without words or description: every proposal of the tenant weighs it
+        assertEquals(
+                201,
+                admin.put("/dcl/canonical/entities/ent1", "{\"fields\":[{\"name\":\"x\"}]}")
+                        .status());
+        Api.Reply afterModel =
+                runtime.post(
+                        "/dcl/intelligence/propose-mapping",
+                        "{\"connector\":\"x\",\"sourceTable\":\"Tab\",\"sourceField\":\"Gx\"}");
+        assertEquals(200, afterModel.status(), afterModel.toString());
+    }
+
+    @Test
+    void givenACanonicalModelOverItsSize_whenDefined_then400NamingFieldsAndNothingChanged() {
+        String fields =
+                java.util.stream.IntStream.range(0, 2_001)
+                        .mapToObj(i -> "{\"name\":\"f" + i + "\"}")
+                        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        assertEquals(
+                List.of("fields"),
+                refused(admin.put("/dcl/canonical/entities/huge", "{\"fields\":" + fields + "}")));
+        assertFalse(
+                admin.get("/dcl/canonical/entities").body().contains("\"huge\""), "nothing stored");
+    }
+
+    @Test
     void givenTextLongerThanItsColumnOrLimit_whenSent_then400NamingTheField() {
         String tooLong = "x".repeat(2001);
         assertEquals(

@@ -22,6 +22,11 @@ public enum JobKind {
         return wireName;
     }
 
+    /** Whether the job reads what is at its path (the others write there). */
+    public boolean readsItsPath() {
+        return this == YAML_IMPORT || this == PARITY_CHECK || this == RESTORE;
+    }
+
     public static JobKind parse(String name) {
         return Arrays.stream(values())
                 .filter(k -> k.wireName.equals(name))

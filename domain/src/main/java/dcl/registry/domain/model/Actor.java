@@ -21,11 +21,14 @@ public record Actor(String subject) {
     }
 
     /**
-     * Compatibility-normalised, then case-folded (upper then lower, so 'ß'/'SS' and 'İ'/'i̇' meet),
-     * locale-free.
+     * Compatibility-normalised, without invisible format characters (a zero-width space) or
+     * surrounding white space, then case-folded (upper then lower, so 'ß'/'SS' and 'İ'/'i̇' meet),
+     * locale-free: {@code "rita "} is Rita to every reader of the audit trail.
      */
     private String folded() {
         return Normalizer.normalize(subject, Normalizer.Form.NFKC)
+                .replaceAll("\\p{Cf}", "")
+                .strip()
                 .toUpperCase(Locale.ROOT)
                 .toLowerCase(Locale.ROOT);
     }

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 public record Webhook(String name, URI url, String secret) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
+    /** The longest target kept (what browsers and most servers accept in a request line). */
+    public static final int MAX_URL_LENGTH = 2_048;
+
     public Webhook {
         Violations v = new Violations();
         if (name == null || !NAME.matcher(name).matches()) {
@@ -20,6 +23,8 @@ public record Webhook(String name, URI url, String secret) {
                 || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))
                 || url.getHost() == null) {
             v.add("url", "must be an absolute http(s) URL");
+        } else if (url.toString().length() > MAX_URL_LENGTH) {
+            v.add("url", "must be at most " + MAX_URL_LENGTH + " characters");
         }
         if (secret == null || secret.length() < 16 || secret.length() > 256) {
             v.add("secret", "must be 16 to 256 characters (it signs every delivery)");

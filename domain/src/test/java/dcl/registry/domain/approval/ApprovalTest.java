@@ -17,6 +17,7 @@ import dcl.registry.domain.model.SourceRef;
 import dcl.registry.domain.model.SourceTable;
 import dcl.registry.domain.model.TenantId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,17 @@ class ApprovalTest {
                         byRita.decide(
                                 ApprovalStatus.REJECTED, new Actor("ｒｉｔａ"), T0, Optional.empty()),
                 "full-width letters are the same subject once normalised");
+        for (String disguised : List.of("rita ", " Rita", "ri\u200bta", "rita\t")) {
+            assertThrows(
+                    NotPermitted.class,
+                    () ->
+                            byRita.decide(
+                                    ApprovalStatus.APPROVED,
+                                    new Actor(disguised),
+                                    T0,
+                                    Optional.empty()),
+                    "white space or an invisible character around or in '" + disguised + "'");
+        }
         Approval byStrauss =
                 Approval.submit(
                         new TenantId("acme"),

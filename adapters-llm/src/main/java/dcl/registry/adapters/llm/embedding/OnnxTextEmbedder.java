@@ -11,6 +11,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
@@ -60,8 +61,16 @@ public class OnnxTextEmbedder implements TextEmbedder {
         return choice.label();
     }
 
+    /**
+     * A text without words (a field named {@code x} or {@code 名前} keeps none once split and folded,
+     * and a canonical field may have no description) means nothing: its vector is all zeros, alike
+     * to no other text. The models refuse blank text, and a name is the caller's input.
+     */
     @Override
     public float[] embed(String text) {
+        if (text.isBlank()) {
+            return new float[loaded().dimension()];
+        }
         return traced(() -> loaded().embed(choice.text(text)).content().vector());
     }
 
@@ -69,6 +78,11 @@ public class OnnxTextEmbedder implements TextEmbedder {
     public List<float[]> embedAll(List<String> texts) {
         if (texts.size() < 2) {
             return texts.stream().map(this::embed).toList();
+        }
+        List<String> worded = texts.stream().filter(t -> !t.isBlank()).toList();
+        if (worded.size() < texts.size()) {
+            Iterator<float[]> vectors = embedAll(worded).iterator();
+            return texts.stream().map(t -> t.isBlank() ? embed(t) : vectors.next()).toList();
         }
         List<TextSegment> read = texts.stream().map(t -> TextSegment.from(choice.text(t))).toList();
         return traced(

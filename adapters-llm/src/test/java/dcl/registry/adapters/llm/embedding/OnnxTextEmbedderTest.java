@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
@@ -26,6 +27,11 @@ class OnnxTextEmbedderTest {
         public Response<Embedding> embed(String text) {
             read.add(text);
             return Response.from(Embedding.from(new float[] {1, 0, 0}));
+        }
+
+        @Override
+        public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+            return Response.from(segments.stream().map(s -> embed(s.text()).content()).toList());
         }
     }
 
@@ -75,6 +81,33 @@ class OnnxTextEmbedderTest {
             case BGE_SMALL_EN_V15_Q -> new BgeSmallEnV15QuantizedEmbeddingModel();
             case E5_SMALL_V2_Q -> new E5SmallV2QuantizedEmbeddingModel();
         };
+    }
+
+    @Test
+    void givenTextsWithoutWords_whenEmbedded_thenAllZerosBesideTheOthersAndTheModelNeverAsked() {
+        Recording model = new Recording();
+        OnnxTextEmbedder embedder =
+                new OnnxTextEmbedder(LocalEmbeddingModel.ALL_MINILM_L6_V2_Q, model);
+
+        List<float[]> vectors = embedder.embedAll(List.of("deal amount", "", " ", "owner"));
+
+        assertArrayEquals(new float[] {1, 0, 0}, vectors.get(0));
+        assertArrayEquals(new float[3], vectors.get(1), "as many zeros as the model's dimensions");
+        assertArrayEquals(new float[3], vectors.get(2));
+        assertArrayEquals(new float[] {1, 0, 0}, vectors.get(3));
+        assertArrayEquals(new float[3], embedder.embed(""));
+        assertEquals(List.of("deal amount", "owner"), model.read.subList(0, 2));
+        assertEquals(
+                List.of(),
+                model.read.stream().filter(String::isBlank).toList(),
+                "a blank text never reaches the model, which refuses it");
+    }
+
+    @Test
+    void givenARealModel_whenAFieldWithoutWordsIsEmbedded_thenNoFailure() {
+        LocalEmbeddingModel choice = LocalEmbeddingModel.ALL_MINILM_L6_V2_Q;
+        OnnxTextEmbedder embedder = new OnnxTextEmbedder(choice, choice.load(Runnable::run));
+        assertEquals(384, embedder.embedAll(List.of("", "owner")).get(0).length);
     }
 
     @ParameterizedTest

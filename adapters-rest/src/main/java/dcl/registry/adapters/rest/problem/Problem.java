@@ -42,7 +42,9 @@ public final class Problem {
             case 405 -> "This path does not support that method";
             case 406 -> "This resource answers application/json only";
             case 413 -> "The request body is too large";
-            case 415 -> "Send the body as application/json";
+            case 415 ->
+                    "Send the body in the media type this operation accepts: application/json,"
+                            + " or application/merge-patch+json for PATCH (see /openapi)";
             default -> "The request failed";
         };
     }
