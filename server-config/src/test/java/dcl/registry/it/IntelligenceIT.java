@@ -147,12 +147,17 @@ class IntelligenceIT extends DeployedRegistry {
                                         + id
                                         + "\",\"validationResults\":{\"successRate\":2}}")
                         .status());
+        Api.Reply forgotten =
+                runtime.post(
+                        "/dcl/intelligence/calculate-confidence", "{\"mappingId\":\"" + id + "\"}");
+        assertEquals(400, forgotten.status(), "a new version for nothing observed, unless {}");
+        assertTrue(forgotten.body().contains("validationResults"), forgotten.toString());
         assertEquals(
                 404,
                 Api.as(Tokens.mint(Api.freshTenant(), "x", "service"))
                         .post(
                                 "/dcl/intelligence/calculate-confidence",
-                                "{\"mappingId\":\"" + id + "\"}")
+                                "{\"mappingId\":\"" + id + "\",\"validationResults\":{}}")
                         .status());
     }
 

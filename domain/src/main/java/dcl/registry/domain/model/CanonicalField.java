@@ -1,6 +1,7 @@
 package dcl.registry.domain.model;
 
 import dcl.registry.domain.error.InvalidInput;
+import dcl.registry.domain.error.Violations;
 import java.util.regex.Pattern;
 
 /** Where a value goes in the canonical model: {@code opportunity.amount}. */
@@ -10,8 +11,11 @@ public record CanonicalField(String entity, String field) {
             "must start with a letter and hold only letters, digits and '_'";
 
     public CanonicalField {
-        Text.requirePattern("canonicalEntity", entity, NAME, RULE);
-        Text.requirePattern("canonicalField", field, NAME, RULE);
+        // both named at once when both are wrong
+        Violations violations = new Violations();
+        violations.check(() -> Text.requirePattern("canonicalEntity", entity, NAME, RULE));
+        violations.check(() -> Text.requirePattern("canonicalField", field, NAME, RULE));
+        violations.throwIfAny();
     }
 
     /** Reads {@code entity.field}. */

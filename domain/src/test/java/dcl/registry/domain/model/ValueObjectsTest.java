@@ -10,6 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class ValueObjectsTest {
     @Test
+    void givenABlankEntityAndField_whenATargetIsBuilt_thenBothAreNamedAtOnce() {
+        InvalidInput both = assertThrows(InvalidInput.class, () -> new CanonicalField("", " "));
+        assertEquals(
+                java.util.List.of("canonicalEntity", "canonicalField"),
+                both.violations().stream().map(InvalidInput.Violation::field).toList());
+    }
+
+    @Test
     void givenAMixedCaseConnector_whenBuilt_thenItIsLowerCase() {
         assertEquals("salesforce", new ConnectorId("SalesForce").value());
     }

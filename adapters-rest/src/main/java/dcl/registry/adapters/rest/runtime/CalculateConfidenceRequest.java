@@ -1,5 +1,6 @@
 package dcl.registry.adapters.rest.runtime;
 
+import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.intelligence.ValidationResults;
 import java.util.Optional;
 
@@ -8,10 +9,18 @@ public record CalculateConfidenceRequest(String mappingId, Observations validati
     /** What the runtime observed, each in [0, 1]; all optional. */
     public record Observations(Double successRate, Double ragSimilarity, Double usageFrequency) {}
 
-    /** The observations sent; none sent is none observed. */
+    /**
+     * The observations sent. The object itself is required: each call stores a new version of the
+     * mapping, and a body that forgot it would lower the stored confidence unnoticed.
+     */
     ValidationResults toValidationResults() {
-        Observations o =
-                validationResults == null ? new Observations(null, null, null) : validationResults;
+        if (validationResults == null) {
+            throw new InvalidInput(
+                    "validationResults",
+                    "is required: what the runtime observed, each of successRate, ragSimilarity,"
+                            + " usageFrequency optional ({} when nothing was observed)");
+        }
+        Observations o = validationResults;
         return new ValidationResults(
                 Optional.ofNullable(o.successRate()),
                 Optional.ofNullable(o.ragSimilarity()),

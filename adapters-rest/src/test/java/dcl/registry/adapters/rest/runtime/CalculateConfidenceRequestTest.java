@@ -1,17 +1,30 @@
 package dcl.registry.adapters.rest.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.intelligence.ValidationResults;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CalculateConfidenceRequestTest {
     @Test
-    void givenNoValidationResults_whenParsed_thenNothingIsObserved() {
+    void givenNoValidationResults_whenParsed_thenRefusedNamingThem() {
+        InvalidInput missing =
+                assertThrows(
+                        InvalidInput.class,
+                        () -> new CalculateConfidenceRequest("id", null).toValidationResults());
+        assertEquals("validationResults", missing.violations().get(0).field());
+    }
+
+    @Test
+    void givenEmptyValidationResults_whenParsed_thenNothingIsObserved() {
         assertEquals(
                 new ValidationResults(Optional.empty(), Optional.empty(), Optional.empty()),
-                new CalculateConfidenceRequest("id", null).toValidationResults());
+                new CalculateConfidenceRequest(
+                                "id", new CalculateConfidenceRequest.Observations(null, null, null))
+                        .toValidationResults());
     }
 
     @Test
