@@ -23,9 +23,9 @@ import dcl.registry.domain.slo.SloBaseline;
 import dcl.registry.domain.slo.SloReport;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -177,30 +177,43 @@ public class RolloutPlanService implements RolloutPlanUseCase, GuardRolloutUseCa
 
     /**
      * Holds on its YAML each tenant whose comparisons mismatched on this node: the seed's "any
-     * mismatch rolls back", for that tenant alone. Tenants the store could not take wait for the
-     * next round.
+     * mismatch rolls back", for that tenant alone. A tenant that cannot be held now waits for the
+     * next round, and never keeps the guard from judging the fleet.
      */
     private void holdMismatched(Optional<RolloutStage> stage) {
-        Set<TenantId> mismatched = tally.takeMismatchedTenants();
-        Set<TenantId> unheld = new LinkedHashSet<>(mismatched);
-        try {
-            for (TenantId tenant : mismatched) {
-                hold(tenant, stage.map(RolloutStage::owner));
-                unheld.remove(tenant);
+        List<RolloutSettings> unheld = new ArrayList<>();
+        for (RolloutSettings compared : tally.takeMismatched()) {
+            try {
+                hold(compared, stage.map(RolloutStage::owner));
+            } catch (RuntimeException failed) {
+                unheld.add(compared);
+                LOG.warning(
+                        () ->
+                                "Rollout: tenant "
+                                        + compared.tenant().value()
+                                        + " could not be held on its YAML this round ("
+                                        + failed
+                                        + "); tried again in the next");
             }
-        } finally {
-            tally.putBackMismatchedTenants(unheld);
         }
+        tally.putBackMismatched(unheld);
     }
 
-    private void hold(TenantId tenant, Optional<TenantId> planOwner) {
+    private void hold(RolloutSettings compared, Optional<TenantId> planOwner) {
+        TenantId tenant = compared.tenant();
         Instant now = clock.instant();
         Optional<RolloutSettings> held =
                 transactions.inTransaction(
                         () -> {
-                            // its admin may have left the plan since the comparison
+                            // settings changed since the comparison (its admin mended the folder,
+                            // left or rejoined the plan) are no longer what it spoke of
                             Optional<RolloutSettings> before =
-                                    tenants.find(tenant).filter(RolloutSettings::followsPlan);
+                                    tenants.find(tenant)
+                                            .filter(RolloutSettings::followsPlan)
+                                            .filter(
+                                                    s ->
+                                                            s.updatedAt()
+                                                                    .equals(compared.updatedAt()));
                             if (before.isEmpty()) {
                                 return Optional.empty();
                             }
@@ -210,6 +223,7 @@ public class RolloutPlanService implements RolloutPlanUseCase, GuardRolloutUseCa
                             if (!tenants.replace(before.get(), h)) {
                                 return Optional.empty();
                             }
+                            tenants.recordHold(tenant, now);
                             audit.recordSetting(
                                     tenant,
                                     RolloutStage.GUARD,

@@ -151,7 +151,7 @@ public class RoutedMappingReads implements LoadMappings {
                         .strip();
         boolean matched = expected.equals(actual);
         if (settings.followsPlan()) {
-            serviceLevels.dualRead(tenant, matched);
+            serviceLevels.dualRead(settings, matched);
         }
         observer.compared(tenant, matched);
         if (!matched) {

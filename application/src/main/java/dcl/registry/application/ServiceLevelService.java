@@ -55,9 +55,7 @@ public class ServiceLevelService implements ServiceLevelsUseCase {
                         .map(this::bucketHolding)
                         .map(buckets::since)
                         .orElse(SloCounts.none());
-        long held =
-                judged.map(s -> tenants.countSavedBy(RolloutStage.GUARD.subject(), s.decidedAt()))
-                        .orElse(0L);
+        long held = judged.map(s -> tenants.countHeldSince(s.decidedAt())).orElse(0L);
         return judge.judge(window, sinceStage, judged.map(RolloutStage::baseline), held);
     }
 

@@ -3,15 +3,16 @@ package dcl.registry.application;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.RecordServiceLevelsUseCase;
 import dcl.registry.domain.port.out.SloBuckets;
+import dcl.registry.domain.rollout.RolloutSettings;
 import dcl.registry.domain.slo.LatencyHistogram;
 import dcl.registry.domain.slo.SloCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 
@@ -29,7 +30,7 @@ public class ServiceLevelTally implements RecordServiceLevelsUseCase {
     private final long latencyThresholdNanos;
     private final Duration window;
     private Map<Long, Counting> pending = new HashMap<>();
-    private Set<TenantId> mismatched = new LinkedHashSet<>();
+    private Map<TenantId, RolloutSettings> mismatched = new LinkedHashMap<>();
 
     /**
      * @param node this node's name in the shared buckets (unique per process)
@@ -70,25 +71,28 @@ public class ServiceLevelTally implements RecordServiceLevelsUseCase {
     }
 
     @Override
-    public synchronized void dualRead(TenantId tenant, boolean matched) {
+    public synchronized void dualRead(RolloutSettings comparedUnder, boolean matched) {
         Counting c = current();
         c.dualReads++;
         if (!matched) {
             c.dualReadMismatches++;
-            mismatched.add(tenant);
+            mismatched.put(comparedUnder.tenant(), comparedUnder);
         }
     }
 
-    /** The tenants whose comparisons mismatched since the last call, in the order seen. */
-    public synchronized Set<TenantId> takeMismatchedTenants() {
-        Set<TenantId> taken = mismatched;
-        mismatched = new LinkedHashSet<>();
-        return taken;
+    /**
+     * The settings under which each tenant's comparisons last mismatched since the last call, in
+     * the order first seen.
+     */
+    public synchronized Collection<RolloutSettings> takeMismatched() {
+        Map<TenantId, RolloutSettings> taken = mismatched;
+        mismatched = new LinkedHashMap<>();
+        return taken.values();
     }
 
-    /** Tenants that could not be held now (the store is out), for the next round. */
-    public synchronized void putBackMismatchedTenants(Set<TenantId> unheld) {
-        mismatched.addAll(unheld);
+    /** Mismatches that could not be acted on now, for the next round (newer ones kept). */
+    public synchronized void putBackMismatched(Collection<RolloutSettings> unheld) {
+        unheld.forEach(s -> mismatched.putIfAbsent(s.tenant(), s));
     }
 
     /**

@@ -39,7 +39,7 @@ class RolloutPlanServiceTest {
     private final SloFakes.Buckets buckets = new SloFakes.Buckets();
     private final SloFakes.Audit audit = new SloFakes.Audit();
     private final SloFakes.Notifications notifications = new SloFakes.Notifications();
-    private final SloFakes.Transactions transactions = new SloFakes.Transactions();
+    private final SloFakes.Transactions transactions = new SloFakes.Transactions(tenants);
     private final ServiceLevelTally tally =
             new ServiceLevelTally(
                     "node-a",
@@ -234,9 +234,9 @@ class RolloutPlanServiceTest {
         plans.stages.add(stage(1, 100, 50, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
         tenants.save(following(ACME));
         tenants.save(following(GLOBEX));
-        tally.dualRead(ACME, false);
-        tally.dualRead(ACME, false);
-        tally.dualRead(GLOBEX, true);
+        tally.dualRead(following(ACME), false);
+        tally.dualRead(following(ACME), false);
+        tally.dualRead(following(GLOBEX), true);
 
         SloReport report = service.check();
 
@@ -280,8 +280,8 @@ class RolloutPlanServiceTest {
         plans.stages.add(stage(1, 50, 10, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
         tenants.save(following(ACME));
         tenants.save(following(GLOBEX));
-        tally.dualRead(ACME, false);
-        tally.dualRead(GLOBEX, false);
+        tally.dualRead(following(ACME), false);
+        tally.dualRead(following(GLOBEX), false);
 
         SloReport report = service.check();
 
@@ -298,7 +298,7 @@ class RolloutPlanServiceTest {
     @Test
     void givenATenantThatLeftThePlan_whenItsMismatchIsChecked_thenItIsNotHeld() {
         plans.stages.add(stage(1, 100, 50, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
-        tally.dualRead(ACME, false);
+        tally.dualRead(following(ACME), false);
         RolloutSettings ownRollout =
                 new RolloutSettings(
                         ACME,
@@ -320,7 +320,7 @@ class RolloutPlanServiceTest {
     void givenAnotherNodeHoldsTheTenantFirst_whenChecked_thenNothingMoreIsSavedAuditedOrTold() {
         plans.stages.add(stage(1, 100, 50, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
         tenants.save(following(ACME));
-        tally.dualRead(ACME, false);
+        tally.dualRead(following(ACME), false);
         RolloutSettings theirs =
                 following(ACME).heldOnYaml(RolloutStage.GUARD.subject(), T.minusMillis(5));
         tenants.rival = Optional.of(theirs);
@@ -333,13 +333,74 @@ class RolloutPlanServiceTest {
     }
 
     @Test
+    void givenItsAdminChangedItsSettingsSinceTheComparison_whenChecked_thenTheTenantIsNotHeld() {
+        plans.stages.add(stage(1, 100, 50, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
+        tally.dualRead(following(ACME), false);
+        RolloutSettings mended =
+                new RolloutSettings(
+                        ACME,
+                        SourceOfTruth.PLAN,
+                        Optional.of("legacy-mended"),
+                        true,
+                        Optional.of(T.minusSeconds(5)),
+                        Optional.of("alice"));
+        tenants.save(mended);
+
+        service.check();
+
+        assertEquals(mended, tenants.find(ACME).orElseThrow(), "the comparison spoke of before");
+        assertEquals(List.of(), notifications.held);
+    }
+
+    @Test
+    void givenOneTenantsHoldFails_whenChecked_thenTheOthersAreHeldTheFleetJudgedAndItRetried() {
+        plans.stages.add(stage(1, 50, 10, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
+        tenants.save(following(ACME));
+        tenants.save(following(GLOBEX));
+        tally.dualRead(following(ACME), false);
+        tally.dualRead(following(GLOBEX), false);
+        notifications.failFor = Optional.of(ACME);
+        counted(1_000, 1);
+
+        SloReport report = service.check();
+
+        assertEquals(SourceOfTruth.PLAN, tenants.find(ACME).orElseThrow().sourceOfTruth());
+        assertEquals(SourceOfTruth.YAML, tenants.find(GLOBEX).orElseThrow().sourceOfTruth());
+        assertTrue(report.shouldRollback(), "the budget is still judged");
+        assertEquals(StageChange.ROLLBACK, plans.newest().change());
+
+        notifications.failFor = Optional.empty();
+        clock.advance(Duration.ofSeconds(15));
+        service.check();
+        assertEquals(SourceOfTruth.YAML, tenants.find(ACME).orElseThrow().sourceOfTruth());
+    }
+
+    @Test
+    void
+            givenAHeldTenantsAdminRejoinsThePlan_whenAnotherIsHeld_thenBothCountAndTheStageRollsBack() {
+        plans.stages.add(stage(1, 50, 10, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
+        tenants.save(following(ACME));
+        tenants.save(following(GLOBEX));
+        tally.dualRead(following(ACME), false);
+        service.check();
+        assertEquals(1, plans.stages.size(), "one tenant held: the plan stays");
+
+        clock.advance(Duration.ofSeconds(15));
+        tenants.save(following(ACME)); // its admin follows the plan again
+        tally.dualRead(following(GLOBEX), false);
+        service.check();
+
+        assertEquals(StageChange.ROLLBACK, plans.newest().change(), "two held since the stage");
+    }
+
+    @Test
     void givenTheSettingsStoreIsOut_whenATenantCannotBeHeld_thenItIsHeldInTheNextRound() {
         plans.stages.add(stage(1, 100, 50, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
         tenants.save(following(ACME));
-        tally.dualRead(ACME, false);
+        tally.dualRead(following(ACME), false);
         tenants.down = true;
 
-        assertThrows(StoreUnavailable.class, service::check);
+        assertThrows(StoreUnavailable.class, service::check, "nothing judged without the store");
         assertEquals(List.of(), notifications.held);
 
         tenants.down = false;

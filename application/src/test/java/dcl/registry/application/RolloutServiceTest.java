@@ -60,7 +60,12 @@ class RolloutServiceTest {
         }
 
         @Override
-        public long countSavedBy(String actor, java.time.Instant since) {
+        public void recordHold(TenantId tenant, java.time.Instant at) {
+            throw new UnsupportedOperationException("not used");
+        }
+
+        @Override
+        public long countHeldSince(java.time.Instant since) {
             throw new UnsupportedOperationException("not used");
         }
     }

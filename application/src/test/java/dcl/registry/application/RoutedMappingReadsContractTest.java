@@ -222,8 +222,8 @@ class RoutedMappingReadsContractTest {
         public void cacheReads(long hits, long misses) {}
 
         @Override
-        public void dualRead(TenantId tenant, boolean matched) {
-            seen.add(tenant.value() + (matched ? " matched" : " mismatched"));
+        public void dualRead(RolloutSettings comparedUnder, boolean matched) {
+            seen.add(comparedUnder.tenant().value() + (matched ? " matched" : " mismatched"));
         }
     }
 

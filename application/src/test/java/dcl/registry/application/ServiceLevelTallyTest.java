@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dcl.registry.domain.error.StoreUnavailable;
 import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.rollout.RolloutSettings;
 import dcl.registry.domain.slo.LatencyHistogram;
 import dcl.registry.domain.slo.SloCounts;
 import java.time.Duration;
@@ -40,8 +41,8 @@ class ServiceLevelTallyTest {
         tally.readAnswered(true, false, 51 * MS); // slow
         tally.readAnswered(false, true, 700 * MS); // not a lookup: no latency counted
         tally.cacheReads(5, 2);
-        tally.dualRead(ACME, true);
-        tally.dualRead(ACME, false);
+        tally.dualRead(RolloutSettings.initial(ACME), true);
+        tally.dualRead(RolloutSettings.initial(ACME), false);
         clock.set(T0.plusMillis(9_999));
         tally.readAnswered(false, false, 0);
         clock.set(T0.plusSeconds(10));

@@ -233,11 +233,22 @@ final class SloFakes {
             return settings.values().stream().filter(RolloutSettings::followsPlan).count();
         }
 
+        final List<String> holds = new ArrayList<>();
+
         @Override
-        public long countSavedBy(String actor, Instant since) {
-            return settings.values().stream()
-                    .filter(s -> s.updatedBy().orElseThrow().equals(actor))
-                    .filter(s -> !s.updatedAt().orElseThrow().isBefore(since))
+        public void recordHold(TenantId tenant, Instant at) {
+            holds.add(tenant.value() + " " + at);
+        }
+
+        @Override
+        public long countHeldSince(Instant since) {
+            if (down) {
+                throw new StoreUnavailable();
+            }
+            return holds.stream()
+                    .filter(h -> !Instant.parse(h.substring(h.indexOf(' ') + 1)).isBefore(since))
+                    .map(h -> h.substring(0, h.indexOf(' ')))
+                    .distinct()
                     .count();
         }
     }
@@ -285,8 +296,14 @@ final class SloFakes {
             events.add(new StageEvent(event, stage, reason));
         }
 
+        /** A tenant whose hold cannot be told (its webhook store fails). */
+        Optional<TenantId> failFor = Optional.empty();
+
         @Override
         public void tenantHeld(RolloutSettings settings, String reason, Optional<TenantId> owner) {
+            if (failFor.equals(Optional.of(settings.tenant()))) {
+                throw new IllegalStateException("webhooks of " + settings.tenant() + " unreadable");
+            }
             held.add(new HeldEvent(settings, reason, owner));
         }
 
@@ -295,11 +312,30 @@ final class SloFakes {
         }
     }
 
-    /** Just runs the work. */
+    /** Runs the work; when it fails, the given tenants' settings and holds are as before it. */
     static final class Transactions implements TransactionBoundary {
+        private final List<Tenants> undone;
+
+        Transactions(Tenants... undone) {
+            this.undone = List.of(undone);
+        }
+
         @Override
         public <T> T inTransaction(Supplier<T> work) {
-            return work.get();
+            List<Map<TenantId, RolloutSettings>> settings =
+                    undone.stream().map(t -> Map.copyOf(t.settings)).toList();
+            List<List<String>> holds = undone.stream().map(t -> List.copyOf(t.holds)).toList();
+            try {
+                return work.get();
+            } catch (RuntimeException failed) {
+                for (int i = 0; i < undone.size(); i++) {
+                    undone.get(i).settings.clear();
+                    undone.get(i).settings.putAll(settings.get(i));
+                    undone.get(i).holds.clear();
+                    undone.get(i).holds.addAll(holds.get(i));
+                }
+                throw failed;
+            }
         }
     }
 }

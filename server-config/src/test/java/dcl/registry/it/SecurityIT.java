@@ -1,7 +1,9 @@
 package dcl.registry.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -187,6 +189,20 @@ class SecurityIT extends DeployedRegistry {
         assertEquals("alice", history.getJsonObject(0).getString("actor"));
         assertEquals("bob", history.getJsonObject(1).getString("actor"));
         assertEquals("bob", admin.get("/dcl/mappings/" + id).json().getString("updatedBy"));
+    }
+
+    @Test
+    void givenATokenNamingTheRolloutGuard_whenWriting_then401AndNothingIsSavedAsTheGuard() {
+        for (String guard : List.of("dcl-rollout-guard", "DCL-Rollout-Guard")) {
+            Api.Reply posing =
+                    Api.as(Tokens.mint(tenant, guard, "admin"))
+                            .put("/dcl/admin/rollout", "{\"sourceOfTruth\":\"registry\"}");
+            assertEquals(401, posing.status(), guard + ": " + posing);
+            assertTrue(posing.body().contains("rollout guard"), posing.toString());
+        }
+        assertFalse(
+                admin.get("/dcl/admin/rollout").body().contains("dcl-rollout-guard"),
+                "the guard's name tells its holds apart from people's changes");
     }
 
     private static void assertForbidden(Api.Reply reply) {

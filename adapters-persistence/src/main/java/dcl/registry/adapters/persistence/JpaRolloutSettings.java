@@ -82,13 +82,22 @@ class JpaRolloutSettings implements RolloutStore {
     }
 
     @Override
-    public long countSavedBy(String actor, Instant since) {
+    public void recordHold(TenantId tenant, Instant at) {
+        em.createNativeQuery(
+                        "INSERT INTO rollout_holds (tenant_id, held_at) VALUES (?1, ?2) ON CONFLICT"
+                                + " DO NOTHING")
+                .setParameter(1, tenant.value())
+                .setParameter(2, Timestamp.from(at))
+                .executeUpdate();
+    }
+
+    @Override
+    public long countHeldSince(Instant since) {
         return ((Number)
                         em.createNativeQuery(
-                                        "SELECT COUNT(*) FROM tenant_rollout WHERE updated_by = ?1"
-                                                + " AND updated_at >= ?2")
-                                .setParameter(1, actor)
-                                .setParameter(2, Timestamp.from(since))
+                                        "SELECT COUNT(DISTINCT tenant_id) FROM rollout_holds WHERE"
+                                                + " held_at >= ?1")
+                                .setParameter(1, Timestamp.from(since))
                                 .getSingleResult())
                 .longValue();
     }

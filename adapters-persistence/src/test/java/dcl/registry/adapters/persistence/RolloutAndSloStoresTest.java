@@ -31,7 +31,7 @@ class RolloutAndSloStoresTest {
 
     @BeforeEach
     void emptyTablesAndInject() {
-        database.execute("TRUNCATE rollout_stages, slo_buckets, tenant_rollout");
+        database.execute("TRUNCATE rollout_stages, slo_buckets, tenant_rollout, rollout_holds");
         plans.em = database.transactionScoped();
         buckets.em = database.transactionScoped();
         tenants.em = database.transactionScoped();
@@ -115,27 +115,38 @@ class RolloutAndSloStoresTest {
     }
 
     @Test
-    void givenTenantsHeldBeforeAndAfterAnInstant_whenCountedByTheGuard_thenOnlyItsOwnSinceThen() {
-        String guard = RolloutStage.GUARD.subject();
+    void givenHoldsBeforeAndAfterAnInstant_whenCounted_thenDistinctTenantsSinceThen() {
         database.inTransaction(
                 () -> {
-                    tenants.save(settings("early", SourceOfTruth.PLAN).heldOnYaml(guard, T0));
-                    tenants.save(
-                            settings("late", SourceOfTruth.PLAN)
-                                    .heldOnYaml(guard, T0.plusSeconds(60)));
-                    tenants.save(settings("admins", SourceOfTruth.YAML));
+                    tenants.recordHold(new TenantId("early"), T0);
+                    tenants.recordHold(new TenantId("late"), T0.plusSeconds(60));
+                    tenants.recordHold(new TenantId("late"), T0.plusSeconds(90));
                     return null;
                 });
+        assertEquals(2, database.inTransaction(() -> tenants.countHeldSince(T0)), "from T0 on");
         assertEquals(
-                2, database.inTransaction(() -> tenants.countSavedBy(guard, T0)), "from T0 on");
-        assertEquals(
-                1, database.inTransaction(() -> tenants.countSavedBy(guard, T0.plusSeconds(1))));
-        assertEquals(1, database.inTransaction(() -> tenants.countSavedBy("alice", T0)));
+                1,
+                database.inTransaction(() -> tenants.countHeldSince(T0.plusSeconds(1))),
+                "held twice, one tenant");
+        assertEquals(0, database.inTransaction(() -> tenants.countHeldSince(T0.plusSeconds(91))));
     }
 
     @Test
     void givenSettingsChangedSinceRead_whenReplaced_thenNothingIsSavedAndTheFreshOnesAre() {
-        RolloutSettings read = settings("acme", SourceOfTruth.PLAN);
+        RolloutSettings read =
+                new RolloutSettings(
+                        new TenantId("acme"),
+                        SourceOfTruth.PLAN,
+                        Optional.of("legacy/mappings"),
+                        false,
+                        Optional.of(T0.plusNanos(123_456_000)), // microseconds, as the clock ticks
+                        Optional.of("alice"));
+        database.inTransaction(
+                () -> {
+                    tenants.save(read);
+                    return null;
+                });
+        assertEquals(Optional.of(read), database.inTransaction(() -> tenants.find(read.tenant())));
         RolloutSettings changed =
                 new RolloutSettings(
                         read.tenant(),

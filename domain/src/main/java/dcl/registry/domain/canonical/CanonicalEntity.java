@@ -10,26 +10,10 @@ import java.util.Set;
 /** A canonical entity (contact, opportunity…) with its fields; field names are unique within it. */
 public record CanonicalEntity(
         String name, Optional<String> description, List<CanonicalFieldDefinition> fields) {
-    /**
-     * The most fields one entity holds. Every proposal weighs every field of the tenant's model,
-     * and each change of the model embeds its fields again on the shared cores: twice the
-     * 1,000-field model the proposals are measured on.
-     */
-    public static final int MAX_FIELDS = 2_000;
-
     public CanonicalEntity {
         new CanonicalField(name, "field");
         if (fields == null || fields.isEmpty()) {
             throw new InvalidInput("fields", "an entity needs at least one field");
-        }
-        if (fields.size() > MAX_FIELDS) {
-            throw new InvalidInput(
-                    "fields",
-                    "an entity holds at most "
-                            + MAX_FIELDS
-                            + " fields (got "
-                            + fields.size()
-                            + ")");
         }
         Set<String> seen = new HashSet<>();
         for (CanonicalFieldDefinition field : fields) {

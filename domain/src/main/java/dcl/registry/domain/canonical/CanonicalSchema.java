@@ -14,15 +14,30 @@ public record CanonicalSchema(List<CanonicalEntity> entities) {
      */
     public static final int MAX_FIELDS = 5_000;
 
+    /**
+     * The most fields one entity holds: twice the 1,000-field model the proposals are measured on.
+     */
+    public static final int MAX_ENTITY_FIELDS = 2_000;
+
     public CanonicalSchema {
         entities = List.copyOf(entities);
     }
 
     /**
-     * Refuses an entity that, put in place of its namesake, would make the model hold more than
-     * {@link #MAX_FIELDS}.
+     * Refuses an entity over {@link #MAX_ENTITY_FIELDS}, or one that, put in place of its namesake,
+     * would make the model hold more than {@link #MAX_FIELDS}. Rules of a change, not of the
+     * records: a model stored before them is still read, and can be shrunk.
      */
     public void requireRoomFor(CanonicalEntity entity) {
+        if (entity.fields().size() > MAX_ENTITY_FIELDS) {
+            throw new InvalidInput(
+                    "fields",
+                    "an entity holds at most "
+                            + MAX_ENTITY_FIELDS
+                            + " fields (got "
+                            + entity.fields().size()
+                            + ")");
+        }
         int total =
                 entity.fields().size()
                         + entities.stream()

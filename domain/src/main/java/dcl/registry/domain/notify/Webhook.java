@@ -1,5 +1,6 @@
 package dcl.registry.domain.notify;
 
+import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.Violations;
 import java.net.URI;
 import java.util.regex.Pattern;
@@ -23,13 +24,22 @@ public record Webhook(String name, URI url, String secret) {
                 || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))
                 || url.getHost() == null) {
             v.add("url", "must be an absolute http(s) URL");
-        } else if (url.toString().length() > MAX_URL_LENGTH) {
-            v.add("url", "must be at most " + MAX_URL_LENGTH + " characters");
         }
         if (secret == null || secret.length() < 16 || secret.length() > 256) {
             v.add("secret", "must be 16 to 256 characters (it signs every delivery)");
         }
         v.throwIfAny();
+    }
+
+    /**
+     * A webhook as an admin defines it now: also no longer than {@link #MAX_URL_LENGTH}. Not a rule
+     * of the record itself, which also reads webhooks stored before the limit.
+     */
+    public static Webhook defined(String name, URI url, String secret) {
+        if (url != null && url.toString().length() > MAX_URL_LENGTH) {
+            throw new InvalidInput("url", "must be at most " + MAX_URL_LENGTH + " characters");
+        }
+        return new Webhook(name, url, secret);
     }
 
     @Override

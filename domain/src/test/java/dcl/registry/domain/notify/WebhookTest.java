@@ -11,16 +11,25 @@ class WebhookTest {
     private static final String SECRET = "0123456789abcdef";
 
     @Test
-    void givenATargetLongerThanAnyRequestLine_whenDefined_thenRefusedNamingTheUrl() {
+    void
+            givenATargetLongerThanAnyRequestLine_whenDefined_thenRefusedNamingTheUrlYetStoredOnesRead() {
         String base = "https://hooks.example.com/";
         String longest = base + "p".repeat(Webhook.MAX_URL_LENGTH - base.length());
         assertEquals(
-                longest, new Webhook("reviewers", URI.create(longest), SECRET).url().toString());
+                longest,
+                Webhook.defined("reviewers", URI.create(longest), SECRET).url().toString());
 
         InvalidInput tooLong =
                 assertThrows(
                         InvalidInput.class,
-                        () -> new Webhook("reviewers", URI.create(longest + "p"), SECRET));
+                        () -> Webhook.defined("reviewers", URI.create(longest + "p"), SECRET));
         assertEquals("url: must be at most 2048 characters", tooLong.getMessage());
+        assertEquals(
+                longest.length() + 1,
+                new Webhook("reviewers", URI.create(longest + "p"), SECRET)
+                        .url()
+                        .toString()
+                        .length(),
+                "one stored before the limit is still read");
     }
 }

@@ -55,7 +55,7 @@ public class WebhookResource {
             } catch (IllegalArgumentException notAUri) {
                 throw new InvalidInput("url", "must be an absolute http(s) URL");
             }
-            return new Webhook(name, target, secret);
+            return Webhook.defined(name, target, secret);
         }
     }
 

@@ -4,6 +4,7 @@ import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.model.TextRule;
+import dcl.registry.domain.rollout.RolloutStage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
@@ -99,6 +100,14 @@ public class Caller {
                             + " characters, no control characters)",
                     "Bearer");
         }
-        return new Actor(subject);
+        Actor actor = new Actor(subject);
+        if (actor.sameAs(RolloutStage.GUARD)) {
+            // the service's own acts are told apart from people's by this name
+            throw new NotAuthorizedException(
+                    "The token's sub claim names the service's rollout guard, which no caller may"
+                            + " act as",
+                    "Bearer");
+        }
+        return actor;
     }
 }

@@ -1,6 +1,6 @@
 package dcl.registry.domain.port.in;
 
-import dcl.registry.domain.model.TenantId;
+import dcl.registry.domain.rollout.RolloutSettings;
 
 /**
  * What a node observes for its SLOs, counted in memory and added to the shared buckets by {@link
@@ -19,8 +19,9 @@ public interface RecordServiceLevelsUseCase {
     void cacheReads(long hits, long misses);
 
     /**
-     * A dual-read comparison of a tenant that follows the fleet's plan. A mismatch also marks the
-     * tenant to be held on its YAML by the next {@link GuardRolloutUseCase#check}.
+     * A dual-read comparison of a tenant that follows the fleet's plan, made under {@code
+     * comparedUnder}. A mismatch also marks the tenant to be held on its YAML by the next {@link
+     * GuardRolloutUseCase#check}, as long as its settings are still those.
      */
-    void dualRead(TenantId tenant, boolean matched);
+    void dualRead(RolloutSettings comparedUnder, boolean matched);
 }

@@ -26,6 +26,9 @@ public interface RolloutStore {
 
     long countFollowingPlan();
 
-    /** How many tenants' settings were last saved by {@code actor}, at or after {@code since}. */
-    long countSavedBy(String actor, Instant since);
+    /** Remembers that the guard held {@code tenant} on its YAML at {@code at}. */
+    void recordHold(TenantId tenant, Instant at);
+
+    /** How many distinct tenants the guard held at or after {@code since}. */
+    long countHeldSince(Instant since);
 }
