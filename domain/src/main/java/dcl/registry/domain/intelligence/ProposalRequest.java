@@ -3,6 +3,7 @@ package dcl.registry.domain.intelligence;
 import dcl.registry.domain.error.Violations;
 import dcl.registry.domain.model.FreeText;
 import dcl.registry.domain.model.SourceRef;
+import dcl.registry.domain.model.TextRule;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,9 @@ public record ProposalRequest(
                 source, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** The longest declared type ({@code varchar(255)}, {@code timestamp with time zone}). */
+    public static final int MAX_TYPE_LENGTH = 64;
+
     public ProposalRequest {
         samples = List.copyOf(samples);
         Violations v = new Violations();
@@ -29,6 +33,12 @@ public record ProposalRequest(
         Optional<String> tableDescribedAs = tableDescription;
         description = v.check(() -> FreeText.optional("description", describedAs));
         tableDescription = v.check(() -> FreeText.optional("tableDescription", tableDescribedAs));
+        Optional<String> declared = type;
+        v.check(
+                () -> {
+                    declared.ifPresent(t -> TextRule.NAME.require("type", t, MAX_TYPE_LENGTH));
+                    return declared;
+                });
         v.throwIfAny();
     }
 }

@@ -11,6 +11,12 @@ import java.util.Objects;
 public final class SampleValues {
     public static final int MAX = 100;
 
+    /**
+     * The longest sample: a long text field's value is evidence enough by then, and every sample is
+     * stored with the proposal and shown to reviewers.
+     */
+    public static final int MAX_LENGTH = 2_000;
+
     private SampleValues() {}
 
     /**
@@ -34,7 +40,8 @@ public final class SampleValues {
     /**
      * The given values without nulls; none when not given.
      *
-     * @throws InvalidInput naming {@code field} when there are more than {@value #MAX}
+     * @throws InvalidInput naming {@code field} when there are more than {@value #MAX}, or one
+     *     longer than {@value #MAX_LENGTH} characters
      */
     public static List<String> of(String field, List<String> given) {
         if (given == null) {
@@ -42,6 +49,14 @@ public final class SampleValues {
         }
         if (given.size() > MAX) {
             throw new InvalidInput(field, "at most " + MAX + " samples");
+        }
+        for (int i = 0; i < given.size(); i++) {
+            String sample = given.get(i);
+            if (sample != null && sample.length() > MAX_LENGTH) {
+                throw new InvalidInput(
+                        field + "[" + i + "]",
+                        "at most " + MAX_LENGTH + " characters (cut long values before sending)");
+            }
         }
         return given.stream().filter(Objects::nonNull).toList();
     }

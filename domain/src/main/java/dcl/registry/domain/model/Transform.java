@@ -199,12 +199,22 @@ public sealed interface Transform {
             }
             String text = Transform.text(this, value).strip();
             try {
-                TemporalAccessor parsed =
-                        DateTimeFormatter.ofPattern(format, Locale.ROOT).parse(text);
+                DateTimeFormatter formatter = DateTimeFormatter.ofPattern(format, Locale.ROOT);
+                TemporalAccessor parsed = formatter.parse(text);
+                LocalDate date = LocalDate.from(parsed);
+                // the parser moves a day past its month's end back to that end (2024-02-30 reads
+                // as 2024-02-29): a different date than the source holds, so refused instead
+                TemporalAccessor asWritten =
+                        formatter.parseUnresolved(text, new java.text.ParsePosition(0));
+                if (asWritten.isSupported(ChronoField.DAY_OF_MONTH)
+                        && asWritten.getLong(ChronoField.DAY_OF_MONTH) != date.getDayOfMonth()) {
+                    throw new ValueNotTransformable(
+                            "'" + text + "' is not a day of its month (format " + format + ")");
+                }
                 if (parsed.isSupported(ChronoField.HOUR_OF_DAY)) {
                     return LocalDateTime.from(parsed).toString();
                 }
-                return LocalDate.from(parsed).toString();
+                return date.toString();
             } catch (java.time.DateTimeException e) {
                 throw new ValueNotTransformable(
                         "'" + text + "' does not match the date format " + format);

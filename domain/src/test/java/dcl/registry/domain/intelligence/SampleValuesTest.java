@@ -40,4 +40,15 @@ class SampleValuesTest {
                                 "observedFields[0].samples", "at most 100 samples")),
                 tooMany.violations());
     }
+
+    @Test
+    void givenOneSampleLongerThanAllowed_whenChecked_thenTheViolationNamesItsIndex() {
+        String longest = "v".repeat(SampleValues.MAX_LENGTH);
+        assertEquals(List.of(longest), SampleValues.of("sampleValues", List.of(longest)));
+        InvalidInput tooLong =
+                assertThrows(
+                        InvalidInput.class,
+                        () -> SampleValues.of("sampleValues", List.of("ok", longest + "v")));
+        assertEquals("sampleValues[1]", tooLong.violations().get(0).field());
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dcl.registry.domain.error.InvalidInput;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,24 @@ class TransformTest {
         assertThrows(
                 Transform.ValueNotTransformable.class,
                 () -> Transform.of("date", "dd/MM/yyyy", null).apply("2024-03-01"));
+    }
+
+    @Test
+    void givenADayPastItsMonthsEnd_whenApplied_thenAnErrorNotTheMonthsLastDay() {
+        Transform iso = Transform.of("date", "yyyy-MM-dd", null);
+        for (String impossible : List.of("2024-02-30", "2023-02-29", "2024-04-31")) {
+            assertThrows(
+                    Transform.ValueNotTransformable.class,
+                    () -> iso.apply(impossible),
+                    impossible + " is no date");
+        }
+        assertEquals("2024-02-29", iso.apply("2024-02-29"), "a leap day is one");
+        assertEquals(
+                "2024-02-29T10:00",
+                Transform.of("date", "dd.MM.yyyy HH:mm", null).apply("29.02.2024 10:00"));
+        assertThrows(
+                Transform.ValueNotTransformable.class,
+                () -> Transform.of("date", "dd.MM.yyyy HH:mm", null).apply("30.02.2024 10:00"));
     }
 
     @Test

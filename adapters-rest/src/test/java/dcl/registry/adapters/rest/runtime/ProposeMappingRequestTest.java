@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.intelligence.AlternativesWanted;
+import dcl.registry.domain.intelligence.ProposalRequest;
 import dcl.registry.domain.intelligence.SampleValues;
 import dcl.registry.domain.intelligence.StrategyName;
 import java.util.ArrayList;
@@ -82,6 +83,29 @@ class ProposeMappingRequestTest {
 
         assertEquals(
                 List.of("sampleValues", "strategy", "alternatives"),
+                invalid.violations().stream().map(InvalidInput.Violation::field).toList());
+    }
+
+    @Test
+    void givenATypeLongerThanAnyDeclaredType_whenParsed_thenRefusedNamingType() {
+        String longType = "t".repeat(ProposalRequest.MAX_TYPE_LENGTH + 1);
+        InvalidInput invalid =
+                assertThrows(
+                        InvalidInput.class,
+                        () ->
+                                new ProposeMappingRequest(
+                                                "salesforce",
+                                                "Opportunity",
+                                                "Amount",
+                                                null,
+                                                null,
+                                                null,
+                                                longType,
+                                                null,
+                                                null)
+                                        .toProposal());
+        assertEquals(
+                List.of("type"),
                 invalid.violations().stream().map(InvalidInput.Violation::field).toList());
     }
 }
