@@ -274,6 +274,21 @@ public class ApprovalService implements ReviewApprovalsUseCase {
                     .id();
         }
         if (change instanceof ProposedChange.RenameField r) {
+            FieldMapping previous =
+                    load.byId(tenant, r.previous())
+                            .orElseThrow(() -> new MappingNotFound("id " + r.previous()));
+            if (previous.status() == MappingStatus.DEPRECATED) {
+                // another decision retired it (a rename to another name, a removal): renaming it
+                // now would serve two fields for one
+                throw new IllegalTransition(
+                        "mapping "
+                                + r.previous()
+                                + " of "
+                                + previous.source()
+                                + " was retired after this rename was proposed; there is nothing"
+                                + " left to rename. Reject this approval, or map the new field"
+                                + " anew.");
+            }
             FieldMapping renamed =
                     activate(
                             tenant,

@@ -49,6 +49,11 @@ public class ConfidenceService implements CalculateConfidenceUseCase {
     @Override
     public ConfidenceAssessment calculate(
             TenantId tenant, Actor actor, MappingId id, ValidationResults results) {
+        return OwnWrites.retriedOnNewerVersion(() -> calculateOnce(tenant, actor, id, results));
+    }
+
+    private ConfidenceAssessment calculateOnce(
+            TenantId tenant, Actor actor, MappingId id, ValidationResults results) {
         return transactions.inTransaction(
                 () -> {
                     FieldMapping current =

@@ -101,56 +101,63 @@ public class DriftRepairService implements RepairDriftUseCase {
         List<RepairDraft> drafts = policy.repairs(changes);
         Duration decidedIn = Duration.ofNanos(System.nanoTime() - started);
 
-        return transactions.inTransaction(
-                () -> {
-                    Instant now = clock.instant();
-                    List<MappingId> marked = new ArrayList<>();
-                    for (RepairDraft d : drafts) {
-                        d.review()
-                                .ifPresent(
-                                        m ->
-                                                markForReview(
-                                                                m,
-                                                                reporter,
-                                                                now,
-                                                                d.proposal().rationale())
-                                                        .ifPresent(marked::add));
-                    }
-                    List<RepairProposal> queued = new ArrayList<>();
-                    for (RepairDraft d : drafts) {
-                        // every repair is a stored proposal too (new fields have theirs already),
-                        // so it can be found and submitted by id
-                        UUID proposalId =
-                                d.proposalId()
-                                        .orElseGet(
-                                                () ->
-                                                        store(
+        return OwnWrites.retriedOnNewerVersion(
+                () ->
+                        transactions.inTransaction(
+                                () -> {
+                                    Instant now = clock.instant();
+                                    List<MappingId> marked = new ArrayList<>();
+                                    for (RepairDraft d : drafts) {
+                                        d.review()
+                                                .ifPresent(
+                                                        m ->
+                                                                markForReview(
+                                                                                m,
+                                                                                reporter,
+                                                                                now,
+                                                                                d.proposal()
+                                                                                        .rationale())
+                                                                        .ifPresent(marked::add));
+                                    }
+                                    List<RepairProposal> queued = new ArrayList<>();
+                                    for (RepairDraft d : drafts) {
+                                        // every repair is a stored proposal too (new fields have
+                                        // theirs already),
+                                        // so it can be found and submitted by id
+                                        UUID proposalId =
+                                                d.proposalId()
+                                                        .orElseGet(
+                                                                () ->
+                                                                        store(
+                                                                                tenant,
+                                                                                reporter,
+                                                                                now,
+                                                                                d.proposal(),
+                                                                                decidedIn));
+                                        Approval approval =
+                                                approvals
+                                                        .queue(
                                                                 tenant,
+                                                                d.proposal().change(),
+                                                                d.proposal().confidence(),
+                                                                Optional.of(proposalId),
                                                                 reporter,
-                                                                now,
-                                                                d.proposal(),
-                                                                decidedIn));
-                        Approval approval =
-                                approvals
-                                        .queue(
-                                                tenant,
-                                                d.proposal().change(),
-                                                d.proposal().confidence(),
-                                                Optional.of(proposalId),
-                                                reporter,
-                                                "drift repair for "
-                                                        + drift.connector().value()
-                                                        + "/"
-                                                        + drift.table().name()
-                                                        + ": "
-                                                        + d.proposal().rationale()
-                                                        + "; impact: "
-                                                        + EstimatedImpact.of(List.of(d)).describe())
-                                        .approval();
-                        queued.add(d.proposal().queued(approval.id()));
-                    }
-                    return new RepairPlan(changes, queued, EstimatedImpact.of(drafts), marked);
-                });
+                                                                "drift repair for "
+                                                                        + drift.connector().value()
+                                                                        + "/"
+                                                                        + drift.table().name()
+                                                                        + ": "
+                                                                        + d.proposal().rationale()
+                                                                        + "; impact: "
+                                                                        + EstimatedImpact.of(
+                                                                                        List.of(d))
+                                                                                .describe())
+                                                        .approval();
+                                        queued.add(d.proposal().queued(approval.id()));
+                                    }
+                                    return new RepairPlan(
+                                            changes, queued, EstimatedImpact.of(drafts), marked);
+                                }));
     }
 
     private UUID store(

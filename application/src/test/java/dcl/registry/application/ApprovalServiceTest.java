@@ -8,6 +8,7 @@ import dcl.registry.domain.approval.Approval;
 import dcl.registry.domain.approval.ApprovalId;
 import dcl.registry.domain.approval.PendingFilter;
 import dcl.registry.domain.approval.ProposedChange;
+import dcl.registry.domain.error.IllegalTransition;
 import dcl.registry.domain.error.NotPermitted;
 import dcl.registry.domain.model.Actor;
 import dcl.registry.domain.model.CanonicalField;
@@ -141,6 +142,47 @@ class ApprovalServiceTest {
         assertEquals(Optional.of(renamed.id()), approved.mappingId());
         assertEquals(
                 MappingStatus.DEPRECATED, mappings.byId(ACME, old.id()).orElseThrow().status());
+    }
+
+    @Test
+    void givenTwoRenamesOfOneField_whenBothAreApproved_thenTheSecondIsRefusedAndOneFieldServes() {
+        FieldMapping old =
+                mappings.insert(
+                        FieldMapping.create(
+                                ACME,
+                                field("amount"),
+                                new CanonicalField("opportunity", "amount"),
+                                Optional.empty(),
+                                Confidence.CERTAIN,
+                                MappingStatus.NEEDS_REVIEW,
+                                Provenance.ADMIN,
+                                AAM,
+                                T0));
+        Approval first =
+                queued(
+                        new ProposedChange.RenameField(
+                                old.id(),
+                                old.source(),
+                                field("a2"),
+                                old.target(),
+                                Optional.empty()));
+        Approval second =
+                queued(
+                        new ProposedChange.RenameField(
+                                old.id(),
+                                old.source(),
+                                field("a3"),
+                                old.target(),
+                                Optional.empty()));
+        service.approve(ACME, RITA, first.id(), Optional.empty());
+
+        assertThrows(
+                IllegalTransition.class,
+                () -> service.approve(ACME, RITA, second.id(), Optional.empty()));
+        assertEquals(Optional.empty(), mappings.byIdentity(ACME, field("a3")), "not served");
+        assertEquals(
+                MappingStatus.ACTIVE,
+                mappings.byIdentity(ACME, field("a2")).orElseThrow().status());
     }
 
     @Test

@@ -107,6 +107,38 @@ class IntelligenceIT extends DeployedRegistry {
     }
 
     @Test
+    void givenRuntimesReportingAtOnce_whenConfidenceIsCalculated_thenEachIsStoredNoneA412()
+            throws Exception {
+        String id =
+                admin.post(
+                                "/dcl/mappings",
+                                mappingJson("hubspot", "deals", "closedate", "opportunity", "x"))
+                        .json()
+                        .getString("id");
+        String body = "{\"mappingId\":\"" + id + "\",\"validationResults\":{\"successRate\":0.5}}";
+        java.util.concurrent.ExecutorService runtimes =
+                java.util.concurrent.Executors.newFixedThreadPool(3);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            answers.add(
+                    runtimes.submit(
+                            () ->
+                                    runtime.post("/dcl/intelligence/calculate-confidence", body)
+                                            .status()));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(answer.get());
+        }
+        runtimes.shutdown();
+        assertEquals(java.util.Collections.nCopies(24, 200), statuses, "no caller sent If-Match");
+        assertEquals(
+                25,
+                admin.get("/dcl/mappings/" + id).json().getInt("version"),
+                "each report is one version");
+    }
+
+    @Test
     void givenAMapping_whenItsConfidenceIsCalculated_thenTheScoreIsStoredAsANewAuditedVersion() {
         String id =
                 admin.post(

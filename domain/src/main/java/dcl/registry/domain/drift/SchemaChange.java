@@ -1,5 +1,6 @@
 package dcl.registry.domain.drift;
 
+import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.model.SourceField;
 import java.util.Optional;
 
@@ -9,6 +10,14 @@ public sealed interface SchemaChange {
     SourceField field();
 
     record FieldRenamed(SourceField oldField, ObservedField now) implements SchemaChange {
+        public FieldRenamed {
+            if (oldField.equals(now.name())) {
+                // its repair would retire the very mapping it keeps
+                throw new InvalidInput(
+                        "schemaDiff.newField", "is the old field's name: nothing was renamed");
+            }
+        }
+
         @Override
         public SourceField field() {
             return now.name();
