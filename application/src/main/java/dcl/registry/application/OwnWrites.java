@@ -1,6 +1,7 @@
 package dcl.registry.application;
 
 import dcl.registry.domain.error.StaleVersion;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -12,10 +13,13 @@ import java.util.function.Supplier;
 final class OwnWrites {
     /**
      * How often the work is tried. Writers that keep coming (runtimes reporting one mapping at
-     * once) can beat one request several times in a row: with three of them, five tries still left
-     * one request in 24 losing every time (IntelligenceIT).
+     * once) can beat one request several times in a row: with three of them, ten tries after pauses
+     * of a few milliseconds still left one request in 24 losing every time (IntelligenceIT in CI),
+     * so the pauses also grow, up to {@link #LONGEST_PAUSE_MILLIS}.
      */
-    static final int ATTEMPTS = 10;
+    static final int ATTEMPTS = 20;
+
+    static final long LONGEST_PAUSE_MILLIS = 64;
 
     private OwnWrites() {}
 
@@ -28,18 +32,19 @@ final class OwnWrites {
                 if (attempt >= ATTEMPTS) {
                     throw newer;
                 }
-                pauseBefore(attempt + 1);
+                pauseAfter(attempt);
             }
         }
     }
 
     /**
-     * A few random milliseconds, more with each try, so that writers that met do not meet again.
+     * Random milliseconds, up to twice as many after each try (at most {@link
+     * #LONGEST_PAUSE_MILLIS}), so that writers that met do not meet again.
      */
-    private static void pauseBefore(int attempt) {
+    private static void pauseAfter(int attempt) {
+        long longest = Math.min(LONGEST_PAUSE_MILLIS, 1L << Math.min(attempt, 6));
         try {
-            Thread.sleep(
-                    java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L * attempt));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, longest + 1));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted between tries of a write", interrupted);
