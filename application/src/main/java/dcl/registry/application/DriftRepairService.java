@@ -104,60 +104,59 @@ public class DriftRepairService implements RepairDriftUseCase {
         return OwnWrites.retriedOnNewerVersion(
                 () ->
                         transactions.inTransaction(
-                                () -> {
-                                    Instant now = clock.instant();
-                                    List<MappingId> marked = new ArrayList<>();
-                                    for (RepairDraft d : drafts) {
-                                        d.review()
-                                                .ifPresent(
-                                                        m ->
-                                                                markForReview(
-                                                                                m,
-                                                                                reporter,
-                                                                                now,
-                                                                                d.proposal()
-                                                                                        .rationale())
-                                                                        .ifPresent(marked::add));
-                                    }
-                                    List<RepairProposal> queued = new ArrayList<>();
-                                    for (RepairDraft d : drafts) {
-                                        // every repair is a stored proposal too (new fields have
-                                        // theirs already),
-                                        // so it can be found and submitted by id
-                                        UUID proposalId =
-                                                d.proposalId()
-                                                        .orElseGet(
-                                                                () ->
-                                                                        store(
-                                                                                tenant,
-                                                                                reporter,
-                                                                                now,
-                                                                                d.proposal(),
-                                                                                decidedIn));
-                                        Approval approval =
-                                                approvals
-                                                        .queue(
-                                                                tenant,
-                                                                d.proposal().change(),
-                                                                d.proposal().confidence(),
-                                                                Optional.of(proposalId),
-                                                                reporter,
-                                                                "drift repair for "
-                                                                        + drift.connector().value()
-                                                                        + "/"
-                                                                        + drift.table().name()
-                                                                        + ": "
-                                                                        + d.proposal().rationale()
-                                                                        + "; impact: "
-                                                                        + EstimatedImpact.of(
-                                                                                        List.of(d))
-                                                                                .describe())
-                                                        .approval();
-                                        queued.add(d.proposal().queued(approval.id()));
-                                    }
-                                    return new RepairPlan(
-                                            changes, queued, EstimatedImpact.of(drafts), marked);
-                                }));
+                                () ->
+                                        markAndQueue(
+                                                tenant, reporter, drift, changes, drafts,
+                                                decidedIn)));
+    }
+
+    /**
+     * Marks the mappings whose fields changed for review and queues every repair for approval, each
+     * a stored proposal: one transaction.
+     */
+    private RepairPlan markAndQueue(
+            TenantId tenant,
+            Actor reporter,
+            DriftRequest drift,
+            List<SchemaChange> changes,
+            List<RepairDraft> drafts,
+            Duration decidedIn) {
+        Instant now = clock.instant();
+        List<MappingId> marked = new ArrayList<>();
+        for (RepairDraft d : drafts) {
+            d.review()
+                    .ifPresent(
+                            m ->
+                                    markForReview(m, reporter, now, d.proposal().rationale())
+                                            .ifPresent(marked::add));
+        }
+        List<RepairProposal> queued = new ArrayList<>();
+        for (RepairDraft d : drafts) {
+            // every repair is a stored proposal too (new fields have theirs already), so it can
+            // be found and submitted by id
+            UUID proposalId =
+                    d.proposalId()
+                            .orElseGet(() -> store(tenant, reporter, now, d.proposal(), decidedIn));
+            Approval approval =
+                    approvals
+                            .queue(
+                                    tenant,
+                                    d.proposal().change(),
+                                    d.proposal().confidence(),
+                                    Optional.of(proposalId),
+                                    reporter,
+                                    "drift repair for "
+                                            + drift.connector().value()
+                                            + "/"
+                                            + drift.table().name()
+                                            + ": "
+                                            + d.proposal().rationale()
+                                            + "; impact: "
+                                            + EstimatedImpact.of(List.of(d)).describe())
+                            .approval();
+            queued.add(d.proposal().queued(approval.id()));
+        }
+        return new RepairPlan(changes, queued, EstimatedImpact.of(drafts), marked);
     }
 
     private UUID store(

@@ -27,6 +27,11 @@ public final class JobPaths {
     /** Jobs over all tenants work here: their owner's name, which no tenant id can take. */
     static final String ALL_TENANTS_FOLDER = JobParameters.ALL_TENANTS_OWNER;
 
+    /** How errors name the two kinds of jobs folder to a caller (never by their server path). */
+    static final String TENANT_FOLDER_NAME = "your tenant's jobs folder";
+
+    static final String ALL_TENANTS_FOLDER_NAME = "the all-tenants jobs folder";
+
     private final Path root;
 
     public JobPaths(Path root) {
@@ -43,17 +48,13 @@ public final class JobPaths {
 
     /** As {@link #forTenant(TenantId, String)}, naming the request's own field in errors. */
     public Path forTenant(TenantId tenant, String field, String path) {
-        return inside(
-                created(root.resolve(tenant.value())), field, path, "your tenant's jobs folder");
+        return inside(created(root.resolve(tenant.value())), field, path, TENANT_FOLDER_NAME);
     }
 
     /** A path for an operator's job over all tenants, inside {@code <jobs root>/_all-tenants/}. */
     public Path acrossTenants(String path) {
         return inside(
-                created(root.resolve(ALL_TENANTS_FOLDER)),
-                "path",
-                path,
-                "the all-tenants jobs folder");
+                created(root.resolve(ALL_TENANTS_FOLDER)), "path", path, ALL_TENANTS_FOLDER_NAME);
     }
 
     private static Path inside(Path base, String field, String path, String where) {

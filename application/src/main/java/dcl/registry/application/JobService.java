@@ -72,8 +72,8 @@ public class JobService implements RunJobsUseCase, RecordJobProgressUseCase {
                     "path",
                     "no such file or folder in "
                             + (request.allTenants()
-                                    ? "the all-tenants jobs folder"
-                                    : "your tenant's jobs folder"));
+                                    ? JobPaths.ALL_TENANTS_FOLDER_NAME
+                                    : JobPaths.TENANT_FOLDER_NAME));
         }
         parameters.put(JobParameters.PATH, resolved.toString());
         parameters.put(JobParameters.DRY_RUN, Boolean.toString(request.dryRun()));

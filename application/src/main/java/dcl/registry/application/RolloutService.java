@@ -216,8 +216,8 @@ public class RolloutService implements RolloutUseCase {
                                 // caller's business
                                 throw new InvalidInput(
                                         "legacyPath",
-                                        "is not a folder of legacy YAML files in your tenant's jobs"
-                                                + " folder");
+                                        "is not a folder of legacy YAML files in "
+                                                + JobPaths.TENANT_FOLDER_NAME);
                             }
                         });
         RolloutSettings saved =

@@ -65,6 +65,21 @@ class ApprovalServiceTest {
                 new ConnectorId("hubspot"), new SourceTable("deals"), new SourceField(name));
     }
 
+    /** A mapping of amount whose field drift put under review. */
+    private FieldMapping amountUnderReview() {
+        return mappings.insert(
+                FieldMapping.create(
+                        ACME,
+                        field("amount"),
+                        new CanonicalField("opportunity", "amount"),
+                        Optional.empty(),
+                        Confidence.CERTAIN,
+                        MappingStatus.NEEDS_REVIEW,
+                        Provenance.ADMIN,
+                        AAM,
+                        T0));
+    }
+
     private Approval queued(ProposedChange change) {
         return service.queue(ACME, change, 0.9, Optional.empty(), AAM, "drift").approval();
     }
@@ -117,18 +132,7 @@ class ApprovalServiceTest {
 
     @Test
     void givenARename_whenApproved_thenTheApprovalRecordsTheNewFieldsMapping() {
-        FieldMapping old =
-                mappings.insert(
-                        FieldMapping.create(
-                                ACME,
-                                field("amount"),
-                                new CanonicalField("opportunity", "amount"),
-                                Optional.empty(),
-                                Confidence.CERTAIN,
-                                MappingStatus.NEEDS_REVIEW,
-                                Provenance.ADMIN,
-                                AAM,
-                                T0));
+        FieldMapping old = amountUnderReview();
         Approval pending =
                 queued(
                         new ProposedChange.RenameField(
@@ -146,18 +150,7 @@ class ApprovalServiceTest {
 
     @Test
     void givenTwoRenamesOfOneField_whenBothAreApproved_thenTheSecondIsRefusedAndOneFieldServes() {
-        FieldMapping old =
-                mappings.insert(
-                        FieldMapping.create(
-                                ACME,
-                                field("amount"),
-                                new CanonicalField("opportunity", "amount"),
-                                Optional.empty(),
-                                Confidence.CERTAIN,
-                                MappingStatus.NEEDS_REVIEW,
-                                Provenance.ADMIN,
-                                AAM,
-                                T0));
+        FieldMapping old = amountUnderReview();
         Approval first =
                 queued(
                         new ProposedChange.RenameField(

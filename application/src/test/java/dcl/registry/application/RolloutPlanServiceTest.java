@@ -96,12 +96,18 @@ class RolloutPlanServiceTest {
 
     /** A tenant that follows the plan with dual-read on, as its admin enrolled it an hour ago. */
     private static RolloutSettings following(TenantId tenant) {
+        return savedByAlice(tenant, SourceOfTruth.PLAN, "legacy", T.minus(Duration.ofHours(1)));
+    }
+
+    /** Settings with dual-read on, as the tenant's admin saved them at {@code at}. */
+    private static RolloutSettings savedByAlice(
+            TenantId tenant, SourceOfTruth source, String legacyPath, Instant at) {
         return new RolloutSettings(
                 tenant,
-                SourceOfTruth.PLAN,
-                Optional.of("legacy"),
+                source,
+                Optional.of(legacyPath),
                 true,
-                Optional.of(T.minus(Duration.ofHours(1))),
+                Optional.of(at),
                 Optional.of("alice"));
     }
 
@@ -300,13 +306,8 @@ class RolloutPlanServiceTest {
         plans.stages.add(stage(1, 100, 50, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
         tally.dualRead(following(ACME), false);
         RolloutSettings ownRollout =
-                new RolloutSettings(
-                        ACME,
-                        SourceOfTruth.REGISTRY,
-                        Optional.of("legacy"),
-                        true,
-                        Optional.of(T.minus(Duration.ofMinutes(1))),
-                        Optional.of("alice"));
+                savedByAlice(
+                        ACME, SourceOfTruth.REGISTRY, "legacy", T.minus(Duration.ofMinutes(1)));
         tenants.save(ownRollout);
 
         service.check();
@@ -337,13 +338,7 @@ class RolloutPlanServiceTest {
         plans.stages.add(stage(1, 100, 50, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
         tally.dualRead(following(ACME), false);
         RolloutSettings mended =
-                new RolloutSettings(
-                        ACME,
-                        SourceOfTruth.PLAN,
-                        Optional.of("legacy-mended"),
-                        true,
-                        Optional.of(T.minusSeconds(5)),
-                        Optional.of("alice"));
+                savedByAlice(ACME, SourceOfTruth.PLAN, "legacy-mended", T.minusSeconds(5));
         tenants.save(mended);
 
         service.check();

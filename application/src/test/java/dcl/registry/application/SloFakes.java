@@ -233,11 +233,11 @@ final class SloFakes {
             return settings.values().stream().filter(RolloutSettings::followsPlan).count();
         }
 
-        final List<String> holds = new ArrayList<>();
+        final List<Hold> holds = new ArrayList<>();
 
         @Override
         public void recordHold(TenantId tenant, Instant at) {
-            holds.add(tenant.value() + " " + at);
+            holds.add(new Hold(tenant, at));
         }
 
         @Override
@@ -246,12 +246,14 @@ final class SloFakes {
                 throw new StoreUnavailable();
             }
             return holds.stream()
-                    .filter(h -> !Instant.parse(h.substring(h.indexOf(' ') + 1)).isBefore(since))
-                    .map(h -> h.substring(0, h.indexOf(' ')))
+                    .filter(h -> !h.at().isBefore(since))
+                    .map(Hold::tenant)
                     .distinct()
                     .count();
         }
     }
+
+    record Hold(TenantId tenant, Instant at) {}
 
     record SettingChange(
             TenantId tenant,
@@ -324,7 +326,7 @@ final class SloFakes {
         public <T> T inTransaction(Supplier<T> work) {
             List<Map<TenantId, RolloutSettings>> settings =
                     undone.stream().map(t -> Map.copyOf(t.settings)).toList();
-            List<List<String>> holds = undone.stream().map(t -> List.copyOf(t.holds)).toList();
+            List<List<Hold>> holds = undone.stream().map(t -> List.copyOf(t.holds)).toList();
             try {
                 return work.get();
             } catch (RuntimeException failed) {

@@ -33,12 +33,7 @@ public record ProposalRequest(
         Optional<String> tableDescribedAs = tableDescription;
         description = v.check(() -> FreeText.optional("description", describedAs));
         tableDescription = v.check(() -> FreeText.optional("tableDescription", tableDescribedAs));
-        Optional<String> declared = type;
-        v.check(
-                () -> {
-                    declared.ifPresent(t -> TextRule.NAME.require("type", t, MAX_TYPE_LENGTH));
-                    return declared;
-                });
+        type.ifPresent(t -> v.check(() -> TextRule.NAME.require("type", t, MAX_TYPE_LENGTH)));
         v.throwIfAny();
     }
 }

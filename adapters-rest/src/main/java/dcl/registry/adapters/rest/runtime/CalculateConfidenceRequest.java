@@ -20,10 +20,9 @@ public record CalculateConfidenceRequest(String mappingId, Observations validati
                     "is required: what the runtime observed, each of successRate, ragSimilarity,"
                             + " usageFrequency optional ({} when nothing was observed)");
         }
-        Observations o = validationResults;
         return new ValidationResults(
-                Optional.ofNullable(o.successRate()),
-                Optional.ofNullable(o.ragSimilarity()),
-                Optional.ofNullable(o.usageFrequency()));
+                Optional.ofNullable(validationResults.successRate()),
+                Optional.ofNullable(validationResults.ragSimilarity()),
+                Optional.ofNullable(validationResults.usageFrequency()));
     }
 }
