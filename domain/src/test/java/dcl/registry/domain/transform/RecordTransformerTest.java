@@ -120,4 +120,51 @@ class RecordTransformerTest {
         assertEquals(List.of(), outcome.events());
         assertEquals(List.of("a", "b", "c"), outcome.unmapped());
     }
+
+    @Test
+    void
+            givenTwoFieldsMappedToOneTarget_whenBothArriveWithDifferentValues_thenTheMoreConfidentIsKeptAndTheOtherReported() {
+        FieldMapping exact = mapping("full_name", "contact", "name", null);
+        FieldMapping guessed =
+                FieldMapping.create(
+                        new TenantId("acme"),
+                        new SourceRef(HUBSPOT, CONTACTS, new SourceField("alias")),
+                        new CanonicalField("contact", "name"),
+                        Optional.empty(),
+                        new Confidence(0.7),
+                        MappingStatus.ACTIVE,
+                        Provenance.PROPOSAL,
+                        new Actor("alice"),
+                        Instant.EPOCH);
+        for (List<FieldMapping> stored :
+                List.of(List.of(guessed, exact), List.of(exact, guessed))) {
+            assertKeepsTheMoreConfident(
+                    new RecordTransformer(TableMappingSet.of(HUBSPOT, CONTACTS, 1, stored)));
+        }
+    }
+
+    private static void assertKeepsTheMoreConfident(RecordTransformer both) {
+        TransformOutcome outcome =
+                both.transform(
+                        List.of(
+                                record("alias", "Annie", "full_name", "Ann Lee"),
+                                record("alias", "Ann Lee", "full_name", "Ann Lee"),
+                                record("alias", "Bo")));
+
+        assertEquals(
+                List.of(
+                        new CanonicalEvent(0, "contact", Map.of("name", "Ann Lee")),
+                        new CanonicalEvent(1, "contact", Map.of("name", "Ann Lee")),
+                        new CanonicalEvent(2, "contact", Map.of("name", "Bo"))),
+                outcome.events());
+        assertEquals(
+                List.of(
+                        new FieldProblem(
+                                0,
+                                "alias",
+                                "maps to contact.name as full_name does, with another value;"
+                                        + " full_name's value was kept (the more confident"
+                                        + " mapping, then the first name)")),
+                outcome.problems());
+    }
 }
