@@ -89,7 +89,8 @@ public class MappingAdminService
 
     /**
      * A new version with the replacement the command's edit derives from the current version (which
-     * must be the expected one); the identity it restates must be the stored one.
+     * must be the expected one); the identity it restates must be the stored one. A replacement
+     * that changes nothing stores nothing.
      */
     @Override
     public FieldMapping update(UpdateMapping command) {
@@ -98,6 +99,9 @@ public class MappingAdminService
                 () -> {
                     FieldMapping current = current(command.tenant(), command.id(), expected);
                     MappingReplacement replacement = command.edit().applyTo(current);
+                    if (replacement.keeps(current)) {
+                        return current; // the same version and ETag: nothing changed
+                    }
                     FieldMapping next =
                             current.replacedBy(replacement, command.actor(), clock.instant());
                     FieldMapping stored = store.update(next);

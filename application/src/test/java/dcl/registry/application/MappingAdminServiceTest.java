@@ -176,6 +176,27 @@ class MappingAdminServiceTest {
     }
 
     @Test
+    void givenTheSameContent_whenUpdated_thenNothingIsStoredVersionedOrAudited() {
+        FieldMapping created = create(ACME, "Opportunity", "Amount");
+        FieldMapping answered =
+                service.update(
+                        UpdateMapping.replacing(
+                                ACME,
+                                ALICE,
+                                created.id(),
+                                Optional.of(1L),
+                                MappingReplacement.of(
+                                        created.target(),
+                                        created.transform(),
+                                        created.confidence(),
+                                        Optional.of("no change"))));
+        assertEquals(1, answered.version());
+        assertEquals(created, store.byId(ACME, created.id()).orElseThrow());
+        assertEquals(
+                List.of(ChangeAction.CREATED), audit.stream().map(MappingChange::action).toList());
+    }
+
+    @Test
     void givenAnotherIdentity_whenPut_thenRefusedNamingTheFieldsAndNothingIsStoredOrAudited() {
         FieldMapping created = create(ACME, "Opportunity", "Amount");
         StatedIdentity moved =

@@ -81,6 +81,19 @@ class InputRulesIT extends DeployedRegistry {
                 "nothing was written");
     }
 
+    @Test
+    void givenTheConsolesFiles_whenAnyMethodButReadingIsSent_then405ProblemNamingWhatIsAllowed() {
+        assertEquals(200, Api.anonymous().get("/console/index.html").status());
+        for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+            Api.Reply reply = admin.send(method, "/console/index.html", "{}");
+            assertEquals(405, reply.status(), method + " " + reply);
+            assertTrue(
+                    reply.contentType().startsWith("application/problem+json"), reply.toString());
+            assertEquals("GET, HEAD, OPTIONS", reply.header("Allow"), reply.toString());
+        }
+        assertEquals(200, Api.anonymous().get("/console/index.html").status());
+    }
+
     /** Sends bytes as they are: the text helpers of {@link Api} can only send well-formed UTF-8. */
     private Api.Reply postBytes(String path, byte[] body) {
         HttpRequest request =

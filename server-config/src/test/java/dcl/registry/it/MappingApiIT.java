@@ -109,6 +109,12 @@ class MappingApiIT extends DeployedRegistry {
         assertEquals(412, stale.status());
         assertEquals(2, stale.json().getInt("currentVersion"));
 
+        // If-Match compares strongly (RFC 9110): the current version, tagged weak, never matches
+        Api.Reply weak = admin.put("/dcl/mappings/" + id, change, "If-Match", "W/\"2\"");
+        assertEquals(412, weak.status(), weak.toString());
+        assertTrue(weak.json().getString("detail").contains("weak tag"), weak.toString());
+        assertEquals(2, viewer.get("/dcl/mappings/salesforce/Lead/Email").json().getInt("version"));
+
         assertEquals(428, admin.put("/dcl/mappings/" + id, change).status());
         assertEquals(
                 404,
@@ -188,7 +194,8 @@ class MappingApiIT extends DeployedRegistry {
         assertEquals(
                 "Opportunity", same.json().getString("sourceTable"), "the stored spelling stays");
         assertEquals("ACTIVE", same.json().getString("status"));
-        assertEquals(3, same.json().getInt("version"));
+        assertEquals(
+                2, same.json().getInt("version"), "the content is unchanged, so nothing is stored");
         assertEquals("alice", same.json().getString("updatedBy"));
     }
 
@@ -276,6 +283,11 @@ class MappingApiIT extends DeployedRegistry {
         assertEquals(0.8, cleared.json().getJsonNumber("confidence").doubleValue());
         assertEquals(3, cleared.json().getInt("version"));
 
+        Api.Reply again =
+                admin.patch("/dcl/mappings/" + id, "{\"transform\":null}", "If-Match", "\"3\"");
+        assertEquals(200, again.status(), again.toString());
+        assertEquals("\"3\"", again.header("ETag"), "a patch that changes nothing stores nothing");
+
         Api.Reply valueMap =
                 admin.patch(
                         "/dcl/mappings/" + id,
@@ -296,7 +308,7 @@ class MappingApiIT extends DeployedRegistry {
         assertEquals(
                 List.of("CREATED", "UPDATED", "UPDATED", "UPDATED"),
                 history.stream().map(e -> e.asJsonObject().getString("action")).toList(),
-                "every patch is an audited version");
+                "every patch that changes something is an audited version");
         assertEquals("spot check", history.getJsonObject(1).getString("reason"));
         assertEquals(
                 "number",

@@ -1,6 +1,8 @@
 package dcl.registry.adapters.rest;
 
+import dcl.registry.adapters.rest.problem.Problem;
 import dcl.registry.domain.error.InvalidInput;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.EntityTag;
 import java.util.Optional;
 
@@ -37,8 +39,10 @@ public final class EntityTags {
     }
 
     /**
-     * The version named by an If-Match header ({@code "3"}, {@code W/"3"} or {@code 3}); empty when
-     * absent.
+     * The version named by an If-Match header ({@code "3"}, or {@code 3}); empty when absent.
+     *
+     * @throws WebApplicationException a 412 problem for a weak tag ({@code W/"3"}): If-Match
+     *     compares strongly, so a weak tag never matches (RFC 9110, 13.1.1)
      */
     public static Optional<Long> version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
@@ -46,7 +50,17 @@ public final class EntityTags {
         }
         String tag = ifMatch.strip();
         if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+            throw new WebApplicationException(
+                    Problem.of(
+                                    412,
+                                    "precondition-failed",
+                                    "Precondition failed",
+                                    "If-Match names a weak tag ("
+                                            + tag
+                                            + "), which never matches: If-Match compares tags"
+                                            + " strongly (RFC 9110). Send the ETag as it was"
+                                            + " given, such as \"3\".")
+                            .toResponse());
         }
         tag = tag.replace("\"", "");
         try {

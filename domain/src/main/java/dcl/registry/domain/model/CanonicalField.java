@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 public record CanonicalField(String entity, String field) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
     private static final String RULE =
-            "must start with a letter and hold only letters, digits and '_'";
+            "must be 1-128 characters, start with a letter and hold only letters, digits and '_'";
 
     public CanonicalField {
         // both named at once when both are wrong

@@ -33,4 +33,15 @@ public record MappingReplacement(
             Optional<String> reason) {
         return new MappingReplacement(StatedIdentity.NONE, target, transform, confidence, reason);
     }
+
+    /**
+     * Whether this replacement leaves the mapping's content as it is (its identity checked first):
+     * then nothing is stored, versioned or audited.
+     */
+    public boolean keeps(FieldMapping current) {
+        identity.requireSameAs(current);
+        return target.equals(current.target())
+                && transform.equals(current.transform())
+                && confidence.equals(current.confidence());
+    }
 }

@@ -3,6 +3,7 @@ package dcl.registry.domain.notify;
 import dcl.registry.domain.error.InvalidInput;
 import dcl.registry.domain.error.Violations;
 import java.net.URI;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -32,14 +33,24 @@ public record Webhook(String name, URI url, String secret) {
     }
 
     /**
-     * A webhook as an admin defines it now: also no longer than {@link #MAX_URL_LENGTH}. Not a rule
-     * of the record itself, which also reads webhooks stored before the limit.
+     * A webhook as an admin defines it now: also no longer than {@link #MAX_URL_LENGTH}, and its
+     * scheme stored lower-case ({@code HTTPS://} is {@code https://}: schemes ignore case, RFC
+     * 3986). Not rules of the record itself, which also reads webhooks stored before them.
      */
     public static Webhook defined(String name, URI url, String secret) {
         if (url != null && url.toString().length() > MAX_URL_LENGTH) {
             throw new InvalidInput("url", "must be at most " + MAX_URL_LENGTH + " characters");
         }
-        return new Webhook(name, url, secret);
+        return new Webhook(name, lowerCaseScheme(url), secret);
+    }
+
+    private static URI lowerCaseScheme(URI url) {
+        if (url == null || url.getScheme() == null) {
+            return url;
+        }
+        String scheme = url.getScheme();
+        return URI.create(
+                scheme.toLowerCase(Locale.ROOT) + url.toString().substring(scheme.length()));
     }
 
     @Override

@@ -44,6 +44,19 @@ class ValueObjectsTest {
     }
 
     @Test
+    void givenACanonicalNameTooLong_whenBuilt_thenTheMessageSaysHowLongItMayBe() {
+        assertTrue(
+                assertThrows(
+                                InvalidInput.class,
+                                () -> new CanonicalField("opportunity", "a".repeat(129)))
+                        .violations()
+                        .get(0)
+                        .message()
+                        .contains("1-128 characters"));
+        assertEquals("a".repeat(128), new CanonicalField("opportunity", "a".repeat(128)).field());
+    }
+
+    @Test
     void givenBadNames_whenBuilt_thenTheViolationNamesTheApiField() {
         assertEquals(
                 "sourceTable",

@@ -32,4 +32,22 @@ class WebhookTest {
                         .length(),
                 "one stored before the limit is still read");
     }
+
+    @Test
+    void givenASchemeInUpperCase_whenDefined_thenAcceptedAndStoredLowerCase() {
+        assertEquals(
+                URI.create("https://Hooks.Example.com/A?b=C"),
+                Webhook.defined("reviewers", URI.create("HTTPS://Hooks.Example.com/A?b=C"), SECRET)
+                        .url());
+        assertEquals(
+                "url: must be an absolute http(s) URL",
+                assertThrows(
+                                InvalidInput.class,
+                                () ->
+                                        Webhook.defined(
+                                                "reviewers",
+                                                URI.create("FTP://hooks.example.com/"),
+                                                SECRET))
+                        .getMessage());
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Locks the console's pages down. The console keeps its token in the tab's session storage and
@@ -19,6 +20,9 @@ import java.io.IOException;
 @WebFilter(urlPatterns = {"/console/*"})
 public class ConsoleHeaders extends HttpFilter {
     private static final long serialVersionUID = 1L;
+
+    /** What the console's files answer; every other method is a 405 problem. */
+    static final List<String> READ_METHODS = List.of("GET", "HEAD", "OPTIONS");
 
     @Inject transient ConsoleSettings settings;
 
@@ -32,6 +36,12 @@ public class ConsoleHeaders extends HttpFilter {
         response.setHeader("X-Frame-Options", "DENY");
         // the pages are small; a stale copy after an upgrade would call an API it no longer fits
         response.setHeader("Cache-Control", "no-cache");
+        if (!READ_METHODS.contains(request.getMethod())) {
+            // the console is files to read; anything else would reach the container's file servlet
+            response.setHeader("Allow", String.join(", ", READ_METHODS));
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
         chain.doFilter(request, response);
     }
 
