@@ -5,16 +5,17 @@ import dcl.registry.domain.port.out.RolloutPlans;
 import dcl.registry.domain.port.out.RolloutStore;
 import dcl.registry.domain.port.out.SloBuckets;
 import dcl.registry.domain.rollout.RolloutStage;
-import dcl.registry.domain.slo.SloCounts;
 import dcl.registry.domain.slo.SloJudge;
 import dcl.registry.domain.slo.SloReport;
+import dcl.registry.domain.slo.TenantSloCounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * The SLOs as every node counted them over the window; the rollout's newest stage is judged on what
- * happened since it began, against its baseline, when it is an advance (the only kind undone).
+ * happened since it began, against its baseline, when it is an advance (the only kind undone). A
+ * halt or rollback one tenant's own traffic alone explains is set aside ({@link SloJudge}).
  */
 public class ServiceLevelService implements ServiceLevelsUseCase {
     private final SloBuckets buckets;
@@ -48,13 +49,13 @@ public class ServiceLevelService implements ServiceLevelsUseCase {
 
     SloReport reportOn(Optional<RolloutStage> stage) {
         Instant windowStart = clock.instant().minus(judge.settings().window());
-        SloCounts window = buckets.since(windowStart);
+        TenantSloCounts window = buckets.since(windowStart);
         Optional<RolloutStage> judged = stage.filter(RolloutStage::canRollBack);
-        SloCounts sinceStage =
+        TenantSloCounts sinceStage =
                 judged.map(s -> s.decidedAt().isAfter(windowStart) ? s.decidedAt() : windowStart)
                         .map(this::bucketHolding)
                         .map(buckets::since)
-                        .orElse(SloCounts.none());
+                        .orElse(TenantSloCounts.none());
         long held = judged.map(s -> tenants.countHeldSince(s.decidedAt())).orElse(0L);
         return judge.judge(window, sinceStage, judged.map(RolloutStage::baseline), held);
     }

@@ -6,6 +6,7 @@ import dcl.registry.domain.port.out.SloBuckets;
 import dcl.registry.domain.rollout.RolloutSettings;
 import dcl.registry.domain.slo.LatencyHistogram;
 import dcl.registry.domain.slo.SloCounts;
+import dcl.registry.domain.slo.TenantSloCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 
@@ -29,7 +31,10 @@ public class ServiceLevelTally implements RecordServiceLevelsUseCase {
     private final long bucketMillis;
     private final long latencyThresholdNanos;
     private final Duration window;
-    private Map<Long, Counting> pending = new HashMap<>();
+
+    /** Per bucket, per tenant ({@link TenantSloCounts#NO_TENANT} for reads of none). */
+    private Map<Long, Map<String, Counting>> pending = new HashMap<>();
+
     private Map<TenantId, RolloutSettings> mismatched = new LinkedHashMap<>();
 
     /**
@@ -45,8 +50,9 @@ public class ServiceLevelTally implements RecordServiceLevelsUseCase {
     }
 
     @Override
-    public synchronized void readAnswered(boolean lookup, boolean serverError, long nanos) {
-        Counting c = current();
+    public synchronized void readAnswered(
+            Optional<TenantId> tenant, boolean lookup, boolean serverError, long nanos) {
+        Counting c = current(tenant.map(TenantId::value).orElse(TenantSloCounts.NO_TENANT));
         c.reads++;
         if (serverError) {
             c.failedReads++;
@@ -61,18 +67,18 @@ public class ServiceLevelTally implements RecordServiceLevelsUseCase {
     }
 
     @Override
-    public synchronized void cacheReads(long hits, long misses) {
+    public synchronized void cacheReads(TenantId tenant, long hits, long misses) {
         if (hits == 0 && misses == 0) {
             return; // an idle node writes no empty buckets
         }
-        Counting c = current();
+        Counting c = current(tenant.value());
         c.cacheHits += hits;
         c.cacheMisses += misses;
     }
 
     @Override
     public synchronized void dualRead(RolloutSettings comparedUnder, boolean matched) {
-        Counting c = current();
+        Counting c = current(comparedUnder.tenant().value());
         c.dualReads++;
         if (!matched) {
             c.dualReadMismatches++;
@@ -102,15 +108,16 @@ public class ServiceLevelTally implements RecordServiceLevelsUseCase {
      * @throws RuntimeException the store's failure, after the counts were put back
      */
     public void flush(SloBuckets buckets) {
-        Map<Long, Counting> taken = take();
-        TreeMap<Long, Counting> unsent = new TreeMap<>(taken);
+        Map<Long, Map<String, Counting>> taken = take();
+        Map<Long, Map<String, Counting>> unsent = new TreeMap<>();
+        taken.forEach((bucket, tenants) -> unsent.put(bucket, new HashMap<>(tenants)));
         try {
-            for (Map.Entry<Long, Counting> bucket : taken.entrySet()) {
-                buckets.add(
-                        node,
-                        Instant.ofEpochMilli(bucket.getKey() * bucketMillis),
-                        bucket.getValue().counts());
-                unsent.remove(bucket.getKey());
+            for (Map.Entry<Long, Map<String, Counting>> bucket : taken.entrySet()) {
+                Instant start = Instant.ofEpochMilli(bucket.getKey() * bucketMillis);
+                for (Map.Entry<String, Counting> tenant : bucket.getValue().entrySet()) {
+                    buckets.add(node, start, tenant.getKey(), tenant.getValue().counts());
+                    unsent.get(bucket.getKey()).remove(tenant.getKey());
+                }
             }
         } catch (RuntimeException storeFailed) {
             putBack(unsent);
@@ -118,21 +125,24 @@ public class ServiceLevelTally implements RecordServiceLevelsUseCase {
         }
     }
 
-    private synchronized Map<Long, Counting> take() {
-        Map<Long, Counting> taken = pending;
+    private synchronized Map<Long, Map<String, Counting>> take() {
+        Map<Long, Map<String, Counting>> taken = pending;
         pending = new HashMap<>();
         return taken;
     }
 
-    private synchronized void putBack(Map<Long, Counting> unsent) {
+    private synchronized void putBack(Map<Long, Map<String, Counting>> unsent) {
         long oldest = (clock.instant().toEpochMilli() - window.toMillis()) / bucketMillis;
         long dropped = 0;
-        for (Map.Entry<Long, Counting> bucket : unsent.entrySet()) {
-            if (bucket.getKey() < oldest) {
-                dropped += bucket.getValue().reads;
-                continue;
+        for (Map.Entry<Long, Map<String, Counting>> bucket : unsent.entrySet()) {
+            for (Map.Entry<String, Counting> tenant : bucket.getValue().entrySet()) {
+                if (bucket.getKey() < oldest) {
+                    dropped += tenant.getValue().reads;
+                    continue;
+                }
+                pending.computeIfAbsent(bucket.getKey(), b -> new HashMap<>())
+                        .merge(tenant.getKey(), tenant.getValue(), Counting::plus);
             }
-            pending.merge(bucket.getKey(), bucket.getValue(), Counting::plus);
         }
         if (dropped > 0) {
             LOG.warning(
@@ -147,9 +157,10 @@ public class ServiceLevelTally implements RecordServiceLevelsUseCase {
      * The bucket of now. Not {@code clock.millis()}: the wiring's microsecond tick clock divides by
      * zero there (JDK 17's TickClock.millis with a tick under a millisecond).
      */
-    private Counting current() {
+    private Counting current(String tenant) {
         return pending.computeIfAbsent(
-                clock.instant().toEpochMilli() / bucketMillis, b -> new Counting());
+                        clock.instant().toEpochMilli() / bucketMillis, b -> new HashMap<>())
+                .computeIfAbsent(tenant, t -> new Counting());
     }
 
     /** Counts of one bucket, mutable under the tally's lock. */

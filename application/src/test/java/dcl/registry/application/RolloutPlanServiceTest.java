@@ -111,9 +111,14 @@ class RolloutPlanServiceTest {
                 Optional.of("alice"));
     }
 
-    /** Reads every node counted five minutes ago, within the window and since the stages. */
+    /**
+     * Reads every node counted five minutes ago, within the window and since the stages: the same
+     * for two tenants, so that the rates are the fleet's and no one tenant alone explains them.
+     */
     private void counted(long reads, long failed) {
-        buckets.add("node-b", T.minus(Duration.ofMinutes(5)), reads(reads, failed));
+        for (String tenant : List.of("runtime-a", "runtime-b")) {
+            buckets.add("node-b", T.minus(Duration.ofMinutes(5)), tenant, reads(reads, failed));
+        }
     }
 
     @Test
@@ -188,6 +193,27 @@ class RolloutPlanServiceTest {
         assertEquals(List.of(bobs), plans.stages);
         assertEquals(List.of(), audit.settings);
         assertEquals(List.of(), notifications.events);
+    }
+
+    @Test
+    void
+            givenOneTenantsFailuresAloneOverRollbackAt_whenChecked_thenThePlanStaysAndTheReportSaysWhy() {
+        plans.stages.add(stage(1, 10, 0, StageChange.ADVANCE, T.minus(Duration.ofMinutes(50))));
+        plans.stages.add(stage(2, 25, 10, StageChange.ADVANCE, T.minus(Duration.ofMinutes(20))));
+        Instant fiveMinutesAgo = T.minus(Duration.ofMinutes(5));
+        buckets.add("node-b", fiveMinutesAgo, "noisy", reads(500, 5));
+        buckets.add("node-b", fiveMinutesAgo, "quiet", reads(1_000, 0));
+
+        SloReport report = service.check();
+
+        assertFalse(report.shouldRollback(), report.toString());
+        assertFalse(report.shouldHaltRollout(), report.toString());
+        assertEquals(
+                List.of("noisy", "noisy"),
+                report.setAside().stream().map(SloReport.SetAside::tenant).toList(),
+                report.toString());
+        assertEquals(2, plans.stages.size(), "the plan stays at 25 %");
+        assertEquals(25, service.change(OPS, ALICE, 50, Optional.of("next")).previousPercent());
     }
 
     @Test

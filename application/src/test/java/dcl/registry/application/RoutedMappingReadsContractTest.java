@@ -216,10 +216,11 @@ class RoutedMappingReadsContractTest {
     /** The dual reads that reach the rollout's guard: tenant, matched or not. */
     private record DualReadsJudged(List<String> seen) implements RecordServiceLevelsUseCase {
         @Override
-        public void readAnswered(boolean lookup, boolean serverError, long nanos) {}
+        public void readAnswered(
+                Optional<TenantId> tenant, boolean lookup, boolean serverError, long nanos) {}
 
         @Override
-        public void cacheReads(long hits, long misses) {}
+        public void cacheReads(TenantId tenant, long hits, long misses) {}
 
         @Override
         public void dualRead(RolloutSettings comparedUnder, boolean matched) {

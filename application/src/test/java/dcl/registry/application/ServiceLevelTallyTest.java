@@ -9,9 +9,12 @@ import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.rollout.RolloutSettings;
 import dcl.registry.domain.slo.LatencyHistogram;
 import dcl.registry.domain.slo.SloCounts;
+import dcl.registry.domain.slo.TenantSloCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -29,24 +32,25 @@ class ServiceLevelTallyTest {
 
     private void countReads(int n) {
         for (int i = 0; i < n; i++) {
-            tally.readAnswered(false, false, 0);
+            tally.readAnswered(Optional.of(ACME), false, false, 0);
         }
     }
 
     @Test
     void givenReadsInTwoBuckets_whenFlushed_thenEachBucketHoldsExactlyItsCounts() {
         clock.set(T0.plusSeconds(1));
-        tally.readAnswered(true, false, 3 * MS);
-        tally.readAnswered(true, true, 50 * MS); // at the threshold: not slow
-        tally.readAnswered(true, false, 51 * MS); // slow
-        tally.readAnswered(false, true, 700 * MS); // not a lookup: no latency counted
-        tally.cacheReads(5, 2);
+        tally.readAnswered(Optional.of(ACME), true, false, 3 * MS);
+        tally.readAnswered(Optional.of(ACME), true, true, 50 * MS); // at the threshold: not slow
+        tally.readAnswered(Optional.of(ACME), true, false, 51 * MS); // slow
+        tally.readAnswered(
+                Optional.of(ACME), false, true, 700 * MS); // not a lookup: no latency counted
+        tally.cacheReads(ACME, 5, 2);
         tally.dualRead(RolloutSettings.initial(ACME), true);
         tally.dualRead(RolloutSettings.initial(ACME), false);
         clock.set(T0.plusMillis(9_999));
-        tally.readAnswered(false, false, 0);
+        tally.readAnswered(Optional.of(ACME), false, false, 0);
         clock.set(T0.plusSeconds(10));
-        tally.readAnswered(true, false, 6_000 * MS);
+        tally.readAnswered(Optional.of(ACME), true, false, 6_000 * MS);
 
         tally.flush(buckets);
 
@@ -143,5 +147,39 @@ class ServiceLevelTallyTest {
         buckets.down = false;
         tally.flush(buckets);
         assertEquals(reads(4, 0), buckets.at(T0));
+    }
+
+    @Test
+    void givenTwoTenantsAndReadsOfNone_whenFlushed_thenEachIsCountedApartInTheSameBucket() {
+        TenantId globex = new TenantId("globex");
+        tally.readAnswered(Optional.of(ACME), true, false, 3 * MS);
+        tally.readAnswered(Optional.of(globex), false, true, 0);
+        tally.readAnswered(Optional.empty(), false, false, 0);
+        tally.cacheReads(globex, 0, 4);
+
+        tally.flush(buckets);
+
+        assertEquals(
+                new SloCounts(
+                        1,
+                        0,
+                        1,
+                        0,
+                        LatencyHistogram.of(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                        0,
+                        0,
+                        0,
+                        0),
+                buckets.at(T0, "acme"));
+        assertEquals(
+                new SloCounts(1, 1, 0, 0, LatencyHistogram.empty(), 0, 4, 0, 0),
+                buckets.at(T0, "globex"));
+        assertEquals(reads(1, 0), buckets.at(T0, TenantSloCounts.NO_TENANT));
+        assertEquals(
+                Map.of("acme", 1L, "globex", 1L, "", 1L),
+                Map.of(
+                        "acme", buckets.since(T0).of("acme").reads(),
+                        "globex", buckets.since(T0).of("globex").reads(),
+                        "", buckets.since(T0).of("").reads()));
     }
 }

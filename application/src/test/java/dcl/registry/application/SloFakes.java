@@ -16,6 +16,7 @@ import dcl.registry.domain.rollout.RolloutSettings;
 import dcl.registry.domain.rollout.RolloutStage;
 import dcl.registry.domain.slo.LatencyHistogram;
 import dcl.registry.domain.slo.SloCounts;
+import dcl.registry.domain.slo.TenantSloCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,31 +71,38 @@ final class SloFakes {
         }
     }
 
-    /** Shared buckets summed over nodes; can be down, or fail on one particular add. */
+    /** Shared buckets summed over nodes, per tenant; can be down, or fail on one particular add. */
     static final class Buckets implements SloBuckets {
-        final TreeMap<Instant, SloCounts> byStart = new TreeMap<>();
+        final TreeMap<Instant, Map<String, SloCounts>> byStart = new TreeMap<>();
         final List<String> nodes = new ArrayList<>();
         boolean down;
         int failOnAddCall;
         int addCalls;
 
         @Override
-        public void add(String node, Instant bucketStart, SloCounts counts) {
+        public void add(String node, Instant bucketStart, String tenant, SloCounts counts) {
             addCalls++;
             if (down || addCalls == failOnAddCall) {
                 throw new StoreUnavailable();
             }
             nodes.add(node);
-            byStart.merge(bucketStart, counts, SloCounts::plus);
+            byStart.computeIfAbsent(bucketStart, b -> new HashMap<>())
+                    .merge(tenant, counts, SloCounts::plus);
         }
 
         @Override
-        public SloCounts since(Instant from) {
+        public TenantSloCounts since(Instant from) {
             if (down) {
                 throw new StoreUnavailable();
             }
-            return byStart.tailMap(from, true).values().stream()
-                    .reduce(SloCounts.none(), SloCounts::plus);
+            Map<String, SloCounts> byTenant = new HashMap<>();
+            byStart.tailMap(from, true)
+                    .values()
+                    .forEach(
+                            tenants ->
+                                    tenants.forEach(
+                                            (t, c) -> byTenant.merge(t, c, SloCounts::plus)));
+            return new TenantSloCounts(byTenant);
         }
 
         @Override
@@ -101,14 +110,21 @@ final class SloFakes {
             if (down) {
                 throw new StoreUnavailable();
             }
-            Map<Instant, SloCounts> old = byStart.headMap(cutoff, false);
+            Map<Instant, Map<String, SloCounts>> old = byStart.headMap(cutoff, false);
             int gone = old.size();
             old.clear();
             return gone;
         }
 
+        /** Every tenant's counts of the bucket. */
         SloCounts at(Instant bucketStart) {
-            return byStart.getOrDefault(bucketStart, SloCounts.none());
+            return byStart.getOrDefault(bucketStart, Map.of()).values().stream()
+                    .reduce(SloCounts.none(), SloCounts::plus);
+        }
+
+        SloCounts at(Instant bucketStart, String tenant) {
+            return byStart.getOrDefault(bucketStart, Map.of())
+                    .getOrDefault(tenant, SloCounts.none());
         }
     }
 

@@ -27,6 +27,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,8 +57,7 @@ public class ServiceLevelWiring {
 
     private volatile ScheduledFuture<?> guardTask;
     private volatile SloReport lastReport;
-    private long cacheHitsSeen;
-    private long cacheMissesSeen;
+    private List<SloReport.SetAside> setAsideLogged = List.of();
 
     @Produces
     @Singleton
@@ -155,17 +155,29 @@ public class ServiceLevelWiring {
 
     private void guardRound(RolloutPlanService guard, ServiceLevelTally tally, CacheMetrics cache) {
         try {
-            long hits = cache.runtimeHits();
-            long misses = cache.runtimeMisses();
-            tally.cacheReads(hits - cacheHitsSeen, misses - cacheMissesSeen);
-            cacheHitsSeen = hits;
-            cacheMissesSeen = misses;
-            lastReport = guard.check();
+            cache.takeRuntimeReads()
+                    .forEach(
+                            (tenant, read) -> tally.cacheReads(tenant, read.hits(), read.misses()));
+            SloReport report = guard.check();
+            logNewlySetAside(report);
+            lastReport = report;
         } catch (StoreUnavailable outage) {
             LOG.fine("Rollout guard: the database is out; counts wait for the next round");
         } catch (RuntimeException unexpected) {
             // a failed round must not end the schedule: the next one tries again
             LOG.log(Level.WARNING, "Rollout guard round failed", unexpected);
+        }
+    }
+
+    /**
+     * A halt or rollback set aside because one tenant's traffic alone explains it, in the service's
+     * log with the tenant (the operators' side; the report names it to that tenant alone), once
+     * until it changes.
+     */
+    private void logNewlySetAside(SloReport report) {
+        if (!report.setAside().equals(setAsideLogged)) {
+            report.setAside().forEach(s -> LOG.warning("Rollout guard: " + s.describe(true)));
+            setAsideLogged = report.setAside();
         }
     }
 

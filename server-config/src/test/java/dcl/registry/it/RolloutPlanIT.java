@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.rollout.RolloutStage;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,58 @@ class RolloutPlanIT extends DeployedRegistry {
 
     @Test
     void
+            givenOneTenantMissingTheCacheAlone_whenJudged_thenThePlanNeitherHaltsNorRollsBackAndOnlyThatTenantIsToldItsName() {
+        String noisy = Api.freshTenant();
+        Api noisyRuntime = Api.as(Tokens.mint(noisy, "aam", "service"));
+        try {
+            awaitBudgetClean();
+            assertEquals(200, setPlan(10, "first stage").status());
+            for (int i = 0; i < 60; i++) {
+                Api.Reply reply =
+                        noisyRuntime.get("/dcl/mappings/salesforce/Opportunity/Unmapped_" + i);
+                assertEquals(404, reply.status(), reply.toString());
+            }
+            JsonObject slo =
+                    await("one tenant's misses are in the shared budget")
+                            .atMost(Duration.ofSeconds(30))
+                            .pollInterval(Duration.ofMillis(500))
+                            .until(
+                                    () -> operator.get("/dcl/admin/slo").json(),
+                                    r -> !r.getJsonArray("setAside").isEmpty());
+            mark("fleet figures with one tenant's misses: " + slo);
+            JsonObject cacheHit =
+                    slo.getJsonArray("slos").stream()
+                            .map(JsonValue::asJsonObject)
+                            .filter(o -> o.getString("name").equals("cache-hit"))
+                            .findFirst()
+                            .orElseThrow();
+            assertTrue(
+                    cacheHit.getJsonNumber("budgetConsumed").doubleValue() > 0.9,
+                    "the fleet's figures are shown as they are: " + cacheHit);
+            assertFalse(slo.getBoolean("shouldHaltRollout"), slo.toString());
+            assertFalse(slo.getBoolean("shouldRollback"), slo.toString());
+            String toOperators = slo.getJsonArray("setAside").getString(0);
+            assertTrue(toOperators.contains("one tenant's own traffic"), toOperators);
+            assertFalse(toOperators.contains(noisy), "another tenant is not named");
+            String toNoisy =
+                    Api.as(Tokens.mint(noisy, "nora", "admin"))
+                            .get("/dcl/admin/slo")
+                            .json()
+                            .getJsonArray("setAside")
+                            .getString(0);
+            assertTrue(toNoisy.contains("tenant " + noisy + "'s own traffic"), toNoisy);
+
+            assertEquals(10, operator.get(PLAN).json().getInt("percent"), "not rolled back");
+            Api.Reply advanced = setPlan(25, "one tenant's misses do not hold the fleet");
+            assertEquals(200, advanced.status(), advanced.toString());
+        } finally {
+            setPlan(0, "test over");
+            timeline.forEach(System.out::println);
+        }
+    }
+
+    @Test
+    void
             givenAPlanAt25Percent_whenTheDatabaseFailsUnderLoad_thenItHaltsThenRollsBackOnBothNodesThenRecovers() {
         Api earlyRuntime = Api.as(Tokens.mint(early, "aam", "service"));
         Api midRuntime = Api.as(Tokens.mint(mid, "aam", "service"));
@@ -104,8 +157,9 @@ class RolloutPlanIT extends DeployedRegistry {
             assertServedByOnBoth(earlyRuntime, "registry", "sticky: 25 % keeps the first 10 %");
             assertPlanListing();
 
-            int good = lookUpOnBothNodes(earlyRuntime, 400);
-            int failed = failLookupsWhileTheDatabaseIsDown(earlyRuntime, 14, "a");
+            // the database's failure is the fleet's: both tenants' reads see it
+            int good = lookUpOnBothNodes(400, earlyRuntime, midRuntime);
+            int failed = failLookupsWhileTheDatabaseIsDown(14, "a", earlyRuntime, midRuntime);
             mark("first burn: " + good + " good lookups, " + failed + " failed (503) on A and B");
             int burned = good + failed;
             int failedFirst = failed;
@@ -141,7 +195,7 @@ class RolloutPlanIT extends DeployedRegistry {
             mark("PUT 50 % refused: " + refused.json().getString("detail"));
             awaitEvent("rollout.halted");
 
-            failed += failLookupsWhileTheDatabaseIsDown(earlyRuntime, 12, "b");
+            failed += failLookupsWhileTheDatabaseIsDown(12, "b", earlyRuntime, midRuntime);
             mark("second burn: " + failed + " failed lookups in all");
             JsonObject rolledBack =
                     awaitPlan(
@@ -511,23 +565,32 @@ class RolloutPlanIT extends DeployedRegistry {
         }
     }
 
-    private int lookUpOnBothNodes(Api runtime, int count) {
+    /**
+     * Lookups that succeed, the runtimes taking turns and each alternating between the nodes: the
+     * fleet's traffic, which one tenant alone does not explain.
+     */
+    private int lookUpOnBothNodes(int count, Api... runtimes) {
         for (int i = 0; i < count; i++) {
-            Api.Reply reply = nodes(runtime).get(i % 2).get(AMOUNT);
+            Api runtime = runtimes[i % runtimes.length];
+            Api.Reply reply = nodes(runtime).get((i / runtimes.length) % 2).get(AMOUNT);
             assertEquals(200, reply.status(), reply.toString());
             assertEquals("amount_registry", reply.json().getString("canonicalField"));
         }
         return count;
     }
 
-    /** Lookups of fields never cached, while PostgreSQL is stopped: each fails with 503. */
-    private int failLookupsWhileTheDatabaseIsDown(Api runtime, int count, String round) {
+    /**
+     * Lookups of fields never cached, while PostgreSQL is stopped: each fails with 503. The
+     * runtimes take turns, as in {@link #lookUpOnBothNodes}.
+     */
+    private int failLookupsWhileTheDatabaseIsDown(int count, String round, Api... runtimes) {
         TestDatabase.stop();
         try {
             for (int i = 0; i < count; i++) {
+                Api runtime = runtimes[i % runtimes.length];
                 Api.Reply reply =
                         nodes(runtime)
-                                .get(i % 2)
+                                .get((i / runtimes.length) % 2)
                                 .get("/dcl/mappings/salesforce/Opportunity/Outage_" + round + i);
                 assertEquals(503, reply.status(), reply.toString());
             }

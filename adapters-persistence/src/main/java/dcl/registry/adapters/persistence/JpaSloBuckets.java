@@ -3,16 +3,20 @@ package dcl.registry.adapters.persistence;
 import dcl.registry.domain.port.out.SloBuckets;
 import dcl.registry.domain.slo.LatencyHistogram;
 import dcl.registry.domain.slo.SloCounts;
+import dcl.registry.domain.slo.TenantSloCounts;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * SLO counts in PostgreSQL: each node adds to its own row per bucket (so nodes never contend), and
- * the window is one sum over all rows.
+ * SLO counts in PostgreSQL: each node adds to its own row per bucket and tenant (so nodes never
+ * contend), and the window is one sum per tenant over those rows.
  */
 @DatabaseAdapter
 class JpaSloBuckets implements SloBuckets {
@@ -20,12 +24,13 @@ class JpaSloBuckets implements SloBuckets {
     EntityManager em;
 
     @Override
-    public void add(String node, Instant bucketStart, SloCounts c) {
+    public void add(String node, Instant bucketStart, String tenant, SloCounts c) {
         em.createNativeQuery(
                         "INSERT INTO slo_buckets (node, bucket_start, reads, failed_reads, lookups,"
                                 + " slow_lookups, lookup_latency, cache_hits, cache_misses, dual_reads,"
-                                + " dual_read_mismatches) VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS"
-                                + " bigint[]), ?8, ?9, ?10, ?11) ON CONFLICT (node, bucket_start) DO"
+                                + " dual_read_mismatches, tenant_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+                                + " CAST(?7 AS bigint[]), ?8, ?9, ?10, ?11, ?12) ON CONFLICT (node,"
+                                + " bucket_start, tenant_id) DO"
                                 + " UPDATE SET reads = slo_buckets.reads + EXCLUDED.reads, failed_reads"
                                 + " = slo_buckets.failed_reads + EXCLUDED.failed_reads, lookups ="
                                 + " slo_buckets.lookups + EXCLUDED.lookups, slow_lookups ="
@@ -48,43 +53,47 @@ class JpaSloBuckets implements SloBuckets {
                 .setParameter(9, c.cacheMisses())
                 .setParameter(10, c.dualReads())
                 .setParameter(11, c.dualReadMismatches())
+                .setParameter(12, tenant)
                 .executeUpdate();
     }
 
     @Override
-    public SloCounts since(Instant from) {
+    public TenantSloCounts since(Instant from) {
         StringBuilder latency = new StringBuilder();
         for (int i = 1; i <= LatencyHistogram.BUCKETS; i++) {
             latency.append(", COALESCE(SUM(lookup_latency[").append(i).append("]), 0)");
         }
-        Object[] c =
-                (Object[])
-                        em.createNativeQuery(
-                                        "SELECT COALESCE(SUM(reads), 0), COALESCE(SUM(failed_reads),"
-                                                + " 0), COALESCE(SUM(lookups), 0),"
-                                                + " COALESCE(SUM(slow_lookups), 0),"
-                                                + " COALESCE(SUM(cache_hits), 0),"
-                                                + " COALESCE(SUM(cache_misses), 0),"
-                                                + " COALESCE(SUM(dual_reads), 0),"
-                                                + " COALESCE(SUM(dual_read_mismatches), 0)"
-                                                + latency
-                                                + " FROM slo_buckets WHERE bucket_start >= ?1")
-                                .setParameter(1, Timestamp.from(from))
-                                .getSingleResult();
-        long[] histogram = new long[LatencyHistogram.BUCKETS];
-        for (int i = 0; i < histogram.length; i++) {
-            histogram[i] = number(c[8 + i]);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                em.createNativeQuery(
+                                "SELECT tenant_id, SUM(reads), SUM(failed_reads), SUM(lookups),"
+                                        + " SUM(slow_lookups), SUM(cache_hits), SUM(cache_misses),"
+                                        + " SUM(dual_reads), SUM(dual_read_mismatches)"
+                                        + latency
+                                        + " FROM slo_buckets WHERE bucket_start >= ?1 GROUP BY"
+                                        + " tenant_id")
+                        .setParameter(1, Timestamp.from(from))
+                        .getResultList();
+        Map<String, SloCounts> byTenant = new HashMap<>();
+        for (Object[] c : rows) {
+            long[] histogram = new long[LatencyHistogram.BUCKETS];
+            for (int i = 0; i < histogram.length; i++) {
+                histogram[i] = number(c[9 + i]);
+            }
+            byTenant.put(
+                    (String) c[0],
+                    new SloCounts(
+                            number(c[1]),
+                            number(c[2]),
+                            number(c[3]),
+                            number(c[4]),
+                            LatencyHistogram.of(histogram),
+                            number(c[5]),
+                            number(c[6]),
+                            number(c[7]),
+                            number(c[8])));
         }
-        return new SloCounts(
-                number(c[0]),
-                number(c[1]),
-                number(c[2]),
-                number(c[3]),
-                LatencyHistogram.of(histogram),
-                number(c[4]),
-                number(c[5]),
-                number(c[6]),
-                number(c[7]));
+        return new TenantSloCounts(byTenant);
     }
 
     @Override

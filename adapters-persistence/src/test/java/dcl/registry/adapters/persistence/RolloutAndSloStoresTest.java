@@ -14,9 +14,11 @@ import dcl.registry.domain.rollout.StageChange;
 import dcl.registry.domain.slo.LatencyHistogram;
 import dcl.registry.domain.slo.SloBaseline;
 import dcl.registry.domain.slo.SloCounts;
+import dcl.registry.domain.slo.TenantSloCounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,25 +70,36 @@ class RolloutAndSloStoresTest {
     }
 
     @Test
-    void givenTwoNodesAddingToBuckets_whenSummedSinceATime_thenCountsAndHistogramsAddUp() {
-        database.inTransaction(() -> add("node-a", T0, counts(100, 2, 1)));
-        database.inTransaction(() -> add("node-a", T0, counts(50, 1, 0)));
-        database.inTransaction(() -> add("node-b", T0, counts(10, 0, 2)));
-        database.inTransaction(() -> add("node-b", T0.minusSeconds(60), counts(1000, 1000, 0)));
+    void givenTwoNodesAddingToBuckets_whenSummedSinceATime_thenCountsAndHistogramsAddUpPerTenant() {
+        database.inTransaction(() -> add("node-a", T0, "acme", counts(100, 2, 1)));
+        database.inTransaction(() -> add("node-a", T0, "acme", counts(50, 1, 0)));
+        database.inTransaction(() -> add("node-b", T0, "acme", counts(10, 0, 2)));
+        database.inTransaction(() -> add("node-b", T0, "globex", counts(7, 7, 0)));
+        database.inTransaction(() -> add("node-a", T0, "", counts(3, 0, 0)));
+        database.inTransaction(
+                () -> add("node-b", T0.minusSeconds(60), "acme", counts(1000, 1000, 0)));
 
-        SloCounts sum = database.inTransaction(() -> buckets.since(T0));
-        assertEquals(160, sum.reads());
-        assertEquals(3, sum.failedReads());
-        assertEquals(160, sum.lookups());
-        assertEquals(3, sum.slowLookups());
-        assertEquals(LatencyHistogram.of(157, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3), sum.lookupLatency());
+        TenantSloCounts since = database.inTransaction(() -> buckets.since(T0));
+        assertEquals(Set.of("acme", "globex", ""), since.tenants());
+        SloCounts acme = since.of("acme");
+        assertEquals(160, acme.reads());
+        assertEquals(3, acme.failedReads());
+        assertEquals(160, acme.lookups());
+        assertEquals(3, acme.slowLookups());
+        assertEquals(3, acme.dualReadMismatches());
+        assertEquals(LatencyHistogram.of(157, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3), acme.lookupLatency());
+        assertEquals(counts(7, 7, 0), since.of("globex"));
+        assertEquals(170, since.total().reads());
+        assertEquals(163, since.without("globex").reads());
         assertEquals(
-                1160, database.inTransaction(() -> buckets.since(T0.minusSeconds(60))).reads());
+                1170,
+                database.inTransaction(() -> buckets.since(T0.minusSeconds(60))).total().reads());
 
         assertEquals(1, database.inTransaction(() -> buckets.forgetBefore(T0)));
-        assertEquals(160, database.inTransaction(() -> buckets.since(Instant.EPOCH)).reads());
         assertEquals(
-                SloCounts.none(), database.inTransaction(() -> buckets.since(T0.plusSeconds(1))));
+                170, database.inTransaction(() -> buckets.since(Instant.EPOCH)).total().reads());
+        assertEquals(
+                Set.of(), database.inTransaction(() -> buckets.since(T0.plusSeconds(1))).tenants());
     }
 
     @Test
@@ -176,8 +189,8 @@ class RolloutAndSloStoresTest {
                 "a second node finds it held already");
     }
 
-    private Void add(String node, Instant bucket, SloCounts counts) {
-        buckets.add(node, bucket, counts);
+    private Void add(String node, Instant bucket, String tenant, SloCounts counts) {
+        buckets.add(node, bucket, tenant, counts);
         return null;
     }
 

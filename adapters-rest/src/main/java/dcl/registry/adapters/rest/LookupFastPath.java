@@ -141,7 +141,7 @@ public class LookupFastPath extends HttpFilter {
                     Group.LOOKUP,
                     status,
                     System.nanoTime() - start,
-                    () -> lookup.get().tenant().value());
+                    () -> Optional.of(lookup.get().tenant()));
             log.answered(status, start);
         } finally {
             span.end();

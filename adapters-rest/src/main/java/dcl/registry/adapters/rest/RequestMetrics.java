@@ -2,6 +2,7 @@ package dcl.registry.adapters.rest;
 
 import dcl.registry.adapters.rest.EndpointGroup.Group;
 import dcl.registry.adapters.rest.security.Caller;
+import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.RecordServiceLevelsUseCase;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -87,8 +89,13 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
      * Times an answer into {@code dcl_requests}, counts a lookup's 404 and hands a runtime read to
      * the SLO counts: for every answer, whichever way it was given ({@link LookupFastPath} too).
      */
-    void answered(Group group, int status, long nanos, Supplier<String> tenantLabel) {
-        Tag[] tenant = tenantLabels ? new Tag[] {new Tag("tenant", tenantLabel.get())} : new Tag[0];
+    void answered(Group group, int status, long nanos, Supplier<Optional<TenantId>> tenantOf) {
+        Tag[] tenant =
+                tenantLabels
+                        ? new Tag[] {
+                            new Tag("tenant", tenantOf.get().map(TenantId::value).orElse("none"))
+                        }
+                        : new Tag[0];
         String outcome = outcome(status);
         String key =
                 (tenantLabels ? tenant[0].getTagValue() : "") + ' ' + group.tag() + ' ' + outcome;
@@ -105,7 +112,7 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
             registry.counter(LOOKUP_NOT_FOUND, tenant).inc();
         }
         if (group.runtimeRead()) {
-            serviceLevels.readAnswered(group == Group.LOOKUP, status >= 500, nanos);
+            serviceLevels.readAnswered(tenantOf.get(), group == Group.LOOKUP, status >= 500, nanos);
         }
     }
 
@@ -141,14 +148,14 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     /**
      * The token's tenant; {@code none} for a request without a usable one (always the same keys).
      */
-    private String tenant(ContainerRequestContext request) {
+    private Optional<TenantId> tenant(ContainerRequestContext request) {
         if (request.getSecurityContext().getUserPrincipal() == null) {
-            return "none";
+            return Optional.empty();
         }
         try {
-            return caller.tenant().value();
+            return Optional.of(caller.tenant());
         } catch (NotAuthorizedException noTenant) {
-            return "none";
+            return Optional.empty();
         }
     }
 }

@@ -63,6 +63,18 @@ public final class LatencyHistogram {
         return new LatencyHistogram(sum);
     }
 
+    /** These counts without {@code part}'s, which they contain. */
+    public LatencyHistogram minus(LatencyHistogram part) {
+        long[] rest = counts.clone();
+        for (int i = 0; i < rest.length; i++) {
+            rest[i] -= part.counts[i];
+            if (rest[i] < 0) {
+                throw new IllegalArgumentException("a part larger than the whole");
+            }
+        }
+        return new LatencyHistogram(rest);
+    }
+
     /**
      * The upper bound (ms) of the bucket holding the {@code quantile}; the largest bound doubled
      * for the open last bucket; 0 without data.

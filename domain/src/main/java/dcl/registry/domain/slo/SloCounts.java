@@ -48,6 +48,20 @@ public record SloCounts(
                 dualReadMismatches + o.dualReadMismatches);
     }
 
+    /** These counts without {@code part}'s (one tenant's, of the fleet's). */
+    public SloCounts minus(SloCounts part) {
+        return new SloCounts(
+                reads - part.reads,
+                failedReads - part.failedReads,
+                lookups - part.lookups,
+                slowLookups - part.slowLookups,
+                lookupLatency.minus(part.lookupLatency),
+                cacheHits - part.cacheHits,
+                cacheMisses - part.cacheMisses,
+                dualReads - part.dualReads,
+                dualReadMismatches - part.dualReadMismatches);
+    }
+
     public boolean isEmpty() {
         return equals(none());
     }

@@ -1,8 +1,11 @@
 package dcl.registry.domain.slo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns counts into the SLO report. Budgets are judged over the window; a rollout stage is also
@@ -50,7 +53,53 @@ public final class SloJudge {
                         .map(slo -> budgetText(slo, settings.haltAt()));
         Optional<String> rollback =
                 baseline.flatMap(b -> rollbackReason(worst, sinceStage, b, tenantsHeld));
-        return new SloReport(settings.window(), slos, SloBaseline.of(window), halt, rollback);
+        return new SloReport(
+                settings.window(), slos, SloBaseline.of(window), halt, rollback, List.of());
+    }
+
+    /**
+     * The fleet's report, except that a halt or rollback that one tenant's own traffic alone
+     * explains is set aside: judged again without each tenant's counts, it must still be called
+     * for. Otherwise a tenant could halt or roll back every other tenant's rollout with its own
+     * reads (a burst of lookups of fields nobody maps misses the cache; a huge table set is slow).
+     * Tenants held for dual-read mismatches are judged as before: two of them are already more than
+     * one tenant. With one tenant alone reading, nothing is left to judge without it.
+     *
+     * @param window every node's counts over the window, per tenant
+     * @param sinceStage the same since the rollout's current stage began
+     */
+    public SloReport judge(
+            TenantSloCounts window,
+            TenantSloCounts sinceStage,
+            Optional<SloBaseline> baseline,
+            long tenantsHeld) {
+        SloReport fleet = judge(window.total(), sinceStage.total(), baseline, tenantsHeld);
+        Optional<String> halt = fleet.haltReason();
+        Optional<String> rollback = fleet.rollbackReason();
+        List<SloReport.SetAside> setAside = new ArrayList<>();
+        Set<String> tenants = new TreeSet<>(window.tenants());
+        tenants.addAll(sinceStage.tenants());
+        for (String tenant : tenants) {
+            if (halt.isEmpty() && rollback.isEmpty()) {
+                break;
+            }
+            SloReport without =
+                    judge(
+                            window.without(tenant),
+                            sinceStage.without(tenant),
+                            baseline,
+                            tenantsHeld);
+            if (halt.isPresent() && without.haltReason().isEmpty()) {
+                setAside.add(new SloReport.SetAside("halt", tenant, halt.get()));
+                halt = Optional.empty();
+            }
+            if (rollback.isPresent() && without.rollbackReason().isEmpty()) {
+                setAside.add(new SloReport.SetAside("rollback", tenant, rollback.get()));
+                rollback = Optional.empty();
+            }
+        }
+        return new SloReport(
+                fleet.window(), fleet.slos(), fleet.measured(), halt, rollback, setAside);
     }
 
     /**

@@ -9,15 +9,47 @@ import java.util.Optional;
  * and whether it must roll back, each with the measured reason.
  *
  * @param measured the window's error rate and p95: the baseline of a stage that begins now
+ * @param setAside each halt or rollback the fleet's figures call for but that one tenant's own
+ *     traffic alone explains, and so does not move the plan; said here so that it is never silent
  */
 public record SloReport(
         Duration window,
         List<SloStatus> slos,
         SloBaseline measured,
         Optional<String> haltReason,
-        Optional<String> rollbackReason) {
+        Optional<String> rollbackReason,
+        List<SetAside> setAside) {
     public SloReport {
         slos = List.copyOf(slos);
+        setAside = List.copyOf(setAside);
+    }
+
+    /**
+     * A halt or rollback not acted on because one tenant's traffic alone explains it.
+     *
+     * @param act {@code halt} or {@code rollback}
+     * @param tenant the tenant whose traffic explains it ({@link TenantSloCounts#NO_TENANT} for
+     *     reads of none): for the service's logs and that tenant only, never for another tenant
+     * @param reason the fleet's reason, as it would have been given
+     */
+    public record SetAside(String act, String tenant, String reason) {
+        /** Said to a reader who may or may not be told which tenant it is. */
+        public String describe(boolean nameTheTenant) {
+            String who;
+            if (tenant.equals(TenantSloCounts.NO_TENANT)) {
+                who = "reads without a tenant";
+            } else if (nameTheTenant) {
+                who = "tenant " + tenant + "'s own traffic";
+            } else {
+                who = "one tenant's own traffic";
+            }
+            return act
+                    + " set aside: "
+                    + reason
+                    + ", but "
+                    + who
+                    + " alone explains it (without it the fleet is within its objectives)";
+        }
     }
 
     public boolean shouldHaltRollout() {

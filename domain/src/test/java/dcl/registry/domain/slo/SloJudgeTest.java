@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -241,5 +242,75 @@ class SloJudgeTest {
                         0);
         assertFalse(report.shouldRollback());
         assertTrue(report.shouldHaltRollout());
+    }
+
+    private static TenantSloCounts perTenant(Object... tenantAndCounts) {
+        java.util.Map<String, SloCounts> byTenant = new java.util.HashMap<>();
+        for (int i = 0; i < tenantAndCounts.length; i += 2) {
+            byTenant.put((String) tenantAndCounts[i], (SloCounts) tenantAndCounts[i + 1]);
+        }
+        return new TenantSloCounts(byTenant);
+    }
+
+    @Test
+    void
+            givenOneTenantsMissesAloneBreakTheFleetsCacheSlo_whenJudged_thenNeitherHaltNorRollbackButSaidSo() {
+        TenantSloCounts counts =
+                perTenant(
+                        "noisy",
+                        reads(500, 0).plus(cache(0, 500)),
+                        "quiet",
+                        reads(1000, 0).plus(cache(900, 100)));
+        SloReport report = JUDGE.judge(counts, counts, BASELINE, 0);
+
+        assertEquals(
+                0.6,
+                slo(report, SloSettings.CACHE_HIT).actual(),
+                EPSILON,
+                "the fleet's figures are reported as they are");
+        assertTrue(
+                JUDGE.judge(counts.total(), counts.total(), BASELINE, 0).shouldHaltRollout(),
+                "on the fleet's totals alone it would halt");
+        assertFalse(report.shouldHaltRollout(), report.toString());
+        assertFalse(report.shouldRollback(), report.toString());
+        String setAside =
+                report.setAside().stream()
+                        .map(s -> s.describe(true))
+                        .collect(java.util.stream.Collectors.joining("; "));
+        assertTrue(setAside.startsWith("halt set aside: cache-hit error budget"), setAside);
+        assertTrue(setAside.contains("rollback set aside: cache-hit error budget"), setAside);
+        assertTrue(setAside.contains("tenant noisy's own traffic alone explains it"), setAside);
+        assertFalse(
+                report.setAside().get(0).describe(false).contains("noisy"),
+                "another tenant's reader is not told which tenant");
+    }
+
+    @Test
+    void givenTwoTenantsMissing_whenJudged_thenTheFleetHaltsAndRollsBack() {
+        TenantSloCounts counts =
+                perTenant(
+                        "a", reads(300, 0).plus(cache(0, 300)),
+                        "b", reads(300, 0).plus(cache(0, 300)),
+                        "quiet", reads(1000, 0).plus(cache(900, 100)));
+        SloReport report = JUDGE.judge(counts, counts, BASELINE, 0);
+        assertTrue(report.shouldHaltRollout(), report.toString());
+        assertTrue(report.shouldRollback(), report.toString());
+        assertEquals(List.of(), report.setAside());
+    }
+
+    @Test
+    void givenOneTenantReadingAlone_whenItsReadsFail_thenNothingIsLeftToJudgeWithoutIt() {
+        TenantSloCounts counts = perTenant("only", reads(1000, 100));
+        SloReport report = JUDGE.judge(counts, counts, BASELINE, 0);
+        assertFalse(report.shouldHaltRollout());
+        assertEquals("only", report.setAside().get(0).tenant());
+    }
+
+    @Test
+    void givenTwoTenantsHeld_whenJudgedPerTenant_thenTheRollbackStands() {
+        TenantSloCounts counts = perTenant("a", dualReads(10, 1), "b", dualReads(10, 1));
+        SloReport report = JUDGE.judge(counts, counts, BASELINE, 2);
+        assertTrue(report.rollbackReason().orElseThrow().startsWith("2 tenants held"));
+        assertEquals(List.of(), report.setAside());
     }
 }

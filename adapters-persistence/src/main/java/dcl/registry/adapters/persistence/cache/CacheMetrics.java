@@ -1,5 +1,6 @@
 package dcl.registry.adapters.persistence.cache;
 
+import dcl.registry.domain.model.TenantId;
 import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,13 +35,18 @@ public class CacheMetrics {
 
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    void hit(String cache) {
+    private final RuntimeCacheReads runtimeReads = new RuntimeCacheReads();
+
+    /** A hit of one of the runtime's caches (single lookups, table sets) for a tenant. */
+    void hit(String cache, TenantId tenant) {
+        runtimeReads.count(tenant, true);
         counter("dcl_cache_hits", cache).inc();
         Span.current().setAttribute(CACHE_HIT_ATTRIBUTE, true);
         CacheHitLogField.record(true);
     }
 
-    void miss(String cache) {
+    void miss(String cache, TenantId tenant) {
+        runtimeReads.count(tenant, false);
         counter("dcl_cache_misses", cache).inc();
         Span.current().setAttribute(CACHE_HIT_ATTRIBUTE, false);
         CacheHitLogField.record(false);
@@ -80,16 +86,9 @@ public class CacheMetrics {
         };
     }
 
-    /** The runtime's cache hits since start (single lookups and table sets): for the SLO. */
-    public long runtimeHits() {
-        return count("dcl_cache_hits", RegistryCaches.LOOKUPS)
-                + count("dcl_cache_hits", RegistryCaches.TABLES);
-    }
-
-    /** The runtime's cache misses since start: for the SLO. */
-    public long runtimeMisses() {
-        return count("dcl_cache_misses", RegistryCaches.LOOKUPS)
-                + count("dcl_cache_misses", RegistryCaches.TABLES);
+    /** The runtime's cache reads per tenant since the last call: for the SLO. */
+    public Map<TenantId, RuntimeCacheReads.Taken> takeRuntimeReads() {
+        return runtimeReads.take();
     }
 
     /** Hits over all reads since start, 0 before the first read. */

@@ -36,14 +36,14 @@ public class CachedMappingReads implements LoadMappings {
         String key = CacheKeys.lookup(tenant, source);
         Object found = caches.read(caches.lookups(), key);
         if (found instanceof FieldMapping mapping) {
-            metrics.hit(RegistryCaches.LOOKUPS);
+            metrics.hit(RegistryCaches.LOOKUPS, tenant);
             return Optional.of(mapping);
         }
         if (caches.read(caches.misses(), key) != null) {
-            metrics.hit(RegistryCaches.LOOKUPS);
+            metrics.hit(RegistryCaches.LOOKUPS, tenant);
             return Optional.empty();
         }
-        metrics.miss(RegistryCaches.LOOKUPS);
+        metrics.miss(RegistryCaches.LOOKUPS, tenant);
         Optional<FieldMapping> loaded = store.byIdentity(tenant, source);
         if (loaded.isPresent()) {
             caches.keep(caches.lookups(), key, loaded.get());
@@ -62,7 +62,7 @@ public class CachedMappingReads implements LoadMappings {
         if (caches.read(caches.lookups(), CacheKeys.lookup(tenant, source))
                         instanceof FieldMapping mapping
                 && mapping.isServed()) {
-            metrics.hit(RegistryCaches.LOOKUPS);
+            metrics.hit(RegistryCaches.LOOKUPS, tenant);
             return Optional.of(mapping);
         }
         return Optional.empty();
@@ -72,10 +72,10 @@ public class CachedMappingReads implements LoadMappings {
     public TableMappingSet table(TenantId tenant, ConnectorId connector, SourceTable table) {
         String key = CacheKeys.table(tenant, connector, table);
         if (caches.read(caches.tables(), key) instanceof TableMappingSet cached) {
-            metrics.hit(RegistryCaches.TABLES);
+            metrics.hit(RegistryCaches.TABLES, tenant);
             return cached;
         }
-        metrics.miss(RegistryCaches.TABLES);
+        metrics.miss(RegistryCaches.TABLES, tenant);
         TableMappingSet loaded = store.table(tenant, connector, table);
         caches.keep(caches.tables(), key, loaded);
         return loaded;

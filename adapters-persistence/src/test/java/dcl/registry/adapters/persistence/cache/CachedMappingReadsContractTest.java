@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dcl.registry.adapters.persistence.MappingWritten;
 import dcl.registry.domain.model.FieldMapping;
 import dcl.registry.domain.model.MappingStatus;
+import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.out.InMemoryMappings;
 import dcl.registry.domain.port.out.LoadMappings;
 import dcl.registry.domain.port.out.LoadMappingsContract;
@@ -105,10 +106,10 @@ class CachedMappingReadsContractTest extends LoadMappingsContract {
     /** Counts nothing: these tests need no metric registry. */
     private static final class UncountedMetrics extends CacheMetrics {
         @Override
-        void hit(String cache) {}
+        void hit(String cache, TenantId tenant) {}
 
         @Override
-        void miss(String cache) {}
+        void miss(String cache, TenantId tenant) {}
 
         @Override
         void invalidated(String cache) {}

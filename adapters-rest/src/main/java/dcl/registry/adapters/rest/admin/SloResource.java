@@ -2,6 +2,7 @@ package dcl.registry.adapters.rest.admin;
 
 import dcl.registry.adapters.rest.EndpointGroup;
 import dcl.registry.adapters.rest.EndpointGroup.Group;
+import dcl.registry.adapters.rest.security.Caller;
 import dcl.registry.adapters.rest.security.Roles;
 import dcl.registry.domain.port.in.ServiceLevelsUseCase;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The service's SLOs and error budgets, shared by all nodes (no tenant's data in them). */
+/**
+ * The service's SLOs and error budgets, shared by all nodes: no tenant's data in them but the
+ * reader's own (a halt or rollback set aside for its traffic names it).
+ */
 @EndpointGroup(Group.ADMIN)
 @Path("/admin/slo")
 @RequestScoped
@@ -24,11 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 public class SloResource {
     @Inject ServiceLevelsUseCase levels;
+    @Inject Caller caller;
 
     @GET
     @Operation(operationId = "getSlo", summary = "SLOs and error budgets over the window")
     @APIResponse(responseCode = "200", description = "Live figures of every node")
     public SloResponse get() {
-        return SloResponse.from(levels.report());
+        return SloResponse.from(levels.report(), caller.tenant());
     }
 }
