@@ -108,7 +108,7 @@ class GeminiIT extends DeployedRegistry {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void givenMalformedJson_whenProposed_thenLexicalAnswersAndTheFallbackIsListed() {
         gemini.then(GeminiStub.answer("{\"target\": \"opportunity.amount\", \"confid"));
         JsonObject proposal = propose("custom_metric_a", "1200");
@@ -119,7 +119,7 @@ class GeminiIT extends DeployedRegistry {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void givenAnInventedField_whenProposed_thenTheAnswerIsRejectedAndNeverStored() {
         gemini.then(GeminiStub.choosing("opportunity.secret_sauce", 0.99));
         JsonObject proposal = propose("sauce");
@@ -135,7 +135,7 @@ class GeminiIT extends DeployedRegistry {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void givenA429ThenAGoodAnswer_whenProposed_thenTheRetryGetsTheAnswer() {
         gemini.then(GeminiStub.status(429), GeminiStub.choosing("opportunity.close_date", 0.9));
         JsonObject proposal = propose("expected_close", "2025-03-01");
@@ -146,7 +146,7 @@ class GeminiIT extends DeployedRegistry {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void givenAnAnswerSlowerThanTheTimeout_whenProposed_thenLexicalAnswersAndTheTimeoutIsListed() {
         gemini.then(
                 new GeminiStub.Reply(
@@ -159,7 +159,31 @@ class GeminiIT extends DeployedRegistry {
     }
 
     @Test
-    @Order(6)
+    @Order(2)
+    void
+            givenRequestsGeminiRefuses_whenOneTenantSendsThemAgainAndAgain_thenTheCircuitStaysClosed() {
+        gemini.then(GeminiStub.status(400));
+        for (int i = 0; i < 6; i++) {
+            JsonObject refused = propose("custom_metric_c", "5");
+            assertEquals("lexical", refused.getString("strategy"));
+            assertEquals(List.of("llm: HTTP 400 from Gemini"), degraded(refused));
+        }
+        gemini.then(GeminiStub.choosing("opportunity.amount", 0.8));
+        Api other = Api.as(Tokens.mint(Api.freshTenant(), "aam", "service"));
+        Api.Reply answered =
+                other.post(
+                        "/dcl/intelligence/propose-mapping",
+                        "{\"connector\":\"pipedrive\",\"sourceTable\":\"deals\","
+                                + "\"sourceField\":\"custom_metric_c\",\"sampleValues\":[\"5\"]}");
+        assertEquals(200, answered.status(), answered.toString());
+        assertEquals(
+                "llm",
+                answered.json().getString("strategy"),
+                "another tenant still reaches Gemini: " + answered);
+    }
+
+    @Test
+    @Order(7)
     void given500sUntilTheCircuitOpens_whenProposed_thenLaterProposalsDoNotCallGeminiAndSaySo() {
         gemini.then(GeminiStub.status(500));
         JsonObject first = propose("custom_metric_c", "5");
@@ -190,7 +214,7 @@ class GeminiIT extends DeployedRegistry {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void givenEverythingAbove_whenTheServerLogIsRead_thenTheKeyNeverAppears() {
         String text = ServerLog.text();
         assertTrue(text.contains("fell back: llm:"), "fallbacks are logged");

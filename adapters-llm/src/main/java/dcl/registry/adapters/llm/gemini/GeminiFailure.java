@@ -17,4 +17,15 @@ public class GeminiFailure extends RuntimeException {
             super(message);
         }
     }
+
+    /**
+     * Refused for what this request held (400, 413, 422: too long, or not a request Gemini takes):
+     * the request's own failure, not Gemini's, so it does not count towards opening the circuit
+     * that every tenant's proposals share.
+     */
+    public static class Refused extends GeminiFailure {
+        public Refused(String message) {
+            super(message);
+        }
+    }
 }
