@@ -1,5 +1,6 @@
 package dcl.registry.application;
 
+import dcl.registry.domain.model.TenantId;
 import dcl.registry.domain.port.in.ServiceLevelsUseCase;
 import dcl.registry.domain.port.out.RolloutPlans;
 import dcl.registry.domain.port.out.RolloutStore;
@@ -57,7 +58,18 @@ public class ServiceLevelService implements ServiceLevelsUseCase {
                         .map(buckets::since)
                         .orElse(TenantSloCounts.none());
         long held = judged.map(s -> tenants.countHeldSince(s.decidedAt())).orElse(0L);
-        return judge.judge(window, sinceStage, judged.map(RolloutStage::baseline), held);
+        return judge.judge(
+                window,
+                sinceStage,
+                judged.map(RolloutStage::baseline),
+                held,
+                tenant -> judged.map(s -> moved(s, tenant)).orElse(false));
+    }
+
+    /** Whether the stage moved the tenant onto the registry: its reads are what it is judged on. */
+    private static boolean moved(RolloutStage stage, String tenant) {
+        int position = RolloutStage.position(new TenantId(tenant));
+        return position >= stage.previousPercent() && position < stage.percent();
     }
 
     /**

@@ -57,7 +57,7 @@ public class ServiceLevelWiring {
 
     private volatile ScheduledFuture<?> guardTask;
     private volatile SloReport lastReport;
-    private List<SloReport.SetAside> setAsideLogged = List.of();
+    private List<String> setAsideLogged = List.of();
 
     @Produces
     @Singleton
@@ -175,9 +175,12 @@ public class ServiceLevelWiring {
      * until it changes.
      */
     private void logNewlySetAside(SloReport report) {
-        if (!report.setAside().equals(setAsideLogged)) {
+        // what and whose, not the figures, which move every round
+        List<String> setAside =
+                report.setAside().stream().map(s -> s.act() + " " + s.tenant()).toList();
+        if (!setAside.equals(setAsideLogged)) {
             report.setAside().forEach(s -> LOG.warning("Rollout guard: " + s.describe(true)));
-            setAsideLogged = report.setAside();
+            setAsideLogged = setAside;
         }
     }
 

@@ -26,22 +26,22 @@ class JpaSloBuckets implements SloBuckets {
     @Override
     public void add(String node, Instant bucketStart, String tenant, SloCounts c) {
         em.createNativeQuery(
-                        "INSERT INTO slo_buckets (node, bucket_start, reads, failed_reads, lookups,"
+                        "INSERT INTO slo_tenant_buckets (node, bucket_start, reads, failed_reads, lookups,"
                                 + " slow_lookups, lookup_latency, cache_hits, cache_misses, dual_reads,"
                                 + " dual_read_mismatches, tenant_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
                                 + " CAST(?7 AS bigint[]), ?8, ?9, ?10, ?11, ?12) ON CONFLICT (node,"
                                 + " bucket_start, tenant_id) DO"
-                                + " UPDATE SET reads = slo_buckets.reads + EXCLUDED.reads, failed_reads"
-                                + " = slo_buckets.failed_reads + EXCLUDED.failed_reads, lookups ="
-                                + " slo_buckets.lookups + EXCLUDED.lookups, slow_lookups ="
-                                + " slo_buckets.slow_lookups + EXCLUDED.slow_lookups, lookup_latency ="
+                                + " UPDATE SET reads = slo_tenant_buckets.reads + EXCLUDED.reads, failed_reads"
+                                + " = slo_tenant_buckets.failed_reads + EXCLUDED.failed_reads, lookups ="
+                                + " slo_tenant_buckets.lookups + EXCLUDED.lookups, slow_lookups ="
+                                + " slo_tenant_buckets.slow_lookups + EXCLUDED.slow_lookups, lookup_latency ="
                                 + " (SELECT array_agg(a + b ORDER BY i) FROM"
-                                + " unnest(slo_buckets.lookup_latency, EXCLUDED.lookup_latency) WITH"
-                                + " ORDINALITY AS t(a, b, i)), cache_hits = slo_buckets.cache_hits +"
-                                + " EXCLUDED.cache_hits, cache_misses = slo_buckets.cache_misses +"
-                                + " EXCLUDED.cache_misses, dual_reads = slo_buckets.dual_reads +"
+                                + " unnest(slo_tenant_buckets.lookup_latency, EXCLUDED.lookup_latency) WITH"
+                                + " ORDINALITY AS t(a, b, i)), cache_hits = slo_tenant_buckets.cache_hits +"
+                                + " EXCLUDED.cache_hits, cache_misses = slo_tenant_buckets.cache_misses +"
+                                + " EXCLUDED.cache_misses, dual_reads = slo_tenant_buckets.dual_reads +"
                                 + " EXCLUDED.dual_reads, dual_read_mismatches ="
-                                + " slo_buckets.dual_read_mismatches + EXCLUDED.dual_read_mismatches")
+                                + " slo_tenant_buckets.dual_read_mismatches + EXCLUDED.dual_read_mismatches")
                 .setParameter(1, node)
                 .setParameter(2, Timestamp.from(bucketStart))
                 .setParameter(3, c.reads())
@@ -70,7 +70,7 @@ class JpaSloBuckets implements SloBuckets {
                                         + " SUM(slow_lookups), SUM(cache_hits), SUM(cache_misses),"
                                         + " SUM(dual_reads), SUM(dual_read_mismatches)"
                                         + latency
-                                        + " FROM slo_buckets WHERE bucket_start >= ?1 GROUP BY"
+                                        + " FROM slo_tenant_buckets WHERE bucket_start >= ?1 GROUP BY"
                                         + " tenant_id")
                         .setParameter(1, Timestamp.from(from))
                         .getResultList();
@@ -98,7 +98,11 @@ class JpaSloBuckets implements SloBuckets {
 
     @Override
     public int forgetBefore(Instant cutoff) {
-        return em.createNativeQuery("DELETE FROM slo_buckets WHERE bucket_start < ?1")
+        // slo_buckets: what nodes of the release before V19 still add during a rolling update
+        em.createNativeQuery("DELETE FROM slo_buckets WHERE bucket_start < ?1")
+                .setParameter(1, Timestamp.from(cutoff))
+                .executeUpdate();
+        return em.createNativeQuery("DELETE FROM slo_tenant_buckets WHERE bucket_start < ?1")
                 .setParameter(1, Timestamp.from(cutoff))
                 .executeUpdate();
     }

@@ -33,7 +33,8 @@ class RolloutAndSloStoresTest {
 
     @BeforeEach
     void emptyTablesAndInject() {
-        database.execute("TRUNCATE rollout_stages, slo_buckets, tenant_rollout, rollout_holds");
+        database.execute(
+                "TRUNCATE rollout_stages, slo_buckets, slo_tenant_buckets, tenant_rollout, rollout_holds");
         plans.em = database.transactionScoped();
         buckets.em = database.transactionScoped();
         tenants.em = database.transactionScoped();

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Turns counts into the SLO report. Budgets are judged over the window; a rollout stage is also
@@ -62,33 +63,42 @@ public final class SloJudge {
      * explains is set aside: judged again without each tenant's counts, it must still be called
      * for. Otherwise a tenant could halt or roll back every other tenant's rollout with its own
      * reads (a burst of lookups of fields nobody maps misses the cache; a huge table set is slow).
-     * Tenants held for dual-read mismatches are judged as before: two of them are already more than
-     * one tenant. With one tenant alone reading, nothing is left to judge without it.
+     * It is set aside only where the rest of the fleet can be judged: it has enough events ({@code
+     * min-reads}) wherever the fleet had. Never set aside: reads without a tenant, the tenants the
+     * stage being judged moved (their reads are what the stage is judged on), and tenants held for
+     * dual-read mismatches (two of them are already more than one tenant). A set-aside tenant's
+     * counts are also left out of the report's {@code measured} figures, the baseline of a stage
+     * that begins now.
      *
      * @param window every node's counts over the window, per tenant
      * @param sinceStage the same since the rollout's current stage began
+     * @param movedByStage the tenants the stage being judged moved
      */
     public SloReport judge(
             TenantSloCounts window,
             TenantSloCounts sinceStage,
             Optional<SloBaseline> baseline,
-            long tenantsHeld) {
+            long tenantsHeld,
+            Predicate<String> movedByStage) {
         SloReport fleet = judge(window.total(), sinceStage.total(), baseline, tenantsHeld);
         Optional<String> halt = fleet.haltReason();
         Optional<String> rollback = fleet.rollbackReason();
         List<SloReport.SetAside> setAside = new ArrayList<>();
         Set<String> tenants = new TreeSet<>(window.tenants());
         tenants.addAll(sinceStage.tenants());
+        tenants.remove(TenantSloCounts.NO_TENANT);
+        tenants.removeIf(movedByStage);
         for (String tenant : tenants) {
             if (halt.isEmpty() && rollback.isEmpty()) {
                 break;
             }
-            SloReport without =
-                    judge(
-                            window.without(tenant),
-                            sinceStage.without(tenant),
-                            baseline,
-                            tenantsHeld);
+            SloCounts rest = window.without(tenant);
+            SloCounts restOfStage = sinceStage.without(tenant);
+            if (!judgeable(window.total(), rest)
+                    || (baseline.isPresent() && !judgeable(sinceStage.total(), restOfStage))) {
+                continue;
+            }
+            SloReport without = judge(rest, restOfStage, baseline, tenantsHeld);
             if (halt.isPresent() && without.haltReason().isEmpty()) {
                 setAside.add(new SloReport.SetAside("halt", tenant, halt.get()));
                 halt = Optional.empty();
@@ -98,8 +108,19 @@ public final class SloJudge {
                 rollback = Optional.empty();
             }
         }
-        return new SloReport(
-                fleet.window(), fleet.slos(), fleet.measured(), halt, rollback, setAside);
+        SloBaseline measured =
+                SloBaseline.of(
+                        window.without(setAside.stream().map(SloReport.SetAside::tenant).toList()));
+        return new SloReport(fleet.window(), fleet.slos(), measured, halt, rollback, setAside);
+    }
+
+    /** Whether {@code rest} has enough events to be judged wherever {@code fleet} had. */
+    private boolean judgeable(SloCounts fleet, SloCounts rest) {
+        long min = settings.minReads();
+        return (fleet.reads() < min || rest.reads() >= min)
+                && (fleet.lookups() < min || rest.lookups() >= min)
+                && (fleet.cacheHits() + fleet.cacheMisses() < min
+                        || rest.cacheHits() + rest.cacheMisses() >= min);
     }
 
     /**

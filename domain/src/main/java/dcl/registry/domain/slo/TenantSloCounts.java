@@ -1,5 +1,7 @@
 package dcl.registry.domain.slo;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,6 +34,18 @@ public final class TenantSloCounts {
     public SloCounts without(String tenant) {
         SloCounts own = byTenant.get(tenant);
         return own == null ? total : total.minus(own);
+    }
+
+    /** The fleet's counts without those tenants'. */
+    public SloCounts without(Collection<String> tenants) {
+        SloCounts rest = total;
+        for (String tenant : new HashSet<>(tenants)) {
+            SloCounts own = byTenant.get(tenant);
+            if (own != null) {
+                rest = rest.minus(own);
+            }
+        }
+        return rest;
     }
 
     public Set<String> tenants() {

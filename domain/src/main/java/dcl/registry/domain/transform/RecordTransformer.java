@@ -5,6 +5,7 @@ import dcl.registry.domain.model.FieldMapping;
 import dcl.registry.domain.model.SourceField;
 import dcl.registry.domain.model.TableMappingSet;
 import dcl.registry.domain.model.Transform;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,9 +20,8 @@ import java.util.Set;
 
 /**
  * Applies a table's ACTIVE mappings to records: one event per record and canonical entity. Where
- * two source fields of one record map to the same canonical field with different values, the more
- * confident mapping's value is kept (then the first name) and the other is reported, never silently
- * overwritten.
+ * two source fields of one record map to the same canonical field with different values, one is
+ * kept ({@link Filled}) and the other is reported, never silently overwritten.
  */
 public final class RecordTransformer {
     private static final Comparator<Map.Entry<SourceField, FieldMapping>> MOST_CONFIDENT_FIRST =
@@ -41,9 +41,8 @@ public final class RecordTransformer {
         Set<String> unmapped = new LinkedHashSet<>();
         for (int index = 0; index < records.size(); index++) {
             SourceRecord record = records.get(index);
-            Map<String, Map<String, Object>> byEntity = new LinkedHashMap<>();
+            Filled filled = new Filled(index);
             Set<String> consumed = new HashSet<>();
-            Map<CanonicalField, Map.Entry<SourceField, FieldMapping>> filledBy = new HashMap<>();
             for (Map.Entry<SourceField, FieldMapping> entry : mappings.fields().entrySet()) {
                 Optional<SourceRecord.Lookup> found = record.find(entry.getKey().name());
                 if (found.isEmpty()) {
@@ -53,24 +52,7 @@ public final class RecordTransformer {
                 FieldMapping mapping = entry.getValue();
                 try {
                     Object value = apply(mapping.transform(), found.get().value());
-                    Map<String, Object> values =
-                            byEntity.computeIfAbsent(
-                                    mapping.target().entity(), e -> new LinkedHashMap<>());
-                    Map.Entry<SourceField, FieldMapping> earlier =
-                            filledBy.putIfAbsent(mapping.target(), entry);
-                    Object kept = values.get(mapping.target().field());
-                    if (earlier == null) {
-                        values.put(mapping.target().field(), value);
-                    } else if (!Objects.equals(kept, value)) {
-                        boolean replaces = MOST_CONFIDENT_FIRST.compare(entry, earlier) < 0;
-                        Map.Entry<SourceField, FieldMapping> winner = replaces ? entry : earlier;
-                        Map.Entry<SourceField, FieldMapping> loser = replaces ? earlier : entry;
-                        if (replaces) {
-                            values.put(mapping.target().field(), value);
-                            filledBy.put(mapping.target(), entry);
-                        }
-                        problems.add(conflict(index, mapping.target(), winner, loser));
-                    }
+                    filled.offer(entry, value).ifPresent(problems::add);
                 } catch (Transform.ValueNotTransformable problem) {
                     problems.add(
                             new FieldProblem(index, entry.getKey().name(), problem.getMessage()));
@@ -82,29 +64,69 @@ public final class RecordTransformer {
                 }
             }
             final int recordIndex = index;
-            byEntity.forEach(
+            filled.byEntity.forEach(
                     (entity, values) ->
                             events.add(new CanonicalEvent(recordIndex, entity, values)));
         }
         return new TransformOutcome(events, new ArrayList<>(unmapped), problems);
     }
 
-    private static FieldProblem conflict(
-            int record,
-            CanonicalField target,
-            Map.Entry<SourceField, FieldMapping> kept,
-            Map.Entry<SourceField, FieldMapping> dropped) {
-        String keptName = kept.getKey().name();
-        return new FieldProblem(
-                record,
-                dropped.getKey().name(),
-                "maps to "
-                        + target
-                        + " as "
-                        + keptName
-                        + " does, with another value; "
-                        + keptName
-                        + "'s value was kept (the more confident mapping, then the first name)");
+    /**
+     * One record's canonical values, each target filled once: a present value over a null, then the
+     * more confident mapping's, then the source field's name first in alphabetical order; a
+     * different value left out is reported.
+     */
+    private static final class Filled {
+        final Map<String, Map<String, Object>> byEntity = new LinkedHashMap<>();
+        private final Map<CanonicalField, Map.Entry<SourceField, FieldMapping>> by =
+                new HashMap<>();
+        private final int record;
+
+        Filled(int record) {
+            this.record = record;
+        }
+
+        Optional<FieldProblem> offer(Map.Entry<SourceField, FieldMapping> entry, Object value) {
+            CanonicalField target = entry.getValue().target();
+            Map<String, Object> values =
+                    byEntity.computeIfAbsent(target.entity(), e -> new LinkedHashMap<>());
+            Map.Entry<SourceField, FieldMapping> earlier = by.get(target);
+            Object kept = values.get(target.field());
+            boolean replaces =
+                    earlier == null
+                            || (kept == null && value != null)
+                            || (value != null && MOST_CONFIDENT_FIRST.compare(entry, earlier) < 0);
+            if (replaces) {
+                values.put(target.field(), value);
+                by.put(target, entry);
+            }
+            if (earlier == null || kept == null || value == null || same(kept, value)) {
+                return Optional.empty();
+            }
+            Map.Entry<SourceField, FieldMapping> winner = replaces ? entry : earlier;
+            Map.Entry<SourceField, FieldMapping> loser = replaces ? earlier : entry;
+            String keptName = winner.getKey().name();
+            return Optional.of(
+                    new FieldProblem(
+                            record,
+                            loser.getKey().name(),
+                            "maps to "
+                                    + target
+                                    + " as "
+                                    + keptName
+                                    + " does, with another value; "
+                                    + keptName
+                                    + "'s value was kept (the more confident mapping, then the"
+                                    + " name first in alphabetical order)"));
+        }
+
+        /** Equal values, numbers by value ({@code 1} is {@code 1.0}). */
+        private static boolean same(Object a, Object b) {
+            if (a instanceof Number x && b instanceof Number y) {
+                return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
+            }
+            return Objects.equals(a, b);
+        }
     }
 
     private static Object apply(Optional<Transform> transform, Object value) {

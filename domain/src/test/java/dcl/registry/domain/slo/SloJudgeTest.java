@@ -244,6 +244,11 @@ class SloJudgeTest {
         assertTrue(report.shouldHaltRollout());
     }
 
+    /** No tenant was moved by the stage judged. */
+    private static boolean noneMoved(String tenant) {
+        return false;
+    }
+
     private static TenantSloCounts perTenant(Object... tenantAndCounts) {
         java.util.Map<String, SloCounts> byTenant = new java.util.HashMap<>();
         for (int i = 0; i < tenantAndCounts.length; i += 2) {
@@ -261,7 +266,7 @@ class SloJudgeTest {
                         reads(500, 0).plus(cache(0, 500)),
                         "quiet",
                         reads(1000, 0).plus(cache(900, 100)));
-        SloReport report = JUDGE.judge(counts, counts, BASELINE, 0);
+        SloReport report = JUDGE.judge(counts, counts, BASELINE, 0, SloJudgeTest::noneMoved);
 
         assertEquals(
                 0.6,
@@ -292,24 +297,73 @@ class SloJudgeTest {
                         "a", reads(300, 0).plus(cache(0, 300)),
                         "b", reads(300, 0).plus(cache(0, 300)),
                         "quiet", reads(1000, 0).plus(cache(900, 100)));
-        SloReport report = JUDGE.judge(counts, counts, BASELINE, 0);
+        SloReport report = JUDGE.judge(counts, counts, BASELINE, 0, SloJudgeTest::noneMoved);
         assertTrue(report.shouldHaltRollout(), report.toString());
         assertTrue(report.shouldRollback(), report.toString());
         assertEquals(List.of(), report.setAside());
     }
 
     @Test
-    void givenOneTenantReadingAlone_whenItsReadsFail_thenNothingIsLeftToJudgeWithoutIt() {
+    void givenOneTenantReadingAlone_whenItsReadsFail_thenTheFleetsVerdictStands() {
         TenantSloCounts counts = perTenant("only", reads(1000, 100));
-        SloReport report = JUDGE.judge(counts, counts, BASELINE, 0);
-        assertFalse(report.shouldHaltRollout());
-        assertEquals("only", report.setAside().get(0).tenant());
+        SloReport report = JUDGE.judge(counts, counts, BASELINE, 0, SloJudgeTest::noneMoved);
+        assertTrue(report.shouldHaltRollout(), "nothing is left to judge without it");
+        assertEquals(List.of(), report.setAside());
+    }
+
+    @Test
+    void givenTheRestTooFewToJudge_whenOneTenantDominatesAnOutage_thenTheFleetsVerdictStands() {
+        TenantSloCounts counts = perTenant("big", reads(1000, 500), "small", reads(60, 30));
+        SloReport report = JUDGE.judge(counts, counts, BASELINE, 0, SloJudgeTest::noneMoved);
+        assertTrue(report.shouldHaltRollout(), report.toString());
+        assertTrue(report.shouldRollback(), report.toString());
+        assertEquals(List.of(), report.setAside());
+        assertTrue(
+                JUDGE.judge(
+                                counts,
+                                TenantSloCounts.none(),
+                                Optional.empty(),
+                                0,
+                                SloJudgeTest::noneMoved)
+                        .shouldHaltRollout(),
+                "no stage in progress: the window alone is judged");
+    }
+
+    @Test
+    void givenTheBreachOfATenantTheStageMoved_whenJudged_thenItIsNeverSetAside() {
+        TenantSloCounts counts =
+                perTenant(
+                        "moved",
+                        reads(500, 0).plus(cache(0, 500)),
+                        "quiet",
+                        reads(1000, 0).plus(cache(900, 100)));
+        SloReport report = JUDGE.judge(counts, counts, BASELINE, 0, "moved"::equals);
+        assertTrue(report.shouldRollback(), "its reads are what the stage is judged on");
+        assertEquals(List.of(), report.setAside());
+    }
+
+    @Test
+    void givenReadsWithoutATenant_whenTheyAloneBreach_thenTheyAreNeverSetAside() {
+        TenantSloCounts counts =
+                perTenant(TenantSloCounts.NO_TENANT, reads(500, 50), "quiet", reads(1000, 0));
+        assertTrue(
+                JUDGE.judge(counts, counts, BASELINE, 0, SloJudgeTest::noneMoved)
+                        .shouldHaltRollout());
+    }
+
+    @Test
+    void givenATenantSetAside_whenTheReportIsMeasured_thenItsCountsAreLeftOutOfTheBaseline() {
+        TenantSloCounts counts = perTenant("noisy", reads(500, 50), "quiet", reads(4000, 1));
+        SloReport report =
+                JUDGE.judge(counts, counts, Optional.empty(), 0, SloJudgeTest::noneMoved);
+        assertEquals("noisy", report.setAside().get(0).tenant());
+        assertEquals(0.00025, report.measured().errorRate(), EPSILON, "the quiet tenant's alone");
     }
 
     @Test
     void givenTwoTenantsHeld_whenJudgedPerTenant_thenTheRollbackStands() {
         TenantSloCounts counts = perTenant("a", dualReads(10, 1), "b", dualReads(10, 1));
-        SloReport report = JUDGE.judge(counts, counts, BASELINE, 2);
+        SloReport report = JUDGE.judge(counts, counts, BASELINE, 2, SloJudgeTest::noneMoved);
         assertTrue(report.rollbackReason().orElseThrow().startsWith("2 tenants held"));
         assertEquals(List.of(), report.setAside());
     }

@@ -149,13 +149,17 @@ class RecordTransformerTest {
                         List.of(
                                 record("alias", "Annie", "full_name", "Ann Lee"),
                                 record("alias", "Ann Lee", "full_name", "Ann Lee"),
-                                record("alias", "Bo")));
+                                record("alias", "Bo"),
+                                record("alias", "Cy", "full_name", null),
+                                record("alias", 7, "full_name", 7.0)));
 
         assertEquals(
                 List.of(
                         new CanonicalEvent(0, "contact", Map.of("name", "Ann Lee")),
                         new CanonicalEvent(1, "contact", Map.of("name", "Ann Lee")),
-                        new CanonicalEvent(2, "contact", Map.of("name", "Bo"))),
+                        new CanonicalEvent(2, "contact", Map.of("name", "Bo")),
+                        new CanonicalEvent(3, "contact", Map.of("name", "Cy")),
+                        new CanonicalEvent(4, "contact", Map.of("name", 7.0))),
                 outcome.events());
         assertEquals(
                 List.of(
@@ -164,7 +168,8 @@ class RecordTransformerTest {
                                 "alias",
                                 "maps to contact.name as full_name does, with another value;"
                                         + " full_name's value was kept (the more confident"
-                                        + " mapping, then the first name)")),
+                                        + " mapping, then the name first in alphabetical"
+                                        + " order)")),
                 outcome.problems());
     }
 }
