@@ -259,6 +259,10 @@ class ApprovalIT extends DeployedRegistry {
                         "{\"proposalId\":\"" + proposalId + "\",\"reason\":\"new connector\"}");
         assertEquals(201, submitted.status(), submitted.toString());
         String approvalId = submitted.json().getString("id");
+        assertEquals(
+                Api.BASE + "/dcl/approvals/" + approvalId,
+                submitted.header("Location"),
+                "the approval, readable where Location says");
         assertTrue(
                 submitted.json().isNull("mappingId"),
                 "a new mapping is only proposed: " + submitted);

@@ -91,6 +91,10 @@ class InputRulesIT extends DeployedRegistry {
                     reply.contentType().startsWith("application/problem+json"), reply.toString());
             assertEquals("GET, HEAD, OPTIONS", reply.header("Allow"), reply.toString());
         }
+        Api.Reply options = Api.anonymous().send("OPTIONS", "/console/index.html", null);
+        assertEquals(204, options.status(), options.toString());
+        assertEquals("GET, HEAD, OPTIONS", options.header("Allow"));
+        assertEquals("", options.body(), "what may be asked, not the page");
         assertEquals(200, Api.anonymous().get("/console/index.html").status());
     }
 

@@ -16,6 +16,8 @@ public record Webhook(String name, URI url, String secret) {
     /** The longest target kept (what browsers and most servers accept in a request line). */
     public static final int MAX_URL_LENGTH = 2_048;
 
+    private static final int MAX_PORT = 65_535;
+
     public Webhook {
         Violations v = new Violations();
         if (name == null || !NAME.matcher(name).matches()) {
@@ -33,13 +35,17 @@ public record Webhook(String name, URI url, String secret) {
     }
 
     /**
-     * A webhook as an admin defines it now: also no longer than {@link #MAX_URL_LENGTH}, and its
-     * scheme stored lower-case ({@code HTTPS://} is {@code https://}: schemes ignore case, RFC
-     * 3986). Not rules of the record itself, which also reads webhooks stored before them.
+     * A webhook as an admin defines it now: also no longer than {@link #MAX_URL_LENGTH}, on a port
+     * that exists, and its scheme stored lower-case ({@code HTTPS://} is {@code https://}: schemes
+     * ignore case, RFC 3986). Not rules of the record itself, which also reads webhooks stored
+     * before them.
      */
     public static Webhook defined(String name, URI url, String secret) {
         if (url != null && url.toString().length() > MAX_URL_LENGTH) {
             throw new InvalidInput("url", "must be at most " + MAX_URL_LENGTH + " characters");
+        }
+        if (url != null && url.getPort() > MAX_PORT) {
+            throw new InvalidInput("url", "names port " + url.getPort() + "; ports end at 65535");
         }
         return new Webhook(name, lowerCaseScheme(url), secret);
     }

@@ -50,4 +50,26 @@ class WebhookTest {
                                                 SECRET))
                         .getMessage());
     }
+
+    @Test
+    void givenAPortBeyond65535_whenDefined_thenRefusedNamingTheUrl() {
+        assertEquals(
+                "url: names port 99999; ports end at 65535",
+                assertThrows(
+                                InvalidInput.class,
+                                () ->
+                                        Webhook.defined(
+                                                "reviewers",
+                                                URI.create("https://hooks.example.com:99999/h"),
+                                                SECRET))
+                        .getMessage());
+        assertEquals(
+                65535,
+                Webhook.defined(
+                                "reviewers",
+                                URI.create("https://hooks.example.com:65535/h"),
+                                SECRET)
+                        .url()
+                        .getPort());
+    }
 }

@@ -42,6 +42,12 @@ public class ConsoleHeaders extends HttpFilter {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
+        if ("OPTIONS".equals(request.getMethod())) {
+            // what may be asked, not the file: the container's file servlet would send the page
+            response.setHeader("Allow", String.join(", ", READ_METHODS));
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
         chain.doFilter(request, response);
     }
 

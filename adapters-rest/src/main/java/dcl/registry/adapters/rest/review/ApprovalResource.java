@@ -22,9 +22,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -43,6 +44,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Approvals")
 public class ApprovalResource {
+    @Context UriInfo uri;
+
     private static final String NOT_A_UUID = "The id is not a UUID";
     private static final String NO_SUCH_APPROVAL = "No such approval for your tenant";
     private static final String SUBMITTER =
@@ -79,7 +82,11 @@ public class ApprovalResource {
         }
         Submitted submitted = submit(body.toSubmission());
         return Response.status(submitted.created() ? 201 : 200)
-                .location(URI.create("/dcl/approvals/" + submitted.approval().id()))
+                .location(
+                        uri.getBaseUriBuilder()
+                                .path("approvals")
+                                .path(submitted.approval().id().toString())
+                                .build())
                 .entity(ApprovalResponse.from(submitted.approval()))
                 .build();
     }
