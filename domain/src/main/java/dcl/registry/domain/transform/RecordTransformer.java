@@ -120,10 +120,28 @@ public final class RecordTransformer {
                                     + " name first in alphabetical order)"));
         }
 
-        /** Equal values, numbers by value ({@code 1} is {@code 1.0}). */
+        /**
+         * Equal values, numbers by value ({@code 1} is {@code 1.0}), inside lists and objects too.
+         */
         private static boolean same(Object a, Object b) {
             if (a instanceof Number x && b instanceof Number y) {
                 return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
+            }
+            if (a instanceof List<?> x && b instanceof List<?> y) {
+                if (x.size() != y.size()) {
+                    return false;
+                }
+                for (int i = 0; i < x.size(); i++) {
+                    if (!same(x.get(i), y.get(i))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+                return x.keySet().equals(y.keySet())
+                        && x.entrySet().stream()
+                                .allMatch(e -> same(e.getValue(), y.get(e.getKey())));
             }
             return Objects.equals(a, b);
         }

@@ -151,7 +151,13 @@ class RecordTransformerTest {
                                 record("alias", "Ann Lee", "full_name", "Ann Lee"),
                                 record("alias", "Bo"),
                                 record("alias", "Cy", "full_name", null),
-                                record("alias", 7, "full_name", 7.0)));
+                                record("alias", 7, "full_name", 7.0),
+                                record(
+                                        "alias",
+                                        List.of(1, Map.of("n", 2)),
+                                        "full_name",
+                                        List.of(1.0, Map.of("n", 2.00))),
+                                record("alias", List.of(1, 2), "full_name", List.of(1, 2, 3))));
 
         assertEquals(
                 List.of(
@@ -159,7 +165,10 @@ class RecordTransformerTest {
                         new CanonicalEvent(1, "contact", Map.of("name", "Ann Lee")),
                         new CanonicalEvent(2, "contact", Map.of("name", "Bo")),
                         new CanonicalEvent(3, "contact", Map.of("name", "Cy")),
-                        new CanonicalEvent(4, "contact", Map.of("name", 7.0))),
+                        new CanonicalEvent(4, "contact", Map.of("name", 7.0)),
+                        new CanonicalEvent(
+                                5, "contact", Map.of("name", List.of(1.0, Map.of("n", 2.00)))),
+                        new CanonicalEvent(6, "contact", Map.of("name", List.of(1, 2, 3)))),
                 outcome.events());
         assertEquals(
                 List.of(
@@ -169,7 +178,15 @@ class RecordTransformerTest {
                                 "maps to contact.name as full_name does, with another value;"
                                         + " full_name's value was kept (the more confident"
                                         + " mapping, then the name first in alphabetical"
+                                        + " order)"),
+                        new FieldProblem(
+                                6,
+                                "alias",
+                                "maps to contact.name as full_name does, with another value;"
+                                        + " full_name's value was kept (the more confident"
+                                        + " mapping, then the name first in alphabetical"
                                         + " order)")),
-                outcome.problems());
+                outcome.problems(),
+                "1 and 1.0 are one value, inside lists and objects too; [1, 2] is not [1, 2, 3]");
     }
 }
