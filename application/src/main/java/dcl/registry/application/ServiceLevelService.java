@@ -63,13 +63,8 @@ public class ServiceLevelService implements ServiceLevelsUseCase {
                 sinceStage,
                 judged.map(RolloutStage::baseline),
                 held,
-                tenant -> judged.map(s -> moved(s, tenant)).orElse(false));
-    }
-
-    /** Whether the stage moved the tenant onto the registry: its reads are what it is judged on. */
-    private static boolean moved(RolloutStage stage, String tenant) {
-        int position = RolloutStage.position(new TenantId(tenant));
-        return position >= stage.previousPercent() && position < stage.percent();
+                // a stage is judged on the reads of the tenants it moved
+                tenant -> judged.map(s -> s.moved(new TenantId(tenant))).orElse(false));
     }
 
     /**

@@ -47,6 +47,15 @@ public record RolloutStage(
         return position(tenant) < percent;
     }
 
+    /**
+     * Whether this stage moved the tenant onto the registry: its place in line is at or past the
+     * previous share and before this one.
+     */
+    public boolean moved(TenantId tenant) {
+        int position = position(tenant);
+        return position >= previousPercent && position < percent;
+    }
+
     /** Whether the guard may roll this stage back: only a raise is undone, and only once. */
     public boolean canRollBack() {
         return change == StageChange.ADVANCE;

@@ -32,8 +32,7 @@ public final class TenantSloCounts {
 
     /** The fleet's counts without that tenant's. */
     public SloCounts without(String tenant) {
-        SloCounts own = byTenant.get(tenant);
-        return own == null ? total : total.minus(own);
+        return without(Set.of(tenant));
     }
 
     /** The fleet's counts without those tenants'. */

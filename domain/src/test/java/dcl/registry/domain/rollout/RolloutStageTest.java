@@ -11,6 +11,7 @@ import dcl.registry.domain.slo.SloBaseline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,32 @@ class RolloutStageTest {
         List<Integer> places = TENANTS.stream().map(RolloutStage::position).toList();
         assertTrue(places.stream().allMatch(p -> p >= 0 && p < 100));
         assertEquals(100, places.stream().distinct().count());
+    }
+
+    @Test
+    void givenAStageFrom25To75_whenAskedWhomItMoved_thenThoseBetweenThePreviousShareAndThisOne() {
+        RolloutStage raised =
+                new RolloutStage(
+                        2,
+                        75,
+                        25,
+                        StageChange.ADVANCE,
+                        Optional.empty(),
+                        Instant.EPOCH,
+                        new Actor("alice"),
+                        new TenantId("ops"),
+                        new SloBaseline(0, 0),
+                        Optional.empty());
+        assertTrue(raised.moved(new TenantId("acme")), "place 72");
+        assertTrue(raised.moved(new TenantId("umbrella")), "place 32");
+        assertFalse(raised.moved(new TenantId("globex")), "place 99: not yet on the registry");
+        assertEquals(
+                java.util.stream.IntStream.range(25, 75).boxed().collect(Collectors.toSet()),
+                TENANTS.stream()
+                        .filter(raised::moved)
+                        .map(RolloutStage::position)
+                        .collect(Collectors.toSet()),
+                "places 25 to 74, every one of them");
     }
 
     @Test

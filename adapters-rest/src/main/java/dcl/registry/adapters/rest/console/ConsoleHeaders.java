@@ -36,16 +36,16 @@ public class ConsoleHeaders extends HttpFilter {
         response.setHeader("X-Frame-Options", "DENY");
         // the pages are small; a stale copy after an upgrade would call an API it no longer fits
         response.setHeader("Cache-Control", "no-cache");
-        if (!READ_METHODS.contains(request.getMethod())) {
-            // the console is files to read; anything else would reach the container's file servlet
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            // the console is files to read; the container's file servlet would answer anything
+            // else, OPTIONS with the page itself
             response.setHeader("Allow", String.join(", ", READ_METHODS));
-            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
-            return;
-        }
-        if ("OPTIONS".equals(request.getMethod())) {
-            // what may be asked, not the file: the container's file servlet would send the page
-            response.setHeader("Allow", String.join(", ", READ_METHODS));
-            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            if ("OPTIONS".equals(method)) {
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            } else {
+                response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            }
             return;
         }
         chain.doFilter(request, response);
